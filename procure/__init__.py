@@ -1,0 +1,11 @@
+"""procure: tender annexes and compliance checks for Danish municipal IT procurement.
+
+The layers, each usable without the ones above it:
+library (load, validate, release, diff) -> tender (the officer's choices) -> documents
+(render Word/Excel) -> responses (read vendor files safely) -> evaluation (score, compare).
+"""
+
+from procure.errors import ProcureError
+
+__all__ = ["ProcureError", "__version__"]
+__version__ = "0.1.0"

@@ -1,0 +1,284 @@
+"""The `procure` command line. It parses arguments, calls the layers below and prints.
+
+Exit codes: 0 success (valid / compliant), 1 a negative verdict (invalid library,
+non-compliant bid), 2 unusable input. No traceback reaches the user: errors a user can cause
+are ProcureError and print as one line; anything else prints a short internal-error line
+(set PROCURE_DEBUG=1 for the traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+
+from procure.errors import LibraryInvalid, ProcureError
+
+EXIT_OK, EXIT_NEGATIVE, EXIT_UNUSABLE = 0, 1, 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse prints its own usage message
+        return EXIT_UNUSABLE if exc.code not in (0, None) else EXIT_OK
+    if not getattr(args, "handler", None):
+        parser.print_help()
+        return EXIT_UNUSABLE
+    try:
+        return args.handler(args)
+    except LibraryInvalid as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        print(f"procure: kravbiblioteket er ugyldigt ({len(exc.problems)} fejl)", file=sys.stderr)
+        return EXIT_UNUSABLE
+    except ProcureError as exc:
+        print(f"procure: fejl: {exc}", file=sys.stderr)
+        return EXIT_UNUSABLE
+    except KeyboardInterrupt:
+        print("procure: afbrudt", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as exc:  # noqa: BLE001 - the last guard: never a traceback
+        if os.environ.get("PROCURE_DEBUG"):
+            traceback.print_exc()
+        print(
+            f"procure: intern fejl ({type(exc).__name__}: {exc}). Kør igen med "
+            "PROCURE_DEBUG=1 for detaljer, og meld fejlen.",
+            file=sys.stderr,
+        )
+        return EXIT_UNUSABLE
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="procure",
+        description="Kravspecifikationer og tilbudskontrol for kommunale it-indkøb med den "
+        "fælleskommunale infrastruktur (FKI).",
+    )
+    commands = parser.add_subparsers(title="kommandoer", metavar="KOMMANDO")
+
+    lib = commands.add_parser("library", help="kravbiblioteket: valider, udgiv, sammenlign, vis")
+    lib_cmds = lib.add_subparsers(title="kommandoer", metavar="KOMMANDO")
+
+    p = lib_cmds.add_parser("validate", help="valider en biblioteksmappe")
+    p.add_argument("path", nargs="?", help="biblioteksmappe (standard: requirement_library/)")
+    p.set_defaults(handler=_library_validate)
+
+    p = lib_cmds.add_parser("release", help="udgiv (frys) den aktuelle version")
+    p.add_argument("path", nargs="?", help="biblioteksmappe (standard: requirement_library/)")
+    p.set_defaults(handler=_library_release)
+
+    p = lib_cmds.add_parser("diff", help="forskelle mellem to versioner")
+    p.add_argument("old", help="udgivet version, biblioteksmappe eller udgivelsesfil")
+    p.add_argument("new", help="udgivet version, biblioteksmappe eller udgivelsesfil")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    _add_library_option(p)
+    p.set_defaults(handler=_library_diff)
+
+    p = lib_cmds.add_parser("list", help="list krav")
+    p.add_argument("--area", help="kun dette område, fx organisation")
+    p.add_argument("--kind", choices=("MK", "PK", "K", "O"), help="kun denne kravtype")
+    p.add_argument("--integration", help="kun krav knyttet til denne integration")
+    p.add_argument("--all", action="store_true", help="medtag udfasede krav")
+    _add_library_option(p)
+    _add_lang_option(p)
+    p.set_defaults(handler=_library_list)
+
+    p = lib_cmds.add_parser("show", help="vis ét krav")
+    p.add_argument("id", help="krav-id, fx FKI-ORG-001")
+    _add_library_option(p)
+    _add_lang_option(p)
+    p.set_defaults(handler=_library_show)
+
+    p = lib_cmds.add_parser("export", help="hele biblioteket som ét JSON-dokument")
+    p.add_argument("--format", choices=("json",), default="json")
+    p.add_argument("--out", help="skriv til denne fil i stedet for standard output")
+    _add_library_option(p)
+    p.set_defaults(handler=_library_export)
+
+    from procure import cli_tender
+
+    cli_tender.add_commands(commands)
+    return parser
+
+
+def _add_library_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--library",
+        metavar="KILDE",
+        help="udgivet version (fx 1.0.0), biblioteksmappe eller udgivelsesfil "
+        "(standard: den aktuelle biblioteksmappe)",
+    )
+
+
+def _add_lang_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--lang", choices=("da", "en"), default="da", help="sprog (standard: da)")
+
+
+def _open(args) -> object:
+    from procure.library import load_library, open_library
+
+    spec = getattr(args, "library", None)
+    return open_library(spec) if spec else load_library()
+
+
+# -- library commands -------------------------------------------------------------------------
+
+
+def _library_validate(args) -> int:
+    from procure.library import default_library_path, validate_library_folder
+
+    path = Path(args.path) if args.path else default_library_path()
+    report = validate_library_folder(path)
+    for problem in report.problems:
+        print(problem)
+    if report.valid:
+        lib = report.library
+        print(
+            f"{path}: gyldigt – {lib.name} version {lib.version}, "
+            f"{len(lib.active_requirements)} aktive krav, {len(lib.integrations)} integrationer"
+        )
+        return EXIT_OK
+    print(f"{path}: ugyldigt – {len(report.problems)} fejl", file=sys.stderr)
+    return EXIT_NEGATIVE
+
+
+def _library_release(args) -> int:
+    from procure.library import default_library_path, load_library, write_release
+
+    path = Path(args.path) if args.path else default_library_path()
+    library = load_library(path)
+    target = write_release(library, path / "releases")
+    print(
+        f"udgivet {library.name} version {library.version} → {target} "
+        f"({len(library.requirements)} krav)"
+    )
+    return EXIT_OK
+
+
+def _library_diff(args) -> int:
+    from procure.library import diff_libraries, open_library
+    from procure.library.diff import format_diff_text
+
+    lib_root = None
+    old = open_library(args.old, lib_root)
+    new = open_library(args.new, lib_root)
+    diff = diff_libraries(old, new)
+    if args.format == "json":
+        print(json.dumps(diff.to_data(), ensure_ascii=False, indent=2))
+    else:
+        print(format_diff_text(diff), end="")
+    return EXIT_OK
+
+
+def _library_list(args) -> int:
+    library = _open(args)
+    if args.area and args.area not in library.areas_by_key:
+        raise ProcureError(
+            f"ukendt område '{args.area}'; områder: {', '.join(library.areas_by_key)}"
+        )
+    if args.integration and args.integration not in library.integrations_by_id:
+        from procure.library.model import unknown_id_message
+
+        raise ProcureError(
+            unknown_id_message("integration", args.integration, library.integrations_by_id)
+        )
+    rows = [
+        r
+        for r in library.requirements
+        if (args.all or r.active)
+        and (not args.area or r.area == args.area)
+        and (not args.kind or r.kind == args.kind)
+        and (not args.integration or args.integration in r.integrations)
+    ]
+    for r in rows:
+        weight = f" vægt {r.weight}" if r.weight else ""
+        status = "" if r.active else " (udfaset)"
+        print(f"{r.id:<12} {r.kind:<2}{weight:<8} {r.title.get(args.lang)}{status}")
+    print(f"{len(rows)} krav", file=sys.stderr)
+    return EXIT_OK
+
+
+def _library_show(args) -> int:
+    library = _open(args)
+    r = library.requirement(args.id)
+    lang = args.lang
+    labels = {
+        "da": (
+            "Område",
+            "Kravtype",
+            "Vægt",
+            "Status",
+            "Siden",
+            "Kravtekst",
+            "Vejledning",
+            "Besvarelsen skal beskrive",
+            "Integrationer",
+            "Kategorier",
+            "KLE",
+            "Referencer",
+            "alle",
+            "Erstattet af",
+        ),
+        "en": (
+            "Area",
+            "Type",
+            "Weight",
+            "Status",
+            "Since",
+            "Requirement",
+            "Guidance",
+            "The answer must describe",
+            "Integrations",
+            "Categories",
+            "KLE",
+            "References",
+            "all",
+            "Replaced by",
+        ),
+    }[lang]
+    area = library.areas_by_key.get(r.area)
+    print(f"{r.id}  {r.title.get(lang)}")
+    print(f"{labels[0]}: {area.title.get(lang) if area else r.area}")
+    print(f"{labels[1]}: {r.kind}" + (f"   {labels[2]}: {r.weight}" if r.weight else ""))
+    print(f"{labels[3]}: {r.status}   {labels[4]}: {r.since}")
+    if r.replaced_by:
+        print(f"{labels[13]}: {r.replaced_by}")
+    print(f"\n{labels[5]}:\n  {r.text.get(lang)}")
+    print(f"\n{labels[6]}:\n  {r.guidance.get(lang)}")
+    print(f"\n{labels[7]}:\n  {r.answer.get(lang)}")
+    print(f"\n{labels[8]}: {', '.join(r.integrations) or '-'}")
+    print(f"{labels[9]}: {labels[12] if r.categories is None else ', '.join(r.categories)}")
+    if r.kle:
+        print(f"{labels[10]}: {', '.join(r.kle)}")
+    print(f"{labels[11]}:")
+    for ref in r.references:
+        print(
+            f"  - {ref.title}"
+            + (f", {ref.clause}" if ref.clause else "")
+            + (f" <{ref.link}>" if ref.link else "")
+        )
+    return EXIT_OK
+
+
+def _library_export(args) -> int:
+    library = _open(args)
+    data = library.to_data()
+    document = {
+        key: data[key] for key in ("name", "version", "integrations", "categories", "requirements")
+    }
+    document.update({"areas": data["areas"], "kle": data["kle"], "changelog": data["changelog"]})
+    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    if args.out:
+        Path(args.out).write_text(text, encoding="utf-8")
+        print(f"skrev {args.out}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK

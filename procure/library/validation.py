@@ -1,0 +1,447 @@
+"""Validate a library folder: parse every file, check its schema, then the cross-file rules.
+
+Checking never prints. All problems are collected (parse problems kept apart from schema
+problems: a file that does not parse is not schema-checked) and returned in one report.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from procure.errors import ProcureError
+from procure.library import release as release_mod
+from procure.library.model import Library, library_from_data
+from procure.library.schemas import describe_error, validator
+from procure.yamlio import line_of, load_yaml_file
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One validation problem, printed as `file:line: [ID] message`."""
+
+    file: str
+    line: int | None
+    requirement: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        ident = f" [{self.requirement}]" if self.requirement else ""
+        return f"{where}:{ident} {self.message}"
+
+
+@dataclass(frozen=True)
+class ValidationReport:
+    path: str
+    problems: tuple[Problem, ...]
+    library: Library | None  # set when there are no problems
+
+    @property
+    def valid(self) -> bool:
+        return not self.problems
+
+
+@dataclass
+class _Parsed:
+    """A parsed YAML file and where it came from."""
+
+    path: Path
+    display: str
+    data: Any
+
+
+def validate_library_folder(path: Path | str) -> ValidationReport:
+    """Validate the library folder at `path`.
+
+    Raises ProcureError only when the input is unusable (no such folder, no library.yaml,
+    unreadable file); every problem in the content is reported in the ValidationReport.
+    """
+    root = Path(path)
+    if not root.is_dir():
+        raise ProcureError.invalid(root, "mappen findes ikke (forventede en kravbiblioteksmappe)")
+    if not (root / "library.yaml").is_file():
+        raise ProcureError.invalid(root, "mappen er ikke et kravbibliotek: library.yaml mangler")
+    checker = _FolderChecker(root)
+    checker.run()
+    problems = tuple(checker.problems)
+    library = None if problems else checker.library
+    return ValidationReport(str(root), problems, library)
+
+
+class _FolderChecker:
+    def __init__(self, root: Path):
+        self.root = root
+        self.problems: list[Problem] = []
+        self.library: Library | None = None
+        # requirement id -> (display file, line), for messages about a requirement
+        self.req_where: dict[str, tuple[str, int | None]] = {}
+
+    # -- orchestration ---------------------------------------------------------------------
+
+    def run(self) -> None:
+        manifest = self._parse_and_check("library.yaml", "library.schema.json")
+        integrations = self._parse_and_check("integrations.yaml", "integrations.schema.json")
+        categories = self._parse_and_check("categories.yaml", "categories.schema.json")
+        kle = self._parse_and_check("kle.yaml", "kle.schema.json")
+        req_files = []
+        req_dir = self.root / "requirements"
+        if not req_dir.is_dir():
+            self._add("requirements/", None, None, "mappen requirements/ mangler")
+        else:
+            for file in sorted(req_dir.glob("*.yaml")):
+                parsed = self._parse_and_check(
+                    f"requirements/{file.name}", "requirements.schema.json", per_requirement=True
+                )
+                if parsed is not None:
+                    req_files.append(parsed)
+        if any(p is None for p in (manifest, integrations, categories, kle)):
+            return  # cross-file rules need every file; the parse/schema problems say why
+        data = {
+            "name": manifest.data["name"],
+            "version": manifest.data["version"],
+            "changelog": manifest.data["changelog"],
+            "areas": manifest.data["areas"],
+            "integrations": integrations.data["integrations"],
+            "categories": categories.data["categories"],
+            "kle": kle.data["hovedgrupper"],
+            "requirements": [r for f in req_files for r in f.data["requirements"]],
+        }
+        self._check_cross_file(manifest, integrations, categories, kle, req_files)
+        if self.problems:
+            return
+        self.library = library_from_data(data, source=str(self.root))
+        self._check_releases(manifest)
+
+    # -- parsing and schema ----------------------------------------------------------------
+
+    def _parse_and_check(
+        self, relative: str, schema_name: str, per_requirement: bool = False
+    ) -> _Parsed | None:
+        path = self.root / relative
+        display = str(path)
+        if not path.exists():
+            self._add(display, None, None, "filen mangler")
+            return None
+        try:
+            data = load_yaml_file(path)
+        except ProcureError as exc:
+            loc = exc.location
+            self._add(display, loc.line if loc else None, None, exc.message)
+            return None
+        if data is None:
+            self._add(display, 1, None, "filen er tom")
+            return None
+        before = len(self.problems)
+        for error in validator(schema_name).iter_errors(data):
+            err_path = tuple(error.absolute_path)
+            req_id = None
+            base: tuple = ()
+            if per_requirement and len(err_path) >= 2 and err_path[0] == "requirements":
+                base = err_path[:2]
+                item = data["requirements"][err_path[1]]
+                if isinstance(item, dict) and isinstance(item.get("id"), str):
+                    req_id = item["id"]
+            self._add(display, line_of(data, err_path), req_id, describe_error(error, base))
+        if len(self.problems) > before:
+            return None
+        return _Parsed(path, display, data)
+
+    # -- cross-file rules ------------------------------------------------------------------
+
+    def _check_cross_file(self, manifest, integrations, categories, kle, req_files) -> None:
+        m = manifest.data
+        area_prefix = {a["key"]: a["prefix"] for a in m["areas"]}
+        self._unique(manifest, m["areas"], "key", "området", ("areas",))
+        integ_list = integrations.data["integrations"]
+        integ_ids = self._unique(integrations, integ_list, "id", "integrationen", ("integrations",))
+        cat_list = categories.data["categories"]
+        cat_codes = self._unique(categories, cat_list, "code", "kategorien", ("categories",))
+        kle_list = kle.data["hovedgrupper"]
+        kle_numbers = self._unique(kle, kle_list, "number", "KLE-hovedgruppen", ("hovedgrupper",))
+
+        if not any(c["version"] == m["version"] for c in m["changelog"]):
+            self._add(
+                manifest.display,
+                manifest.data.lines.get("version"),
+                None,
+                f"changelog mangler en post for version {m['version']}",
+            )
+
+        for i, item in enumerate(integ_list):
+            for dep in item["depends_on"]:
+                if dep not in integ_ids:
+                    self._add(
+                        integrations.display,
+                        line_of(integrations.data, ("integrations", i, "depends_on")),
+                        None,
+                        f"integrationen '{item['id']}' afhænger af den ukendte integration '{dep}'",
+                    )
+        self._check_cycles(integrations, integ_list)
+
+        for i, item in enumerate(cat_list):
+            where = line_of(categories.data, ("categories", i))
+            for ref in item["recommended_integrations"]:
+                if ref not in integ_ids:
+                    self._add(
+                        categories.display,
+                        where,
+                        None,
+                        f"kategorien {item['code']} anbefaler den ukendte integration '{ref}'",
+                    )
+            for ref in item["recommended_kle"]:
+                if ref not in kle_numbers:
+                    self._add(
+                        categories.display,
+                        where,
+                        None,
+                        f"kategorien {item['code']} anbefaler den ukendte KLE-hovedgruppe '{ref}'",
+                    )
+
+        seen: dict[str, tuple[str, int | None]] = {}
+        all_reqs = []
+        for parsed in req_files:
+            area_of_file = parsed.path.stem
+            if area_of_file not in area_prefix:
+                self._add(
+                    parsed.display,
+                    1,
+                    None,
+                    f"ukendt område '{area_of_file}'; områderne står i library.yaml "
+                    f"({', '.join(area_prefix)})",
+                )
+            for i, req in enumerate(parsed.data["requirements"]):
+                line = line_of(parsed.data, ("requirements", i))
+                rid = req["id"]
+                if rid in seen:
+                    first_file, first_line = seen[rid]
+                    self._add(
+                        parsed.display,
+                        line,
+                        rid,
+                        f"id'et er brugt to gange (også i {first_file}:{first_line}); "
+                        "et id må kun bruges én gang og aldrig genbruges",
+                    )
+                    continue
+                seen[rid] = (parsed.display, line)
+                all_reqs.append((parsed, i, req))
+        self.req_where = seen
+
+        version = _version_tuple(m["version"])
+        for parsed, i, req in all_reqs:
+            self._check_requirement(
+                parsed, i, req, area_prefix, integ_ids, cat_codes, kle_numbers, seen, version
+            )
+
+    def _check_requirement(
+        self, parsed, i, req, area_prefix, integ_ids, cat_codes, kle_numbers, all_ids, version
+    ) -> None:
+        rid = req["id"]
+        data = parsed.data
+
+        def add(field: str | None, message: str) -> None:
+            path = ("requirements", i) + ((field,) if field else ())
+            self._add(parsed.display, line_of(data, path), rid, message)
+
+        area = req["area"]
+        if area != parsed.path.stem:
+            add(
+                "area",
+                f"området '{area}' passer ikke til filen {parsed.path.name}; "
+                f"flyt kravet til requirements/{area}.yaml",
+            )
+        prefix = area_prefix.get(area)
+        if prefix is None:
+            add("area", f"ukendt område '{area}'")
+        elif not rid.startswith(prefix + "-"):
+            add("id", f"id'et skal begynde med '{prefix}-' i området {area}")
+        if req["kind"] != "PK" and "weight" in req:
+            add(
+                "weight",
+                f"kun prioriterede krav (PK) har en vægt; fjern 'weight' eller gør "
+                f"kravet til PK (det er {req['kind']})",
+            )
+        for ref in req["integrations"]:
+            if ref not in integ_ids:
+                add("integrations", f"ukendt integration '{ref}'")
+        if req["categories"] != "all":
+            for ref in req["categories"]:
+                if ref not in cat_codes:
+                    add("categories", f"ukendt kategori '{ref}'")
+        for ref in req.get("kle", ()):
+            if ref not in kle_numbers:
+                add("kle", f"ukendt KLE-hovedgruppe '{ref}'")
+        replaced_by = req.get("replaced_by")
+        if replaced_by is not None:
+            if replaced_by == rid:
+                add("replaced_by", "et krav kan ikke erstatte sig selv")
+            elif replaced_by not in all_ids:
+                add("replaced_by", f"erstattes af det ukendte krav '{replaced_by}'")
+        if req["status"] == "active" and (replaced_by or "deprecation_reason" in req):
+            add(
+                "status",
+                "et aktivt krav har 'replaced_by'/'deprecation_reason'; "
+                "sæt status: deprecated eller fjern felterne",
+            )
+        if _version_tuple(req["since"]) > version:
+            add("since", f"'since' ({req['since']}) er nyere end bibliotekets version")
+
+    def _check_cycles(self, integrations: _Parsed, items: list) -> None:
+        graph = {item["id"]: list(item["depends_on"]) for item in items}
+        lines = {
+            item["id"]: line_of(integrations.data, ("integrations", i))
+            for i, item in enumerate(items)
+        }
+        reported: set[frozenset] = set()
+        for start in graph:
+            cycle = _find_cycle(graph, start)
+            if cycle and frozenset(cycle) not in reported:
+                reported.add(frozenset(cycle))
+                chain = " → ".join(cycle + [cycle[0]])
+                self._add(
+                    integrations.display,
+                    lines.get(cycle[0]),
+                    None,
+                    f"afhængighederne danner en ring: {chain}",
+                )
+
+    def _unique(self, parsed: _Parsed, items: list, key: str, what: str, path: tuple) -> set:
+        seen: dict = {}
+        for i, item in enumerate(items):
+            value = item[key]
+            if value in seen:
+                self._add(
+                    parsed.display,
+                    line_of(parsed.data, path + (i,)),
+                    None,
+                    f"{what} '{value}' står to gange (også på linje {seen[value]})",
+                )
+            else:
+                seen[value] = line_of(parsed.data, path + (i,))
+        return set(seen)
+
+    # -- released versions are frozen ------------------------------------------------------
+
+    def _check_releases(self, manifest: _Parsed) -> None:
+        releases = self.root / "releases"
+        if not releases.is_dir():
+            return
+        working = self.library
+        assert working is not None
+        for release_file in sorted(releases.glob("*.json")):
+            try:
+                released = release_mod.read_release_file(release_file)
+            except ProcureError as exc:
+                self._add(str(release_file), None, None, exc.message)
+                continue
+            same_version = released.version == working.version
+            self._compare_with_release(released, working, release_file, same_version, manifest)
+
+    def _compare_with_release(
+        self,
+        released: Library,
+        working: Library,
+        release_file: Path,
+        same_version: bool,
+        manifest: _Parsed,
+    ) -> None:
+        hint = (
+            f"udgivelse {released.version} er låst: hæv versionen i library.yaml og "
+            "tilføj en changelog-post"
+        )
+        for old in released.requirements:
+            new = working.requirements_by_id.get(old.id)
+            file, line = self.req_where.get(old.id, (str(release_file), None))
+            if new is None:
+                self._add(
+                    str(release_file),
+                    None,
+                    old.id,
+                    f"kravet findes i udgivelse {released.version} men er fjernet; "
+                    "et id må aldrig fjernes eller genbruges: markér kravet som udfaset",
+                )
+                continue
+            if same_version:
+                changed = changed_fields(old.to_data(), new.to_data())
+                if changed:
+                    self._add(
+                        file,
+                        line,
+                        old.id,
+                        f"kravet er ændret siden udgivelsen (felter: {', '.join(changed)}); "
+                        + hint,
+                    )
+        if not same_version:
+            return
+        for new in working.requirements:
+            if new.id not in released.requirements_by_id:
+                file, line = self.req_where[new.id]
+                self._add(file, line, new.id, "kravet er tilføjet efter udgivelsen; " + hint)
+        old_data, new_data = released.to_data(), working.to_data()
+        for key, filename in (
+            ("integrations", "integrations.yaml"),
+            ("categories", "categories.yaml"),
+            ("kle", "kle.yaml"),
+            ("areas", "library.yaml"),
+            ("name", "library.yaml"),
+            ("changelog", "library.yaml"),
+        ):
+            if old_data[key] != new_data[key]:
+                self._add(
+                    str(self.root / filename),
+                    None,
+                    None,
+                    f"'{key}' er ændret siden udgivelsen; " + hint,
+                )
+
+    def _add(self, file: str, line: int | None, requirement: str | None, message: str) -> None:
+        self.problems.append(Problem(file, line, requirement, message))
+
+
+def changed_fields(old: dict, new: dict, prefix: str = "") -> list[str]:
+    """Dotted names of the fields that differ between two requirement dicts."""
+    out = []
+    for key in sorted(set(old) | set(new)):
+        a, b = old.get(key), new.get(key)
+        if a == b:
+            continue
+        name = f"{prefix}{key}"
+        if isinstance(a, dict) and isinstance(b, dict):
+            out.extend(changed_fields(a, b, name + "."))
+        else:
+            out.append(name)
+    return out
+
+
+def _find_cycle(graph: dict[str, list[str]], start: str) -> list[str] | None:
+    """A dependency cycle through `start`, as a list of ids, or None."""
+    path: list[str] = []
+    on_path: set[str] = set()
+    done: set[str] = set()
+
+    def visit(node: str) -> list[str] | None:
+        if node in on_path:
+            return path[path.index(node) :]
+        if node in done or node not in graph:
+            return None
+        path.append(node)
+        on_path.add(node)
+        for dep in graph[node]:
+            found = visit(dep)
+            if found:
+                return found
+        path.pop()
+        on_path.discard(node)
+        done.add(node)
+        return None
+
+    cycle = visit(start)
+    return cycle if cycle and cycle[0] == start else None
+
+
+def _version_tuple(version: str) -> tuple[int, ...]:
+    try:
+        return tuple(int(p) for p in str(version).split("."))
+    except ValueError:
+        return (0,)

@@ -1,0 +1,186 @@
+"""Safe YAML loading for library and tender files.
+
+PyYAML's defaults are wrong for this data (see PITFALLS.md): `1.10` becomes the float 1.1,
+`05` an octal int, `no` False, `2024-01-02` a date, a duplicate key silently keeps the last
+value, and aliases can build a huge structure from a tiny file. This loader:
+
+- resolves plain scalars only to str, int (no leading zero), true/false and null, so ids,
+  versions, dates, KLE numbers and decimals stay strings;
+- rejects duplicate keys and any alias (`*name`, `<<: *name`) with the line it is on;
+- records the line of every mapping key, so validation can say `file:line`;
+- uses the C parser where PyYAML has it (about 4x faster).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from procure.errors import ProcureError
+
+try:  # the C parser ships in PyPI wheels; the pure-Python one is the fallback
+    from yaml import CSafeLoader as _BaseLoader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _BaseLoader
+
+MAX_YAML_BYTES = 50 * 1024 * 1024
+MAX_DEPTH = 50
+
+
+class LineMap(dict):
+    """A dict that also knows the 1-based line of each key (`lines`) and of itself (`line`)."""
+
+    __slots__ = ("line", "lines")
+
+
+class LineList(list):
+    """A list that knows the 1-based line of each item (`lines`) and of itself (`line`)."""
+
+    __slots__ = ("line", "lines")
+
+
+class _StrictLoader(_BaseLoader):
+    """Safe loader with string-preserving resolution, no aliases and no duplicate keys."""
+
+    yaml_implicit_resolvers: dict = {}
+
+    def construct_object(self, node, deep=False):
+        # A node constructed twice is a node reached through an alias.
+        if node in self.constructed_objects or node in self.recursive_objects:
+            raise _AliasUsed(node.start_mark.line + 1)
+        return super().construct_object(node, deep=deep)
+
+    def construct_yaml_map(self, node):
+        data = LineMap()
+        data.line = node.start_mark.line + 1
+        data.lines = {}
+        yield data
+        if not isinstance(node, yaml.MappingNode):  # pragma: no cover - resolver guarantees it
+            return
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise _AliasUsed(key_node.start_mark.line + 1)
+            key = self.construct_object(key_node, deep=True)
+            if not isinstance(key, str | int | bool) and key is not None:
+                raise _BadKey(key_node.start_mark.line + 1)
+            key = str(key) if not isinstance(key, str) else key
+            line = key_node.start_mark.line + 1
+            if key in data:
+                raise _DuplicateKey(key, line, data.lines[key])
+            data[key] = self.construct_object(value_node, deep=True)
+            data.lines[key] = line
+
+    def construct_yaml_seq(self, node):
+        data = LineList()
+        data.line = node.start_mark.line + 1
+        data.lines = [item.start_mark.line + 1 for item in node.value]
+        yield data
+        data.extend(self.construct_object(item, deep=True) for item in node.value)
+
+
+class _AliasUsed(Exception):
+    def __init__(self, line: int):
+        self.line = line
+
+
+class _DuplicateKey(Exception):
+    def __init__(self, key: str, line: int, first_line: int):
+        self.key, self.line, self.first_line = key, line, first_line
+
+
+class _BadKey(Exception):
+    def __init__(self, line: int):
+        self.line = line
+
+
+_StrictLoader.add_constructor("tag:yaml.org,2002:map", _StrictLoader.construct_yaml_map)
+_StrictLoader.add_constructor("tag:yaml.org,2002:seq", _StrictLoader.construct_yaml_seq)
+_StrictLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+_StrictLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), list("-+0123456789")
+)
+_StrictLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
+)
+_StrictLoader.add_implicit_resolver("tag:yaml.org,2002:merge", re.compile(r"^(?:<<)$"), ["<"])
+
+
+def load_yaml_text(text: str, source: str) -> Any:
+    """Parse YAML text strictly; raise ProcureError naming `source` and the line on failure."""
+    try:
+        return yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - _StrictLoader is a safe loader
+    except _AliasUsed as exc:
+        raise ProcureError.invalid(
+            source,
+            "YAML-aliaser og ankre (*navn, &navn, <<:) er ikke tilladt; skriv værdien ud",
+            exc.line,
+        ) from None
+    except _DuplicateKey as exc:
+        raise ProcureError.invalid(
+            source, f"nøglen '{exc.key}' står to gange (også på linje {exc.first_line})", exc.line
+        ) from None
+    except _BadKey as exc:
+        raise ProcureError.invalid(source, "en nøgle skal være tekst", exc.line) from None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        problem = exc.problem or exc.context or "ugyldig YAML"
+        raise ProcureError.invalid(source, f"ugyldig YAML: {problem}", line) from None
+    except yaml.YAMLError as exc:
+        raise ProcureError.invalid(source, f"ugyldig YAML: {exc}") from None
+    except RecursionError:
+        raise ProcureError.invalid(source, "YAML-strukturen er for dybt indlejret") from None
+
+
+def load_yaml_file(path: Path) -> Any:
+    """Read and parse a YAML file: UTF-8 only, size-capped, strict (see module docstring)."""
+    return load_yaml_text(read_text_file(path), str(path))
+
+
+def read_text_file(path: Path, max_bytes: int = MAX_YAML_BYTES) -> str:
+    """Read a UTF-8 text file, with clear messages for missing, huge or non-UTF-8 files."""
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise ProcureError.invalid(
+                path, f"filen er for stor ({size} bytes; grænsen er {max_bytes} bytes)"
+            )
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ProcureError.file_missing(path) from None
+    except IsADirectoryError:
+        raise ProcureError.invalid(path, "er en mappe, ikke en fil") from None
+    except OSError as exc:
+        raise ProcureError.unreadable(path, exc.strerror or str(exc)) from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ProcureError.invalid(
+            path, f"filen er ikke UTF-8 (byte 0x{raw[exc.start]:02x}); gem den som UTF-8", line
+        ) from None
+    return text.removeprefix("\ufeff")
+
+
+def line_of(data: Any, path: tuple) -> int | None:
+    """The best-known line for a JSON-path-like tuple of keys/indexes into loaded YAML."""
+    line = getattr(data, "line", None)
+    node = data
+    for part in path:
+        if isinstance(node, LineMap) and part in node:
+            line = node.lines.get(part, line)
+            node = node[part]
+        elif isinstance(node, LineList) and isinstance(part, int) and 0 <= part < len(node):
+            line = node.lines[part]
+            node = node[part]
+        else:
+            break
+        inner = getattr(node, "line", None)
+        if inner is not None and not isinstance(node, LineMap | LineList):
+            line = inner
+    return line

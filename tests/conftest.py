@@ -1,0 +1,23 @@
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CASES = Path(__file__).parent / "library_cases"
+SHIPPED_LIBRARY = ROOT / "requirement_library"
+
+
+@pytest.fixture
+def minimal_library(tmp_path) -> Path:
+    """A writable copy of the minimal valid test library."""
+    target = tmp_path / "lib"
+    shutil.copytree(CASES / "valid" / "minimal", target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def shipped_library():
+    from procure.library import load_library
+
+    return load_library(SHIPPED_LIBRARY)
