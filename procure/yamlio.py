@@ -19,6 +19,7 @@ from typing import Any
 
 import yaml
 
+from procure.bulk import gc_paused
 from procure.errors import ProcureError
 
 try:  # the C parser ships in PyPI wheels; the pure-Python one is the fallback
@@ -112,8 +113,10 @@ _StrictLoader.add_implicit_resolver("tag:yaml.org,2002:merge", re.compile(r"^(?:
 
 def load_yaml_text(text: str, source: str) -> Any:
     """Parse YAML text strictly; raise ProcureError naming `source` and the line on failure."""
+    _check_nesting(text, source)
     try:
-        return yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - _StrictLoader is a safe loader
+        with gc_paused():
+            return yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - _StrictLoader is a safe loader
     except _AliasUsed as exc:
         raise ProcureError.invalid(
             source,
@@ -135,6 +138,26 @@ def load_yaml_text(text: str, source: str) -> Any:
         raise ProcureError.invalid(source, f"ugyldig YAML: {exc}") from None
     except RecursionError:
         raise ProcureError.invalid(source, "YAML-strukturen er for dybt indlejret") from None
+
+
+_DEEP_INDENT = re.compile(r"^ {%d,}\S" % (MAX_DEPTH * 8), re.MULTILINE)
+_BRACKETS = re.compile(r"[\[\]{}]")
+
+
+def _check_nesting(text: str, source: str) -> None:
+    """Refuse absurd nesting before parsing: libyaml's composer recurses in C and crashes the
+    process (seen: 50,000 nested `[`). Quoted brackets are counted too, which can only make the
+    estimate larger; real files nest fewer than ten levels."""
+    depth = 0
+    for match in _BRACKETS.finditer(text):
+        depth += 1 if match.group() in "[{" else -1
+        if depth > MAX_DEPTH:
+            line = text.count("\n", 0, match.start()) + 1
+            raise ProcureError.invalid(source, "YAML-strukturen er for dybt indlejret", line)
+    deep = _DEEP_INDENT.search(text)
+    if deep:
+        line = text.count("\n", 0, deep.start()) + 1
+        raise ProcureError.invalid(source, "YAML-strukturen er for dybt indlejret", line)
 
 
 def load_yaml_file(path: Path) -> Any:

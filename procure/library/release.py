@@ -12,6 +12,7 @@ import os
 import tempfile
 from pathlib import Path
 
+from procure.bulk import gc_paused
 from procure.errors import ProcureError
 from procure.library.model import Library, library_from_data, requirement_stamp
 
@@ -60,7 +61,8 @@ def read_release_file(path: Path) -> Library:
         size = path.stat().st_size
         if size > MAX_RELEASE_BYTES:
             raise ProcureError.invalid(path, f"udgivelsesfilen er for stor ({size} bytes)")
-        document = json.loads(path.read_bytes().decode("utf-8"))
+        with gc_paused():
+            document = json.loads(path.read_bytes().decode("utf-8"))
     except FileNotFoundError:
         raise ProcureError.file_missing(path, "udgivelsesfilen") from None
     except UnicodeDecodeError:
@@ -71,7 +73,8 @@ def read_release_file(path: Path) -> Library:
         ) from None
     except OSError as exc:
         raise ProcureError.unreadable(path, exc.strerror or str(exc)) from None
-    return library_from_release_document(document, str(path))
+    with gc_paused():
+        return library_from_release_document(document, str(path))
 
 
 def library_from_release_document(document: object, source: str) -> Library:

@@ -1,0 +1,69 @@
+"""Generated inputs of realistic size for the benchmarks (and a few scale tests)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHIPPED = ROOT / "requirement_library"
+
+_SENTENCE_DA = (
+    "Systemet skal anvende den fælleskommunale infrastruktur til at udveksle data om sager, "
+    "dokumenter og organisation, så kommunen undgår dobbeltregistrering og manuelle arbejdsgange. "
+)
+_SENTENCE_EN = (
+    "The system shall use the joint municipal infrastructure to exchange data on cases, "
+    "documents and organisation, so the municipality avoids double entry and manual work. "
+)
+
+
+def generated_library(target: Path, count: int) -> Path:
+    """A valid library folder with `count` requirements of about 1 KB each (YAML), spread over
+    the shipped library's areas; catalogue, categories and KLE are copied from the shipped one."""
+    if target.exists():
+        shutil.rmtree(target)
+    (target / "requirements").mkdir(parents=True)
+    for name in ("library.yaml", "integrations.yaml", "categories.yaml", "kle.yaml"):
+        shutil.copy(SHIPPED / name, target / name)
+    areas = [
+        ("systemoverblik", "FKI-OVB"),
+        ("drift", "FKI-DRF"),
+        ("brugerstyring", "FKI-BRG"),
+        ("kle", "FKI-KLE"),
+        ("organisation", "FKI-ORG"),
+        ("indkob", "FKI-IND"),
+        ("integration", "FKI-INT"),
+        ("sikkerhed", "NF-SIK"),
+        ("tilgaengelighed", "NF-TIL"),
+        ("arkivering", "NF-ARK"),
+    ]
+    per_area = [
+        count // len(areas) + (1 if i < count % len(areas) else 0) for i in range(len(areas))
+    ]
+    integrations = ["organisation", "klassifikation", "sags-og-dokumentindeks", "cpr"]
+    for (area, prefix), n in zip(areas, per_area, strict=True):
+        chunks = ["requirements:\n"]
+        for i in range(1, n + 1):
+            kind = ("MK", "PK", "K", "K", "O")[i % 5]
+            weight = f"    weight: {i % 10 + 1}\n" if kind == "PK" else ""
+            chunks.append(
+                f"  - id: {prefix}-{i:03d}\n"
+                f"    area: {area}\n"
+                f"    kind: {kind}\n{weight}"
+                f"    title: {{da: Krav nummer {i} om {area}, en: Requirement {i} on {area}}}\n"
+                f"    text:\n      da: >-\n        {_SENTENCE_DA * 2}Krav {i}.\n"
+                f"      en: >-\n        {_SENTENCE_EN}Requirement {i}.\n"
+                f"    guidance: {{da: Gør kravet til PK hvis det er vigtigt., "
+                f"en: Make it PK if it matters.}}\n"
+                f"    answer: {{da: Beskriv løsningen., en: Describe the solution.}}\n"
+                f"    integrations: [{integrations[i % len(integrations)]}]\n"
+                f"    categories: {'all' if i % 3 else '[Y65, Y26]'}\n"
+                f'    kle: ["27"]\n'
+                f"    references:\n"
+                f'      - {{title: Udbudsloven, clause: "§ 160"}}\n'
+                f"    status: active\n"
+                f'    since: "1.0.0"\n'
+            )
+        (target / "requirements" / f"{area}.yaml").write_text("".join(chunks), "utf-8")
+    return target
