@@ -140,7 +140,7 @@ def load_yaml_text(text: str, source: str) -> Any:
         raise ProcureError.invalid(source, "YAML-strukturen er for dybt indlejret") from None
 
 
-_DEEP_INDENT = re.compile(r"^ {%d,}\S" % (MAX_DEPTH * 8), re.MULTILINE)
+_DEEP_INDENT = re.compile(r"^ {" + str(MAX_DEPTH * 8) + r",}\S", re.MULTILINE)
 _BRACKETS = re.compile(r"[\[\]{}]")
 
 
