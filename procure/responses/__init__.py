@@ -1,0 +1,1 @@
+"""Reading vendors' responses safely: Word, Excel and YAML/JSON answer files."""
