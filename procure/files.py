@@ -39,3 +39,22 @@ def staged_output(out_dir: Path) -> Iterator[Path]:
             os.replace(item, out_dir / item.name)
     finally:
         shutil.rmtree(stage, ignore_errors=True)
+
+
+def staged_files(outputs: dict[Path, bytes]) -> None:
+    """Write several files all-or-nothing: each goes to a temporary file beside its target
+    first; only when every one is written are they renamed into place."""
+    temps: list[tuple[str, Path]] = []
+    try:
+        for path, data in outputs.items():
+            path = Path(path)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+            temps.append((tmp, path))
+        for tmp, path in temps:
+            os.replace(tmp, path)
+    finally:
+        for tmp, _ in temps:
+            Path(tmp).unlink(missing_ok=True)

@@ -13,11 +13,16 @@ from procure.tender.resolve import resolve_tender
 from procure.tender.spec import SpecRequirement, TenderSpec
 
 
-def load_tender_spec(path, library_path=None) -> TenderSpec:
-    """Load a tender file and resolve it against the release it is pinned to."""
+def load_tender_spec(path, library_path=None, language: str | None = None) -> TenderSpec:
+    """Load a tender file and resolve it against the release it is pinned to (optionally in
+    another language than the tender's own)."""
+    import dataclasses
+
     from procure.library import load_release
 
     tender = load_tender(path)
+    if language and language != tender.language:
+        tender = dataclasses.replace(tender, language=language)
     return resolve_tender(tender, load_release(tender.library_version, library_path))
 
 

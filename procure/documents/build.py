@@ -1,0 +1,35 @@
+"""Build all tender documents for a spec into a folder, all or nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from procure.files import staged_output
+from procure.tender.spec import TenderSpec
+
+DOCUMENT_NAMES = ("annex.docx", "response-form.docx", "response-form.xlsx")
+
+
+def render_documents(spec: TenderSpec, templates_dir: Path | None = None) -> dict[str, bytes]:
+    """The three tender documents as bytes, by file name."""
+    from procure.documents.annex import render_annex
+    from procure.documents.response_docx import render_response_form_docx
+    from procure.documents.response_xlsx import render_response_form_xlsx
+
+    return {
+        "annex.docx": render_annex(spec, templates_dir),
+        "response-form.docx": render_response_form_docx(spec, templates_dir),
+        "response-form.xlsx": render_response_form_xlsx(spec),
+    }
+
+
+def build_documents(
+    spec: TenderSpec, out_dir: Path, templates_dir: Path | None = None
+) -> list[Path]:
+    """Render every document first, then move them into `out_dir` together; on any error
+    nothing is written there."""
+    documents = render_documents(spec, templates_dir)
+    with staged_output(out_dir) as stage:
+        for name, data in documents.items():
+            (stage / name).write_bytes(data)
+    return [Path(out_dir) / name for name in documents]

@@ -1,0 +1,18 @@
+"""Evaluation: findings, compliance, scores, overrides and vendor comparison."""
+
+from procure.evaluation.check import evaluate_response
+from procure.evaluation.comparison import Comparison, compare_results
+from procure.evaluation.overrides import Override, Overrides, add_override, load_overrides
+from procure.evaluation.result import EvaluationResult, Finding
+
+__all__ = [
+    "Comparison",
+    "EvaluationResult",
+    "Finding",
+    "Override",
+    "Overrides",
+    "add_override",
+    "compare_results",
+    "evaluate_response",
+    "load_overrides",
+]

@@ -1,0 +1,412 @@
+"""Turn a vendor's response into findings, a compliance verdict and a score."""
+
+from __future__ import annotations
+
+import difflib
+from collections import defaultdict
+from decimal import Decimal
+
+from procure.evaluation.messages import message
+from procure.evaluation.overrides import Overrides
+from procure.evaluation.prices import parse_price
+from procure.evaluation.result import (
+    EvaluationResult,
+    Finding,
+    RequirementVerdict,
+    Reservation,
+)
+from procure.evaluation.scoring import requirement_points, total_score
+from procure.forms import ANSWER_LABELS, Answer, comparable, kind_cell_text, requirement_cell_text
+from procure.responses.model import AnswerRow, VendorResponse
+from procure.tender.spec import SpecRequirement, TenderSpec
+
+# Least favourable first: with duplicate answers, doubt counts against the bidder.
+_ANSWER_RANK = {None: 0, Answer.NOT_MET: 1, Answer.PARTLY: 2, Answer.MET: 3}
+
+
+def evaluate_response(
+    spec: TenderSpec, response: VendorResponse, overrides: Overrides | None = None
+) -> EvaluationResult:
+    """Check one response against the tender: findings, compliance and score.
+
+    procure flags; a person decides. The result says so in `confirmation_note`.
+    """
+    lang = spec.language
+    vendor = response.vendor.name.strip() or _stem(response.source)
+    findings: list[Finding] = []
+    reasons: list[str] = []
+
+    form_findings, other_tender = _check_form(spec, response)
+    findings.extend(form_findings)
+    if other_tender:
+        reasons.extend(f.message for f in form_findings if f.code == "form_mismatch")
+
+    rows_by_id: dict[str, list[AnswerRow]] = defaultdict(list)
+    for row in response.rows:
+        rows_by_id[_normalise_id(row.requirement_id)].append(row)
+    spec_ids = {r.id for r in spec.requirements}
+    for rid, rows in rows_by_id.items():
+        if rid not in spec_ids:
+            findings.append(
+                Finding(
+                    "unknown_requirement",
+                    rows[0].requirement_id.strip(),
+                    message(lang, "unknown_requirement", location=rows[0].location),
+                )
+            )
+
+    verdicts: list[RequirementVerdict] = []
+    mandatory_failed: list[str] = []
+    reservations: list[Reservation] = []
+    overrides = overrides or Overrides()
+    for requirement in spec.requirements:
+        verdict, req_findings, reservation = _judge(
+            spec, requirement, rows_by_id.get(requirement.id, [])
+        )
+        findings.extend(req_findings)
+        if verdict.verdict == "failed" and requirement.kind == "MK":
+            mandatory_failed.append(requirement.id)
+        if reservation is not None:
+            reservations.append(reservation)
+        override = overrides.lookup(vendor, requirement.id)
+        if override is not None and requirement.kind == "PK":
+            verdict = _with_override(verdict, override.points, override.justification)
+        verdicts.append(verdict)
+
+    if mandatory_failed:
+        reasons.append(
+            ("Mindstekrav ikke opfyldt: " if lang == "da" else "Minimum requirements not met: ")
+            + ", ".join(mandatory_failed)
+        )
+
+    integrations_missing = []
+    by_id = {v.id: v for v in verdicts}
+    for integration in spec.integrations:
+        linked = [rid for rid in integration.requirement_ids if rid in by_id]
+        not_met = [
+            rid
+            for rid in linked
+            if by_id[rid].answer is not Answer.MET or by_id[rid].verdict != "ok"
+        ]
+        if not_met:
+            integrations_missing.append(integration.id)
+            findings.append(
+                Finding(
+                    "integration_missing",
+                    None,
+                    message(
+                        lang, "integration_missing", name=integration.name, ids=", ".join(not_met)
+                    ),
+                )
+            )
+
+    pk = [v for v in verdicts if v.kind == "PK"]
+    total_weight = sum(v.weight or 0 for v in pk)
+    computed = total_score(
+        [v.computed_points or Decimal(0) for v in pk], total_weight, spec.evaluation
+    )
+    final = total_score([v.final_points or Decimal(0) for v in pk], total_weight, spec.evaluation)
+    return EvaluationResult(
+        vendor=vendor,
+        source=response.source,
+        tender_id=spec.tender.id,
+        compliant=not reasons,
+        reasons=tuple(reasons),
+        mandatory_failed=tuple(mandatory_failed),
+        reservations=tuple(reservations),
+        integrations_missing=tuple(integrations_missing),
+        computed_score=computed,
+        score=final,
+        max_score=spec.evaluation.scale_max,
+        findings=tuple(findings),
+        verdicts=tuple(verdicts),
+        confirmation_note=message(lang, "confirm"),
+    )
+
+
+def _judge(spec: TenderSpec, requirement: SpecRequirement, rows: list[AnswerRow]):
+    """The verdict on one requirement, its findings, and its reservation if any."""
+    lang = spec.language
+    rid = requirement.id
+    findings: list[Finding] = []
+    if not rows:
+        findings.append(Finding("missing_answer", rid, message(lang, "missing_answer")))
+        if requirement.kind == "MK":
+            findings.append(Finding("mandatory_failed", rid, message(lang, "mandatory_missing")))
+        return _verdict(requirement, None, "", "missing", spec, "", ""), findings, None
+
+    if len(rows) > 1:
+        findings.append(
+            Finding(
+                "duplicate_answer",
+                rid,
+                message(
+                    lang,
+                    "duplicate_answer",
+                    count=len(rows),
+                    locations="; ".join(r.location for r in rows),
+                ),
+            )
+        )
+    row = min(rows, key=lambda r: _ANSWER_RANK[r.answer])
+
+    altered = False
+    for r in rows:
+        change = _text_change(requirement, r, lang)
+        if change:
+            altered = True
+            findings.append(Finding("text_altered", rid, change))
+
+    answer = row.answer
+    reservation_text = row.reservation.strip()
+    if answer is None:
+        if row.answer_text.strip():
+            findings.append(
+                Finding(
+                    "invalid_answer",
+                    rid,
+                    message(
+                        lang,
+                        "invalid_answer",
+                        answer=row.answer_text.strip(),
+                        location=row.location,
+                    ),
+                )
+            )
+            state = "invalid"
+        else:
+            findings.append(Finding("missing_answer", rid, message(lang, "missing_answer")))
+            state = "missing"
+        if requirement.kind == "MK":
+            findings.append(
+                Finding(
+                    "mandatory_failed",
+                    rid,
+                    message(
+                        lang,
+                        "mandatory_failed",
+                        answer=row.answer_text.strip() or message(lang, "empty"),
+                        extra="",
+                    ),
+                )
+            )
+            state = "failed"
+        return (
+            _verdict(
+                requirement, None, row.answer_text, state, spec, row.description, reservation_text
+            ),
+            findings,
+            None,
+        )
+
+    label = ANSWER_LABELS[lang][answer]
+    if requirement.kind == "MK":
+        if answer is not Answer.MET:
+            findings.append(
+                Finding(
+                    "mandatory_failed",
+                    rid,
+                    message(
+                        lang,
+                        "mandatory_failed",
+                        answer=row.answer_text.strip() or label,
+                        extra=f" – {reservation_text}" if reservation_text else "",
+                    ),
+                )
+            )
+            state = "failed"
+        elif reservation_text:
+            findings.append(
+                Finding(
+                    "mandatory_failed",
+                    rid,
+                    message(lang, "mandatory_reservation", reservation=reservation_text),
+                )
+            )
+            state = "failed"
+        elif altered:
+            findings.append(Finding("mandatory_failed", rid, message(lang, "mandatory_altered")))
+            state = "failed"
+        else:
+            state = "ok"
+        return (
+            _verdict(
+                requirement, answer, row.answer_text, state, spec, row.description, reservation_text
+            ),
+            findings,
+            None,
+        )
+
+    if requirement.kind == "O":
+        state = "ok" if answer is Answer.MET else "not_offered"
+        return (
+            _verdict(
+                requirement, answer, row.answer_text, state, spec, row.description, reservation_text
+            ),
+            findings,
+            None,
+        )
+
+    # K and PK: anything not fully met, a stated reservation, or an altered text is a
+    # reservation that must be priced.
+    reservation = None
+    state = "ok"
+    if answer is not Answer.MET or reservation_text or altered:
+        state = "reservation"
+        price = parse_price(reservation_text)
+        price_text = message(lang, "price", price=_money(price)) if price is not None else ""
+        if answer is Answer.MET and reservation_text:
+            text = message(lang, "reservation_met_with_text", reservation=reservation_text)
+        else:
+            text = message(
+                lang,
+                "reservation",
+                answer=label,
+                price=price_text,
+                reservation=reservation_text or message(lang, "empty"),
+            )
+        findings.append(Finding("reservation", rid, text))
+        if price is None:
+            findings.append(
+                Finding("reservation_unpriced", rid, message(lang, "reservation_unpriced"))
+            )
+        reservation = Reservation(rid, row.answer_text.strip() or label, price, reservation_text)
+    return (
+        _verdict(
+            requirement, answer, row.answer_text, state, spec, row.description, reservation_text
+        ),
+        findings,
+        reservation,
+    )
+
+
+def _verdict(
+    requirement: SpecRequirement,
+    answer,
+    answer_text: str,
+    state: str,
+    spec: TenderSpec,
+    description: str,
+    reservation_text: str,
+) -> RequirementVerdict:
+    points = None
+    if requirement.kind == "PK":
+        points = requirement_points(requirement.weight or 0, answer, spec.evaluation)
+    return RequirementVerdict(
+        id=requirement.id,
+        number=requirement.number,
+        kind=requirement.kind,
+        weight=requirement.weight,
+        answer=answer,
+        answer_text=answer_text.strip(),
+        verdict=state,
+        computed_points=points,
+        final_points=points,
+        override_reason=None,
+        description=description,
+        reservation_text=reservation_text,
+    )
+
+
+def _with_override(verdict: RequirementVerdict, points: Decimal, why: str) -> RequirementVerdict:
+    import dataclasses
+
+    return dataclasses.replace(verdict, final_points=points, override_reason=why)
+
+
+def _check_form(spec: TenderSpec, response: VendorResponse) -> tuple[list[Finding], bool]:
+    """Form findings, and whether the file answers another tender or form version."""
+    lang = spec.language
+    meta = response.metadata
+    if meta.tender_id is None and meta.fingerprint is None:
+        if response.file_format in ("docx", "xlsx"):
+            return [Finding("form_mismatch", None, message(lang, "form_no_stamp"))], False
+        return [], False
+    if meta.tender_id is not None and meta.tender_id != spec.tender.id:
+        return [
+            Finding(
+                "form_mismatch",
+                None,
+                message(lang, "form_other_tender", actual=meta.tender_id, expected=spec.tender.id),
+            )
+        ], True
+    if meta.fingerprint is not None and meta.fingerprint != spec.fingerprint:
+        return [
+            Finding(
+                "form_mismatch",
+                None,
+                message(
+                    lang,
+                    "form_older",
+                    actual=_short(meta.fingerprint),
+                    expected=spec.short_fingerprint,
+                ),
+            )
+        ], True
+    if meta.library_version is not None and meta.library_version != spec.library_version:
+        return [
+            Finding(
+                "form_mismatch",
+                None,
+                message(
+                    lang, "form_library", actual=meta.library_version, expected=spec.library_version
+                ),
+            )
+        ], True
+    return [], False
+
+
+def _text_change(requirement: SpecRequirement, row: AnswerRow, lang: str) -> str | None:
+    """A description of how the returned form changed the requirement, or None."""
+    parts = []
+    if row.requirement_text is not None:
+        expected = comparable(requirement_cell_text(requirement.title, requirement.text))
+        actual = comparable(row.requirement_text)
+        if actual != expected:
+            parts.append(message(lang, "text_altered", change=_word_diff(expected, actual, lang)))
+    if row.kind_text is not None:
+        expected_kind = kind_cell_text(requirement.kind, requirement.weight, lang)
+        if comparable(row.kind_text) and comparable(row.kind_text) != expected_kind:
+            parts.append(
+                message(
+                    lang, "kind_altered", expected=expected_kind, actual=comparable(row.kind_text)
+                )
+            )
+    return "; ".join(parts) or None
+
+
+def _word_diff(expected: str, actual: str, lang: str, limit: int = 3) -> str:
+    a, b = expected.split(" "), actual.split(" ")
+    changes = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+        if tag in ("delete", "replace"):
+            changes.append(message(lang, "removed", text=_clip(" ".join(a[i1:i2]))))
+        if tag in ("insert", "replace"):
+            changes.append(message(lang, "added", text=_clip(" ".join(b[j1:j2]))))
+    if len(changes) > limit:
+        more = len(changes) - limit
+        changes = changes[:limit] + [f"… (+{more})"]
+    return ", ".join(changes)
+
+
+def _clip(text: str, width: int = 80) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _normalise_id(value: str) -> str:
+    return "".join(value.split()).upper()
+
+
+def _stem(source: str) -> str:
+    from pathlib import PurePath
+
+    return PurePath(source).stem or source
+
+
+def _short(fingerprint: str) -> str:
+    return fingerprint.removeprefix("sha256:")[:12]
+
+
+def _money(value: Decimal) -> str:
+    text = f"{value:,.2f}".replace(",", "X").replace(".", ",").replace("X", ".")
+    return text.removesuffix(",00")

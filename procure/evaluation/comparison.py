@@ -1,0 +1,233 @@
+"""Compare several vendors: one row per requirement, one column group per vendor."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from io import BytesIO
+
+from procure.evaluation.result import EvaluationResult
+from procure.forms import ANSWER_LABELS
+from procure.tender.spec import TenderSpec
+
+_LABELS = {
+    "da": {
+        "sheet": "Sammenligning",
+        "findings": "Fund",
+        "reservations": "Forbehold",
+        "number": "Kravnr",
+        "id": "Krav-ID",
+        "title": "Krav",
+        "kind": "Kravtype",
+        "weight": "Vægt",
+        "answer": "Besvarelse",
+        "verdict": "Vurdering",
+        "points": "Point",
+        "score": "Score (endelig)",
+        "computed": "Score (beregnet)",
+        "max": "Maksimum",
+        "compliant": "Konditionsmæssigt",
+        "rank": "Placering",
+        "yes": "Ja",
+        "no": "Nej – skal bekræftes",
+        "vendor": "Leverandør",
+        "code": "Kode",
+        "message": "Beskrivelse",
+        "price": "Pris (kr.)",
+        "text": "Forbehold",
+        "reservations_total": "Prissatte forbehold i alt (kr.)",
+        "verdicts": {
+            "ok": "Opfyldt",
+            "reservation": "Forbehold",
+            "failed": "Ikke opfyldt (MK)",
+            "missing": "Ikke besvaret",
+            "invalid": "Ugyldig besvarelse",
+            "not_offered": "Ikke tilbudt",
+        },
+        "ranking": "Rangering blandt konditionsmæssige tilbud",
+        "not_ranked": "ikke rangeret (ikke konditionsmæssigt)",
+    },
+    "en": {
+        "sheet": "Comparison",
+        "findings": "Findings",
+        "reservations": "Reservations",
+        "number": "No.",
+        "id": "Requirement ID",
+        "title": "Requirement",
+        "kind": "Type",
+        "weight": "Weight",
+        "answer": "Answer",
+        "verdict": "Verdict",
+        "points": "Points",
+        "score": "Score (final)",
+        "computed": "Score (computed)",
+        "max": "Maximum",
+        "compliant": "Compliant",
+        "rank": "Rank",
+        "yes": "Yes",
+        "no": "No – to be confirmed",
+        "vendor": "Vendor",
+        "code": "Code",
+        "message": "Description",
+        "price": "Price (DKK)",
+        "text": "Reservation",
+        "reservations_total": "Priced reservations total (DKK)",
+        "verdicts": {
+            "ok": "Met",
+            "reservation": "Reservation",
+            "failed": "Not met (MK)",
+            "missing": "Not answered",
+            "invalid": "Invalid answer",
+            "not_offered": "Not offered",
+        },
+        "ranking": "Ranking among compliant bids",
+        "not_ranked": "not ranked (non-compliant)",
+    },
+}
+
+
+@dataclass(frozen=True)
+class Comparison:
+    results: tuple[EvaluationResult, ...]
+    ranks: tuple[int | None, ...]  # per result: 1 = best compliant bid; None = not ranked
+
+    def summary_lines(self, lang: str) -> list[str]:
+        labels = _LABELS.get(lang, _LABELS["da"])
+        lines = [labels["ranking"] + ":"]
+        order = sorted(
+            range(len(self.results)), key=lambda i: (self.ranks[i] is None, self.ranks[i] or 0, i)
+        )
+        for i in order:
+            result, rank = self.results[i], self.ranks[i]
+            place = f"{rank}." if rank is not None else "–"
+            extra = "" if rank is not None else f" ({labels['not_ranked']})"
+            lines.append(
+                f"  {place:<3} {result.vendor}: {result.score} / {result.max_score}{extra}"
+            )
+        return lines
+
+
+def compare_results(spec: TenderSpec, results: list[EvaluationResult]) -> Comparison:
+    """Rank compliant bids by final score (highest first); equal scores share a rank."""
+    compliant = sorted((r.score for r in results if r.compliant), reverse=True)
+    ranks = []
+    for result in results:
+        if not result.compliant:
+            ranks.append(None)
+        else:
+            ranks.append(1 + sum(1 for s in compliant if s > result.score))
+    return Comparison(tuple(results), tuple(ranks))
+
+
+def render_comparison_xlsx(spec: TenderSpec, comparison: Comparison) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    from procure.documents.xlsx_util import write_text
+
+    lang = spec.language
+    labels = _LABELS.get(lang, _LABELS["da"])
+    answer_labels = ANSWER_LABELS[lang]
+    wb = Workbook()
+    ws = wb.active
+    ws.title = labels["sheet"]
+    bold = Font(bold=True)
+    fill = PatternFill("solid", fgColor="DDE6F0")
+    wrap = Alignment(wrap_text=True, vertical="top")
+
+    write_text(ws.cell(1, 1), spec.tender.title)
+    ws.cell(1, 1).font = Font(bold=True, size=13)
+    fixed = [labels[k] for k in ("number", "id", "title", "kind", "weight")]
+    header_row = 3
+    for col, text in enumerate(fixed, start=1):
+        ws.cell(header_row, col, text).font = bold
+    for v, result in enumerate(comparison.results):
+        base = len(fixed) + 1 + v * 3
+        ws.merge_cells(
+            start_row=header_row - 1, start_column=base, end_row=header_row - 1, end_column=base + 2
+        )
+        write_text(ws.cell(header_row - 1, base), result.vendor)
+        ws.cell(header_row - 1, base).font = bold
+        for k, key in enumerate(("answer", "verdict", "points")):
+            ws.cell(header_row, base + k, labels[key]).font = bold
+    for cell in ws[header_row]:
+        cell.fill = fill
+
+    row = header_row + 1
+    for requirement in spec.requirements:
+        write_text(ws.cell(row, 1), requirement.number)
+        write_text(ws.cell(row, 2), requirement.id)
+        write_text(ws.cell(row, 3), requirement.title)
+        ws.cell(row, 4, requirement.kind)
+        if requirement.weight is not None:
+            ws.cell(row, 5, requirement.weight)
+        for v, result in enumerate(comparison.results):
+            base = len(fixed) + 1 + v * 3
+            verdict = result.verdict(requirement.id)
+            if verdict is None:
+                continue
+            answer = answer_labels[verdict.answer] if verdict.answer else verdict.answer_text
+            write_text(ws.cell(row, base), answer)
+            ws.cell(row, base + 1, labels["verdicts"].get(verdict.verdict, verdict.verdict))
+            if verdict.final_points is not None:
+                ws.cell(row, base + 2, float(verdict.final_points))
+        for cell in ws[row]:
+            cell.alignment = wrap
+        row += 1
+
+    row += 1
+    totals = [
+        ("computed", lambda r, i: float(r.computed_score)),
+        ("score", lambda r, i: float(r.score)),
+        ("max", lambda r, i: r.max_score),
+        ("compliant", lambda r, i: labels["yes"] if r.compliant else labels["no"]),
+        ("rank", lambda r, i: comparison.ranks[i] if comparison.ranks[i] else "–"),
+        ("reservations_total", lambda r, i: float(r.reservations_total)),
+    ]
+    for key, value in totals:
+        ws.cell(row, 3, labels[key]).font = bold
+        for v, result in enumerate(comparison.results):
+            base = len(fixed) + 1 + v * 3
+            ws.cell(row, base + 2, value(result, v)).font = bold
+        row += 1
+
+    widths = [9, 14, 48, 9, 7] + [16, 18, 8] * len(comparison.results)
+    for col, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(col)].width = width
+    ws.freeze_panes = ws.cell(header_row + 1, len(fixed) + 1)
+
+    findings = wb.create_sheet(labels["findings"])
+    for col, key in enumerate(("vendor", "code", "id", "message"), start=1):
+        findings.cell(1, col, labels[key]).font = bold
+    r = 2
+    for result in comparison.results:
+        for finding in result.findings:
+            write_text(findings.cell(r, 1), result.vendor)
+            findings.cell(r, 2, finding.code)
+            write_text(findings.cell(r, 3), finding.requirement or "")
+            write_text(findings.cell(r, 4), finding.message)
+            findings.cell(r, 4).alignment = wrap
+            r += 1
+    for col, width in zip("ABCD", (24, 22, 14, 90), strict=True):
+        findings.column_dimensions[col].width = width
+
+    reservations = wb.create_sheet(labels["reservations"])
+    for col, key in enumerate(("vendor", "id", "answer", "price", "text"), start=1):
+        reservations.cell(1, col, labels[key]).font = bold
+    r = 2
+    for result in comparison.results:
+        for item in result.reservations:
+            write_text(reservations.cell(r, 1), result.vendor)
+            write_text(reservations.cell(r, 2), item.id)
+            write_text(reservations.cell(r, 3), item.answer)
+            if item.price is not None:
+                reservations.cell(r, 4, float(item.price))
+            write_text(reservations.cell(r, 5), item.text)
+            reservations.cell(r, 5).alignment = wrap
+            r += 1
+    for col, width in zip("ABCDE", (24, 14, 16, 12, 80), strict=True):
+        reservations.column_dimensions[col].width = width
+
+    buffer = BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()

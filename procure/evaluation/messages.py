@@ -1,0 +1,81 @@
+"""Every text the evaluation shows a person, Danish first, English second."""
+
+from __future__ import annotations
+
+MESSAGES = {
+    "da": {
+        "mandatory_failed": "Mindstekrav ikke opfyldt: besvaret '{answer}'{extra}",
+        "mandatory_reservation": "Mindstekrav besvaret med forbehold: {reservation}",
+        "mandatory_altered": "Mindstekravets tekst er ændret i besvarelsen (skjult forbehold)",
+        "mandatory_missing": "Mindstekrav er ikke besvaret",
+        "reservation": "Forbehold ({answer}){price}: {reservation}",
+        "reservation_met_with_text": "Besvaret 'Opfyldt', men med forbehold: {reservation}",
+        "reservation_unpriced": "Forbeholdet er ikke prissat (ingen pris i 'Forbehold og pris')",
+        "missing_answer": "Kravet er ikke besvaret",
+        "unknown_requirement": "Besvarelsen indeholder et krav-id, som ikke findes i udbuddet "
+        "({location})",
+        "duplicate_answer": "Kravet er besvaret {count} gange ({locations}); den mindst "
+        "gunstige besvarelse er lagt til grund",
+        "invalid_answer": "Ugyldig besvarelse '{answer}' ({location}); tilladt er "
+        "Opfyldt, Delvist opfyldt eller Ikke opfyldt",
+        "text_altered": "Kravteksten er ændret i besvarelsen: {change}",
+        "kind_altered": "Kravtypen er ændret i besvarelsen fra '{expected}' til '{actual}'",
+        "form_other_tender": "Besvarelsen hører til et andet udbud (udbuds-id {actual}, "
+        "forventet {expected})",
+        "form_older": "Besvarelsen er lavet på en anden version af tilbudslisten "
+        "(fingeraftryk {actual}, forventet {expected})",
+        "form_no_stamp": "Filen bærer ikke procures stempel, så det kan ikke bekræftes, "
+        "hvilket udbud den besvarer; kontrollér det manuelt",
+        "form_library": "Besvarelsen er lavet mod kravbibliotek {actual}, udbuddet bruger "
+        "{expected}",
+        "integration_missing": "Integrationen {name} er ikke dækket: {ids} er ikke besvaret "
+        "'Opfyldt'",
+        "price": " (pris: {price} kr.)",
+        "removed": "fjernet «{text}»",
+        "added": "tilføjet «{text}»",
+        "confirm": "Vurderingen er procures forslag: en person skal bekræfte den, før tilbuddet "
+        "afvises eller kontrakten underskrives.",
+        "empty": "tom",
+    },
+    "en": {
+        "mandatory_failed": "Minimum requirement not met: answered '{answer}'{extra}",
+        "mandatory_reservation": "Minimum requirement answered with a reservation: {reservation}",
+        "mandatory_altered": "The minimum requirement's text was changed in the response "
+        "(hidden reservation)",
+        "mandatory_missing": "Minimum requirement not answered",
+        "reservation": "Reservation ({answer}){price}: {reservation}",
+        "reservation_met_with_text": "Answered 'Met' but with a reservation: {reservation}",
+        "reservation_unpriced": "The reservation has no price (no price in "
+        "'Reservation and price')",
+        "missing_answer": "The requirement is not answered",
+        "unknown_requirement": "The response contains a requirement id that is not in the "
+        "tender ({location})",
+        "duplicate_answer": "The requirement is answered {count} times ({locations}); the "
+        "least favourable answer is used",
+        "invalid_answer": "Invalid answer '{answer}' ({location}); allowed are Met, Partly met "
+        "or Not met",
+        "text_altered": "The requirement text was changed in the response: {change}",
+        "kind_altered": "The requirement type was changed in the response from '{expected}' "
+        "to '{actual}'",
+        "form_other_tender": "The response belongs to another tender (tender id {actual}, "
+        "expected {expected})",
+        "form_older": "The response was made on another version of the response form "
+        "(fingerprint {actual}, expected {expected})",
+        "form_no_stamp": "The file carries no procure stamp, so which tender it answers "
+        "cannot be confirmed; check it by hand",
+        "form_library": "The response was made against library {actual}, the tender uses "
+        "{expected}",
+        "integration_missing": "The integration {name} is not covered: {ids} not answered 'Met'",
+        "price": " (price: DKK {price})",
+        "removed": "removed «{text}»",
+        "added": "added «{text}»",
+        "confirm": "This assessment is procure's proposal: a person must confirm it before "
+        "a bid is rejected or the contract is signed.",
+        "empty": "empty",
+    },
+}
+
+
+def message(lang: str, key: str, **values) -> str:
+    table = MESSAGES.get(lang, MESSAGES["da"])
+    return table[key].format(**values)

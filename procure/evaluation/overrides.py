@@ -1,0 +1,157 @@
+"""Evaluator overrides: a person sets a PK's points by hand, always with a written reason.
+
+They live in an evaluation file beside the tender (`<tender>.evaluation.yaml`): who, when,
+old and new value, why. The file is appended to, never rewritten in place: the history of
+every change stays readable.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+import yaml
+
+from procure.errors import ProcureError
+from procure.files import write_text_atomically
+from procure.tender.spec import TenderSpec
+from procure.yamlio import load_yaml_file
+
+
+@dataclass(frozen=True)
+class Override:
+    vendor: str
+    requirement_id: str
+    points: Decimal
+    old_points: Decimal | None  # the previous override, None when it replaced the computed value
+    justification: str
+    by: str
+    at: str  # ISO 8601 time, UTC
+
+
+@dataclass(frozen=True)
+class Overrides:
+    tender_id: str | None = None
+    entries: tuple[Override, ...] = ()
+
+    def lookup(self, vendor: str, requirement_id: str) -> Override | None:
+        """The latest override for this vendor and requirement (vendor names compared without
+        case and extra spaces)."""
+        key = (_vendor_key(vendor), requirement_id)
+        found = None
+        for entry in self.entries:
+            if (_vendor_key(entry.vendor), entry.requirement_id) == key:
+                found = entry
+        return found
+
+
+def load_overrides(path: Path | None, spec: TenderSpec | None = None) -> Overrides:
+    """Read an evaluation file; a missing file means no overrides."""
+    if path is None or not Path(path).exists():
+        return Overrides()
+    data = load_yaml_file(Path(path))
+    if data is None:
+        return Overrides()
+    if not isinstance(data, dict) or not isinstance(data.get("overrides", []), list):
+        raise ProcureError.invalid(path, "er ikke en evalueringsfil (forventede 'overrides')")
+    entries = []
+    for i, item in enumerate(data.get("overrides", [])):
+        try:
+            entries.append(
+                Override(
+                    vendor=str(item["vendor"]),
+                    requirement_id=str(item["requirement"]),
+                    points=Decimal(str(item["points"])),
+                    old_points=None
+                    if item.get("old_points") is None
+                    else Decimal(str(item["old_points"])),
+                    justification=str(item["justification"]),
+                    by=str(item["by"]),
+                    at=str(item["at"]),
+                )
+            )
+        except (KeyError, TypeError, InvalidOperation):
+            line = getattr(data["overrides"], "lines", [None] * (i + 1))[i]
+            raise ProcureError.invalid(
+                path,
+                "en justering mangler vendor, requirement, points, justification, by eller at",
+                line,
+            ) from None
+    tender_id = data.get("tender_id")
+    if spec is not None and tender_id and tender_id != spec.tender.id:
+        raise ProcureError.invalid(
+            path, f"evalueringsfilen hører til udbud {tender_id}, ikke {spec.tender.id}"
+        )
+    return Overrides(tender_id, tuple(entries))
+
+
+def add_override(
+    path: Path,
+    spec: TenderSpec,
+    *,
+    vendor: str,
+    requirement_id: str,
+    points: str,
+    justification: str,
+    by: str,
+    now: dt.datetime | None = None,
+) -> Override:
+    """Validate and append an override to the evaluation file."""
+    requirement = spec.requirement(requirement_id)
+    if requirement is None:
+        raise ProcureError(f"kravet {requirement_id} findes ikke i udbuddet")
+    if requirement.kind != "PK":
+        raise ProcureError(
+            f"kun prioriterede krav (PK) kan have point; {requirement_id} er {requirement.kind}"
+        )
+    try:
+        value = Decimal(points.replace(",", "."))
+    except InvalidOperation:
+        raise ProcureError(f"point skal være et tal, ikke '{points}'") from None
+    if not Decimal(0) <= value <= Decimal(requirement.weight or 0):
+        raise ProcureError(
+            f"point for {requirement_id} skal ligge mellem 0 og vægten {requirement.weight}"
+        )
+    if not justification.strip():
+        raise ProcureError("en manuel justering kræver en skriftlig begrundelse")
+    if not by.strip() or not vendor.strip():
+        raise ProcureError("angiv hvem der justerer, og hvilken leverandør det gælder")
+    existing = load_overrides(path, spec)
+    previous = existing.lookup(vendor, requirement_id)
+    entry = Override(
+        vendor=vendor.strip(),
+        requirement_id=requirement_id,
+        points=value,
+        old_points=previous.points if previous else None,
+        justification=justification.strip(),
+        by=by.strip(),
+        at=(now or dt.datetime.now(dt.UTC)).replace(microsecond=0).isoformat(),
+    )
+    entries = list(existing.entries) + [entry]
+    document = {
+        "tender_id": spec.tender.id,
+        "overrides": [
+            {
+                "vendor": e.vendor,
+                "requirement": e.requirement_id,
+                "points": str(e.points),
+                "old_points": None if e.old_points is None else str(e.old_points),
+                "justification": e.justification,
+                "by": e.by,
+                "at": e.at,
+            }
+            for e in entries
+        ],
+    }
+    header = "# procure evaluation file: manual point overrides, newest last. Do not delete.\n"
+    write_text_atomically(
+        Path(path),
+        header + yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=100),
+    )
+    return entry
+
+
+def _vendor_key(name: str) -> str:
+    return " ".join(name.split()).casefold()

@@ -1,0 +1,58 @@
+"""Reading the price a vendor states for a reservation ("Forbehold og pris")."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+_NUMBER = (
+    r"\d{1,3}(?:[.\s ]\d{3})+(?:,\d{1,2})?|\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:[.,]\d{1,2})?"
+)
+_CURRENCY_AFTER = re.compile(rf"({_NUMBER})\s*(?:kr\.?|dkk|,-)", re.IGNORECASE)
+_CURRENCY_BEFORE = re.compile(
+    rf"(?:kr\.?|dkk|pris|price)\s*:?\s*(?:kr\.?|dkk)?\s*({_NUMBER})", re.IGNORECASE
+)
+_NO_COST = re.compile(
+    r"\b(ingen merpris|uden merpris|uden beregning|uden ekstra omkostning|ingen ekstra "
+    r"omkostning|no extra cost|no additional cost|free of charge|at no cost)\b",
+    re.IGNORECASE,
+)
+
+
+def parse_price(text: str) -> Decimal | None:
+    """The stated price in DKK, or None when the text states none.
+
+    A number counts as a price only next to a currency or price marker ("25.000 kr.",
+    "kr. 25.000,50", "DKK 12,500", "Pris: 4000", "5.000,-"), so "version 3" is not a price.
+    "Ingen merpris" and the like count as 0.
+    """
+    if not text:
+        return None
+    for pattern in (_CURRENCY_AFTER, _CURRENCY_BEFORE):
+        match = pattern.search(text)
+        if match:
+            value = _to_decimal(match.group(1))
+            if value is not None:
+                return value
+    if _NO_COST.search(text):
+        return Decimal(0)
+    return None
+
+
+def _to_decimal(token: str) -> Decimal | None:
+    token = token.replace(" ", "").replace("\u00a0", "").replace(" ", "")
+    if "." in token and "," in token:
+        decimal_sep = "," if token.rfind(",") > token.rfind(".") else "."
+        thousands = "." if decimal_sep == "," else ","
+        token = token.replace(thousands, "").replace(decimal_sep, ".")
+    elif "." in token or "," in token:
+        sep = "." if "." in token else ","
+        parts = token.split(sep)
+        if all(len(p) == 3 for p in parts[1:]) and len(parts) > 1 and len(parts[-1]) == 3:
+            token = token.replace(sep, "")  # thousands separators
+        else:
+            token = token.replace(",", ".")
+    try:
+        return Decimal(token)
+    except InvalidOperation:
+        return None

@@ -1,0 +1,221 @@
+"""Human-readable results: the text printed by `procure check`, and the Word note."""
+
+from __future__ import annotations
+
+from io import BytesIO
+
+from procure.evaluation.comparison import Comparison
+from procure.evaluation.result import EvaluationResult
+from procure.tender.spec import TenderSpec
+from procure.textutil import xml_safe
+
+_TEXT = {
+    "da": {
+        "title": "Kontrol af tilbud",
+        "vendor": "Leverandør",
+        "file": "Fil",
+        "compliant": "Konditionsmæssigt: ja (ingen mindstekrav fejler)",
+        "noncompliant": "Konditionsmæssigt: NEJ",
+        "reasons": "Begrundelse",
+        "score": "Score",
+        "computed": "beregnet",
+        "reservations": "Forbehold",
+        "integrations": "Integrationer der ikke er dækket",
+        "findings": "Fund",
+        "none": "ingen",
+        "price": "pris",
+        "unpriced": "ikke prissat",
+        "note_title": "Notat: kontrol af tilbud",
+        "tender": "Udbud",
+        "buyer": "Ordregiver",
+        "case": "Sagsnummer",
+        "library": "Kravbibliotek",
+        "summary": "Sammenfatning",
+        "rank": "Placering",
+        "overrides": "Manuelle pointjusteringer",
+        "requirement": "Krav",
+        "answer": "Besvarelse",
+        "computed_points": "Beregnet",
+        "final_points": "Endelig",
+        "why": "Begrundelse",
+        "code": "Kode",
+        "message": "Beskrivelse",
+        "yes": "Ja",
+        "no": "Nej",
+        "not_ranked": "ikke rangeret",
+    },
+    "en": {
+        "title": "Bid check",
+        "vendor": "Vendor",
+        "file": "File",
+        "compliant": "Compliant: yes (no minimum requirement fails)",
+        "noncompliant": "Compliant: NO",
+        "reasons": "Reasons",
+        "score": "Score",
+        "computed": "computed",
+        "reservations": "Reservations",
+        "integrations": "Integrations not covered",
+        "findings": "Findings",
+        "none": "none",
+        "price": "price",
+        "unpriced": "not priced",
+        "note_title": "Note: bid check",
+        "tender": "Tender",
+        "buyer": "Buyer",
+        "case": "Case number",
+        "library": "Requirement library",
+        "summary": "Summary",
+        "rank": "Rank",
+        "overrides": "Manual point overrides",
+        "requirement": "Requirement",
+        "answer": "Answer",
+        "computed_points": "Computed",
+        "final_points": "Final",
+        "why": "Justification",
+        "code": "Code",
+        "message": "Description",
+        "yes": "Yes",
+        "no": "No",
+        "not_ranked": "not ranked",
+    },
+}
+
+
+def format_result_text(result: EvaluationResult, lang: str = "da") -> str:
+    t = _TEXT.get(lang, _TEXT["da"])
+    lines = [f"{t['vendor']}: {result.vendor}  ({t['file']}: {result.source})"]
+    if result.compliant:
+        lines.append(t["compliant"])
+    else:
+        lines.append(t["noncompliant"])
+        for reason in result.reasons:
+            lines.append(f"  - {reason}")
+    score = f"{t['score']}: {result.score} / {result.max_score}"
+    if result.score != result.computed_score:
+        score += f" ({t['computed']} {result.computed_score})"
+    lines.append(score)
+    lines.append(f"{t['reservations']}: {len(result.reservations) or t['none']}")
+    for r in result.reservations:
+        price = f"{t['price']} {r.price} kr." if r.price is not None else t["unpriced"]
+        lines.append(f"  - {r.id} ({r.answer}; {price}): {r.text}")
+    lines.append(f"{t['integrations']}: {', '.join(result.integrations_missing) or t['none']}")
+    lines.append(f"{t['findings']} ({len(result.findings)}):")
+    for f in result.findings:
+        req = f" [{f.requirement}]" if f.requirement else ""
+        lines.append(f"  {f.code}{req}: {f.message}")
+    lines.append("")
+    lines.append(result.confirmation_note)
+    return "\n".join(lines) + "\n"
+
+
+def render_check_report(
+    spec: TenderSpec, results: list[EvaluationResult], comparison: Comparison | None = None
+) -> bytes:
+    """A Word note summarising each vendor, ready to file with the tender."""
+    from docx import Document
+    from docx.shared import Pt
+
+    lang = spec.language
+    t = _TEXT.get(lang, _TEXT["da"])
+    doc = Document()
+    doc.core_properties.title = xml_safe(f"{t['note_title']} – {spec.tender.title}")
+    style = doc.styles["Normal"]
+    style.font.size = Pt(10)
+    doc.add_heading(xml_safe(f"{t['note_title']}: {spec.tender.title}"), level=0)
+    facts = doc.add_table(rows=0, cols=2)
+    facts.style = "Light Grid Accent 1"
+    for label, value in (
+        (t["tender"], f"{spec.tender.title} ({spec.tender.id})"),
+        (t["buyer"], spec.tender.buyer.name),
+        (t["case"], spec.tender.case_number or "–"),
+        (t["library"], f"{spec.library_name} {spec.library_version}, {spec.short_fingerprint}"),
+    ):
+        cells = facts.add_row().cells
+        cells[0].text, cells[1].text = label, xml_safe(value)
+
+    doc.add_heading(t["summary"], level=1)
+    summary = doc.add_table(rows=1, cols=4)
+    summary.style = "Light Grid Accent 1"
+    for cell, text in zip(
+        summary.rows[0].cells,
+        (t["vendor"], t["compliant"].split(":")[0], t["score"], t["rank"]),
+        strict=True,
+    ):
+        cell.text = text
+    for i, result in enumerate(results):
+        rank = comparison.ranks[i] if comparison else None
+        cells = summary.add_row().cells
+        cells[0].text = xml_safe(result.vendor)
+        cells[1].text = t["yes"] if result.compliant else t["no"]
+        cells[2].text = f"{result.score} / {result.max_score}"
+        cells[3].text = str(rank) if rank else ("–" if comparison is None else t["not_ranked"])
+
+    for result in results:
+        doc.add_heading(xml_safe(f"{t['vendor']}: {result.vendor}"), level=1)
+        doc.add_paragraph(xml_safe(f"{t['file']}: {result.source}"))
+        doc.add_paragraph(t["compliant"] if result.compliant else t["noncompliant"])
+        for reason in result.reasons:
+            doc.add_paragraph(xml_safe(reason), style="List Bullet")
+        score = f"{t['score']}: {result.score} / {result.max_score}"
+        if result.score != result.computed_score:
+            score += f" ({t['computed']} {result.computed_score})"
+        doc.add_paragraph(score)
+        integrations = ", ".join(result.integrations_missing) or t["none"]
+        doc.add_paragraph(f"{t['integrations']}: {integrations}")
+
+        doc.add_heading(t["reservations"], level=2)
+        if result.reservations:
+            table = doc.add_table(rows=1, cols=4)
+            table.style = "Light Grid Accent 1"
+            for cell, text in zip(
+                table.rows[0].cells,
+                (t["requirement"], t["answer"], t["price"], t["reservations"]),
+                strict=True,
+            ):
+                cell.text = text
+            for r in result.reservations:
+                cells = table.add_row().cells
+                cells[0].text = r.id
+                cells[1].text = xml_safe(r.answer)
+                cells[2].text = f"{r.price} kr." if r.price is not None else t["unpriced"]
+                cells[3].text = xml_safe(r.text)
+        else:
+            doc.add_paragraph(t["none"])
+
+        overridden = [v for v in result.verdicts if v.override_reason]
+        if overridden:
+            doc.add_heading(t["overrides"], level=2)
+            table = doc.add_table(rows=1, cols=4)
+            table.style = "Light Grid Accent 1"
+            for cell, text in zip(
+                table.rows[0].cells,
+                (t["requirement"], t["computed_points"], t["final_points"], t["why"]),
+                strict=True,
+            ):
+                cell.text = text
+            for v in overridden:
+                cells = table.add_row().cells
+                cells[0].text = v.id
+                cells[1].text = str(v.computed_points)
+                cells[2].text = str(v.final_points)
+                cells[3].text = xml_safe(v.override_reason)
+
+        doc.add_heading(t["findings"], level=2)
+        if result.findings:
+            table = doc.add_table(rows=1, cols=3)
+            table.style = "Light Grid Accent 1"
+            for cell, text in zip(
+                table.rows[0].cells, (t["code"], t["requirement"], t["message"]), strict=True
+            ):
+                cell.text = text
+            for f in result.findings:
+                cells = table.add_row().cells
+                cells[0].text = f.code
+                cells[1].text = f.requirement or ""
+                cells[2].text = xml_safe(f.message)
+        else:
+            doc.add_paragraph(t["none"])
+    doc.add_paragraph(results[0].confirmation_note if results else "")
+    buffer = BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()

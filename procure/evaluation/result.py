@@ -1,0 +1,134 @@
+"""Plain result objects of evaluating a vendor's response."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from procure.forms import Answer
+
+FINDING_CODES = (
+    "mandatory_failed",
+    "reservation",
+    "reservation_unpriced",
+    "missing_answer",
+    "unknown_requirement",
+    "duplicate_answer",
+    "invalid_answer",
+    "text_altered",
+    "form_mismatch",
+    "integration_missing",
+)
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    requirement: str | None
+    message: str
+
+    def to_data(self) -> dict:
+        return {"code": self.code, "requirement": self.requirement, "message": self.message}
+
+
+@dataclass(frozen=True)
+class Reservation:
+    id: str
+    answer: str  # the answer label as given ("" if none)
+    price: Decimal | None
+    text: str
+
+    def to_data(self) -> dict:
+        return {
+            "id": self.id,
+            "answer": self.answer,
+            "price": None if self.price is None else _num(self.price),
+            "text": self.text,
+        }
+
+
+@dataclass(frozen=True)
+class RequirementVerdict:
+    """One tender requirement as this vendor answered it."""
+
+    id: str
+    number: str
+    kind: str
+    weight: int | None
+    answer: Answer | None
+    answer_text: str
+    verdict: str  # "ok", "reservation", "failed", "missing", "invalid", "not_offered"
+    computed_points: Decimal | None  # PK only
+    final_points: Decimal | None  # PK only: computed, or the evaluator's override
+    override_reason: str | None
+    description: str
+    reservation_text: str
+
+
+@dataclass(frozen=True)
+class EvaluationResult:
+    vendor: str
+    source: str
+    tender_id: str
+    compliant: bool
+    reasons: tuple[str, ...]  # why non-compliant (empty when compliant)
+    mandatory_failed: tuple[str, ...]
+    reservations: tuple[Reservation, ...]
+    integrations_missing: tuple[str, ...]
+    computed_score: Decimal
+    score: Decimal  # final: with the evaluator's overrides
+    max_score: int
+    findings: tuple[Finding, ...]
+    verdicts: tuple[RequirementVerdict, ...]
+    confirmation_note: str
+
+    @property
+    def reservations_total(self) -> Decimal:
+        return sum((r.price for r in self.reservations if r.price is not None), Decimal(0))
+
+    def verdict(self, requirement_id: str) -> RequirementVerdict | None:
+        for v in self.verdicts:
+            if v.id == requirement_id:
+                return v
+        return None
+
+    def to_data(self) -> dict:
+        return {
+            "vendor": self.vendor,
+            "source": self.source,
+            "tender_id": self.tender_id,
+            "compliant": self.compliant,
+            "reasons": list(self.reasons),
+            "mandatory_failed": list(self.mandatory_failed),
+            "reservations": [r.to_data() for r in self.reservations],
+            "integrations_missing": list(self.integrations_missing),
+            "computed_score": _num(self.computed_score),
+            "score": _num(self.score),
+            "max_score": self.max_score,
+            "findings": [f.to_data() for f in self.findings],
+            "requirements": [
+                {
+                    "id": v.id,
+                    "number": v.number,
+                    "kind": v.kind,
+                    "weight": v.weight,
+                    "answer": v.answer.value if v.answer else None,
+                    "answer_text": v.answer_text,
+                    "verdict": v.verdict,
+                    "computed_points": None
+                    if v.computed_points is None
+                    else _num(v.computed_points),
+                    "points": None if v.final_points is None else _num(v.final_points),
+                    "override_reason": v.override_reason,
+                }
+                for v in self.verdicts
+            ],
+            "note": self.confirmation_note,
+        }
+
+
+def _num(value: Decimal) -> int | float:
+    """JSON number for a Decimal: an int when whole, else a float of the exact decimal text."""
+    if value == value.to_integral_value():
+        return int(value)
+    return float(value)

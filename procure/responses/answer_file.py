@@ -1,0 +1,95 @@
+"""Machine submissions: a YAML or JSON answer file (schema: schemas/answers.schema.json).
+
+format: procure-answers/1
+tender_id: 0b7c6f3e-...          # the tender answered
+vendor: {name: Leverandør A/S, cvr: "12345678"}
+answers:
+  - {id: FKI-ORG-001, answer: Opfyldt, description: "..."}
+  - {id: FKI-ORG-002, answer: Delvist opfyldt, reservation: "...", price: 25000}
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+
+from jsonschema import Draft202012Validator
+
+from procure.errors import ProcureError
+from procure.forms import parse_answer
+from procure.library.schemas import describe_error
+from procure.responses.model import AnswerRow, FormMetadata, VendorInfo, VendorResponse
+from procure.yamlio import line_of, load_yaml_text
+
+ANSWER_FORMAT = "procure-answers/1"
+
+
+@cache
+def _validator() -> Draft202012Validator:
+    text = resources.files("procure.responses").joinpath("schemas", "answers.schema.json")
+    return Draft202012Validator(json.loads(text.read_text("utf-8")))
+
+
+def read_answer_file(data: bytes, source: str) -> VendorResponse:
+    try:
+        text = data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError:
+        raise ProcureError.invalid(source, "svarfilen er ikke UTF-8-tekst") from None
+    file_format = "json" if text.lstrip().startswith(("{", "[")) else "yaml"
+    if file_format == "json":
+        try:
+            document = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise ProcureError.invalid(source, f"ugyldig JSON: {exc.msg}", exc.lineno) from None
+        except RecursionError:
+            raise ProcureError.invalid(source, "JSON-strukturen er for dybt indlejret") from None
+    else:
+        document = load_yaml_text(text, source)
+    if not isinstance(document, dict):
+        raise ProcureError.invalid(
+            source, "er ikke en svarfil (forventede format, tender_id, vendor og answers)"
+        )
+    errors = sorted(
+        _validator().iter_errors(document), key=lambda e: list(map(str, e.absolute_path))
+    )
+    if errors:
+        first = errors[0]
+        more = f" (og {len(errors) - 1} fejl mere)" if len(errors) > 1 else ""
+        raise ProcureError.invalid(
+            source, describe_error(first) + more, line_of(document, tuple(first.absolute_path))
+        )
+    vendor = document["vendor"]
+    rows = []
+    for i, item in enumerate(document["answers"]):
+        reservation = item.get("reservation", "")
+        price = item.get("price")
+        if price is not None and str(price).strip():
+            reservation = f"{reservation} Pris: {price} kr.".strip()
+        line = line_of(document, ("answers", i))
+        rows.append(
+            AnswerRow(
+                requirement_id=item["id"].strip(),
+                answer_text=item["answer"].strip(),
+                answer=parse_answer(item["answer"]),
+                description=item.get("description", ""),
+                reservation=reservation,
+                requirement_text=None,
+                kind_text=None,
+                location=f"linje {line}" if line else f"svar nr. {i + 1}",
+            )
+        )
+    return VendorResponse(
+        source=source,
+        file_format=file_format,
+        vendor=VendorInfo(
+            **{k: vendor.get(k, "") for k in ("name", "cvr", "contact", "email", "phone")}
+        ),
+        metadata=FormMetadata(
+            format=ANSWER_FORMAT,
+            tender_id=document["tender_id"],
+            library_version=document.get("library_version"),
+            fingerprint=document.get("fingerprint"),
+        ),
+        rows=tuple(rows),
+    )
