@@ -1,0 +1,188 @@
+"""The command line as a user runs it: exit codes, one-line errors, no tracebacks."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from procure.cli import main
+from tests.conftest import CASES, SHIPPED_LIBRARY
+
+
+def run(capsys, *args):
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_validate_exit_codes(capsys, tmp_path):
+    code, out, _ = run(capsys, "library", "validate", str(SHIPPED_LIBRARY))
+    assert code == 0 and "gyldigt" in out and "1.0.0" in out
+    code, out, _ = run(capsys, "library", "validate", str(CASES / "valid" / "minimal"))
+    assert code == 0
+    code, _, err = run(capsys, "library", "validate", str(tmp_path / "missing"))
+    assert code == 2 and "mappen findes ikke" in err and "Traceback" not in err
+
+
+def test_validate_prints_every_problem_as_file_line_id_message(capsys, minimal_library):
+    req = minimal_library / "requirements" / "organisation.yaml"
+    req.write_text(
+        req.read_text("utf-8")
+        .replace("kind: MK", "kind: XX")
+        .replace(
+            "integrations: [organisation]\n    categories: [Y65]",
+            "integrations: [nope]\n    categories: [Y65]",
+        )
+    )
+    code, out, _ = run(capsys, "library", "validate", str(minimal_library))
+    assert code == 1
+    lines = out.strip().splitlines()
+    assert lines == [
+        f"{req}:4: [FKI-ORG-001] feltet 'kind' har værdien 'XX'; tilladt er: MK, PK, K, O"
+    ]
+
+
+def test_release_refuses_second_time(capsys, minimal_library):
+    assert run(capsys, "library", "release", str(minimal_library))[0] == 0
+    code, _, err = run(capsys, "library", "release", str(minimal_library))
+    assert code == 2 and "allerede udgivet" in err
+
+
+def test_list_show_export(capsys):
+    code, out, _ = run(capsys, "library", "list", "--area", "organisation", "--kind", "MK")
+    assert code == 0
+    ids = [line.split()[0] for line in out.strip().splitlines()]
+    assert ids and all(i.startswith("FKI-ORG-") for i in ids)
+    code, out, _ = run(capsys, "library", "list", "--integration", "cpr")
+    assert code == 0 and all(line for line in out.splitlines())
+    code, out, _ = run(capsys, "library", "show", "FKI-ORG-001", "--lang", "en")
+    assert code == 0 and out.startswith("FKI-ORG-001") and "Guidance:" in out
+    code, _, err = run(capsys, "library", "show", "FKI-ORG-1")
+    assert code == 2 and "ukendt krav 'FKI-ORG-1'" in err
+    code, out, _ = run(capsys, "library", "export", "--format", "json", "--library", "1.0.0")
+    document = json.loads(out)
+    assert {"name", "version", "integrations", "categories", "requirements"} <= set(document)
+    assert document["version"] == "1.0.0" and len(document["requirements"]) >= 80
+
+
+def test_diff_json_between_release_and_folder(capsys, minimal_library):
+    run(capsys, "library", "release", str(minimal_library))
+    code, out, _ = run(
+        capsys,
+        "library",
+        "diff",
+        str(minimal_library / "releases" / "1.0.0.json"),
+        str(minimal_library),
+        "--format",
+        "json",
+    )
+    assert code == 0
+    assert json.loads(out) | {} == {
+        "old_version": "1.0.0",
+        "new_version": "1.0.0",
+        "added": [],
+        "removed": [],
+        "deprecated": [],
+        "changed": [],
+    }
+    code, _, err = run(capsys, "library", "diff", "9.9.9", "1.0.0")
+    assert code == 2 and "ingen udgivelse '9.9.9'" in err
+
+
+def test_tender_init_and_validate(capsys, tmp_path):
+    out_file = tmp_path / "tender.yaml"
+    code, out, _ = run(
+        capsys,
+        "tender",
+        "init",
+        "--out",
+        str(out_file),
+        "--title",
+        "ESDH",
+        "--buyer",
+        "Eksempel Kommune",
+        "--category",
+        "Y65",
+        "--integration",
+        "sags-og-dokumentindeks",
+    )
+    assert code == 0
+    assert (
+        "tilføjet fordi valgte integrationer afhænger af dem: klassifikation, organisation" in out
+    )
+    code, out, _ = run(capsys, "tender", "validate", str(out_file))
+    assert code == 0 and "gyldigt" in out
+    code, _, err = run(
+        capsys,
+        "tender",
+        "init",
+        "--out",
+        str(out_file),
+        "--title",
+        "x",
+        "--buyer",
+        "y",
+        "--category",
+        "Y65",
+    )
+    assert code == 2 and "findes allerede" in err
+
+
+BAD_TENDERS = {
+    "syntax": ("title: [unclosed\n", "ugyldig YAML"),
+    "unknown_requirement": (None, "ukendt krav 'FKI-ORG-999'"),
+    "unknown_integration": (None, "ukendt integration 'organisationen'"),
+    "missing_version": (None, "ingen udgivelse '7.0.0'"),
+    "alias_bomb": ("a: &a [x, x]\nb: &b [*a, *a]\n", "YAML-aliaser"),
+    "not_a_mapping": ("- just\n- a list\n", "ikke en udbudsfil"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_TENDERS))
+def test_bad_tender_files_give_one_line_and_exit_2(capsys, tmp_path, case):
+    good = tmp_path / "good.yaml"
+    run(
+        capsys,
+        "tender",
+        "init",
+        "--out",
+        str(good),
+        "--title",
+        "T",
+        "--buyer",
+        "B",
+        "--category",
+        "Y65",
+    )
+    text, expected = BAD_TENDERS[case]
+    if text is None:
+        text = good.read_text("utf-8")
+        text = {
+            "unknown_requirement": lambda t: t.replace("id: FKI-ORG-001", "id: FKI-ORG-999"),
+            "unknown_integration": lambda t: t.replace("- organisation\n", "- organisationen\n", 1),
+            "missing_version": lambda t: t.replace(
+                "library_version: 1.0.0", "library_version: 7.0.0"
+            ),
+        }[case](text)
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(text, "utf-8")
+    out_dir = tmp_path / "out"
+    code, _, err = run(capsys, "build", str(bad), "--out", str(out_dir))
+    assert code == 2
+    assert expected in err
+    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    assert not out_dir.exists()
+
+
+def test_module_entry_point_and_no_traceback_on_garbage(tmp_path):
+    garbage = tmp_path / "x.yaml"
+    garbage.write_bytes(b"\xff\xfe\x00garbage")
+    result = subprocess.run(
+        [sys.executable, "-m", "procure", "tender", "validate", str(garbage)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    assert "ikke UTF-8" in result.stderr and "Traceback" not in result.stderr
