@@ -1,0 +1,384 @@
+"""Opening an uploaded file safely: what it is, and the checked contents of an Office package.
+
+Vendor files are untrusted. The format is decided by the bytes, never by the file name alone,
+and an Office package (a zip) is unpacked with every limit enforced while decompressing: the
+sizes a zip declares can lie, so only bytes actually produced count (see PITFALLS.md). Parts
+that carry a DOCTYPE or ENTITY declaration are refused before any XML parser sees them.
+
+Every problem is one ProcureError naming the file; no other exception leaves this module.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from lxml import etree
+
+from procure.errors import ProcureError
+
+KIB = 1024
+MIB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How much an uploaded file may hold. Real Office forms stay far below these."""
+
+    max_file_bytes: int = 25 * MIB  # the upload itself
+    max_total_uncompressed: int = 200 * MIB  # all members together, as decompressed
+    max_member_bytes: int = 100 * MIB  # any one member, as decompressed
+    max_ratio: int = 200  # decompressed bytes per compressed byte, for any one member
+    max_members: int = 2000
+    # Small members may compress far better than max_ratio (a run of empty XML rows) and do
+    # no harm; the ratio is checked once a member has produced this many bytes.
+    ratio_floor_bytes: int = 1 * MIB
+
+
+DEFAULT_LIMITS = Limits()
+
+# What a person is told, in Danish (ProcureError messages are Danish).
+_MESSAGES = {
+    "empty": "filen er tom (0 byte); upload den udfyldte svarblanket som .docx eller .xlsx",
+    "pdf": "filen er en PDF; upload den udfyldte svarblanket som .docx eller .xlsx, ikke som PDF",
+    "image": "filen er et billede ({kind}), ikke en svarblanket; upload den udfyldte "
+    "svarblanket som .docx eller .xlsx",
+    "ole": "filen er adgangskodebeskyttet eller gammelt binært Office-format; "
+    "gem som .docx/.xlsx uden adgangskode",
+    "macro": "dokumenter med makroer (.docm/.xlsm) modtages ikke; gem som .docx/.xlsx uden makroer",
+    "xlsb": "Excel-binære regneark (.xlsb) modtages ikke; gem som .xlsx",
+    "zip_other": "filen er et zip-arkiv, men hverken et Word-dokument (.docx) eller et "
+    "Excel-regneark (.xlsx)",
+    "unknown": "filens indhold er ikke i et kendt format; upload svarblanketten som .docx, "
+    ".xlsx, .yaml eller .json",
+    "office_name_not_package": "filen hedder {suffix}, men indholdet er tekst, ikke et "
+    "Office-dokument; upload den udfyldte svarblanket, som den blev gemt i Word eller Excel",
+    "corrupt": "filen er beskadiget eller ufuldstændig (zip-pakken kan ikke læses); gem den "
+    "igen i Word eller Excel og upload den på ny",
+    "corrupt_member": "filen er beskadiget (delen {name} kan ikke pakkes ud); gem den igen i "
+    "Word eller Excel og upload den på ny",
+    "too_large": "filen er for stor ({size}); den største tilladte størrelse er {cap}",
+    "too_many_members": "filen indeholder for mange dele ({count}; højst {cap} er tilladt); "
+    "filen afvises",
+    "member_too_large": "delen {name} fylder over {cap} udpakket; filen afvises som mulig "
+    "zip-bombe",
+    "total_too_large": "filen fylder over {cap} udpakket; filen afvises som mulig zip-bombe",
+    "ratio": "delen {name} er pakket usædvanligt tæt (over {ratio}:1); filen afvises som mulig "
+    "zip-bombe",
+    "encrypted": "delen {name} er krypteret; gem filen uden adgangskode",
+    "compression": "delen {name} er pakket med en komprimeringsmetode, som Office ikke bruger; "
+    "gem filen igen i Word eller Excel",
+    "duplicate": "filen indeholder delen {name} mere end én gang; filen afvises",
+    "doctype": "delen {name} indeholder en DOCTYPE- eller ENTITY-erklæring, som Office-filer "
+    "ikke bruger; filen afvises",
+    "content_types": "filens indholdsfortegnelse ([Content_Types].xml) kan ikke læses; gem "
+    "filen igen i Word eller Excel",
+    "unexpected": "filen kan ikke læses ({reason}); gem den igen i Word eller Excel og upload "
+    "den på ny",
+}
+
+WORD_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+SHEET_MAIN = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"
+_CONTENT_TYPES_NS = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+_CONTENT_TYPES_PART = "[Content_Types].xml"
+# [Content_Types].xml is a few KB in real files; sniffing reads no more than this of it.
+_CONTENT_TYPES_CAP = 1 * MIB
+
+_CHUNK = 64 * KIB
+_XML_SUFFIXES = (".xml", ".rels", ".vml")
+# A declaration in any encoding libxml2 would detect on its own; Office writes UTF-8.
+_FORBIDDEN_DECLARATIONS = tuple(
+    word.encode(encoding)
+    for word in ("<!DOCTYPE", "<!ENTITY")
+    for encoding in ("utf-8", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")
+)
+# Office only ever stores or deflates; other methods (bzip2, lzma) are refused.
+_ALLOWED_COMPRESSION = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
+_CENTRAL_DIRECTORY_SIGNATURE = b"PK\x01\x02"
+_ZIP_SIGNATURES = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
+_IMAGE_SIGNATURES = (
+    (b"\x89PNG\r\n\x1a\n", "PNG"),
+    (b"\xff\xd8\xff", "JPEG"),
+    (b"GIF87a", "GIF"),
+    (b"GIF89a", "GIF"),
+)
+_OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_OFFICE_SUFFIXES = (".docx", ".xlsx", ".docm", ".xlsm", ".doc", ".xls")
+# Text may hold tab, line feed and carriage return; any other control character means binary.
+_BINARY_CONTROLS = bytes(c for c in range(32) if c not in (9, 10, 13)) + b"\x7f"
+
+
+def safe_xml_parser() -> etree.XMLParser:
+    """The only way vendor XML is parsed: no entities, no network, libxml2's size limits on."""
+    return etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+
+
+def sniff(data: bytes, source: str, limits: Limits = DEFAULT_LIMITS) -> str:
+    """The format by content: "docx", "xlsx", "yaml" or "json". Anything else is a ProcureError
+    saying what the file is and what to upload instead. Of a package, only its table of
+    contents is read, under `limits`."""
+    try:
+        return _sniff(data, source, limits)
+    except ProcureError:
+        raise
+    except Exception as exc:  # a vendor file must never produce a traceback
+        raise _unexpected(source, exc) from exc
+
+
+def open_package(data: bytes, source: str, limits: Limits = DEFAULT_LIMITS) -> dict[str, bytes]:
+    """Every member of an Office package by name, each decompressed under `limits` and each
+    XML part free of DOCTYPE/ENTITY declarations."""
+    try:
+        return _open_package(data, source, limits)
+    except ProcureError:
+        raise
+    except Exception as exc:  # a vendor file must never produce a traceback
+        raise _unexpected(source, exc) from exc
+
+
+def repack(members: dict[str, bytes]) -> bytes:
+    """The checked members as a fresh zip, so a library that reopens the package (openpyxl)
+    only ever sees bounded, checked content."""
+    buffer = io.BytesIO()
+    names = sorted(members, key=lambda name: name != _CONTENT_TYPES_PART)  # stable: order kept
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+        for name in names:
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, members[name])
+    return buffer.getvalue()
+
+
+def size_text(size: int) -> str:
+    """A byte count as a person reads it: "25 MB", "512 KB", or exact bytes."""
+    if size >= MIB and size % MIB == 0:
+        return f"{size // MIB} MB"
+    if size >= KIB and size % KIB == 0:
+        return f"{size // KIB} KB"
+    if size >= MIB:
+        return f"{size / MIB:.1f} MB".replace(".", ",")
+    return f"{size} byte"
+
+
+def file_too_large(source: str, size: int, limits: Limits) -> ProcureError:
+    return ProcureError.invalid(
+        source,
+        _MESSAGES["too_large"].format(size=size_text(size), cap=size_text(limits.max_file_bytes)),
+    )
+
+
+def one_line(text: str, limit: int = 80) -> str:
+    """Text from a vendor file fit for a one-line message: a hostile file may name a part with
+    line breaks or terminal escape sequences."""
+    shown = "".join(char if char.isprintable() else "?" for char in text)
+    return shown if len(shown) <= limit else shown[: limit - 3] + "..."
+
+
+# Private ---------------------------------------------------------------------------------
+
+
+def _sniff(data: bytes, source: str, limits: Limits) -> str:
+    if not data:
+        raise ProcureError.invalid(source, _MESSAGES["empty"])
+    if data.startswith(b"%PDF"):
+        raise ProcureError.invalid(source, _MESSAGES["pdf"])
+    for signature, kind in _IMAGE_SIGNATURES:
+        if data.startswith(signature):
+            raise ProcureError.invalid(source, _MESSAGES["image"].format(kind=kind))
+    if data.startswith(_OLE_SIGNATURE):
+        raise ProcureError.invalid(source, _MESSAGES["ole"])
+    if data.startswith(_ZIP_SIGNATURES):
+        return _sniff_package(data, source, limits)
+    text = _as_text(data)
+    if text is None:
+        raise ProcureError.invalid(source, _MESSAGES["unknown"])
+    # Content decides the format, but text named like an Office file is a mistake worth naming
+    # rather than a YAML error about a file the user believes is a Word document.
+    suffix = "." + source.rsplit(".", 1)[-1].casefold() if "." in source else ""
+    if suffix in _OFFICE_SUFFIXES:
+        raise ProcureError.invalid(
+            source, _MESSAGES["office_name_not_package"].format(suffix=suffix)
+        )
+    return "json" if text.lstrip().startswith(("{", "[")) else "yaml"
+
+
+def _as_text(data: bytes) -> str | None:
+    """The data as UTF-8 text (BOM allowed), or None when it is binary."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
+    if len(data.translate(None, _BINARY_CONTROLS)) != len(data):
+        return None
+    return text
+
+
+def _sniff_package(data: bytes, source: str, limits: Limits) -> str:
+    _check_package_size(data, source, limits)
+    with _zip_errors_as_corrupt(source):
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    with archive, _zip_errors_as_corrupt(source):
+        names = archive.namelist()
+        if any(name.rsplit("/", 1)[-1].casefold() == "vbaproject.bin" for name in names):
+            raise ProcureError.invalid(source, _MESSAGES["macro"])
+        info = _find_member(archive, _CONTENT_TYPES_PART)
+        if info is None:
+            raise ProcureError.invalid(source, _MESSAGES["zip_other"])
+        sniff_limits = Limits(
+            max_member_bytes=_CONTENT_TYPES_CAP, max_total_uncompressed=_CONTENT_TYPES_CAP
+        )
+        raw = _read_member(archive, info, source, sniff_limits, [0], len(data))
+    content_types = _content_types(raw, source)
+    lowered = {content_type.casefold() for content_type in content_types}
+    if any("sheet.binary" in ct for ct in lowered):
+        raise ProcureError.invalid(source, _MESSAGES["xlsb"])
+    if any("macroenabled" in ct or "vbaproject" in ct for ct in lowered):
+        raise ProcureError.invalid(source, _MESSAGES["macro"])
+    is_word = WORD_MAIN in lowered
+    is_sheet = SHEET_MAIN in lowered
+    if is_word and not is_sheet:
+        return "docx"
+    if is_sheet and not is_word:
+        return "xlsx"
+    raise ProcureError.invalid(source, _MESSAGES["zip_other"])
+
+
+def _content_types(raw: bytes, source: str) -> set[str]:
+    """Every content type [Content_Types].xml names (Default and Override)."""
+    _refuse_declarations(_CONTENT_TYPES_PART, raw, source)
+    try:
+        root = etree.fromstring(raw, safe_xml_parser())
+    except etree.XMLSyntaxError as exc:
+        raise ProcureError.invalid(source, _MESSAGES["content_types"]) from exc
+    found = set()
+    for tag in ("Default", "Override"):
+        for element in root.iter(_CONTENT_TYPES_NS + tag):
+            found.add(element.get("ContentType", ""))
+    return found
+
+
+def _open_package(data: bytes, source: str, limits: Limits) -> dict[str, bytes]:
+    _check_package_size(data, source, limits)
+    with _zip_errors_as_corrupt(source):
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    with archive:
+        infos = archive.infolist()
+        if len(infos) > limits.max_members:
+            raise _too_many_members(source, len(infos), limits)
+        members: dict[str, bytes] = {}
+        seen: set[str] = set()
+        total = [0]
+        for info in infos:
+            if info.is_dir():
+                continue
+            key = info.filename.casefold()  # part names are case-insensitive in OPC
+            if key in seen:
+                raise ProcureError.invalid(
+                    source, _MESSAGES["duplicate"].format(name=one_line(info.filename))
+                )
+            seen.add(key)
+            content = _read_member(archive, info, source, limits, total, len(data))
+            if info.filename.casefold().endswith(_XML_SUFFIXES):
+                _refuse_declarations(one_line(info.filename), content, source)
+            members[info.filename] = content
+    return members
+
+
+def _check_package_size(data: bytes, source: str, limits: Limits) -> None:
+    if len(data) > limits.max_file_bytes:
+        raise file_too_large(source, len(data), limits)
+    # Every central-directory entry starts with this signature, so the count is an upper bound
+    # on the members; checking it before zipfile builds an entry for each spares half a
+    # million entries (seconds and hundreds of MB) from a small hostile file.
+    signatures = data.count(_CENTRAL_DIRECTORY_SIGNATURE)
+    if signatures > limits.max_members:
+        raise _too_many_members(source, signatures, limits)
+
+
+def _read_member(
+    archive: zipfile.ZipFile,
+    info: zipfile.ZipInfo,
+    source: str,
+    limits: Limits,
+    total: list[int],
+    package_size: int,
+) -> bytes:
+    """One member's bytes, counted as they come out of the decompressor; `total` is the running
+    count over the whole package (a one-item list so callers share it)."""
+    name = one_line(info.filename)
+    if info.flag_bits & 0x1:
+        raise ProcureError.invalid(source, _MESSAGES["encrypted"].format(name=name))
+    if info.compress_type not in _ALLOWED_COMPRESSION:
+        raise ProcureError.invalid(source, _MESSAGES["compression"].format(name=name))
+    # The declared compressed size can lie too; it can never exceed the package itself.
+    compressed = max(1, min(info.compress_size, package_size))
+    chunks: list[bytes] = []
+    produced = 0
+    try:
+        with archive.open(info) as stream:
+            while chunk := stream.read(_CHUNK):
+                produced += len(chunk)
+                total[0] += len(chunk)
+                if produced > limits.max_member_bytes:
+                    raise ProcureError.invalid(
+                        source,
+                        _MESSAGES["member_too_large"].format(
+                            name=name, cap=size_text(limits.max_member_bytes)
+                        ),
+                    )
+                if total[0] > limits.max_total_uncompressed:
+                    raise ProcureError.invalid(
+                        source,
+                        _MESSAGES["total_too_large"].format(
+                            cap=size_text(limits.max_total_uncompressed)
+                        ),
+                    )
+                if produced > limits.ratio_floor_bytes and produced > limits.max_ratio * compressed:
+                    raise ProcureError.invalid(
+                        source, _MESSAGES["ratio"].format(name=name, ratio=limits.max_ratio)
+                    )
+                chunks.append(chunk)
+    except ProcureError:
+        raise
+    except Exception as exc:  # CRC, zlib, EOF and header errors alike
+        raise ProcureError.invalid(source, _MESSAGES["corrupt_member"].format(name=name)) from exc
+    return b"".join(chunks)
+
+
+def _refuse_declarations(name: str, content: bytes, source: str) -> None:
+    # Office never writes a DTD; refusing it keeps billion-laughs and external entities away
+    # from every parser that may see the part later (ours, openpyxl's, LibreOffice's).
+    if any(declaration in content for declaration in _FORBIDDEN_DECLARATIONS):
+        raise ProcureError.invalid(source, _MESSAGES["doctype"].format(name=name))
+
+
+def _find_member(archive: zipfile.ZipFile, name: str) -> zipfile.ZipInfo | None:
+    wanted = name.casefold()
+    for info in archive.infolist():
+        if info.filename.casefold() == wanted:
+            return info
+    return None
+
+
+def _too_many_members(source: str, count: int, limits: Limits) -> ProcureError:
+    return ProcureError.invalid(
+        source, _MESSAGES["too_many_members"].format(count=count, cap=limits.max_members)
+    )
+
+
+def _unexpected(source: str, exc: Exception) -> ProcureError:
+    return ProcureError.invalid(source, _MESSAGES["unexpected"].format(reason=type(exc).__name__))
+
+
+@contextmanager
+def _zip_errors_as_corrupt(source: str) -> Iterator[None]:
+    """Any error from reading the zip structure becomes the one "damaged file" message."""
+    try:
+        yield
+    except ProcureError:
+        raise
+    except Exception as exc:
+        raise ProcureError.invalid(source, _MESSAGES["corrupt"]) from exc

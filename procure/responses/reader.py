@@ -1,0 +1,97 @@
+"""Reading one vendor response, whatever its format: the entry point for the CLI and the app.
+
+The size cap is checked before the file is read, the format is decided by the content
+(package.sniff), and an Office package is unpacked under limits before any reader sees it.
+A reader only ever gets checked bytes; an xlsx reader gets a fresh zip of the checked members.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+from procure.errors import ProcureError
+from procure.responses.model import VendorResponse
+from procure.responses.package import (
+    DEFAULT_LIMITS,
+    Limits,
+    file_too_large,
+    open_package,
+    repack,
+    sniff,
+)
+
+_MESSAGES = {
+    "not_a_file": "er ikke en fil",
+    "unexpected": "filen kan ikke læses ({reason}); gem den igen og upload den på ny",
+}
+_DEFAULT_SOURCE = "svarfil"
+
+
+def read_response(
+    path_or_bytes: str | os.PathLike | bytes | bytearray | memoryview,
+    source: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+) -> VendorResponse:
+    """A vendor's response from a file path or uploaded bytes; `source` is the name shown in
+    messages (default: the path as given). Any problem with the file is a ProcureError."""
+    if isinstance(path_or_bytes, bytes | bytearray | memoryview):
+        source = source or _DEFAULT_SOURCE
+        if len(path_or_bytes) > limits.max_file_bytes:
+            raise file_too_large(source, len(path_or_bytes), limits)
+        data = bytes(path_or_bytes)
+    else:
+        source = source or str(path_or_bytes)
+        data = _read_capped(Path(path_or_bytes), source, limits)
+
+    file_format = sniff(data, source, limits)
+    if file_format == "docx":
+        from procure.responses.docx_reader import read_docx_response
+
+        members = open_package(data, source, limits)
+        return _guarded(read_docx_response, members, source)
+    if file_format == "xlsx":
+        from procure.responses.xlsx_reader import read_xlsx_response
+
+        members = open_package(data, source, limits)
+        return _guarded(read_xlsx_response, repack(members), source)
+    from procure.responses.answer_file import read_answer_file
+
+    return _guarded(read_answer_file, data, source)
+
+
+def _read_capped(path: Path, source: str, limits: Limits) -> bytes:
+    """The file's bytes, refusing an oversized file from its size before reading it."""
+    try:
+        status = path.stat()
+    except FileNotFoundError as exc:
+        raise ProcureError.file_missing(source) from exc
+    except (OSError, ValueError) as exc:  # ValueError: a NUL byte in the path
+        raise ProcureError.unreadable(source, getattr(exc, "strerror", None) or str(exc)) from exc
+    if not stat.S_ISREG(status.st_mode):
+        raise ProcureError.unreadable(source, _MESSAGES["not_a_file"])
+    if status.st_size > limits.max_file_bytes:
+        raise file_too_large(source, status.st_size, limits)
+    try:
+        with path.open("rb") as handle:
+            # The file may have grown since stat: never read more than the cap allows.
+            data = handle.read(limits.max_file_bytes + 1)
+    except OSError as exc:
+        raise ProcureError.unreadable(source, exc.strerror or type(exc).__name__) from exc
+    if len(data) > limits.max_file_bytes:
+        raise file_too_large(source, len(data), limits)
+    return data
+
+
+def _guarded(read, content, source: str) -> VendorResponse:
+    """Run a format reader so that nothing but a ProcureError leaves it: a vendor file must
+    never show a person a traceback. The original error stays chained for debugging."""
+    try:
+        return read(content, source)
+    except ProcureError:
+        raise
+    except Exception as exc:
+        raise ProcureError.invalid(
+            source, _MESSAGES["unexpected"].format(reason=type(exc).__name__)
+        ) from exc
