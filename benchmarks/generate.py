@@ -67,3 +67,54 @@ def generated_library(target: Path, count: int) -> Path:
             )
         (target / "requirements" / f"{area}.yaml").write_text("".join(chunks), "utf-8")
     return target
+
+
+def generated_release(target: Path, count: int) -> Path:
+    """A generated library folder with `count` requirements, released as 1.0.0."""
+    from procure.library import load_library, write_release
+
+    folder = generated_library(target, count)
+    write_release(load_library(folder), folder / "releases")
+    return folder
+
+
+def tender_with_every_requirement(library, title: str = "Benchmark-udbud"):
+    """A tender selecting every active requirement of `library` (category Y65)."""
+    import dataclasses
+
+    from procure.tender import SelectedRequirement, propose_tender
+
+    tender = propose_tender(
+        library, title=title, buyer="Benchmark Kommune", category="Y65",
+        date="2026-11-26", tender_id="11111111-2222-4333-8444-555555555555",
+    )
+    return dataclasses.replace(
+        tender, requirements=tuple(SelectedRequirement(r.id) for r in library.active_requirements)
+    )
+
+
+def bare_docxtpl_template(path: Path, columns: int) -> Path:
+    """The simplest docxtpl template with one table row loop of `columns` cells: the baseline
+    the document renderers are measured against."""
+    from docx import Document
+
+    document = Document()
+    table = document.add_table(rows=3, cols=columns)
+    table.rows[0].cells[0].text = "{%tr for r in rows %}"
+    for i, cell in enumerate(table.rows[1].cells):
+        cell.text = "{{ r.c%d }}" % i
+    table.rows[2].cells[0].text = "{%tr endfor %}"
+    document.save(path)
+    return path
+
+
+def bare_docxtpl_render(template: Path, rows: list[dict]) -> bytes:
+    from io import BytesIO
+
+    from docxtpl import DocxTemplate
+
+    doc = DocxTemplate(template)
+    doc.render({"rows": rows}, autoescape=True)
+    buffer = BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()

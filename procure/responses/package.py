@@ -30,7 +30,7 @@ class Limits:
 
     max_file_bytes: int = 25 * MIB  # the upload itself
     max_total_uncompressed: int = 200 * MIB  # all members together, as decompressed
-    max_member_bytes: int = 100 * MIB  # any one member, as decompressed
+    max_member_bytes: int = 50 * MIB  # any one member, as decompressed (lxml needs ~10x in memory)
     max_ratio: int = 200  # decompressed bytes per compressed byte, for any one member
     max_members: int = 2000
     # Small members may compress far better than max_ratio (a run of empty XML rows) and do
