@@ -85,8 +85,12 @@ def tender_with_every_requirement(library, title: str = "Benchmark-udbud"):
     from procure.tender import SelectedRequirement, propose_tender
 
     tender = propose_tender(
-        library, title=title, buyer="Benchmark Kommune", category="Y65",
-        date="2026-11-26", tender_id="11111111-2222-4333-8444-555555555555",
+        library,
+        title=title,
+        buyer="Benchmark Kommune",
+        category="Y65",
+        date="2026-11-26",
+        tender_id="11111111-2222-4333-8444-555555555555",
     )
     return dataclasses.replace(
         tender, requirements=tuple(SelectedRequirement(r.id) for r in library.active_requirements)
@@ -102,7 +106,7 @@ def bare_docxtpl_template(path: Path, columns: int) -> Path:
     table = document.add_table(rows=3, cols=columns)
     table.rows[0].cells[0].text = "{%tr for r in rows %}"
     for i, cell in enumerate(table.rows[1].cells):
-        cell.text = "{{ r.c%d }}" % i
+        cell.text = "{{ r.c" + str(i) + " }}"
     table.rows[2].cells[0].text = "{%tr endfor %}"
     document.save(path)
     return path

@@ -1,0 +1,397 @@
+"""Every text the Word documents show, Danish first, then English.
+
+The templates hold no prose of their own: they print these texts through the context (see
+docs/templates.md), so a wording is changed here once for both documents. Texts with
+`{placeholders}` are filled in by procure.documents.context; labels that are part of the form
+contract (column headers, answer values, vendor fields) live in procure.forms, not here.
+"""
+
+from __future__ import annotations
+
+TEXTS: dict[str, dict[str, str | tuple[str, ...]]] = {
+    "da": {
+        # Titles and the cover
+        "annex_title": "Bilag {annex}: Kravspecifikation",
+        "form_title": "Tilbudsliste til bilag {annex}: Besvarelse af kravspecifikationen",
+        "annex_reference": "bilag {annex} (kravspecifikationen)",
+        "cover_tender": "Udbud",
+        "cover_buyer": "Ordregiver",
+        "cover_case": "Sagsnummer",
+        "cover_date": "Dato",
+        "cover_category": "Ydelsesområde",
+        "cover_library": "Kravbibliotek",
+        "cover_fingerprint": "Kravsættets fingeraftryk",
+        "cover_count": "Antal krav",
+        "buyer_with_cvr": "{name} (CVR {cvr})",
+        "library_value": "{name}, version {version}",
+        "count_value": "{total} ({mk} MK, {pk} PK, {k} K, {o} O)",
+        "not_stated": "–",
+        "cover_note": (
+            "Kravspecifikationen er dannet ud fra den udgivne version af kravbiblioteket, som er "
+            "nævnt ovenfor. Fingeraftrykket identificerer kravsættet: de samme krav med de samme "
+            "typer, vægte og tekster giver altid det samme fingeraftryk."
+        ),
+        # Header and footer
+        "page": "Side",
+        "page_of": "af",
+        "footer_note": "Sagsnr. {case_number} · kravsæt {fingerprint}",
+        "footer_note_no_case": "Kravsæt {fingerprint}",
+        # Table of contents
+        "toc_heading": "Indhold",
+        "toc_placeholder": "Indholdsfortegnelsen udfyldes, når dokumentet dannes.",
+        # How to answer
+        "how_heading": "Sådan besvares kravene",
+        "how_intro": (
+            "Kravene står i afsnittet »{requirements_heading}«, ordnet efter område. Hvert krav "
+            "har et kravnummer, et krav-id og en kravtype. Kravtypen afgør, hvordan kravet indgår "
+            "i udbuddet:"
+        ),
+        "kind_column_code": "Type",
+        "kind_column_name": "Betegnelse",
+        "kind_column_meaning": "Betydning",
+        "kind_name_MK": "Mindstekrav",
+        "kind_name_PK": "Prioriteret krav",
+        "kind_name_K": "Krav",
+        "kind_name_O": "Option",
+        "kind_meaning_MK": (
+            "Skal være opfyldt fuldt ud. Besvares et mindstekrav med andet end »{met}«, eller "
+            "tages der forbehold over for det, er tilbuddet ukonditionsmæssigt og skal afvises."
+        ),
+        "kind_meaning_PK": (
+            "Indgår i evalueringen med den vægt, der står ved kravet, fx »{example}«; se afsnittet "
+            "»{evaluation_heading}«. Er kravet ikke opfyldt fuldt ud, skal forbeholdet beskrives "
+            "og prissættes."
+        ),
+        "kind_meaning_K": (
+            "Skal være opfyldt. Er kravet ikke opfyldt fuldt ud, er det et forbehold, som "
+            "leverandøren skal beskrive og prissætte."
+        ),
+        "kind_meaning_O": (
+            "Ordregiver kan vælge at gøre brug af optionen. Besvares med »{met}«, hvis optionen "
+            "tilbydes, og ellers med »{not_met}«."
+        ),
+        "how_paragraphs": (
+            "Hvert krav besvares i tilbudslisten med én af værdierne »{met}«, »{partly}« eller "
+            "»{not_met}« og en beskrivelse af, hvordan kravet opfyldes. Er et krav ikke opfyldt "
+            "fuldt ud, angiver leverandøren i kolonnen »{reservation_column}«, hvad der ikke "
+            "opfyldes, og hvad forbeholdet koster.",
+            "Kravnumre, krav-id'er, kravtyper og kravtekster må ikke ændres. En ændret kravtekst "
+            "betragtes som et forbehold; ved et mindstekrav gør den tilbuddet ukonditionsmæssigt.",
+            "Er det uklart, om et krav er opfyldt, går tvivlen ud over leverandøren. Ordregiver "
+            "kan bede om at få tilbuddet afklaret, men ikke om at få det ændret (udbudslovens "
+            "§ 159, stk. 5).",
+        ),
+        # Evaluation model
+        "evaluation_heading": "Evalueringsmodel",
+        "evaluation_paragraphs": (
+            "Tilbuddene evalueres på de prioriterede krav (PK) efter den model, der er beskrevet "
+            "her. Modellen er offentliggjort i udbudsmaterialet og anvendes præcis som beskrevet "
+            "(udbudslovens §§ 160 og 165).",
+            "Hvert PK giver point efter besvarelsen: »{met}« giver kravets fulde vægt, "
+            "»{partly}« giver {partial_percent} % af vægten, og »{not_met}« giver 0 point.",
+            "Pointene for alle PK lægges sammen, divideres med den samlede vægt ({total_weight}) "
+            "og ganges med {scale_max}. Resultatet er tilbuddets score på en skala fra 0 til "
+            "{scale_max}, afrundet til {rounding} (halve rundes op).",
+            "Mindstekrav (MK), krav (K) og optioner (O) giver ikke point. Et tilbud, der ikke "
+            "opfylder alle mindstekrav, er ukonditionsmæssigt og evalueres ikke.",
+            "Vægten af hvert PK fremgår af tabellen.",
+        ),
+        "evaluation_no_pk": (
+            "Kravspecifikationen indeholder ingen prioriterede krav (PK) og indgår derfor ikke i "
+            "evalueringen af tilbuddene. Et tilbud, der ikke opfylder alle mindstekrav (MK), er "
+            "ukonditionsmæssigt.",
+        ),
+        "rounding_none": "hele tal",
+        "rounding_one": "1 decimal",
+        "rounding_many": "{decimals} decimaler",
+        "weight_column_title": "Titel",
+        "weight_column_weight": "Vægt",
+        "weight_column_share": "Andel",
+        "weight_total": "I alt",
+        "percent": "{value} %",
+        # Integrations
+        "integrations_heading": "Integrationer til den fælleskommunale infrastruktur",
+        "integrations_intro": (
+            "Systemet skal anvende følgende integrationer til den fælleskommunale infrastruktur "
+            "(FKI). En integration, der ikke er valgt direkte, er med, fordi en valgt integration "
+            "forudsætter den; det fremgår af kolonnen »{reason_column}«. Kolonnen "
+            "»{requirements_column}« viser de krav, der vedrører integrationen."
+        ),
+        "integrations_none": (
+            "Udbuddet stiller ingen krav om integrationer til den fælleskommunale infrastruktur."
+        ),
+        "integration_column_name": "Integration",
+        "integration_column_sf": "SF-numre",
+        "integration_column_reason": "Begrundelse",
+        "integration_column_requirements": "Krav",
+        "integration_chosen": "Valgt af ordregiver",
+        "integration_chosen_and_required": "Valgt af ordregiver; kræves også af {names}",
+        "integration_required": "Kræves af {names}",
+        "integration_unverified": "ikke verificeret – kontrollér i Digitaliseringskataloget",
+        "integration_no_requirements": "–",
+        "list_and": "og",
+        # Requirements
+        "requirements_heading": "Krav",
+        "requirements_summary": (
+            "Kravspecifikationen indeholder {total}: {mk}, {pk}, {k} og {o}. Kravene er nummereret "
+            "efter bilag, område og krav, og krav-id'et identificerer hvert krav entydigt."
+        ),
+        # (singular, plural), printed as "22 prioriterede krav (PK)"
+        "count_total": ("krav", "krav"),
+        "count_MK": ("mindstekrav", "mindstekrav"),
+        "count_PK": ("prioriteret krav", "prioriterede krav"),
+        "count_K": ("krav", "krav"),
+        "count_O": ("option", "optioner"),
+        "hint_label": "Besvarelsen skal beskrive:",
+        # Response form
+        "vendor_heading": "Leverandøroplysninger",
+        "instructions_heading": "Vejledning",
+        "response_instructions": (
+            "Udfyld leverandøroplysningerne.",
+            "Vælg for hvert krav »{met}«, »{partly}« eller »{not_met}« i kolonnen "
+            "»{answer_column}«, og beskriv i kolonnen »{description_column}«, hvordan kravet "
+            "opfyldes.",
+            "Et mindstekrav (MK) skal besvares »{met}« og uden forbehold; ellers er tilbuddet "
+            "ukonditionsmæssigt.",
+            "Besvares et krav (K) eller et prioriteret krav (PK) med andet end »{met}«, skal "
+            "forbeholdet og dets pris angives i kolonnen »{reservation_column}«. En option (O) "
+            "besvares »{met}«, hvis den tilbydes.",
+            "Kravnumre, krav-id'er, kravtekster og kravtyper må ikke ændres, og rækker må ikke "
+            "slettes. Kravene er beskrevet nærmere i {annex_reference}.",
+            "Gem besvarelsen som Word-dokument (.docx). Dokumentets skjulte oplysninger om "
+            "udbuddet bruges til at kontrollere besvarelsen og må ikke fjernes.",
+        ),
+        "response_heading": "Besvarelse af kravene",
+        "answer_placeholder": "Vælg",
+    },
+    "en": {
+        "annex_title": "Annex {annex}: Requirement specification",
+        "form_title": "Response form for annex {annex}: Answers to the requirement specification",
+        "annex_reference": "annex {annex} (the requirement specification)",
+        "cover_tender": "Tender",
+        "cover_buyer": "Contracting authority",
+        "cover_case": "Case number",
+        "cover_date": "Date",
+        "cover_category": "Service area",
+        "cover_library": "Requirement library",
+        "cover_fingerprint": "Requirement set fingerprint",
+        "cover_count": "Number of requirements",
+        "buyer_with_cvr": "{name} (CVR {cvr})",
+        "library_value": "{name}, version {version}",
+        "count_value": "{total} ({mk} MK, {pk} PK, {k} K, {o} O)",
+        "not_stated": "–",
+        "cover_note": (
+            "This requirement specification was generated from the released version of the "
+            "requirement library named above. The fingerprint identifies the requirement set: the "
+            "same requirements with the same types, weights and texts always give the same "
+            "fingerprint."
+        ),
+        "page": "Page",
+        "page_of": "of",
+        "footer_note": "Case no. {case_number} · requirement set {fingerprint}",
+        "footer_note_no_case": "Requirement set {fingerprint}",
+        "toc_heading": "Contents",
+        "toc_placeholder": "The table of contents is filled in when the document is generated.",
+        "how_heading": "How to answer the requirements",
+        "how_intro": (
+            "The requirements are listed in the section “{requirements_heading}”, by area. Each "
+            "requirement has a number, a requirement ID and a type. The type determines how the "
+            "requirement counts in the tender:"
+        ),
+        "kind_column_code": "Type",
+        "kind_column_name": "Name",
+        "kind_column_meaning": "Meaning",
+        "kind_name_MK": "Minimum requirement",
+        "kind_name_PK": "Prioritised requirement",
+        "kind_name_K": "Requirement",
+        "kind_name_O": "Option",
+        "kind_meaning_MK": (
+            "Must be met in full. If a minimum requirement is answered with anything but "
+            "“{met}”, or a reservation is made against it, the bid is non-compliant and must be "
+            "rejected."
+        ),
+        "kind_meaning_PK": (
+            "Is evaluated with the weight stated beside it, e.g. “{example}”; see the section "
+            "“{evaluation_heading}”. If it is not met in full, the reservation must be described "
+            "and priced."
+        ),
+        "kind_meaning_K": (
+            "Must be met. If it is not met in full, that is a reservation the vendor must "
+            "describe and price."
+        ),
+        "kind_meaning_O": (
+            "The contracting authority may choose to take up the option. Answer “{met}” if the "
+            "option is offered, otherwise “{not_met}”."
+        ),
+        "how_paragraphs": (
+            "Each requirement is answered in the response form with one of the values “{met}”, "
+            "“{partly}” or “{not_met}” and a description of how it is met. If a requirement is "
+            "not met in full, the vendor states in the column “{reservation_column}” what is not "
+            "met and what the reservation costs.",
+            "Requirement numbers, IDs, types and texts must not be changed. A changed requirement "
+            "text counts as a reservation; on a minimum requirement it makes the bid "
+            "non-compliant.",
+            "Where it is unclear whether a requirement is met, the doubt counts against the "
+            "vendor. The contracting authority may ask for a bid to be clarified, but not changed "
+            "(Danish Public Procurement Act, section 159(5)).",
+        ),
+        "evaluation_heading": "Evaluation model",
+        "evaluation_paragraphs": (
+            "Bids are evaluated on the prioritised requirements (PK) using the model described "
+            "here. The model is published in the tender documents and applied exactly as "
+            "described (Danish Public Procurement Act, sections 160 and 165).",
+            "Each PK scores according to the answer: “{met}” earns the requirement's full weight, "
+            "“{partly}” earns {partial_percent} % of the weight, and “{not_met}” earns 0 points.",
+            "The points of all PKs are added up, divided by the total weight ({total_weight}) and "
+            "multiplied by {scale_max}. The result is the bid's score on a scale from 0 to "
+            "{scale_max}, rounded to {rounding} (halves are rounded up).",
+            "Minimum requirements (MK), requirements (K) and options (O) earn no points. A bid "
+            "that does not meet every minimum requirement is non-compliant and is not evaluated.",
+            "The weight of each PK is shown in the table.",
+        ),
+        "evaluation_no_pk": (
+            "The requirement specification contains no prioritised requirements (PK) and is "
+            "therefore not part of the evaluation of the bids. A bid that does not meet every "
+            "minimum requirement (MK) is non-compliant.",
+        ),
+        "rounding_none": "whole numbers",
+        "rounding_one": "1 decimal",
+        "rounding_many": "{decimals} decimals",
+        "weight_column_title": "Title",
+        "weight_column_weight": "Weight",
+        "weight_column_share": "Share",
+        "weight_total": "Total",
+        "percent": "{value} %",
+        "integrations_heading": "Integrations with the joint municipal infrastructure",
+        "integrations_intro": (
+            "The system must use the following integrations with the joint municipal "
+            "infrastructure (FKI). An integration that was not chosen directly is included "
+            "because a chosen integration depends on it, as the column “{reason_column}” shows. "
+            "The column “{requirements_column}” lists the requirements that concern the "
+            "integration."
+        ),
+        "integrations_none": (
+            "The tender sets no requirements for integrations with the joint municipal "
+            "infrastructure."
+        ),
+        "integration_column_name": "Integration",
+        "integration_column_sf": "SF numbers",
+        "integration_column_reason": "Reason",
+        "integration_column_requirements": "Requirements",
+        "integration_chosen": "Chosen by the contracting authority",
+        "integration_chosen_and_required": (
+            "Chosen by the contracting authority; also required by {names}"
+        ),
+        "integration_required": "Required by {names}",
+        "integration_unverified": "not verified – check in Digitaliseringskataloget",
+        "integration_no_requirements": "–",
+        "list_and": "and",
+        "requirements_heading": "Requirements",
+        "requirements_summary": (
+            "The requirement specification contains {total}: {mk}, {pk}, {k} and {o}. "
+            "Requirements are numbered by annex, area and requirement; the requirement ID "
+            "identifies each requirement uniquely."
+        ),
+        "count_total": ("requirement", "requirements"),
+        "count_MK": ("minimum requirement", "minimum requirements"),
+        "count_PK": ("prioritised requirement", "prioritised requirements"),
+        "count_K": ("requirement", "requirements"),
+        "count_O": ("option", "options"),
+        "hint_label": "The answer must describe:",
+        "vendor_heading": "Vendor details",
+        "instructions_heading": "Instructions",
+        "response_instructions": (
+            "Fill in the vendor details.",
+            "For each requirement choose “{met}”, “{partly}” or “{not_met}” in the column "
+            "“{answer_column}” and describe in the column “{description_column}” how the "
+            "requirement is met.",
+            "A minimum requirement (MK) must be answered “{met}” without any reservation; "
+            "otherwise the bid is non-compliant.",
+            "If a requirement (K) or a prioritised requirement (PK) is answered with anything but "
+            "“{met}”, the reservation and its price must be stated in the column "
+            "“{reservation_column}”. An option (O) is answered “{met}” if it is offered.",
+            "Requirement numbers, IDs, texts and types must not be changed, and rows must not be "
+            "deleted. The requirements are described in full in {annex_reference}.",
+            "Save the response as a Word document (.docx). The document's hidden information "
+            "about the tender is used to check the response and must not be removed.",
+        ),
+        "response_heading": "Answers to the requirements",
+        "answer_placeholder": "Choose",
+    },
+}
+
+MONTHS: dict[str, tuple[str, ...]] = {
+    "da": (
+        "januar",
+        "februar",
+        "marts",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ),
+    "en": (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
+}
+
+# How a date is written: "26. november 2026" / "26 November 2026".
+DATE_FORMAT = {"da": "{day}. {month} {year}", "en": "{day} {month} {year}"}
+
+# Word's language tag for spell-checking and hyphenation.
+WORD_LANGUAGE = {"da": "da-DK", "en": "en-GB"}
+
+LANGUAGES = tuple(TEXTS)
+
+# The texts a template prints directly as {{ t.<key> }} (headings, column labels, fixed
+# sentences); the others are worded into the context's lists and sentences.
+TEMPLATE_LABELS = (
+    "annex_title",
+    "form_title",
+    "cover_note",
+    "page",
+    "page_of",
+    "toc_heading",
+    "toc_placeholder",
+    "how_heading",
+    "kind_column_code",
+    "kind_column_name",
+    "kind_column_meaning",
+    "evaluation_heading",
+    "weight_column_title",
+    "weight_column_weight",
+    "weight_column_share",
+    "weight_total",
+    "integrations_heading",
+    "integration_column_name",
+    "integration_column_sf",
+    "integration_column_reason",
+    "integration_column_requirements",
+    "requirements_heading",
+    "hint_label",
+    "instructions_heading",
+    "vendor_heading",
+    "response_heading",
+    "answer_placeholder",
+)
+
+
+def texts(lang: str) -> dict[str, str | tuple[str, ...]]:
+    """The texts of one language; KeyError for a language the documents are not written in."""
+    return TEXTS[lang]

@@ -1,0 +1,103 @@
+"""The wizard's frame: page set-up, the sidebar (language and steps) and the step buttons."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from procure.ui import (
+    page_check,
+    page_documents,
+    page_evaluation,
+    page_integrations,
+    page_purchase,
+    page_requirements,
+)
+from procure.ui.session import (
+    bound,
+    get_state,
+    plain,
+    run_step,
+    safe_callback,
+    show_notices,
+)
+from procure.ui.state import STEP_COUNT, WizardState
+from procure.ui.texts import LANGUAGE_LABEL, LANGUAGE_NAMES, STEP_KEYS, tr
+
+PAGES = (
+    page_purchase.render,
+    page_integrations.render,
+    page_requirements.render,
+    page_evaluation.render,
+    page_documents.render,
+    page_check.render,
+)
+
+
+def main() -> None:
+    st.set_page_config(page_title="procure", page_icon="📋", layout="wide")
+    state = get_state()
+    run_step(state, _sidebar)
+    lang = state.ui_lang
+    st.title(tr(lang, "app_title"))
+    st.header(tr(lang, STEP_KEYS[state.step]))
+    show_notices(state)
+    run_step(state, PAGES[state.step])
+    run_step(state, _step_buttons)
+
+
+def _sidebar(state: WizardState) -> None:
+    with st.sidebar:
+        bound(
+            st.radio,
+            "ui_lang",
+            state.ui_lang,
+            lambda value: setattr(state, "ui_lang", value),
+            label=LANGUAGE_LABEL,
+            options=list(LANGUAGE_NAMES),
+            format_func=LANGUAGE_NAMES.get,
+            horizontal=True,
+        )
+        lang = state.ui_lang
+        bound(
+            st.radio,
+            "nav_step",
+            state.step,
+            lambda value: setattr(state, "step", value),
+            label=tr(lang, "steps"),
+            options=list(range(STEP_COUNT)),
+            format_func=lambda i: tr(lang, STEP_KEYS[i]),
+        )
+        st.divider()
+        if state.title.strip():
+            st.caption(plain(state.title))
+        if state.library_version:
+            st.caption(plain(tr(lang, "sidebar_library", version=state.library_version)))
+        st.caption(tr(lang, "sidebar_privacy"))
+
+
+def _step_buttons(state: WizardState) -> None:
+    lang = state.ui_lang
+    st.divider()
+    back, _, forward = st.columns([1, 3, 1])
+    if state.step > 0:
+        back.button(
+            "← " + tr(lang, STEP_KEYS[state.step - 1]),
+            key="step_back",
+            on_click=_go_to,
+            args=(state.step - 1,),
+            use_container_width=True,
+        )
+    if state.step < STEP_COUNT - 1:
+        forward.button(
+            tr(lang, STEP_KEYS[state.step + 1]) + " →",
+            key="step_forward",
+            type="primary",
+            on_click=_go_to,
+            args=(state.step + 1,),
+            use_container_width=True,
+        )
+
+
+@safe_callback
+def _go_to(step: int) -> None:
+    get_state().step = step

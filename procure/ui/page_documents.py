@@ -1,0 +1,144 @@
+"""Step 5, "Dokumenter": validate the tender and download tender.yaml and the documents."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from procure.errors import ProcureError
+from procure.tender import dump_tender, parse_tender, resolve_tender
+from procure.tender.spec import TenderSpec
+from procure.ui.session import LOG, current_library, plain
+from procure.ui.state import WizardState, build_tender, kind_counts, orphaned_changes, propose
+from procure.ui.texts import tr
+
+MIME = {
+    ".yaml": "application/x-yaml",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+def render(state: WizardState) -> None:
+    lang = state.ui_lang
+    library = current_library(state)
+    problems = form_problems(state)
+    if problems:
+        st.error(tr(lang, "fix_first") + "\n\n" + "\n".join(f"- {plain(p)}" for p in problems))
+        return
+
+    orphans = orphaned_changes(state, library, propose(state, library))
+    if orphans:
+        st.warning(plain(tr(lang, "orphans_not_in_tender", ids=", ".join(orphans))))
+
+    tender = build_tender(state, library)
+    yaml_text = dump_tender(tender)
+    try:
+        # The file must load back: the same schema check a colleague's procure will make.
+        parse_tender(yaml_text, "tender.yaml")
+        spec = resolve_tender(tender, library)
+    except ProcureError as exc:
+        st.error(tr(lang, "tender_invalid") + "\n\n" + plain(str(exc)))
+        return
+
+    _summary(state, spec)
+    st.subheader(tr(lang, "downloads_heading"))
+    st.caption(tr(lang, "downloads_intro"))
+    st.download_button(
+        tr(lang, "download_file", name="tender.yaml"),
+        data=yaml_text.encode("utf-8"),
+        file_name="tender.yaml",
+        mime=MIME[".yaml"],
+        key="download_tender.yaml",
+        on_click="ignore",
+        icon=":material/save:",
+    )
+    documents = _documents(state, spec, yaml_text)
+    if documents is None:
+        return
+    for name, data in documents.items():
+        st.download_button(
+            tr(lang, "download_file", name=name),
+            data=data,
+            file_name=name,
+            mime=MIME.get(name[name.rfind(".") :], "application/octet-stream"),
+            key=f"download_{name}",
+            on_click="ignore",
+            icon=":material/download:",
+        )
+
+
+def form_problems(state: WizardState) -> list[str]:
+    """What the officer still has to fill in, in words for them (before any schema message)."""
+    lang = state.ui_lang
+    problems = []
+    if not state.title.strip():
+        problems.append(tr(lang, "problem_title"))
+    if not state.buyer.strip():
+        problems.append(tr(lang, "problem_buyer"))
+    if not state.cvr_valid:
+        problems.append(tr(lang, "cvr_invalid"))
+    if not state.category:
+        problems.append(tr(lang, "problem_category"))
+    return problems
+
+
+def _summary(state: WizardState, spec: TenderSpec) -> None:
+    lang = state.ui_lang
+    counts = kind_counts(r.kind for r in spec.requirements)
+    kinds = ", ".join(f"{counts[k]} {k}" for k in counts if counts[k])
+    st.success(
+        plain(
+            tr(
+                lang,
+                "tender_valid",
+                count=len(spec.requirements),
+                kinds=kinds or "–",
+                weight=spec.total_weight,
+            )
+        )
+    )
+    left, middle, right = st.columns(3)
+    left.metric(tr(lang, "library_version"), spec.library_version)
+    middle.metric(tr(lang, "fingerprint"), spec.short_fingerprint, help=spec.fingerprint)
+    right.metric(tr(lang, "requirements_total"), len(spec.requirements))
+    st.caption(plain(tr(lang, "tender_id", id=spec.tender.id)))
+    added = [i for i in spec.integrations if not i.chosen]
+    if added:
+        st.info(
+            plain(
+                tr(
+                    lang,
+                    "integrations_added",
+                    names="; ".join(
+                        f"{i.name} ({tr(lang, 'required_by_short', ids=', '.join(i.required_by))})"
+                        for i in added
+                    ),
+                )
+            )
+        )
+
+
+def _documents(state: WizardState, spec: TenderSpec, yaml_text: str) -> dict[str, bytes] | None:
+    """The three documents, rendered once per tender content and kept for this session."""
+    lang = state.ui_lang
+    key = (yaml_text, state.library_version)
+    if state.documents_cache is not None and state.documents_cache[0] == key:
+        return state.documents_cache[1]
+    try:
+        from procure.documents.build import render_documents
+
+        with st.spinner(tr(lang, "rendering")):
+            documents = render_documents(spec)
+    except ProcureError as exc:
+        st.error(plain(str(exc)))
+        return None
+    except ImportError:
+        LOG.exception("document renderers missing")
+        st.warning(tr(lang, "documents_unavailable"))
+        return None
+    except Exception:
+        LOG.exception("rendering documents failed")
+        st.error(tr(lang, "documents_failed"))
+        return None
+    state.documents_cache = (key, documents)
+    return documents

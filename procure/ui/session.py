@@ -1,0 +1,117 @@
+"""Tie the wizard's state to the browser session, and draw widgets that read and write it.
+
+Every input widget is drawn with `bound`: the widget shows the value from WizardState and a
+change by the officer is written back to WizardState in the widget's callback, before the page
+runs. The widget's own entry in st.session_state is only a display copy, refreshed from the
+state when it is missing (the widget was not drawn last time) or differs (the state was changed
+by a button, a reset or a loaded tender).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable
+from typing import Any
+
+import streamlit as st
+
+from procure.errors import ProcureError
+from procure.library import load_release, released_versions
+from procure.library.model import Library
+from procure.ui.state import Notice, WizardState
+from procure.ui.texts import tr
+
+STATE_KEY = "procure_wizard"
+LOG = logging.getLogger("procure.ui")
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=&])")
+
+
+def get_state() -> WizardState:
+    state = st.session_state.get(STATE_KEY)
+    if not isinstance(state, WizardState):
+        state = WizardState()
+        st.session_state[STATE_KEY] = state
+    return state
+
+
+@st.cache_resource(show_spinner=False)
+def cached_release(version: str) -> Library:
+    """A released library version; read-only and shared by every session."""
+    return load_release(version)
+
+
+def library_versions() -> list[str]:
+    return released_versions()
+
+
+def current_library(state: WizardState) -> Library:
+    versions = library_versions()
+    if not versions:
+        raise ProcureError(tr(state.ui_lang, "no_releases"))
+    if state.library_version not in versions:
+        state.library_version = versions[-1]
+    return cached_release(state.library_version)
+
+
+def plain(text: object) -> str:
+    """Text shown as written: Markdown characters escaped, so a vendor's or officer's text can
+    neither format the page nor pull in links and images."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", "" if text is None else str(text))
+
+
+def notify(state: WizardState, level: str, text: str) -> None:
+    state.notices.append(Notice(level, text))
+
+
+def show_notices(state: WizardState) -> None:
+    shown = {"success": st.success, "info": st.info, "warning": st.warning, "error": st.error}
+    for notice in state.notices:
+        shown.get(notice.level, st.info)(plain(notice.text))
+    state.notices = []
+
+
+def bound(
+    widget: Callable[..., Any],
+    key: str,
+    current: Any,
+    on_set: Callable[[Any], None],
+    **kwargs: Any,
+) -> Any:
+    """Draw `widget` showing `current`; the officer's change reaches `on_set` before the rerun."""
+    if key not in st.session_state or st.session_state[key] != current:
+        st.session_state[key] = current
+    return widget(key=key, on_change=_changed, args=(key, on_set), **kwargs)
+
+
+def safe_callback(function: Callable[..., None]) -> Callable[..., None]:
+    """A widget callback whose errors become a notice instead of a traceback."""
+
+    def wrapper(*args: Any, **kwargs: Any) -> None:
+        state = get_state()
+        try:
+            function(*args, **kwargs)
+        except ProcureError as exc:
+            notify(state, "error", str(exc))
+        except Exception:
+            LOG.exception("wizard callback failed")
+            notify(state, "error", tr(state.ui_lang, "unexpected_error"))
+
+    return wrapper
+
+
+@safe_callback
+def _changed(key: str, on_set: Callable[[Any], None]) -> None:
+    on_set(st.session_state[key])
+
+
+def run_step(state: WizardState, draw: Callable[[WizardState], None]) -> None:
+    """Draw one step; a user error is shown as its message, anything else as a short note."""
+    try:
+        draw(state)
+    except ProcureError as exc:
+        st.error(plain(str(exc)))
+    except Exception:
+        LOG.exception("wizard step %s failed", state.step + 1)
+        st.error(tr(state.ui_lang, "unexpected_error"))

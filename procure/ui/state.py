@@ -1,0 +1,459 @@
+"""The wizard's data: one plain object per session, kept whatever step is on screen.
+
+Streamlit forgets a widget's value when the widget is not drawn, so nothing the officer enters
+lives only in a widget. Requirement changes are kept per id as overrides of the library's
+proposal: changing the category or the integrations re-proposes the list, and the officer's
+changes still apply to every requirement they touched. No Streamlit here, so this is testable
+on its own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import uuid
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from procure.library.model import Library, Requirement
+from procure.tender import (
+    CustomRequirement,
+    EvaluationModel,
+    SelectedRequirement,
+    Tender,
+    propose_tender,
+)
+from procure.tender.model import CUSTOM_PREFIX, Buyer
+
+CVR_PATTERN = re.compile(r"\d{8}")
+STEP_COUNT = 6
+
+
+@dataclass
+class RequirementChoice:
+    """The officer's change to one library requirement; None everywhere means "as proposed"."""
+
+    include: bool | None = None  # None: included exactly when the library proposes it
+    kind: str | None = None  # None: the library's kind
+    weight: int | None = None  # PK weight; None: the library's weight
+
+    @property
+    def is_default(self) -> bool:
+        return self.include is None and self.kind is None and self.weight is None
+
+    @property
+    def changes_kind_or_weight(self) -> bool:
+        return self.kind is not None or self.weight is not None
+
+
+@dataclass
+class LocalRequirement:
+    """A requirement the officer writes for this tender only (id LOKAL-n)."""
+
+    id: str
+    area: str
+    title: str
+    text: str
+    kind: str
+    weight: int | None = None
+
+
+@dataclass(frozen=True)
+class UploadedFile:
+    """A file the officer uploaded, kept here because the uploader forgets it between steps."""
+
+    name: str
+    data: bytes
+
+    @property
+    def digest(self) -> str:
+        import hashlib
+
+        return hashlib.sha256(self.data).hexdigest()
+
+
+@dataclass
+class CheckState:
+    """Step 6: which tender to check against and the vendors' files."""
+
+    source: str = "current"  # "current": the tender built in steps 1–5; "upload": tender_file
+    tender_file: UploadedFile | None = None
+    responses: list[UploadedFile] = field(default_factory=list)
+    upload_round: int = 0  # bumped to give the uploaders a fresh, empty widget
+    cache_key: tuple | None = field(default=None, repr=False)
+    cache_value: object = field(default=None, repr=False)
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A message to show once at the top of the next page (a callback cannot draw)."""
+
+    level: str  # "success", "info", "warning" or "error"
+    text: str
+
+
+@dataclass
+class WizardState:
+    ui_lang: str = "da"
+    step: int = 0
+    # Step 1: the purchase
+    tender_id: str = field(default_factory=lambda: str(uuid.uuid4()))
+    title: str = ""
+    buyer: str = ""
+    cvr: str = ""
+    case_number: str = ""
+    date: str = field(default_factory=lambda: dt.date.today().isoformat())
+    doc_lang: str = "da"
+    library_version: str | None = None
+    category: str | None = None
+    # Step 2: None means "follow the category's recommendation"
+    integrations: list[str] | None = None
+    kle: list[str] | None = None
+    # Step 3
+    choices: dict[str, RequirementChoice] = field(default_factory=dict)
+    local: list[LocalRequirement] = field(default_factory=list)
+    next_local_number: int = 1
+    area_filter: str = ""
+    confirm_reset: bool = False
+    last_proposed: tuple[str, ...] | None = None
+    # Step 4
+    scale_max: int = 10
+    partial_credit: str = "0.5"
+    decimals: int = 2
+    annex: int = 3
+    # Step 1: a loaded tender waiting for the officer to confirm replacing their work
+    pending_tender: Tender | None = None
+    upload_round: int = 0
+    # Step 6
+    check: CheckState = field(default_factory=CheckState)
+    # Messages and caches
+    notices: list[Notice] = field(default_factory=list)
+    documents_cache: tuple | None = field(default=None, repr=False)
+
+    def has_work(self) -> bool:
+        """Whether loading another tender would replace something the officer entered."""
+        return bool(
+            self.title.strip()
+            or self.buyer.strip()
+            or self.case_number.strip()
+            or self.category
+            or any(not c.is_default for c in self.choices.values())
+            or self.local
+        )
+
+    @property
+    def cvr_valid(self) -> bool:
+        return not self.cvr.strip() or bool(CVR_PATTERN.fullmatch(self.cvr.strip()))
+
+
+# -- What the library advises, and what the officer chose -------------------------------------
+
+
+def recommended_integrations(state: WizardState, library: Library) -> list[str]:
+    category = library.categories_by_code.get(state.category or "")
+    return list(category.recommended_integrations) if category else []
+
+
+def recommended_kle(state: WizardState, library: Library) -> list[str]:
+    category = library.categories_by_code.get(state.category or "")
+    return list(category.recommended_kle) if category else []
+
+
+def chosen_integrations(state: WizardState, library: Library) -> list[str]:
+    """The officer's integrations in catalogue order (unknown ids last, never dropped)."""
+    if state.integrations is None:
+        wanted = recommended_integrations(state, library)
+    else:
+        wanted = list(state.integrations)
+    known = [i.id for i in library.integrations if i.id in wanted]
+    return known + [i for i in wanted if i not in library.integrations_by_id]
+
+
+def chosen_kle(state: WizardState, library: Library) -> list[str]:
+    wanted = recommended_kle(state, library) if state.kle is None else list(state.kle)
+    known = [k.number for k in library.kle_groups if k.number in wanted]
+    return known + [k for k in wanted if k not in library.kle_by_number]
+
+
+def set_integrations(state: WizardState, library: Library, ids: list[str]) -> None:
+    """Keep the choice; remember "follows the recommendation" when it equals it."""
+    state.integrations = (
+        None if set(ids) == set(recommended_integrations(state, library)) else list(ids)
+    )
+
+
+def set_kle(state: WizardState, library: Library, numbers: list[str]) -> None:
+    state.kle = None if set(numbers) == set(recommended_kle(state, library)) else list(numbers)
+
+
+def required_by(library: Library, chosen: list[str], integration_id: str) -> list[str]:
+    """The chosen integrations that need `integration_id` (directly or further down)."""
+    return [
+        other
+        for other in chosen
+        if other != integration_id and integration_id in library.integration_closure([other])
+    ]
+
+
+# -- Requirements: the proposal with the officer's changes applied ----------------------------
+
+
+@dataclass(frozen=True)
+class RequirementRow:
+    """One library requirement as step 3 shows it."""
+
+    id: str
+    requirement: Requirement | None  # None: the id is not in this library version
+    proposed: bool
+    included: bool
+    kind: str  # effective kind
+    weight: int | None  # effective weight (None when not PK or missing)
+    changed: bool  # the officer changed kind, weight or inclusion
+
+
+def propose(state: WizardState, library: Library) -> Tender:
+    """The library's proposal for what the officer said in steps 1 and 2 (ProcureError on an
+    unknown category, integration or KLE group)."""
+    return propose_tender(
+        library,
+        title=state.title,
+        buyer=state.buyer,
+        category=state.category or "",
+        integrations=chosen_integrations(state, library),
+        kle=chosen_kle(state, library),
+        language=state.doc_lang,
+        cvr=state.cvr.strip() or None,
+        case_number=state.case_number,
+        date=state.date,
+        tender_id=state.tender_id,
+    )
+
+
+def requirement_rows(
+    state: WizardState, library: Library, proposal: Tender
+) -> list[RequirementRow]:
+    """Proposed requirements plus those the officer added, in library order; requirements the
+    library no longer knows come last."""
+    proposed = {r.id for r in proposal.requirements}
+    shown = proposed | {rid for rid, c in state.choices.items() if c.include}
+    rows = [
+        _row(r.id, r, r.id in proposed, state.choices.get(r.id))
+        for r in library.requirements
+        if r.id in shown
+    ]
+    unknown = sorted(rid for rid in shown if rid not in library.requirements_by_id)
+    rows.extend(_row(rid, None, False, state.choices.get(rid)) for rid in unknown)
+    return rows
+
+
+def orphaned_changes(state: WizardState, library: Library, proposal: Tender) -> list[str]:
+    """Ids whose kind or weight the officer changed but which are no longer proposed (after a
+    change of category or integrations) and so are not in the tender."""
+    proposed = {r.id for r in proposal.requirements}
+    return [
+        rid
+        for rid, choice in state.choices.items()
+        if rid not in proposed and not choice.include and choice.changes_kind_or_weight
+    ]
+
+
+def set_included(state: WizardState, requirement_id: str, include: bool, proposed: bool) -> None:
+    choice = state.choices.setdefault(requirement_id, RequirementChoice())
+    choice.include = None if include == proposed else include
+    _forget_if_default(state, requirement_id)
+
+
+def set_kind(state: WizardState, requirement: Requirement, kind: str) -> None:
+    choice = state.choices.setdefault(requirement.id, RequirementChoice())
+    choice.kind = None if kind == requirement.kind else kind
+    _forget_if_default(state, requirement.id)
+
+
+def set_weight(state: WizardState, requirement: Requirement, weight: int | None) -> None:
+    choice = state.choices.setdefault(requirement.id, RequirementChoice())
+    choice.weight = None if weight is None or weight == requirement.weight else int(weight)
+    _forget_if_default(state, requirement.id)
+
+
+def changed_count(state: WizardState) -> int:
+    return sum(1 for c in state.choices.values() if not c.is_default)
+
+
+def selected_requirements(
+    state: WizardState, library: Library, proposal: Tender
+) -> tuple[SelectedRequirement, ...]:
+    """What goes into tender.yaml: included requirements with the officer's kind and weight."""
+    selected = []
+    for row in requirement_rows(state, library, proposal):
+        if not row.included:
+            continue
+        choice = state.choices.get(row.id, RequirementChoice())
+        weight = choice.weight if row.kind == "PK" else None
+        selected.append(SelectedRequirement(row.id, choice.kind, weight))
+    return tuple(selected)
+
+
+def add_local(
+    state: WizardState, area: str, title: str, text: str, kind: str, weight: int | None
+) -> LocalRequirement:
+    local = LocalRequirement(
+        id=f"{CUSTOM_PREFIX}{state.next_local_number}",
+        area=area,
+        title=title.strip(),
+        text=text.strip(),
+        kind=kind,
+        weight=weight if kind == "PK" else None,
+    )
+    state.next_local_number += 1
+    state.local.append(local)
+    return local
+
+
+def remove_local(state: WizardState, local_id: str) -> None:
+    state.local = [r for r in state.local if r.id != local_id]
+
+
+# -- The tender file ---------------------------------------------------------------------------
+
+
+def build_tender(state: WizardState, library: Library) -> Tender:
+    """The officer's tender as procure's Tender (not yet validated: see resolve_tender)."""
+    import dataclasses
+
+    proposal = propose(state, library)
+    return dataclasses.replace(
+        proposal,
+        title=state.title.strip(),
+        buyer=Buyer(state.buyer.strip(), state.cvr.strip() or None),
+        case_number=state.case_number.strip(),
+        requirements=selected_requirements(state, library, proposal),
+        custom_requirements=tuple(
+            CustomRequirement(r.id, r.area, r.title, r.text, r.kind, r.weight) for r in state.local
+        ),
+        evaluation=EvaluationModel(
+            scale_max=state.scale_max,
+            partial_credit=Decimal(state.partial_credit),
+            decimals=state.decimals,
+        ),
+        annex=state.annex,
+    )
+
+
+# The fields a loaded tender replaces; the language, step and step-6 files stay.
+TENDER_FIELDS = (
+    "tender_id",
+    "title",
+    "buyer",
+    "cvr",
+    "case_number",
+    "date",
+    "doc_lang",
+    "library_version",
+    "category",
+    "integrations",
+    "kle",
+    "choices",
+    "local",
+    "next_local_number",
+    "scale_max",
+    "partial_credit",
+    "decimals",
+    "annex",
+)
+
+
+def load_tender(state: WizardState, tender: Tender, library: Library) -> None:
+    """Replace the officer's work with a loaded tender, all or nothing (ProcureError leaves the
+    state as it was)."""
+    loaded = state_from_tender(tender, library)
+    for name in TENDER_FIELDS:
+        setattr(state, name, getattr(loaded, name))
+    state.last_proposed = None
+    state.confirm_reset = False
+    state.area_filter = ""
+    state.documents_cache = None
+
+
+def state_from_tender(tender: Tender, library: Library) -> WizardState:
+    """A tender as wizard data: its requirements become overrides of the library's proposal, so
+    building it again gives the same requirements."""
+    state = WizardState(
+        tender_id=tender.id,
+        title=tender.title,
+        buyer=tender.buyer.name,
+        cvr=tender.buyer.cvr or "",
+        case_number=tender.case_number,
+        date=tender.date,
+        doc_lang=tender.language,
+        library_version=tender.library_version,
+        category=tender.category,
+        scale_max=tender.evaluation.scale_max,
+        partial_credit=format(tender.evaluation.partial_credit, "f"),
+        decimals=tender.evaluation.decimals,
+        annex=tender.annex,
+    )
+    set_integrations(state, library, list(tender.integrations))
+    set_kle(state, library, list(tender.kle))
+    proposed = {r.id for r in propose(state, library).requirements}
+    selected = {r.id for r in tender.requirements}
+    for r in tender.requirements:
+        state.choices[r.id] = RequirementChoice(
+            include=None if r.id in proposed else True, kind=r.kind, weight=r.weight
+        )
+        _forget_if_default(state, r.id)
+    for rid in sorted(proposed - selected):
+        state.choices[rid] = RequirementChoice(include=False)
+    state.local = [
+        LocalRequirement(c.id, c.area, c.title, c.text, c.kind, c.weight)
+        for c in tender.custom_requirements
+    ]
+    numbers = [
+        int(c.id.removeprefix(CUSTOM_PREFIX))
+        for c in tender.custom_requirements
+        if c.id.removeprefix(CUSTOM_PREFIX).isdigit()
+    ]
+    state.next_local_number = max(numbers, default=0) + 1
+    return state
+
+
+def total_pk_weight(rows: list[RequirementRow], local: list[LocalRequirement]) -> int:
+    """The sum of the weights of the included prioritised requirements (library and local)."""
+    return sum(r.weight or 0 for r in rows if r.included and r.kind == "PK") + sum(
+        r.weight or 0 for r in local if r.kind == "PK"
+    )
+
+
+def kind_counts(kinds) -> dict[str, int]:
+    counts = {"MK": 0, "PK": 0, "K": 0, "O": 0}
+    for kind in kinds:
+        counts[kind] = counts.get(kind, 0) + 1
+    return counts
+
+
+def _row(
+    rid: str, requirement: Requirement | None, proposed: bool, choice: RequirementChoice | None
+) -> RequirementRow:
+    choice = choice or RequirementChoice()
+    included = proposed if choice.include is None else choice.include
+    default_kind = requirement.kind if requirement else "K"
+    kind = choice.kind or default_kind
+    weight = None
+    if kind == "PK":
+        weight = choice.weight
+        if weight is None and requirement is not None:
+            weight = requirement.weight
+    return RequirementRow(
+        id=rid,
+        requirement=requirement,
+        proposed=proposed,
+        included=included,
+        kind=kind,
+        weight=weight,
+        changed=not choice.is_default,
+    )
+
+
+def _forget_if_default(state: WizardState, requirement_id: str) -> None:
+    choice = state.choices.get(requirement_id)
+    if choice is not None and choice.is_default:
+        del state.choices[requirement_id]

@@ -1,0 +1,617 @@
+"""Every text the wizard shows: Danish first, English second, one dictionary per language.
+
+Texts are plain text with `{name}` placeholders; the few that use Markdown do so only for
+emphasis. Both dictionaries must have the same keys (a test checks it).
+"""
+
+from __future__ import annotations
+
+LANGUAGE_NAMES = {"da": "Dansk", "en": "English"}
+LANGUAGE_LABEL = "Sprog / Language"  # in both languages: it is how one finds the switch
+
+STEP_KEYS = (
+    "step_purchase",
+    "step_integrations",
+    "step_requirements",
+    "step_evaluation",
+    "step_documents",
+    "step_check",
+)
+
+DA = {
+    # Frame
+    "app_title": "procure – udbudsbilag med krav til den fælleskommunale infrastruktur",
+    "steps": "Trin",
+    "step_purchase": "1. Indkøbet",
+    "step_integrations": "2. Integrationer og KLE",
+    "step_requirements": "3. Krav",
+    "step_evaluation": "4. Evaluering",
+    "step_documents": "5. Dokumenter",
+    "step_check": "6. Kontrol af tilbud",
+    "sidebar_library": "Kravbibliotek {version}",
+    "sidebar_privacy": (
+        "Det du indtaster, gemmes kun i denne browserfane. Hent tender.yaml i trin 5 for at "
+        "gemme arbejdet og fortsætte senere."
+    ),
+    "unexpected_error": (
+        "Der skete en uventet fejl, og handlingen blev ikke gennemført. Dine indtastninger er "
+        "bevaret. Prøv igen, og kontakt it-supporten, hvis fejlen bliver ved."
+    ),
+    "no_releases": (
+        "Kravbiblioteket har ingen udgivne versioner. Bed den ansvarlige for kravbiblioteket om "
+        "at udgive en version."
+    ),
+    "cancel": "Annullér",
+    "remove": "Fjern",
+    "yes": "Ja",
+    "no": "Nej",
+    "lang_da": "Dansk",
+    "lang_en": "Engelsk",
+    # Step 1
+    "purchase_intro": (
+        "Beskriv indkøbet. Ydelsesområdet bestemmer, hvilke integrationer og krav biblioteket "
+        "foreslår i de næste trin."
+    ),
+    "title_label": "Udbuddets titel",
+    "title_placeholder": "fx Anskaffelse af ESDH-system",
+    "buyer_label": "Ordregiver (kommune)",
+    "buyer_placeholder": "fx Eksempel Kommune",
+    "cvr_label": "Ordregivers CVR-nummer (valgfrit)",
+    "cvr_help": "8 cifre uden mellemrum.",
+    "cvr_invalid": "CVR-nummeret skal være præcis 8 cifre (eller tomt).",
+    "case_label": "Sagsnummer",
+    "date_label": "Dato",
+    "doc_lang_label": "Dokumenternes sprog",
+    "doc_lang_help": "Sproget i bilaget og tilbudslisterne. Du kan selv bruge guiden på dansk.",
+    "library_label": "Kravbibliotekets version",
+    "library_help": (
+        "Udbuddet låses til denne udgivelse, så kravene ikke ændrer sig under udbuddet. "
+        "Den nyeste er valgt."
+    ),
+    "category_label": "Ydelsesområde (SKI 02.19)",
+    "category_placeholder": "Vælg ydelsesområde",
+    "category_help": "Bestemmer bibliotekets anbefalede integrationer, KLE-grupper og krav.",
+    "category_unknown": (
+        "Ydelsesområdet '{code}' findes ikke i den valgte version af kravbiblioteket."
+    ),
+    "category_changed": (
+        "Ydelsesområdet er nu {code}. Integrationer og KLE følger bibliotekets anbefaling for "
+        "{code}; dine ændringer af krav er bevaret."
+    ),
+    "category_changed_custom": (
+        "Ydelsesområdet er nu {code}. Du har selv tilpasset integrationer eller KLE; de er "
+        "bevaret. Se bibliotekets anbefaling for {code} i trin 2."
+    ),
+    "still_missing": "Mangler stadig: {fields}.",
+    "continue_heading": "Fortsæt med et gemt udbud",
+    "continue_intro": (
+        "Har du gemt en tender.yaml tidligere, kan du hente den ind her og arbejde videre."
+    ),
+    "tender_upload_label": "Hent tender.yaml",
+    "tender_upload_help": "Filen kontrolleres, før noget ændres. En fejl ændrer ikke dine data.",
+    "tender_paste_heading": "… eller indsæt teksten fra en tender.yaml",
+    "tender_paste_label": "Indholdet af tender.yaml",
+    "tender_paste_button": "Indlæs teksten",
+    "tender_paste_empty": "Feltet er tomt – indsæt teksten fra en tender.yaml først.",
+    "tender_too_big": "filen er for stor til at være en udbudsfil (over 10 MB)",
+    "not_utf8": "filen er ikke UTF-8-tekst; gem den som UTF-8 og prøv igen",
+    "tender_loaded": "Udbuddet »{title}« er indlæst med {count} krav fra biblioteket.",
+    "replace_question": (
+        "Vil du erstatte det, du har indtastet, med »{title}« ({count} krav)? "
+        "Dine nuværende indtastninger går tabt."
+    ),
+    "replace_yes": "Ja, erstat",
+    # Step 2
+    "choose_category_first": "Vælg først et ydelsesområde i trin 1.",
+    "advice_heading": "**Bibliotekets anbefaling – tilpas efter behov**",
+    "advice_text": (
+        "Integrationer og KLE-hovedgrupper er foreslået ud fra ydelsesområdet {category}. "
+        "Fjern det, systemet ikke skal bruge, og tilføj det, der mangler."
+    ),
+    "integrations_heading": "Integrationer i den fælleskommunale infrastruktur",
+    "integrations_label": "Integrationer systemet skal bruge",
+    "integrations_placeholder": "Vælg integrationer",
+    "recommended_were": "Bibliotekets anbefaling: {names}",
+    "use_recommendation": "Brug bibliotekets anbefaling",
+    "unknown_integration": "{id} (ukendt i denne version af biblioteket)",
+    "unknown_integration_long": (
+        "Integrationen '{id}' findes ikke i denne version af kravbiblioteket. Fjern den fra "
+        "listen ovenfor."
+    ),
+    "closure_heading": (
+        "Integrationer i udbuddet: {chosen} valgt, {added} tilføjet pga. afhængigheder"
+    ),
+    "closure_explained": (
+        "Nogle valgte integrationer virker kun sammen med andre. De kommer med i udbuddet, selv "
+        "om du ikke har valgt dem, og det står ved hver af dem, hvilken integration der kræver dem."
+    ),
+    "no_sf": "intet SF-nummer",
+    "chosen_badge": ":green-badge[:material/check: Valgt]",
+    "required_by_badge": ":orange-badge[:material/add: Tilføjet – kræves af {names}]",
+    "kle_heading": "KLE-hovedgrupper",
+    "kle_label": "KLE-hovedgrupper systemet dækker",
+    "kle_placeholder": "Vælg KLE-hovedgrupper",
+    "kle_help": "Krav, der kun gælder bestemte KLE-grupper, foreslås kun, når en af dem er valgt.",
+    "unknown_kle": "{number} (ukendt KLE-gruppe)",
+    # Step 3
+    "proposal_changed": (
+        "Forslaget er opdateret efter dine ændringer i trin 1–2: {new} nye krav, {gone} krav "
+        "foreslås ikke længere. Dine {changes} ændringer af enkelte krav er bevaret."
+    ),
+    "total_requirements": "Krav i alt",
+    "kind_plural_MK": "Mindstekrav (MK)",
+    "kind_plural_PK": "Prioriterede (PK)",
+    "kind_plural_K": "Krav (K)",
+    "kind_plural_O": "Optioner (O)",
+    "total_weight": "Samlet PK-vægt",
+    "area_filter_label": "Vis område",
+    "all_areas": "Alle områder",
+    "area_count": "({included} af {total} valgt)",
+    "changes_count": "Dine ændringer af bibliotekets forslag: {count}",
+    "reset_button": "Nulstil til bibliotekets forslag …",
+    "reset_question": (
+        "Vil du nulstille alle {count} ændringer af bibliotekets krav (til- og fravalg, kravtyper "
+        "og vægte)? Dine lokale krav bevares."
+    ),
+    "reset_yes": "Ja, nulstil",
+    "reset_done": "Kravene følger nu bibliotekets forslag igen.",
+    "orphans_heading": (
+        "{count} krav, som du har ændret, foreslås ikke længere efter ændringen af "
+        "ydelsesområde, integrationer eller KLE, og er derfor ikke med i udbuddet. Vælg for hvert "
+        "krav, om det skal med alligevel."
+    ),
+    "orphan_keep": "Tag med",
+    "orphan_forget": "Glem ændringen",
+    "unknown_requirements": (
+        "Disse krav findes ikke i kravbibliotek {version} og kan ikke komme med i udbuddet:"
+    ),
+    "remove_unknown": "Fjern de ukendte krav",
+    "include_help": "Medtag kravet i udbuddet",
+    "added_by_you": "tilføjet af dig",
+    "changed_by_you": "ændret af dig",
+    "kind_label": "Kravtype",
+    "kind_help": "Bibliotekets kravtype: {kind}",
+    "kind_MK": "MK – mindstekrav",
+    "kind_PK": "PK – prioriteret krav",
+    "kind_K": "K – krav",
+    "kind_O": "O – option",
+    "weight_label": "Vægt",
+    "weight_placeholder": "1–100",
+    "weight_missing": "Angiv en vægt",
+    "guidance_heading": "Vejledning til indkøber",
+    "answer_hint_heading": "Leverandøren skal beskrive:",
+    "references": "Kilder: {refs}",
+    "local_badge": "lokalt krav",
+    "local_heading": "Lokale krav",
+    "local_intro": (
+        "Krav, som kun gælder dette udbud. De får numre LOKAL-1, LOKAL-2 … og står i bilaget "
+        "under det valgte område."
+    ),
+    "local_area": "Område",
+    "local_title": "Titel",
+    "local_text": "Kravtekst (det leverandøren skal opfylde)",
+    "local_add": "Tilføj lokalt krav",
+    "local_weight_help": "Kun for prioriterede krav (PK).",
+    "local_title_missing": "Skriv en titel.",
+    "local_text_missing": "Skriv kravteksten.",
+    "local_weight_missing": "Et prioriteret krav (PK) skal have en vægt.",
+    "local_added": "Det lokale krav {id} er tilføjet.",
+    "local_removed": "Det lokale krav {id} er fjernet.",
+    # Step 4
+    "evaluation_intro": (
+        "Evalueringsmodellen offentliggøres i udbuddet og anvendes præcis som offentliggjort."
+    ),
+    "scale_label": "Pointskala, maksimum",
+    "scale_help": "Tilbuddene får point fra 0 til dette tal.",
+    "partial_label": "Andel af vægten for »Delvist opfyldt« (0–1)",
+    "partial_help": "0,5 betyder, at et delvist opfyldt PK giver halvdelen af sin vægt.",
+    "decimals_label": "Antal decimaler i scoren",
+    "annex_label": "Bilagsnummer",
+    "annex_help": "Kravene nummereres efter bilaget, fx 3.1.1.",
+    "evaluation_explained": (
+        "Hvert prioriteret krav (PK) giver sin vægt for »Opfyldt«, vægten × {partial} for "
+        "»Delvist opfyldt« og 0 ellers. Summen omregnes til skalaen 0–{scale} og afrundes til "
+        "{decimals} decimaler."
+    ),
+    # Step 5
+    "fix_first": "Udbuddet kan ikke laves endnu:",
+    "problem_title": "Skriv udbuddets titel i trin 1.",
+    "problem_buyer": "Skriv ordregiver (kommunen) i trin 1.",
+    "problem_category": "Vælg ydelsesområde i trin 1.",
+    "orphans_not_in_tender": (
+        "Krav du har ændret, men som ikke længere foreslås, er ikke med: {ids}. Se trin 3."
+    ),
+    "tender_invalid": "Udbuddet er ikke gyldigt endnu. Ret dette og prøv igen:",
+    "tender_valid": "Udbuddet er gyldigt: {count} krav ({kinds}), samlet PK-vægt {weight}.",
+    "library_version": "Kravbibliotek",
+    "fingerprint": "Fingeraftryk",
+    "requirements_total": "Krav i alt",
+    "tender_id": "Udbuddets id: {id}",
+    "integrations_added": "Tilføjet pga. afhængigheder: {names}",
+    "required_by_short": "kræves af {ids}",
+    "downloads_heading": "Hent filerne",
+    "downloads_intro": (
+        "tender.yaml er dit arbejde – gem den, så du kan fortsætte senere eller kontrollere "
+        "tilbud. Bilaget og tilbudslisterne sendes med udbuddet."
+    ),
+    "download_file": "Hent {name}",
+    "rendering": "Laver dokumenterne …",
+    "documents_unavailable": (
+        "Word- og Excel-dokumenterne kan ikke laves i denne installation endnu. tender.yaml kan "
+        "hentes og bruges senere."
+    ),
+    "documents_failed": (
+        "Dokumenterne kunne ikke laves på grund af en uventet fejl. tender.yaml kan stadig "
+        "hentes. Kontakt it-supporten, hvis fejlen bliver ved."
+    ),
+    # Step 6
+    "check_intro": (
+        "Hent leverandørernes besvarelser ind og se, om de er konditionsmæssige, hvilke forbehold "
+        "de har taget, og hvordan de scorer. procure markerer – du og dine kolleger afgør."
+    ),
+    "check_source_label": "Kontrollér mod",
+    "check_source_current": "Udbuddet fra trin 1–5",
+    "check_source_upload": "En gemt tender.yaml",
+    "current_tender_incomplete": (
+        "Udbuddet i trin 1–5 er ikke udfyldt endnu. Udfyld det, eller hent en gemt tender.yaml."
+    ),
+    "current_tender_invalid": "Udbuddet i trin 1–5 er ikke gyldigt (se trin 5):",
+    "check_tender_file": "Udbudsfil: {name}",
+    "checking_against": (
+        "Kontrollerer mod »{title}« – {count} krav, kravbibliotek {version}, fingeraftryk "
+        "{fingerprint}"
+    ),
+    "responses_label": "Leverandørernes besvarelser (.docx, .xlsx, .yaml, .json)",
+    "responses_help": (
+        "Du kan vælge flere filer på én gang. Hver fil kontrolleres for sig; en ødelagt fil "
+        "stopper ikke de andre."
+    ),
+    "checking": "Kontrollerer besvarelserne …",
+    "response_failed": (
+        "filen kunne ikke kontrolleres på grund af en uventet fejl; bed leverandøren om at "
+        "indsende den igen i det udleverede format"
+    ),
+    "result_file": "Fil: {name}",
+    "score": "Score",
+    "score_computed": "Beregnet score før manuelle justeringer: {computed}",
+    "mandatory_failed": "Mindstekrav ikke opfyldt",
+    "reservations": "Forbehold",
+    "reservations_total": "Prissatte forbehold i alt: {total} kr.",
+    "integrations_missing": "Integrationer der ikke er dækket",
+    "compliant_yes": "Konditionsmæssigt: ja – ingen mindstekrav fejler.",
+    "compliant_no": "Konditionsmæssigt: NEJ – skal vurderes og bekræftes:",
+    "findings_heading": "Alle fund ({count})",
+    "unpriced": "ikke prissat",
+    "col_requirement": "Krav-ID",
+    "col_answer": "Besvarelse",
+    "col_price": "Pris",
+    "col_reservation": "Forbehold",
+    "col_finding": "Fund",
+    "col_message": "Beskrivelse",
+    "col_vendor": "Leverandør",
+    "col_compliant": "Konditionsmæssigt",
+    "col_rank": "Placering",
+    "col_reservations_price": "Forbehold i alt",
+    "col_number": "Kravnr",
+    "col_kind": "Type",
+    "comparison_heading": "Sammenligning",
+    "side_by_side": "Krav for krav, side om side",
+    "finding_mandatory_failed": "Mindstekrav ikke opfyldt",
+    "finding_reservation": "Forbehold",
+    "finding_reservation_unpriced": "Forbehold uden pris",
+    "finding_missing_answer": "Ikke besvaret",
+    "finding_unknown_requirement": "Ukendt krav",
+    "finding_duplicate_answer": "Besvaret flere gange",
+    "finding_invalid_answer": "Ugyldig besvarelse",
+    "finding_text_altered": "Kravteksten er ændret",
+    "finding_form_mismatch": "Forkert eller ændret tilbudsliste",
+    "finding_integration_missing": "Integration ikke dækket",
+    "verdict_ok": "opfyldt",
+    "verdict_reservation": "forbehold",
+    "verdict_failed": "ikke opfyldt (MK)",
+    "verdict_missing": "ikke besvaret",
+    "verdict_invalid": "ugyldig",
+    "verdict_not_offered": "ikke tilbudt",
+}
+
+EN = {
+    # Frame
+    "app_title": (
+        "procure – tender annexes with requirements for the joint municipal infrastructure"
+    ),
+    "steps": "Steps",
+    "step_purchase": "1. The purchase",
+    "step_integrations": "2. Integrations and KLE",
+    "step_requirements": "3. Requirements",
+    "step_evaluation": "4. Evaluation",
+    "step_documents": "5. Documents",
+    "step_check": "6. Bid check",
+    "sidebar_library": "Requirement library {version}",
+    "sidebar_privacy": (
+        "What you enter is kept only in this browser tab. Download tender.yaml in step 5 to save "
+        "your work and continue later."
+    ),
+    "unexpected_error": (
+        "An unexpected error occurred and the action was not completed. Your entries are kept. "
+        "Try again, and contact IT support if it keeps happening."
+    ),
+    "no_releases": (
+        "The requirement library has no released versions. Ask the person responsible for the "
+        "library to release one."
+    ),
+    "cancel": "Cancel",
+    "remove": "Remove",
+    "yes": "Yes",
+    "no": "No",
+    "lang_da": "Danish",
+    "lang_en": "English",
+    # Step 1
+    "purchase_intro": (
+        "Describe the purchase. The service area decides which integrations and requirements the "
+        "library proposes in the next steps."
+    ),
+    "title_label": "Tender title",
+    "title_placeholder": "e.g. Procurement of an ESDH system",
+    "buyer_label": "Contracting authority (municipality)",
+    "buyer_placeholder": "e.g. Example Municipality",
+    "cvr_label": "Contracting authority's CVR number (optional)",
+    "cvr_help": "8 digits without spaces.",
+    "cvr_invalid": "The CVR number must be exactly 8 digits (or empty).",
+    "case_label": "Case number",
+    "date_label": "Date",
+    "doc_lang_label": "Language of the documents",
+    "doc_lang_help": "The language of the annex and response forms, independent of this guide.",
+    "library_label": "Requirement library version",
+    "library_help": (
+        "The tender is locked to this release so the requirements do not change during the "
+        "tender. The newest is selected."
+    ),
+    "category_label": "Service area (SKI 02.19)",
+    "category_placeholder": "Choose a service area",
+    "category_help": "Decides the library's recommended integrations, KLE groups and requirements.",
+    "category_unknown": "The service area '{code}' is not in the chosen library version.",
+    "category_changed": (
+        "The service area is now {code}. Integrations and KLE follow the library's "
+        "recommendation for {code}; your changes to requirements are kept."
+    ),
+    "category_changed_custom": (
+        "The service area is now {code}. You adjusted integrations or KLE yourself; they are "
+        "kept. See the library's recommendation for {code} in step 2."
+    ),
+    "still_missing": "Still missing: {fields}.",
+    "continue_heading": "Continue with a saved tender",
+    "continue_intro": "If you saved a tender.yaml earlier, load it here and continue working.",
+    "tender_upload_label": "Load tender.yaml",
+    "tender_upload_help": "The file is checked before anything changes. An error keeps your data.",
+    "tender_paste_heading": "… or paste the text of a tender.yaml",
+    "tender_paste_label": "Content of tender.yaml",
+    "tender_paste_button": "Load the text",
+    "tender_paste_empty": "The field is empty – paste the text of a tender.yaml first.",
+    "tender_too_big": "the file is too large to be a tender file (over 10 MB)",
+    "not_utf8": "the file is not UTF-8 text; save it as UTF-8 and try again",
+    "tender_loaded": "The tender “{title}” is loaded with {count} library requirements.",
+    "replace_question": (
+        "Replace what you have entered with “{title}” ({count} requirements)? Your current "
+        "entries will be lost."
+    ),
+    "replace_yes": "Yes, replace",
+    # Step 2
+    "choose_category_first": "First choose a service area in step 1.",
+    "advice_heading": "**The library's recommendation – adjust as needed**",
+    "advice_text": (
+        "Integrations and KLE main groups are proposed from the service area {category}. Remove "
+        "what the system will not use and add what is missing."
+    ),
+    "integrations_heading": "Integrations in the joint municipal infrastructure",
+    "integrations_label": "Integrations the system must use",
+    "integrations_placeholder": "Choose integrations",
+    "recommended_were": "The library's recommendation: {names}",
+    "use_recommendation": "Use the library's recommendation",
+    "unknown_integration": "{id} (unknown in this library version)",
+    "unknown_integration_long": (
+        "The integration '{id}' is not in this version of the requirement library. Remove it "
+        "from the list above."
+    ),
+    "closure_heading": "Integrations in the tender: {chosen} chosen, {added} added as dependencies",
+    "closure_explained": (
+        "Some chosen integrations only work together with others. Those are included even if you "
+        "did not choose them, and each says which integration needs it."
+    ),
+    "no_sf": "no SF number",
+    "chosen_badge": ":green-badge[:material/check: Chosen]",
+    "required_by_badge": ":orange-badge[:material/add: Added – required by {names}]",
+    "kle_heading": "KLE main groups",
+    "kle_label": "KLE main groups the system covers",
+    "kle_placeholder": "Choose KLE main groups",
+    "kle_help": "Requirements limited to certain KLE groups are proposed only if one is chosen.",
+    "unknown_kle": "{number} (unknown KLE group)",
+    # Step 3
+    "proposal_changed": (
+        "The proposal was updated after your changes in steps 1–2: {new} new requirements, "
+        "{gone} no longer proposed. Your {changes} changes to single requirements are kept."
+    ),
+    "total_requirements": "Requirements",
+    "kind_plural_MK": "Mandatory (MK)",
+    "kind_plural_PK": "Prioritised (PK)",
+    "kind_plural_K": "Requirements (K)",
+    "kind_plural_O": "Options (O)",
+    "total_weight": "Total PK weight",
+    "area_filter_label": "Show area",
+    "all_areas": "All areas",
+    "area_count": "({included} of {total} chosen)",
+    "changes_count": "Your changes to the library's proposal: {count}",
+    "reset_button": "Reset to the library's proposal …",
+    "reset_question": (
+        "Reset all {count} changes to library requirements (inclusions, kinds and weights)? "
+        "Your local requirements are kept."
+    ),
+    "reset_yes": "Yes, reset",
+    "reset_done": "The requirements follow the library's proposal again.",
+    "orphans_heading": (
+        "{count} requirements you changed are no longer proposed after the change of service "
+        "area, integrations or KLE, and so are not in the tender. Choose for each whether to "
+        "include it anyway."
+    ),
+    "orphan_keep": "Include",
+    "orphan_forget": "Forget the change",
+    "unknown_requirements": (
+        "These requirements are not in requirement library {version} and cannot be in the tender:"
+    ),
+    "remove_unknown": "Remove the unknown requirements",
+    "include_help": "Include the requirement in the tender",
+    "added_by_you": "added by you",
+    "changed_by_you": "changed by you",
+    "kind_label": "Type",
+    "kind_help": "The library's type: {kind}",
+    "kind_MK": "MK – mandatory",
+    "kind_PK": "PK – prioritised",
+    "kind_K": "K – requirement",
+    "kind_O": "O – option",
+    "weight_label": "Weight",
+    "weight_placeholder": "1–100",
+    "weight_missing": "Enter a weight",
+    "guidance_heading": "Guidance for the buyer",
+    "answer_hint_heading": "The vendor must describe:",
+    "references": "Sources: {refs}",
+    "local_badge": "local requirement",
+    "local_heading": "Local requirements",
+    "local_intro": (
+        "Requirements for this tender only. They are numbered LOKAL-1, LOKAL-2 … and appear in "
+        "the annex under the chosen area."
+    ),
+    "local_area": "Area",
+    "local_title": "Title",
+    "local_text": "Requirement text (what the vendor must meet)",
+    "local_add": "Add local requirement",
+    "local_weight_help": "Only for prioritised requirements (PK).",
+    "local_title_missing": "Write a title.",
+    "local_text_missing": "Write the requirement text.",
+    "local_weight_missing": "A prioritised requirement (PK) needs a weight.",
+    "local_added": "The local requirement {id} was added.",
+    "local_removed": "The local requirement {id} was removed.",
+    # Step 4
+    "evaluation_intro": (
+        "The evaluation model is published with the tender and applied exactly as published."
+    ),
+    "scale_label": "Point scale, maximum",
+    "scale_help": "Bids get from 0 points up to this number.",
+    "partial_label": "Share of the weight for “Partly met” (0–1)",
+    "partial_help": "0.5 means a partly met PK earns half its weight.",
+    "decimals_label": "Decimals in the score",
+    "annex_label": "Annex number",
+    "annex_help": "Requirements are numbered after the annex, e.g. 3.1.1.",
+    "evaluation_explained": (
+        "Each prioritised requirement (PK) earns its weight for “Met”, weight × {partial} for "
+        "“Partly met” and 0 otherwise. The sum is scaled to 0–{scale} and rounded to {decimals} "
+        "decimals."
+    ),
+    # Step 5
+    "fix_first": "The tender cannot be made yet:",
+    "problem_title": "Enter the tender title in step 1.",
+    "problem_buyer": "Enter the contracting authority in step 1.",
+    "problem_category": "Choose a service area in step 1.",
+    "orphans_not_in_tender": (
+        "Requirements you changed that are no longer proposed are not included: {ids}. See step 3."
+    ),
+    "tender_invalid": "The tender is not valid yet. Fix this and try again:",
+    "tender_valid": (
+        "The tender is valid: {count} requirements ({kinds}), total PK weight {weight}."
+    ),
+    "library_version": "Requirement library",
+    "fingerprint": "Fingerprint",
+    "requirements_total": "Requirements",
+    "tender_id": "Tender id: {id}",
+    "integrations_added": "Added as dependencies: {names}",
+    "required_by_short": "required by {ids}",
+    "downloads_heading": "Download the files",
+    "downloads_intro": (
+        "tender.yaml is your work – keep it to continue later or to check bids. The annex and "
+        "the response forms go out with the tender."
+    ),
+    "download_file": "Download {name}",
+    "rendering": "Making the documents …",
+    "documents_unavailable": (
+        "The Word and Excel documents cannot be made in this installation yet. tender.yaml can be "
+        "downloaded and used later."
+    ),
+    "documents_failed": (
+        "The documents could not be made because of an unexpected error. tender.yaml can still be "
+        "downloaded. Contact IT support if it keeps happening."
+    ),
+    # Step 6
+    "check_intro": (
+        "Load the vendors' responses and see whether they are compliant, which reservations they "
+        "made and how they score. procure flags – you and your colleagues decide."
+    ),
+    "check_source_label": "Check against",
+    "check_source_current": "The tender from steps 1–5",
+    "check_source_upload": "A saved tender.yaml",
+    "current_tender_incomplete": (
+        "The tender in steps 1–5 is not filled in yet. Fill it in, or load a saved tender.yaml."
+    ),
+    "current_tender_invalid": "The tender in steps 1–5 is not valid (see step 5):",
+    "check_tender_file": "Tender file: {name}",
+    "checking_against": (
+        "Checking against “{title}” – {count} requirements, requirement library {version}, "
+        "fingerprint {fingerprint}"
+    ),
+    "responses_label": "The vendors' responses (.docx, .xlsx, .yaml, .json)",
+    "responses_help": (
+        "You can choose several files at once. Each file is checked on its own; a broken file "
+        "does not stop the others."
+    ),
+    "checking": "Checking the responses …",
+    "response_failed": (
+        "the file could not be checked because of an unexpected error; ask the vendor to submit "
+        "it again in the form provided"
+    ),
+    "result_file": "File: {name}",
+    "score": "Score",
+    "score_computed": "Computed score before manual overrides: {computed}",
+    "mandatory_failed": "Mandatory requirements not met",
+    "reservations": "Reservations",
+    "reservations_total": "Priced reservations total: DKK {total}",
+    "integrations_missing": "Integrations not covered",
+    "compliant_yes": "Compliant: yes – no mandatory requirement fails.",
+    "compliant_no": "Compliant: NO – to be assessed and confirmed:",
+    "findings_heading": "All findings ({count})",
+    "unpriced": "not priced",
+    "col_requirement": "Requirement ID",
+    "col_answer": "Answer",
+    "col_price": "Price",
+    "col_reservation": "Reservation",
+    "col_finding": "Finding",
+    "col_message": "Description",
+    "col_vendor": "Vendor",
+    "col_compliant": "Compliant",
+    "col_rank": "Rank",
+    "col_reservations_price": "Reservations total",
+    "col_number": "No.",
+    "col_kind": "Type",
+    "comparison_heading": "Comparison",
+    "side_by_side": "Requirement by requirement, side by side",
+    "finding_mandatory_failed": "Mandatory requirement not met",
+    "finding_reservation": "Reservation",
+    "finding_reservation_unpriced": "Reservation without a price",
+    "finding_missing_answer": "Not answered",
+    "finding_unknown_requirement": "Unknown requirement",
+    "finding_duplicate_answer": "Answered more than once",
+    "finding_invalid_answer": "Invalid answer",
+    "finding_text_altered": "Requirement text altered",
+    "finding_form_mismatch": "Wrong or altered response form",
+    "finding_integration_missing": "Integration not covered",
+    "verdict_ok": "met",
+    "verdict_reservation": "reservation",
+    "verdict_failed": "not met (MK)",
+    "verdict_missing": "not answered",
+    "verdict_invalid": "invalid",
+    "verdict_not_offered": "not offered",
+}
+
+TEXTS = {"da": DA, "en": EN}
+
+
+def tr(lang: str, key: str, **values: object) -> str:
+    """The text for `key` in `lang` (Danish if missing there), with `{name}` values filled in."""
+    text = TEXTS.get(lang, DA).get(key) or DA.get(key) or key
+    return text.format(**values) if values else text

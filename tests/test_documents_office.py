@@ -1,0 +1,134 @@
+"""What a reader sees: the Danish annex and response form opened by LibreOffice, as PDF text,
+and the response form after a vendor re-saves it in LibreOffice (three conversions in all)."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+from procure import forms
+from procure.documents.annex import render_annex
+from procure.documents.response_docx import render_response_form_docx
+from procure.documents.texts import TEXTS
+from tests.samples import sample_spec
+
+pytestmark = [
+    pytest.mark.office,
+    pytest.mark.skipif(
+        not (shutil.which("soffice") and shutil.which("pdftotext")),
+        reason="needs LibreOffice (soffice) and poppler (pdftotext)",
+    ),
+]
+
+
+def soffice(tmp: Path, target: str, *files: Path) -> None:
+    """Convert with a private profile, so a running LibreOffice or another test's profile
+    cannot interfere."""
+    profile = (tmp / "profile").as_uri()
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", target,
+         "--outdir", str(tmp / "out"), *map(str, files)],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )  # fmt: skip
+
+
+def pdf_text(pdf: Path, first: int | None = None, last: int | None = None) -> str:
+    pages = []
+    if first:
+        pages += ["-f", str(first)]
+    if last:
+        pages += ["-l", str(last)]
+    result = subprocess.run(
+        ["pdftotext", "-layout", *pages, str(pdf), "-"], check=True, capture_output=True
+    )
+    return result.stdout.decode("utf-8")
+
+
+def page_count(pdf: Path) -> int:
+    return pdf_text(pdf).count("\f")
+
+
+@pytest.fixture(scope="module")
+def converted(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("office")
+    spec = sample_spec("da")
+    annex, form = tmp / "annex.docx", tmp / "response-form.docx"
+    annex.write_bytes(render_annex(spec))
+    form.write_bytes(render_response_form_docx(spec))
+    soffice(tmp, "pdf", annex, form)
+    return spec, tmp / "out"
+
+
+def test_annex_pdf_shows_title_pages_contents_and_requirements(converted):
+    spec, out = converted
+    pdf = out / "annex.pdf"
+    text = pdf_text(pdf)
+    pages = page_count(pdf)
+    assert pages > 5
+    assert spec.tender.title in text
+    assert f"Side 1 af {pages}" in text
+    assert f"Side {pages} af {pages}" in text
+    t = TEXTS["da"]
+    contents = pdf_text(pdf, 2, 2)  # the contents page, filled although LibreOffice never
+    assert t["toc_heading"] in contents  # updates a TOC field by itself
+    for heading in (t["how_heading"], t["evaluation_heading"], t["requirements_heading"]):
+        assert heading in contents
+    for area in spec.areas:
+        assert f"{area.number} {area.title}" in contents
+    assert "3.1 Systemoverblik" in text
+    for requirement in spec.requirements:
+        assert requirement.id in text
+    assert "Digitaliseringskataloget" in text  # an integration without a verified SF number
+
+
+def test_response_form_pdf_shows_every_requirement_and_the_answer_prompt(converted):
+    spec, out = converted
+    pdf = out / "response-form.pdf"
+    text = pdf_text(pdf)
+    pages = page_count(pdf)
+    assert f"Side 1 af {pages}" in text
+    assert spec.tender.title in text
+    for requirement in spec.requirements:
+        assert len(re.findall(rf"\b{re.escape(requirement.id)}\b", text)) == 1, requirement.id
+    for label in forms.HEADER_LABELS["da"].values():
+        if " " not in label:  # long labels wrap inside their header cell
+            assert label in text
+    assert text.count(TEXTS["da"]["answer_placeholder"]) >= len(spec.requirements)
+
+
+def test_response_form_survives_a_libreoffice_resave(converted, tmp_path):
+    """A vendor who fills the form in LibreOffice sends back LibreOffice's .docx: the ids stay
+    visible text, the dropdowns keep their answers and the metadata survives."""
+    spec, out = converted
+    source = tmp_path / "response-form.docx"
+    source.write_bytes(render_response_form_docx(spec))
+    soffice(tmp_path, "docx:MS Word 2007 XML", source)
+    data = (tmp_path / "out" / "response-form.docx").read_bytes()
+    document = Document(io.BytesIO(data))
+    labels = [forms.HEADER_LABELS["da"][c] for c in forms.COLUMNS]
+    ids = [
+        row.cells[1].text
+        for table in document.tables
+        if [c.text for c in table.rows[0].cells] == labels
+        for row in table.rows[1:]
+    ]
+    assert ids == [r.id for r in spec.requirements]
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        body = archive.read("word/document.xml").decode("utf-8")
+        custom = archive.read("docProps/custom.xml").decode("utf-8")
+    for label in forms.ANSWER_LABELS["da"].values():
+        assert body.count(f'w:value="{label}"') == len(spec.requirements)
+    stamps = re.search(rf'name="{forms.PROPERTY_STAMPS}".*?<vt:lpwstr>(.*?)</vt:lpwstr>', custom)
+    restored = stamps.group(1).replace("&quot;", '"').replace("&amp;", "&")
+    assert json.loads(restored) == spec.form_metadata()["requirements"]
+    assert spec.fingerprint in custom

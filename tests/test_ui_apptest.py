@@ -1,0 +1,398 @@
+"""The wizard driven without a browser (streamlit.testing.v1.AppTest): what an officer relies on
+when going through the six steps, going back and forth, and loading files."""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib.util
+import re
+
+import pytest
+import yaml
+from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+from streamlit.testing.v1 import AppTest
+
+from procure.library import load_release
+from procure.tender import SelectedRequirement, dump_tender, parse_tender, propose_tender
+from procure.ui.session import plain
+from procure.ui.state import (
+    WizardState,
+    build_tender,
+    load_tender,
+    propose,
+    requirement_rows,
+    set_included,
+    set_integrations,
+    set_kind,
+    set_weight,
+)
+from procure.ui.texts import DA, EN
+from tests.conftest import ROOT
+
+APP = str(ROOT / "app.py")
+STATE_KEY = "procure_wizard"
+READER_READY = importlib.util.find_spec("procure.responses.reader") is not None
+
+
+@pytest.fixture
+def downloads(monkeypatch):
+    """Read what a download button would give the officer, from the test run's media store."""
+    import streamlit.testing.v1.app_test as app_test_module
+
+    stores: list[MemoryMediaFileStorage] = []
+
+    class RecordingStorage(MemoryMediaFileStorage):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            stores.append(self)
+
+    monkeypatch.setattr(app_test_module, "MemoryMediaFileStorage", RecordingStorage)
+
+    def fetch(at: AppTest, key: str) -> bytes:
+        button = next(b for b in at.get("download_button") if b.proto.id.endswith(key))
+        return stores[-1].get_file(button.proto.url.rsplit("/", 1)[-1]).content
+
+    return fetch
+
+
+def new_app() -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    assert not at.exception
+    return at
+
+
+def go(at: AppTest, step: int) -> AppTest:
+    at.sidebar.radio(key="nav_step").set_value(step - 1).run()
+    assert not at.exception
+    return at
+
+
+def fill_purchase(at: AppTest) -> AppTest:
+    at.text_input(key="title").input("Anskaffelse af ESDH-system").run()
+    at.text_input(key="buyer").input("Eksempel Kommune").run()
+    at.text_input(key="cvr").input("12345678").run()
+    at.selectbox(key="category").select("Y65").run()
+    assert not at.exception
+    return at
+
+
+def shown(text: str) -> str:
+    """Markdown source as the officer reads it (the app escapes Markdown in dynamic text)."""
+    return re.sub(r"\\(.)", r"\1", text)
+
+
+def errors(at: AppTest) -> list[str]:
+    return [shown(e.value) for e in at.error]
+
+
+def warnings(at: AppTest) -> str:
+    return " ".join(shown(w.value) for w in at.warning)
+
+
+def markdown(at: AppTest) -> str:
+    return " ".join(shown(m.value) for m in at.markdown)
+
+
+def documents_not_ready() -> str:
+    """Why the document renderers (written in parallel) cannot render yet; "" when they can."""
+    from tests.samples import sample_spec
+
+    try:
+        from procure.documents.build import render_documents
+
+        render_documents(sample_spec())
+    except Exception as exc:  # still being written: any failure means "not ready"
+        return f"{type(exc).__name__}: {exc}"
+    return ""
+
+
+def library():
+    return load_release("1.0.0", ROOT / "requirement_library")
+
+
+# -- The wizard as the officer uses it -----------------------------------------------------------
+
+
+def test_app_starts_in_danish_with_the_first_step():
+    at = new_app()
+    assert at.title[0].value.startswith("procure – udbudsbilag")
+    assert at.header[0].value == "1. Indkøbet"
+    assert at.text_input(key="title").label == "Udbuddets titel"
+    assert not errors(at)
+
+
+def test_language_switch_shows_english_and_keeps_entries():
+    at = new_app()
+    at.text_input(key="title").input("Mit udbud").run()
+    at.sidebar.radio(key="ui_lang").set_value("en").run()
+    assert at.title[0].value.startswith("procure – tender annexes")
+    assert at.header[0].value == "1. The purchase"
+    assert at.text_input(key="title").value == "Mit udbud"
+
+
+def test_invalid_cvr_is_flagged():
+    at = new_app()
+    at.text_input(key="cvr").input("1234").run()
+    assert any("8 cifre" in e for e in errors(at))
+
+
+def test_step_two_shows_advice_and_dependencies_with_reasons():
+    at = fill_purchase(new_app())
+    go(at, 2)
+    assert "Bibliotekets anbefaling – tilpas efter behov" in at.info[0].value
+    chosen = at.multiselect(key="integrations").value
+    assert "organisation" in chosen and "sags-og-dokumentindeks" in chosen
+    at.multiselect(key="integrations").set_value(["organisation"]).run()
+    text = markdown(at)
+    assert "SF1500" in text
+    # organisation depends on access control: shown with the reason, not silently added
+    assert "kræves af Fælleskommunalt Organisationssystem" in text
+    assert at.multiselect(key="kle").value == ["00", "85"]
+
+
+def test_requirements_are_proposed_for_y65_with_organisation():
+    at = fill_purchase(new_app())
+    go(at, 2)
+    at.multiselect(key="integrations").set_value(["organisation"]).run()
+    go(at, 3)
+    include = at.checkbox(key="req_include_FKI-ORG-001")
+    assert include.value is True
+    assert at.selectbox(key="req_kind_FKI-ORG-001").value == "MK"
+    metrics = {m.label: m.value for m in at.metric}
+    assert int(metrics["Krav i alt"]) > 10
+    assert not errors(at)
+
+
+def test_kind_and_weight_survive_going_back_and_forth():
+    at = fill_purchase(new_app())
+    go(at, 3)
+    at.selectbox(key="req_kind_FKI-ORG-001").select("PK").run()
+    at.number_input(key="req_weight_FKI-ORG-001").set_value(7).run()
+    for step in (1, 2, 4, 5, 6, 3):
+        go(at, step)
+    assert at.selectbox(key="req_kind_FKI-ORG-001").value == "PK"
+    assert at.number_input(key="req_weight_FKI-ORG-001").value == 7
+    go(at, 1)
+    assert at.text_input(key="title").value == "Anskaffelse af ESDH-system"
+
+
+def test_changing_integrations_keeps_the_officers_changes_and_says_so():
+    at = fill_purchase(new_app())
+    go(at, 3)
+    at.selectbox(key="req_kind_FKI-ORG-001").select("PK").run()
+    at.number_input(key="req_weight_FKI-ORG-001").set_value(7).run()
+    go(at, 2)
+    # Neither cpr nor what it depends on needs the organisation system
+    at.multiselect(key="integrations").set_value(["cpr"]).run()
+    go(at, 3)
+    assert "foreslås ikke længere" in warnings(at)
+    assert "FKI-ORG-001" in markdown(at)
+    # Back again: the change applies again without the officer redoing it
+    go(at, 2)
+    at.multiselect(key="integrations").set_value(["cpr", "organisation"]).run()
+    go(at, 3)
+    assert at.selectbox(key="req_kind_FKI-ORG-001").value == "PK"
+    assert at.number_input(key="req_weight_FKI-ORG-001").value == 7
+
+
+def test_reset_asks_first():
+    at = fill_purchase(new_app())
+    go(at, 3)
+    at.checkbox(key="req_include_FKI-ORG-001").uncheck().run()
+    at.button(key="reset_ask").click().run()
+    assert at.checkbox(key="req_include_FKI-ORG-001").value is False
+    assert "nulstille" in warnings(at)
+    at.button(key="reset_no").click().run()
+    assert at.checkbox(key="req_include_FKI-ORG-001").value is False
+    at.button(key="reset_ask").click().run()
+    at.button(key="reset_yes").click().run()
+    assert at.checkbox(key="req_include_FKI-ORG-001").value is True
+
+
+def test_local_requirements_are_numbered_and_removable():
+    at = fill_purchase(new_app())
+    go(at, 3)
+
+    def fill_form(title: str, weight: int | None) -> None:
+        # Form fields are sent together with the submit button, as in the browser
+        n = at.session_state[STATE_KEY].next_local_number
+        at.text_input(key=f"local_title_{n}").input(title)
+        at.text_area(key=f"local_text_{n}").input("Systemet skal logge & <gemme> alt.")
+        at.selectbox(key=f"local_kind_{n}").select("PK")
+        at.number_input(key=f"local_weight_{n}").set_value(weight)
+        next(b for b in at.get("button") if "Tilføj lokalt krav" in b.label).click().run()
+        assert not at.exception
+
+    fill_form("Lokal logning", None)
+    assert any("vægt" in e for e in errors(at))
+    assert at.text_input(key="local_title_1").value == "Lokal logning"  # not lost
+    fill_form("Lokal logning", 3)
+    fill_form("Lokal backup", 2)
+    state = at.session_state[STATE_KEY]
+    assert [(r.id, r.kind, r.weight) for r in state.local] == [
+        ("LOKAL-1", "PK", 3),
+        ("LOKAL-2", "PK", 2),
+    ]
+    assert "Systemet skal logge & <gemme> alt." in markdown(at)
+    at.button(key="local_remove_LOKAL-1").click().run()
+    assert [r.id for r in at.session_state[STATE_KEY].local] == ["LOKAL-2"]
+
+
+def test_a_bad_tender_upload_shows_an_error_and_keeps_the_title():
+    at = new_app()
+    at.text_input(key="title").input("Mit halve udbud").run()
+    at.file_uploader(key="tender_upload_0").upload("tender.yaml", b"id: [unclosed\n").run()
+    assert not at.exception
+    assert any("tender.yaml" in e for e in errors(at))
+    assert at.text_input(key="title").value == "Mit halve udbud"
+    # A binary file pretending to be YAML: same, no traceback
+    at.file_uploader(key="tender_upload_1").upload("tender.yaml", b"\xff\xfe\x00\x01").run()
+    assert any("UTF-8" in e for e in errors(at))
+    assert at.text_input(key="title").value == "Mit halve udbud"
+
+
+def test_bad_pasted_text_shows_an_error_and_keeps_the_title():
+    at = new_app()
+    at.text_input(key="title").input("Mit halve udbud").run()
+    at.text_area(key="tender_paste").input("title: uden alt det andet\n").run()
+    at.button(key="tender_paste_load").click().run()
+    assert not at.exception
+    assert any("mangler" in e for e in errors(at))
+    assert at.text_input(key="title").value == "Mit halve udbud"
+
+
+def test_a_saved_tender_loads_after_confirmation_and_builds_the_same_requirements():
+    from tests.samples import sample_tender
+
+    tender = sample_tender()
+    at = new_app()
+    at.text_input(key="title").input("Noget andet").run()
+    at.file_uploader(key="tender_upload_0").upload(
+        "tender.yaml", dump_tender(tender).encode()
+    ).run()
+    assert "erstatte" in warnings(at)
+    assert at.text_input(key="title").value == "Noget andet"
+    at.button(key="replace_yes").click().run()
+    assert at.text_input(key="title").value == tender.title
+    assert at.selectbox(key="category").value == "Y65"
+    state = at.session_state[STATE_KEY]
+    rebuilt = build_tender(state, library())
+    assert rebuilt.requirements == tender.requirements
+    assert rebuilt.custom_requirements == tender.custom_requirements
+    assert rebuilt.integrations == tender.integrations
+    assert rebuilt.id == tender.id
+
+
+def test_documents_step_gives_a_tender_yaml_matching_the_selection(downloads):
+    at = fill_purchase(new_app())
+    go(at, 2)
+    at.multiselect(key="integrations").set_value(["organisation"]).run()
+    go(at, 3)
+    at.selectbox(key="req_kind_FKI-ORG-001").select("PK").run()
+    at.number_input(key="req_weight_FKI-ORG-001").set_value(7).run()
+    at.checkbox(key="req_include_FKI-ORG-002").uncheck().run()
+    go(at, 5)
+    assert any("Udbuddet er gyldigt" in shown(s.value) for s in at.success)
+
+    saved = parse_tender(downloads(at, "tender.yaml").decode("utf-8"), "tender.yaml")
+    proposal = propose_tender(
+        library(), title="x", buyer="y", category="Y65", integrations=["organisation"]
+    )
+    expected = [
+        SelectedRequirement("FKI-ORG-001", "PK", 7) if r.id == "FKI-ORG-001" else r
+        for r in proposal.requirements
+        if r.id != "FKI-ORG-002"
+    ]
+    assert list(saved.requirements) == expected
+    assert saved.title == "Anskaffelse af ESDH-system"
+    assert saved.buyer.cvr == "12345678"
+    assert saved.integrations == ("organisation",)
+
+    not_ready = documents_not_ready()
+    if not_ready:
+        pytest.skip(f"document renderers not finished ({not_ready}): docx/xlsx not checked")
+    assert not errors(at), errors(at)
+    labels = [b.label for b in at.get("download_button")]
+    for name in ("annex.docx", "response-form.docx", "response-form.xlsx"):
+        assert f"Hent {name}" in labels
+        assert downloads(at, name)[:2] == b"PK"
+
+
+def test_documents_step_lists_what_is_missing():
+    at = go(new_app(), 5)
+    text = " ".join(errors(at))
+    assert "titel" in text and "ydelsesområde" in text
+
+
+@pytest.mark.skipif(not READER_READY, reason="procure.responses.reader is not written yet")
+def test_check_step_reports_each_file_and_survives_a_broken_one(downloads):
+    at = fill_purchase(new_app())
+    go(at, 5)
+    tender_id = at.session_state[STATE_KEY].tender_id
+    state = at.session_state[STATE_KEY]
+    ids = [r.id for r in build_tender(state, library()).requirements]
+
+    def answers(name: str, failing: set[str]) -> bytes:
+        document = {
+            "format": "procure-answers/1",
+            "tender_id": tender_id,
+            "vendor": {"name": name},
+            "answers": [
+                {"id": rid, "answer": "Ikke opfyldt" if rid in failing else "Opfyldt"}
+                for rid in ids
+            ],
+        }
+        return yaml.safe_dump(document, allow_unicode=True).encode()
+
+    go(at, 6)
+    at.file_uploader(key="check_responses_0").set_value(
+        [
+            ("a.yaml", answers("Leverandør A", set()), "application/x-yaml"),
+            ("broken.docx", b"PK\x03\x04 not really a zip", "application/octet-stream"),
+            ("b.yaml", answers("Leverandør B [klik](http://x)", {"FKI-ORG-001"}), "text/yaml"),
+        ]
+    ).run()
+    assert not at.exception
+    assert any(e.startswith("broken") for e in errors(at)), errors(at)
+    headers = [h.value for h in at.subheader]
+    assert "Leverandør A" in headers
+    # A vendor's name is shown as text, never as a link
+    assert plain("Leverandør B [klik](http://x)") in headers
+    assert any("Konditionsmæssigt: ja" in s.value for s in at.success)
+    assert any("FKI-ORG-001" in e and "Konditionsmæssigt: NEJ" in e for e in errors(at))
+    assert downloads(at, "comparison.xlsx")[:2] == b"PK"
+    assert downloads(at, "note.docx")[:2] == b"PK"
+    # Going away and back keeps the uploaded files
+    go(at, 1)
+    go(at, 6)
+    assert "Leverandør A" in [h.value for h in at.subheader]
+
+
+# -- The state object on its own -----------------------------------------------------------------
+
+
+def test_both_languages_have_the_same_texts():
+    assert set(DA) == set(EN)
+    assert all(value.strip() for value in [*DA.values(), *EN.values()])
+
+
+def test_state_round_trip_keeps_exclusions_additions_and_overrides():
+    lib = library()
+    state = WizardState(title="T", buyer="B", category="Y65", library_version="1.0.0")
+    set_integrations(state, lib, ["organisation"])
+    proposal = propose(state, lib)
+    rows = requirement_rows(state, lib, proposal)
+    first, second = rows[0], rows[1]
+    set_included(state, first.id, False, True)
+    set_kind(state, lib.requirements_by_id[second.id], "PK")
+    set_weight(state, lib.requirements_by_id[second.id], 4)
+    outside = next(r for r in lib.active_requirements if r.id not in {x.id for x in rows})
+    set_included(state, outside.id, True, False)
+    tender = build_tender(state, lib)
+    assert first.id not in {r.id for r in tender.requirements}
+    assert SelectedRequirement(second.id, "PK", 4) in tender.requirements
+    assert outside.id in {r.id for r in tender.requirements}
+
+    again = WizardState()
+    load_tender(again, parse_tender(dump_tender(tender), "tender.yaml"), lib)
+    assert dataclasses.replace(build_tender(again, lib)) == tender

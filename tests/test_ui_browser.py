@@ -1,0 +1,238 @@
+"""The wizard in a real browser: Streamlit served as in production, Debian's Chromium driven by
+Playwright, from the first step to the downloads and a checked vendor response."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.conftest import ROOT
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+SCREENSHOTS = Path("/tmp")
+
+pytestmark = pytest.mark.browser
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def wizard_url():
+    """`streamlit run app.py` on a free port; stopped (only this process) after the test."""
+    port = _free_port()
+    env = {**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "app.py",
+            "--server.headless",
+            "true",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.fileWatcherType",
+            "none",
+            "--browser.gatherUsageStats",
+            "false",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            if server.poll() is not None:
+                output = server.stdout.read().decode(errors="replace") if server.stdout else ""
+                pytest.fail(f"streamlit stopped before serving:\n{output}")
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
+                    if answer.read().strip() == b"ok":
+                        break
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                pytest.fail("streamlit did not answer on /_stcore/health within 60 s")
+            time.sleep(0.3)
+        yield url
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait(timeout=10)
+
+
+@pytest.fixture
+def page():
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is missing: apt-get install -y chromium")
+    if shutil.which("streamlit") is None and not _module_exists("streamlit"):
+        pytest.skip("streamlit is not installed")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.skip("playwright is not installed: pip install playwright (no browser download)")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="da-DK")
+        context.set_default_timeout(30_000)
+        try:
+            yield context.new_page()
+        finally:
+            context.close()
+            browser.close()
+
+
+def _module_exists(name: str) -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec(name) is not None
+
+
+def test_officer_goes_from_purchase_to_downloads_and_checks_a_response(wizard_url, page, tmp_path):
+    from playwright.sync_api import expect
+
+    page.goto(wizard_url)
+    expect(page.get_by_role("heading", name="1. Indkøbet")).to_be_visible(timeout=60_000)
+    expect(page.get_by_text("procure – udbudsbilag med krav")).to_be_visible()
+
+    # Step 1: the purchase
+    _type(page, "Udbuddets titel", "Anskaffelse af ESDH-system")
+    _type(page, "Ordregiver (kommune)", "Eksempel Kommune")
+    _type(page, "Ordregivers CVR-nummer (valgfrit)", "12345678")
+    page.get_by_role("combobox", name="Ydelsesområde (SKI 02.19)").click()
+    page.get_by_role("option", name="Y65 – Kommunikation og dokumentation (ESDH)").click()
+    _wait_idle(page)
+    expect(page.get_by_text("Mangler stadig")).to_have_count(0)
+    page.screenshot(path=str(SCREENSHOTS / "wizard-1.png"))
+
+    # Step 2: the library's advice, with the integrations added as dependencies
+    _step(page, "2. Integrationer og KLE")
+    expect(page.get_by_text("Bibliotekets anbefaling – tilpas efter behov")).to_be_visible()
+    page.screenshot(path=str(SCREENSHOTS / "wizard-2.png"))
+
+    # Step 3: the proposal, with the organisation requirement
+    _step(page, "3. Krav")
+    expect(page.get_by_text("Organisationsdata hentes fra Fælleskommunalt").first).to_be_visible()
+    expect(page.get_by_test_id("stMetric").first).to_be_visible()
+    expect(page.get_by_test_id("stCheckbox").first).to_be_visible()
+    page.screenshot(path=str(SCREENSHOTS / "wizard-3.png"))
+    # Make FKI-ORG-001 a prioritised requirement with weight 7, as an officer would
+    # (Streamlit marks a keyed widget's container with the class st-key-<key>)
+    kind = page.locator(".st-key-req_kind_FKI-ORG-001").get_by_role("combobox")
+    kind.click()
+    kind.fill("PK")  # typing filters the list, as an officer might do
+    page.get_by_role("option", name="PK – prioriteret krav").click()
+    _wait_idle(page)
+    weight = page.locator(".st-key-req_weight_FKI-ORG-001").get_by_label("Vægt")
+    weight.fill("7")
+    weight.press("Enter")
+    _wait_idle(page)
+
+    # Step 5: validate and download
+    _step(page, "5. Dokumenter")
+    download_tender = page.get_by_role("button", name="Hent tender.yaml")
+    expect(download_tender).to_be_visible()
+    expect(page.get_by_text("Udbuddet er gyldigt")).to_be_visible()
+    with page.expect_download() as download_info:
+        download_tender.click()
+    saved = yaml.safe_load(Path(download_info.value.path()).read_text("utf-8"))
+    assert saved["title"] == "Anskaffelse af ESDH-system"
+    assert {"id": "FKI-ORG-001", "kind": "PK", "weight": 7} in saved["requirements"]
+    expect(page.get_by_role("button", name="Hent annex.docx")).to_be_visible(timeout=60_000)
+    page.screenshot(path=str(SCREENSHOTS / "wizard-5.png"))
+
+    # Step 6: one good answer file and one broken file
+    _step(page, "6. Kontrol af tilbud")
+    good = tmp_path / "leverandoer-a.yaml"
+    good.write_text(
+        yaml.safe_dump(
+            {
+                "format": "procure-answers/1",
+                "tender_id": saved["id"],
+                "vendor": {"name": "Leverandør A/S"},
+                "answers": [
+                    {
+                        "id": r["id"],
+                        "answer": "Delvist opfyldt" if r["id"] == "FKI-ORG-002" else "Opfyldt",
+                        **(
+                            {"reservation": "Leveres i fase 2", "price": 25000}
+                            if r["id"] == "FKI-ORG-002"
+                            else {}
+                        ),
+                    }
+                    for r in saved["requirements"]
+                ],
+            },
+            allow_unicode=True,
+        ),
+        "utf-8",
+    )
+    broken = tmp_path / "ødelagt.docx"
+    broken.write_bytes(b"PK\x03\x04 this is not a Word file")
+    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files([str(good), str(broken)])
+    expect(page.get_by_role("heading", name="Leverandør A/S")).to_be_visible(timeout=60_000)
+    expect(page.get_by_text("ødelagt.docx:").first).to_be_visible()
+    expect(page.get_by_role("button", name="Hent comparison.xlsx")).to_be_visible()
+    # Streamlit scrolls inside its own container: a tall window shows the whole step
+    page.set_viewport_size({"width": 1400, "height": 3200})
+    _wait_idle(page)
+    page.screenshot(path=str(SCREENSHOTS / "wizard-6.png"))
+
+
+def _type(page, label: str, text: str) -> None:
+    field = page.get_by_label(label, exact=True)
+    field.fill(text)
+    field.press("Enter")  # a Streamlit text input sends its value on Enter or blur
+    _wait_idle(page)
+
+
+def _step(page, name: str) -> None:
+    page.get_by_test_id("stSidebar").get_by_text(name, exact=True).click()
+    from playwright.sync_api import expect
+
+    expect(page.get_by_role("heading", name=name)).to_be_visible()
+    _wait_idle(page)
+
+
+def _wait_idle(page) -> None:
+    """Until Streamlit has finished the rerun the last action started."""
+    page.wait_for_timeout(500)
+    page.wait_for_function(
+        """() => !document.querySelector('[data-testid="stStatusWidget"]')
+            && !document.querySelector('[data-stale="true"]')
+            && !document.querySelector('[data-testid="stSkeleton"]')""",
+        timeout=60_000,
+    )
