@@ -1,0 +1,257 @@
+"""Round trip as officers and vendors use procure: build the tender documents with the CLI,
+fill them in as vendors do (Word dropdowns, typed answers, Excel, a YAML answer file), then
+check and compare them with the CLI and assert the exact verdicts, findings and scores."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from decimal import ROUND_HALF_UP, Decimal
+from io import BytesIO
+
+import pytest
+from openpyxl import load_workbook
+
+from procure.cli import main
+from procure.tender import save_tender
+from procure.tender.resolve import resolve_tender
+from tests.fill import fill_docx_form, fill_xlsx_form
+from tests.samples import sample_tender, shipped_release
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("tender")
+    tender = sample_tender()
+    save_tender(tender, folder / "tender.yaml")
+    assert main(["build", str(folder / "tender.yaml"), "--out", str(folder / "out")]) == 0
+    spec = resolve_tender(tender, shipped_release())
+    return folder, spec
+
+
+def all_met(spec):
+    return {r.id: ("Opfyldt", f"Vi opfylder {r.id}.", "") for r in spec.requirements}
+
+
+def check_json(capsys, tender, response):
+    code = main(["check", str(tender), str(response), "--format", "json"])
+    out, err = capsys.readouterr()
+    assert err == ""
+    return code, json.loads(out)
+
+
+def expected_score(spec, partial_ids=(), failed_ids=()):
+    earned, total = Decimal(0), Decimal(0)
+    for r in spec.requirements:
+        if r.kind != "PK":
+            continue
+        total += r.weight
+        factor = (
+            Decimal(0)
+            if r.id in failed_ids
+            else (spec.evaluation.partial_credit if r.id in partial_ids else Decimal(1))
+        )
+        earned += r.weight * factor
+    return float((earned / total * 10).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+
+
+def test_word_dropdown_answers_give_exact_verdict_and_score(built, capsys, tmp_path):
+    folder, spec = built
+    pk = next(r for r in spec.requirements if r.kind == "PK")
+    answers = all_met(spec)
+    answers[pk.id] = ("Delvist opfyldt", "Delvis løsning", "Leveres i Q3 2027. Pris: 40.000 kr.")
+    data = fill_docx_form(
+        (folder / "out" / "response-form.docx").read_bytes(),
+        answers,
+        vendor={"name": "Leverandør A/S", "cvr": "87654321"},
+    )
+    response = tmp_path / "a.docx"
+    response.write_bytes(data)
+    code, result = check_json(capsys, folder / "tender.yaml", response)
+    assert code == 0
+    assert result["vendor"] == "Leverandør A/S"
+    assert result["tender_id"] == spec.tender.id
+    assert result["compliant"] is True
+    assert result["mandatory_failed"] == []
+    assert result["reservations"] == [
+        {
+            "id": pk.id,
+            "answer": "Delvist opfyldt",
+            "price": 40000,
+            "text": "Leveres i Q3 2027. Pris: 40.000 kr.",
+        }
+    ]
+    assert result["score"] == expected_score(spec, partial_ids={pk.id})
+    assert result["max_score"] == 10
+    assert [(f["code"], f["requirement"]) for f in result["findings"]] == [
+        ("reservation", pk.id)
+    ] + [("integration_missing", None)] * len(result["integrations_missing"])
+    assert set(result["integrations_missing"]) == {
+        i.id for i in spec.integrations if pk.id in i.requirement_ids
+    }
+
+
+def test_excel_failed_mandatory_is_non_compliant(built, capsys, tmp_path):
+    folder, spec = built
+    mk = next(r for r in spec.requirements if r.kind == "MK")
+    answers = all_met(spec)
+    answers[mk.id] = ("ikke opfyldt", "", "Kræver ekstra modul")
+    answers["LOKAL-1"] = (" OPFYLDT ", '=HYPERLINK("http://x")', "")
+    data = fill_xlsx_form(
+        (folder / "out" / "response-form.xlsx").read_bytes(),
+        answers,
+        vendor={"name": "Leverandør B"},
+    )
+    response = tmp_path / "b.xlsx"
+    response.write_bytes(data)
+    code, result = check_json(capsys, folder / "tender.yaml", response)
+    assert code == 1
+    assert result["compliant"] is False
+    assert result["mandatory_failed"] == [mk.id]
+    assert ("mandatory_failed", mk.id) in [
+        (f["code"], f["requirement"]) for f in result["findings"]
+    ]
+    assert result["score"] == 10
+
+
+def test_typed_answers_altered_text_and_unknown_rows_in_word(built, capsys, tmp_path):
+    folder, spec = built
+    k = next(r for r in spec.requirements if r.kind == "K")
+    answers = all_met(spec)
+    answers[k.id] = ("Ikke opfyldt", "", "Ikke muligt")
+    data = fill_docx_form(
+        (folder / "out" / "response-form.docx").read_bytes(),
+        answers,
+        vendor={"name": "Leverandør C"},
+        typed={r.id for r in spec.requirements},
+    )
+    # the vendor softens a requirement text: a hidden reservation
+    mk = next(r for r in spec.requirements if r.kind == "MK")
+    from docx import Document
+
+    document = Document(BytesIO(data))
+    for table in document.tables:
+        for row in table.rows:
+            if row.cells[1].text.strip() == mk.id:
+                paragraph = row.cells[2].paragraphs[-1]
+                paragraph.runs[0].text = paragraph.runs[0].text.replace("skal", "bør", 1)
+                for run in paragraph.runs[1:]:
+                    run.text = run.text.replace("skal", "bør", 1)
+    buffer = BytesIO()
+    document.save(buffer)
+    response = tmp_path / "c.docx"
+    response.write_bytes(buffer.getvalue())
+    code, result = check_json(capsys, folder / "tender.yaml", response)
+    found = [(f["code"], f["requirement"]) for f in result["findings"]]
+    assert code == 1
+    assert ("text_altered", mk.id) in found and ("mandatory_failed", mk.id) in found
+    assert ("reservation", k.id) in found and ("reservation_unpriced", k.id) in found
+    altered = next(f for f in result["findings"] if f["code"] == "text_altered")
+    assert "«skal»" in altered["message"] and "«bør»" in altered["message"]
+
+
+def test_answer_file_and_compare_rank_and_note(built, capsys, tmp_path):
+    folder, spec = built
+    answers_yaml = [
+        "format: procure-answers/1",
+        f"tender_id: {spec.tender.id}",
+        'vendor: {name: "=Leverandør D"}',
+        "answers:",
+    ]
+    for r in spec.requirements:
+        answers_yaml.append(f"  - {{id: {r.id}, answer: Opfyldt}}")
+    yaml_file = tmp_path / "d.yaml"
+    yaml_file.write_text("\n".join(answers_yaml) + "\n", "utf-8")
+    met = all_met(spec)
+    a = tmp_path / "a.docx"
+    a.write_bytes(
+        fill_docx_form(
+            (folder / "out" / "response-form.docx").read_bytes(),
+            met,
+            vendor={"name": "Leverandør A"},
+        )
+    )
+    pk = next(r for r in spec.requirements if r.kind == "PK")
+    worse = dict(met, **{pk.id: ("Ikke opfyldt", "", "Ikke muligt. Pris: 0 kr.")})
+    b = tmp_path / "b.xlsx"
+    b.write_bytes(
+        fill_xlsx_form(
+            (folder / "out" / "response-form.xlsx").read_bytes(),
+            worse,
+            vendor={"name": "Leverandør B"},
+        )
+    )
+    out = tmp_path / "comparison.xlsx"
+    note = tmp_path / "note.docx"
+    code = main(
+        [
+            "compare",
+            str(folder / "tender.yaml"),
+            str(a),
+            str(b),
+            str(yaml_file),
+            "--out",
+            str(out),
+            "--report",
+            str(note),
+        ]
+    )
+    printed = capsys.readouterr().out
+    assert code == 0
+    assert "1.  Leverandør A: 10.00 / 10" in printed
+    assert "1.  =Leverandør D: 10.00 / 10" in printed
+    assert f"3.  Leverandør B: {expected_score(spec, failed_ids={pk.id}):.2f} / 10" in printed
+    sheet = load_workbook(out).worksheets[0]
+    values = {c.value for row in sheet.iter_rows() for c in row}
+    assert "=Leverandør D" in values  # vendor text stays text, never a formula
+    formula_cells = [c for row in sheet.iter_rows() for c in row if c.data_type == "f"]
+    assert formula_cells == []
+    from docx import Document
+
+    text = "\n".join(p.text for p in Document(note).paragraphs)
+    assert "Leverandør B" in text and "person skal bekræfte" in text
+
+
+def test_response_to_another_tender_is_flagged(built, capsys, tmp_path):
+    folder, spec = built
+    other = dataclasses.replace(sample_tender(), id="99999999-2222-4333-8444-555555555555")
+    save_tender(other, tmp_path / "other.yaml")
+    assert main(["build", str(tmp_path / "other.yaml"), "--out", str(tmp_path / "o")]) == 0
+    capsys.readouterr()
+    data = fill_docx_form((tmp_path / "o" / "response-form.docx").read_bytes(), all_met(spec))
+    (tmp_path / "x.docx").write_bytes(data)
+    code, result = check_json(capsys, folder / "tender.yaml", tmp_path / "x.docx")
+    assert code == 1 and result["compliant"] is False
+    assert result["findings"][0]["code"] == "form_mismatch"
+    assert "99999999-2222" in result["findings"][0]["message"]
+
+
+def test_hostile_upload_is_exit_2_and_writes_nothing(built, capsys, tmp_path):
+    folder, _ = built
+    bad = tmp_path / "evil.docx"
+    bad.write_bytes(b"%PDF-1.7\n" + bytes(200))
+    report = tmp_path / "report.docx"
+    code = main(["check", str(folder / "tender.yaml"), str(bad), "--report", str(report)])
+    err = capsys.readouterr().err
+    assert code == 2 and "evil.docx" in err and len(err.strip().splitlines()) == 1
+    assert not report.exists()
+    code = main(
+        ["compare", str(folder / "tender.yaml"), str(bad), "--out", str(tmp_path / "c.xlsx")]
+    )
+    assert code == 2 and not (tmp_path / "c.xlsx").exists()
+
+
+def test_templates_check_command(capsys, tmp_path):
+    from tests.conftest import ROOT
+
+    assert main(["templates", "check", str(ROOT / "templates")]) == 0
+    broken = tmp_path / "t"
+    broken.mkdir()
+    from docx import Document
+
+    document = Document()
+    document.add_paragraph("{{ tender.title }} {{ not_a_variable }}")
+    document.save(broken / "annex.da.docx")
+    code = main(["templates", "check", str(broken)])
+    out = capsys.readouterr().out
+    assert code == 1 and "not_a_variable" in out
