@@ -42,14 +42,14 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def print_table(rows: list[dict]) -> None:
-    header = f"{'case':<44} {'n':>7} {'value':>12} {'target':>12}  ok"
+    header = f"{'case':<58} {'n':>7} {'value':>12} {'target':>12}  ok"
     print(header)
     print("-" * len(header))
     for row in rows:
         target = "" if row.get("target") is None else f"{row['target']:g} {row['unit']}"
         ok = "" if row.get("ok") is None else ("yes" if row["ok"] else "NO")
         print(
-            f"{row['case']:<44} {row.get('n', ''):>7} {row['value']:>9.3f} {row['unit']:<2} "
+            f"{row['case']:<58} {row.get('n', ''):>7} {row['value']:>9.3f} {row['unit']:<2} "
             f"{target:>12}  {ok}"
         )
     print()

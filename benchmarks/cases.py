@@ -82,4 +82,221 @@ def case_library_scale() -> list[dict]:
     return rows
 
 
-ALL_CASES = [case_library_shipped, case_library_scale]
+def run_process(args: list[str], env: dict | None = None) -> tuple[float, float, int]:
+    """Run a command; return (wall seconds, peak resident MB of that process, exit code)."""
+    import os
+    import subprocess
+
+    start = time.perf_counter()
+    process = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.stderr:
+        process.stderr.read()
+        process.stderr.close()
+    return seconds, usage.ru_maxrss / 1024, process.returncode
+
+
+def _procure_command() -> list[str]:
+    import sys
+
+    return [sys.executable, "-m", "procure"]
+
+
+def case_build() -> list[dict]:
+    import os
+
+    from benchmarks.generate import (
+        bare_docxtpl_render,
+        bare_docxtpl_template,
+        generated_release,
+        tender_with_every_requirement,
+    )
+    from procure.documents.annex import render_annex
+    from procure.documents.response_docx import render_response_form_docx
+    from procure.documents.response_xlsx import render_response_form_xlsx
+    from procure.library import load_release, read_release_file
+    from procure.tender import resolve_tender, save_tender
+
+    rows = []
+    shipped = load_release("1.0.0", SHIPPED)
+    spec = resolve_tender(tender_with_every_requirement(shipped), shipped)
+    n = len(spec.requirements)
+    for name, render in (
+        ("annex.docx", render_annex),
+        ("response-form.docx", render_response_form_docx),
+        ("response-form.xlsx", render_response_form_xlsx),
+    ):
+        rows.append(
+            row(
+                f"build: render {name}, whole shipped library",
+                n,
+                best_of(3, lambda render=render: render(spec)) * 1000,
+                "ms",
+            )
+        )
+
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        folder = generated_release(tmp / "lib", 1_000)
+        library = read_release_file(folder / "releases" / "1.0.0.json")
+        tender = tender_with_every_requirement(library)
+        spec = resolve_tender(tender, library)
+        n = len(spec.requirements)
+        template = bare_docxtpl_template(tmp / "bare.docx", 7)
+        bare_rows = [
+            {f"c{i}": f"{r.id} {r.title} {r.text}" if i == 2 else r.id for i in range(7)}
+            for r in spec.requirements
+        ]
+        bare = best_of(3, lambda: bare_docxtpl_render(template, bare_rows))
+        rows.append(row("build: bare docxtpl render, 7-column table", n, bare, "s"))
+        for name, render in (
+            ("annex.docx", render_annex),
+            ("response-form.docx", render_response_form_docx),
+        ):
+            seconds = best_of(3, lambda render=render: render(spec))
+            rows.append(row(f"build: render {name}", n, seconds, "s"))
+            rows.append(
+                row(f"build: {name} render / bare docxtpl render", n, seconds / bare, "x", 2.0)
+            )
+        seconds = best_of(3, lambda: render_response_form_xlsx(spec))
+        rows.append(row("build: render response-form.xlsx", n, seconds, "s"))
+
+        save_tender(tender, tmp / "tender.yaml")
+        env = dict(os.environ, PROCURE_LIBRARY=str(folder))
+        results = [
+            run_process(
+                _procure_command()
+                + ["build", str(tmp / "tender.yaml"), "--out", str(tmp / f"out{i}")],
+                env,
+            )
+            for i in range(3)
+        ]
+        assert all(code == 0 for _, _, code in results), results
+        rows.append(
+            row(
+                "build: whole CLI process (procure build)",
+                n,
+                min(s for s, _, _ in results),
+                "s",
+                2.0,
+            )
+        )
+        rows.append(
+            row(
+                "build: peak memory of the CLI process", n, max(m for _, m, _ in results), "MB", 300
+            )
+        )
+    return rows
+
+
+def case_check() -> list[dict]:
+    import os
+    import random
+    from io import BytesIO
+
+    from docx import Document
+
+    from benchmarks.generate import generated_release, tender_with_every_requirement
+    from procure.documents.build import build_documents
+    from procure.evaluation import evaluate_response
+    from procure.library import read_release_file
+    from procure.responses.reader import read_response
+    from procure.tender import resolve_tender, save_tender
+    from tests.fill import fill_docx_form, fill_xlsx_form
+
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        folder = generated_release(tmp / "lib1000", 1_000)
+        library = read_release_file(folder / "releases" / "1.0.0.json")
+        spec = resolve_tender(tender_with_every_requirement(library), library)
+        build_documents(spec, tmp / "out1000")
+        answers = {
+            r.id: ("Opfyldt", "Beskrivelse af løsningen " * 4, "") for r in spec.requirements
+        }
+        filled = fill_docx_form(
+            (tmp / "out1000" / "response-form.docx").read_bytes(),
+            answers,
+            vendor={"name": "Benchmark A/S"},
+        )
+
+        def bare_python_docx():
+            document = Document(BytesIO(filled))
+            return [[cell.text for cell in r.cells] for t in document.tables for r in t.rows]
+
+        def procure_check():
+            return evaluate_response(spec, read_response(filled, "a.docx"))
+
+        assert procure_check().compliant
+        n = len(spec.requirements)
+        bare = best_of(3, bare_python_docx)
+        ours = best_of(3, procure_check)
+        rows.append(row("check: bare python-docx read of the table", n, bare, "s"))
+        rows.append(row("check: read + evaluate 1,000-answer docx", n, ours, "s"))
+        rows.append(row("check: docx check / bare python-docx read", n, ours / bare, "x", 2.0))
+
+        folder = generated_release(tmp / "lib300", 300)
+        library = read_release_file(folder / "releases" / "1.0.0.json")
+        tender = tender_with_every_requirement(library)
+        spec = resolve_tender(tender, library)
+        save_tender(tender, tmp / "tender.yaml")
+        build_documents(spec, tmp / "out300")
+        docx_form = (tmp / "out300" / "response-form.docx").read_bytes()
+        xlsx_form = (tmp / "out300" / "response-form.xlsx").read_bytes()
+        choices = ["Opfyldt"] * 8 + ["Delvist opfyldt", "Ikke opfyldt"]
+        responses = []
+        for v in range(10):
+            rng = random.Random(v)
+            answers = {
+                r.id: (rng.choice(choices), "Beskrivelse", "Pris: 1.000 kr.")
+                for r in spec.requirements
+            }
+            if v % 2:
+                data, suffix = (
+                    fill_xlsx_form(xlsx_form, answers, {"name": f"Leverandør {v}"}),
+                    "xlsx",
+                )
+            else:
+                data, suffix = (
+                    fill_docx_form(docx_form, answers, {"name": f"Leverandør {v}"}),
+                    "docx",
+                )
+            path = tmp / f"vendor{v}.{suffix}"
+            path.write_bytes(data)
+            responses.append(str(path))
+        env = dict(os.environ, PROCURE_LIBRARY=str(folder))
+        results = [
+            run_process(
+                _procure_command()
+                + [
+                    "compare",
+                    str(tmp / "tender.yaml"),
+                    *responses,
+                    "--out",
+                    str(tmp / "c.xlsx"),
+                    "--report",
+                    str(tmp / "n.docx"),
+                ],
+                env,
+            )
+            for _ in range(2)
+        ]
+        assert all(code == 0 for _, _, code in results), results
+        rows.append(
+            row(
+                "compare: 10 vendors x 300 requirements, whole process",
+                3_000,
+                min(s for s, _, _ in results),
+                "s",
+                5.0,
+            )
+        )
+        rows.append(
+            row("compare: peak memory of the process", 3_000, max(m for _, m, _ in results), "MB")
+        )
+    return rows
+
+
+ALL_CASES = [case_library_shipped, case_library_scale, case_build, case_check]
