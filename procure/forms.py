@@ -81,6 +81,20 @@ def normalise_label(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
+# Every label in either language, normalised, mapped to its key: readers find columns and
+# vendor fields by these, never by position.
+HEADER_KEYS = {
+    normalise_label(label): key
+    for labels in HEADER_LABELS.values()
+    for key, label in labels.items()
+}
+VENDOR_KEYS = {
+    normalise_label(label): key
+    for labels in VENDOR_LABELS.values()
+    for key, label in labels.items()
+}
+
+
 def parse_answer(text: str) -> Answer | None:
     """The answer a vendor meant, in Danish or English, ignoring case and spacing; None if the
     text is not one of the allowed values (the caller reports it, never guesses)."""

@@ -7,7 +7,7 @@ from io import BytesIO
 from docx import Document
 from docx.oxml.ns import qn
 
-from procure.forms import HEADER_LABELS, normalise_label
+from procure.forms import HEADER_KEYS, VENDOR_KEYS, normalise_label
 
 
 def fill_docx_form(
@@ -20,7 +20,7 @@ def fill_docx_form(
     `typed`, whose control is replaced by plain typed text.
     """
     document = Document(BytesIO(data))
-    labels = {normalise_label(v): k for lang in HEADER_LABELS.values() for k, v in lang.items()}
+    labels = HEADER_KEYS
     for table in document.tables:
         header = [labels.get(normalise_label(c.text)) for c in table.rows[0].cells]
         if "id" not in header or "answer" not in header:
@@ -63,9 +63,7 @@ def _set_answer(cell, answer: str, typed: bool) -> None:
 
 
 def _fill_vendor_table(table, vendor: dict) -> None:
-    from procure.forms import VENDOR_LABELS
-
-    by_label = {normalise_label(v): k for lang in VENDOR_LABELS.values() for k, v in lang.items()}
+    by_label = VENDOR_KEYS
     for row in table.rows:
         cells = row.cells
         if len(cells) >= 2 and normalise_label(cells[0].text) in by_label:
@@ -78,13 +76,9 @@ def fill_xlsx_form(data: bytes, answers: dict, vendor: dict | None = None) -> by
     """Answer a response-form.xlsx as a vendor does in Excel."""
     from openpyxl import load_workbook
 
-    from procure.forms import VENDOR_LABELS
-
     workbook = load_workbook(BytesIO(data))
-    labels = {normalise_label(v): k for lang in HEADER_LABELS.values() for k, v in lang.items()}
-    vendor_labels = {
-        normalise_label(v): k for lang in VENDOR_LABELS.values() for k, v in lang.items()
-    }
+    labels = HEADER_KEYS
+    vendor_labels = VENDOR_KEYS
     for sheet in workbook.worksheets:
         if sheet.sheet_state != "visible":
             continue

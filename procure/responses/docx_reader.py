@@ -42,17 +42,8 @@ _CUSTOM_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/custom-prop
 _DEFAULT_DOCUMENT = "word/document.xml"
 _DEFAULT_CUSTOM = "docProps/custom.xml"
 
-# Header label (normalised) → column key, both languages.
-_HEADER_KEYS = {
-    forms.normalise_label(label): key
-    for labels in forms.HEADER_LABELS.values()
-    for key, label in labels.items()
-}
-_VENDOR_KEYS = {
-    forms.normalise_label(label): key
-    for labels in forms.VENDOR_LABELS.values()
-    for key, label in labels.items()
-}
+_HEADER_KEYS = forms.HEADER_KEYS
+_VENDOR_KEYS = forms.VENDOR_KEYS
 _FALSE_VALUES = ("0", "false", "off")
 
 

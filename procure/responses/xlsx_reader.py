@@ -26,17 +26,8 @@ from procure.responses.model import AnswerRow, FormMetadata, VendorInfo, VendorR
 
 VENDOR_SCAN_ROWS = 100  # the vendor block sits at the top of its sheet
 
-# Every header label in either language, normalised, mapped to its column key.
-_HEADER_KEYS = {
-    forms.normalise_label(label): key
-    for labels in forms.HEADER_LABELS.values()
-    for key, label in labels.items()
-}
-_VENDOR_KEYS = {
-    forms.normalise_label(label): field
-    for labels in forms.VENDOR_LABELS.values()
-    for field, label in labels.items()
-}
+_HEADER_KEYS = forms.HEADER_KEYS
+_VENDOR_KEYS = forms.VENDOR_KEYS
 _VENDOR_SHEETS = {forms.normalise_label(title) for title in forms.VENDOR_SHEET_TITLE.values()}
 _METADATA_FIELDS = ("format", "tender_id", "library_version", "fingerprint")
 _PROPERTY_FIELDS = {

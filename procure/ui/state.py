@@ -46,16 +46,8 @@ class RequirementChoice:
         return self.kind is not None or self.weight is not None
 
 
-@dataclass
-class LocalRequirement:
-    """A requirement the officer writes for this tender only (id LOKAL-n)."""
-
-    id: str
-    area: str
-    title: str
-    text: str
-    kind: str
-    weight: int | None = None
+# The officer's own requirements are the tender's local requirements (id LOKAL-n).
+LocalRequirement = CustomRequirement
 
 
 @dataclass(frozen=True)
@@ -327,9 +319,7 @@ def build_tender(state: WizardState, library: Library) -> Tender:
         buyer=Buyer(state.buyer.strip(), state.cvr.strip() or None),
         case_number=state.case_number.strip(),
         requirements=selected_requirements(state, library, proposal),
-        custom_requirements=tuple(
-            CustomRequirement(r.id, r.area, r.title, r.text, r.kind, r.weight) for r in state.local
-        ),
+        custom_requirements=tuple(r for r in state.local),
         evaluation=EvaluationModel(
             scale_max=state.scale_max,
             partial_credit=Decimal(state.partial_credit),
@@ -403,10 +393,7 @@ def state_from_tender(tender: Tender, library: Library) -> WizardState:
         _forget_if_default(state, r.id)
     for rid in sorted(proposed - selected):
         state.choices[rid] = RequirementChoice(include=False)
-    state.local = [
-        LocalRequirement(c.id, c.area, c.title, c.text, c.kind, c.weight)
-        for c in tender.custom_requirements
-    ]
+    state.local = list(tender.custom_requirements)
     numbers = [
         int(c.id.removeprefix(CUSTOM_PREFIX))
         for c in tender.custom_requirements
