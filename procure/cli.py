@@ -274,7 +274,7 @@ def _library_export(args) -> int:
     document = {
         key: data[key] for key in ("name", "version", "integrations", "categories", "requirements")
     }
-    document.update({"areas": data["areas"], "kle": data["kle"], "changelog": data["changelog"]})
+    document.update({key: data[key] for key in ("category_advice", "areas", "kle", "changelog")})
     text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     if args.out:
         Path(args.out).write_text(text, encoding="utf-8")

@@ -23,14 +23,16 @@ def add_commands(commands) -> None:
     p.add_argument("--category", required=True, help="ydelsesområde, fx Y65")
     p.add_argument(
         "--integration",
-        action="append",
+        action="extend",
+        nargs="+",
         dest="integrations",
         metavar="ID",
         help="valgt integration (kan gentages; standard: kategoriens anbefaling)",
     )
     p.add_argument(
         "--kle",
-        action="append",
+        action="extend",
+        nargs="+",
         metavar="NN",
         help="KLE-hovedgruppe (kan gentages; standard: kategoriens anbefaling)",
     )
@@ -198,12 +200,11 @@ def check(args) -> int:
     from procure.evaluation import evaluate_response, load_overrides
     from procure.evaluation.report import format_result_text, render_check_report
     from procure.files import write_bytes_atomically
-    from procure.responses.reader import read_response
     from procure.tender import load_tender_spec
 
     spec = load_tender_spec(args.tender)
-    response = read_response(Path(args.response), limits=_limits(args))
-    overrides = load_overrides(_evaluation_path(args))
+    response = _read_for_tender(Path(args.response), spec, _limits(args))
+    overrides = load_overrides(_evaluation_path(args), spec)
     result = evaluate_response(spec, response, overrides)
     if args.report:
         write_bytes_atomically(Path(args.report), render_check_report(spec, [result]))
@@ -219,13 +220,13 @@ def compare(args) -> int:
     from procure.evaluation.comparison import render_comparison_xlsx
     from procure.evaluation.report import render_check_report
     from procure.files import staged_files
-    from procure.responses.reader import read_response
     from procure.tender import load_tender_spec
 
     spec = load_tender_spec(args.tender)
-    overrides = load_overrides(_evaluation_path(args))
+    overrides = load_overrides(_evaluation_path(args), spec)
+    limits = _limits(args)
     results = [
-        evaluate_response(spec, read_response(Path(p), limits=_limits(args)), overrides)
+        evaluate_response(spec, _read_for_tender(Path(p), spec, limits), overrides)
         for p in args.responses
     ]
     comparison = compare_results(spec, results)
@@ -260,6 +261,22 @@ def override(args) -> int:
         f"({entry.by}, {entry.at})"
     )
     return EXIT_OK
+
+
+def _read_for_tender(path: Path, spec, limits):
+    """Read a response; a file that answers another tender is unusable input here (exit 2),
+    so nothing is written for it."""
+    from procure.responses.reader import read_response
+
+    response = read_response(path, limits=limits)
+    answered = response.metadata.tender_id
+    if answered is not None and answered != spec.tender.id:
+        raise ProcureError.invalid(
+            path,
+            f"besvarelsen hører til et andet udbud (udbuds-id {answered}, forventet "
+            f"{spec.tender.id}); kontrollér at det er den rigtige fil",
+        )
+    return response
 
 
 def _limits(args):

@@ -186,3 +186,37 @@ def test_module_entry_point_and_no_traceback_on_garbage(tmp_path):
     )
     assert result.returncode == 2
     assert "ikke UTF-8" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_init_takes_several_integrations_and_kle_groups(capsys, tmp_path):
+    out_file = tmp_path / "t.yaml"
+    code, out, _ = run(
+        capsys,
+        "tender",
+        "init",
+        "--out",
+        str(out_file),
+        "--title",
+        "T",
+        "--buyer",
+        "B",
+        "--category",
+        "Y26",
+        "--integration",
+        "cpr",
+        "cvr",
+        "--integration",
+        "nemsms",
+        "--kle",
+        "27",
+        "28",
+        "--lang",
+        "en",
+    )
+    assert code == 0
+    from procure.tender import load_tender
+
+    tender = load_tender(out_file)
+    assert tender.integrations == ("cpr", "cvr", "nemsms")
+    assert tender.kle == ("27", "28") and tender.language == "en"
+    assert "adgangsstyring-systemer" in out  # added by dependency, and said so

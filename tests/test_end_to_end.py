@@ -212,7 +212,7 @@ def test_answer_file_and_compare_rank_and_note(built, capsys, tmp_path):
     assert "Leverandør B" in text and "person skal bekræfte" in text
 
 
-def test_response_to_another_tender_is_flagged(built, capsys, tmp_path):
+def test_response_to_another_tender_is_refused_and_nothing_written(built, capsys, tmp_path):
     folder, spec = built
     other = dataclasses.replace(sample_tender(), id="99999999-2222-4333-8444-555555555555")
     save_tender(other, tmp_path / "other.yaml")
@@ -220,10 +220,23 @@ def test_response_to_another_tender_is_flagged(built, capsys, tmp_path):
     capsys.readouterr()
     data = fill_docx_form((tmp_path / "o" / "response-form.docx").read_bytes(), all_met(spec))
     (tmp_path / "x.docx").write_bytes(data)
-    code, result = check_json(capsys, folder / "tender.yaml", tmp_path / "x.docx")
-    assert code == 1 and result["compliant"] is False
-    assert result["findings"][0]["code"] == "form_mismatch"
-    assert "99999999-2222" in result["findings"][0]["message"]
+    report = tmp_path / "report.docx"
+    code = main(
+        ["check", str(folder / "tender.yaml"), str(tmp_path / "x.docx"), "--report", str(report)]
+    )
+    err = capsys.readouterr().err
+    assert code == 2 and not report.exists()
+    assert err.strip() == (
+        f"procure: fejl: {tmp_path / 'x.docx'}: besvarelsen hører til et andet udbud (udbuds-id "
+        f"99999999-2222-4333-8444-555555555555, forventet {spec.tender.id}); kontrollér at det "
+        "er den rigtige fil"
+    )
+    # the API still gives the verdict, for the wizard and scripts
+    from procure.evaluation import evaluate_response
+    from procure.responses.reader import read_response
+
+    result = evaluate_response(spec, read_response(data, "x.docx"))
+    assert not result.compliant and result.findings[0].code == "form_mismatch"
 
 
 def test_hostile_upload_is_exit_2_and_writes_nothing(built, capsys, tmp_path):

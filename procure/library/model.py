@@ -181,6 +181,7 @@ class Library:
     categories: tuple[Category, ...]
     kle_groups: tuple[KleGroup, ...]
     requirements: tuple[Requirement, ...]
+    category_advice: Text = Text("", "")  # says the category recommendations are advice
     source: str = ""
     _index: Any = field(default=None, repr=False, compare=False)
 
@@ -258,6 +259,7 @@ class Library:
                 {"key": a.key, "prefix": a.prefix, "title": a.title.to_data()} for a in self.areas
             ],
             "integrations": [_integration_data(i) for i in self.integrations],
+            "category_advice": self.category_advice.to_data(),
             "categories": [
                 {
                     "code": c.code,
@@ -338,6 +340,7 @@ def library_from_data(data: dict, source: str = "") -> Library:
         ),
         kle_groups=tuple(KleGroup(k["number"], k["title"]) for k in data.get("kle", ())),
         requirements=tuple(requirement_from_data(r) for r in data.get("requirements", ())),
+        category_advice=Text.from_data(data.get("category_advice")),
         source=source,
     )
 

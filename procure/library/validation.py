@@ -102,6 +102,7 @@ class _FolderChecker:
             "areas": manifest.data["areas"],
             "integrations": integrations.data["integrations"],
             "categories": categories.data["categories"],
+            "category_advice": categories.data["advice"],
             "kle": kle.data["hovedgrupper"],
             "requirements": [r for f in req_files for r in f.data["requirements"]],
         }
@@ -371,6 +372,7 @@ class _FolderChecker:
         for key, filename in (
             ("integrations", "integrations.yaml"),
             ("categories", "categories.yaml"),
+            ("category_advice", "categories.yaml"),
             ("kle", "kle.yaml"),
             ("areas", "library.yaml"),
             ("name", "library.yaml"),
