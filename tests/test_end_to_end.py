@@ -198,9 +198,10 @@ def test_answer_file_and_compare_rank_and_note(built, capsys, tmp_path):
     )
     printed = capsys.readouterr().out
     assert code == 0
-    assert "1.  Leverandør A: 10.00 / 10" in printed
-    assert "1.  =Leverandør D: 10.00 / 10" in printed
-    assert f"3.  Leverandør B: {expected_score(spec, failed_ids={pk.id}):.2f} / 10" in printed
+    assert "1.  Leverandør A: 10,00 / 10" in printed
+    assert "1.  =Leverandør D: 10,00 / 10" in printed
+    score_b = f"{expected_score(spec, failed_ids={pk.id}):.2f}".replace(".", ",")
+    assert f"3.  Leverandør B: {score_b} / 10" in printed
     sheet = load_workbook(out).worksheets[0]
     values = {c.value for row in sheet.iter_rows() for c in row}
     assert "=Leverandør D" in values  # vendor text stays text, never a formula

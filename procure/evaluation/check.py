@@ -6,7 +6,7 @@ import difflib
 from collections import defaultdict
 from decimal import Decimal
 
-from procure.evaluation.messages import message
+from procure.evaluation.messages import message, money
 from procure.evaluation.overrides import Overrides
 from procure.evaluation.prices import parse_price
 from procure.evaluation.result import (
@@ -254,7 +254,7 @@ def _judge(spec: TenderSpec, requirement: SpecRequirement, rows: list[AnswerRow]
     if answer is not Answer.MET or reservation_text or altered:
         state = "reservation"
         price = parse_price(reservation_text)
-        price_text = message(lang, "price", price=_money(price)) if price is not None else ""
+        price_text = message(lang, "price", price=money(price, lang)) if price is not None else ""
         if answer is Answer.MET and reservation_text:
             text = message(lang, "reservation_met_with_text", reservation=reservation_text)
         else:
@@ -405,8 +405,3 @@ def _stem(source: str) -> str:
 
 def _short(fingerprint: str) -> str:
     return fingerprint.removeprefix("sha256:")[:12]
-
-
-def _money(value: Decimal) -> str:
-    text = f"{value:,.2f}".replace(",", "X").replace(".", ",").replace("X", ".")
-    return text.removesuffix(",00")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from io import BytesIO
 
+from procure.evaluation.messages import number
 from procure.evaluation.result import EvaluationResult
 from procure.forms import ANSWER_LABELS
 from procure.tender.spec import TenderSpec
@@ -101,7 +102,8 @@ class Comparison:
             place = f"{rank}." if rank is not None else "–"
             extra = "" if rank is not None else f" ({labels['not_ranked']})"
             lines.append(
-                f"  {place:<3} {result.vendor}: {result.score} / {result.max_score}{extra}"
+                f"  {place:<3} {result.vendor}: {number(result.score, lang)} / "
+                f"{result.max_score}{extra}"
             )
         return lines
 

@@ -79,3 +79,18 @@ MESSAGES = {
 def message(lang: str, key: str, **values) -> str:
     table = MESSAGES.get(lang, MESSAGES["da"])
     return table[key].format(**values)
+
+
+def number(value, lang: str) -> str:
+    """A score as people write it: Danish decimal comma, the published decimals kept."""
+    text = str(value)
+    return text.replace(".", ",") if lang == "da" else text
+
+
+def money(value, lang: str) -> str:
+    """An amount with thousands separators: 12.500,50 (da) or 12,500.50 (en); no ",00"."""
+    text = f"{value:,.2f}"
+    if lang == "da":
+        text = text.replace(",", "X").replace(".", ",").replace("X", ".")
+        return text.removesuffix(",00")
+    return text.removesuffix(".00")

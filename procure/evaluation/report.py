@@ -5,6 +5,7 @@ from __future__ import annotations
 from io import BytesIO
 
 from procure.evaluation.comparison import Comparison
+from procure.evaluation.messages import money, number
 from procure.evaluation.result import EvaluationResult
 from procure.tender.spec import TenderSpec
 from procure.textutil import xml_safe
@@ -90,13 +91,13 @@ def format_result_text(result: EvaluationResult, lang: str = "da") -> str:
         lines.append(t["noncompliant"])
         for reason in result.reasons:
             lines.append(f"  - {reason}")
-    score = f"{t['score']}: {result.score} / {result.max_score}"
+    score = f"{t['score']}: {number(result.score, lang)} / {result.max_score}"
     if result.score != result.computed_score:
-        score += f" ({t['computed']} {result.computed_score})"
+        score += f" ({t['computed']} {number(result.computed_score, lang)})"
     lines.append(score)
     lines.append(f"{t['reservations']}: {len(result.reservations) or t['none']}")
     for r in result.reservations:
-        price = f"{t['price']} {r.price} kr." if r.price is not None else t["unpriced"]
+        price = f"{t['price']} {money(r.price, lang)} kr." if r.price is not None else t["unpriced"]
         lines.append(f"  - {r.id} ({r.answer}; {price}): {r.text}")
     lines.append(f"{t['integrations']}: {', '.join(result.integrations_missing) or t['none']}")
     lines.append(f"{t['findings']} ({len(result.findings)}):")
@@ -147,7 +148,7 @@ def render_check_report(
         cells = summary.add_row().cells
         cells[0].text = xml_safe(result.vendor)
         cells[1].text = t["yes"] if result.compliant else t["no"]
-        cells[2].text = f"{result.score} / {result.max_score}"
+        cells[2].text = f"{number(result.score, lang)} / {result.max_score}"
         cells[3].text = str(rank) if rank else ("–" if comparison is None else t["not_ranked"])
 
     for result in results:
@@ -156,9 +157,9 @@ def render_check_report(
         doc.add_paragraph(t["compliant"] if result.compliant else t["noncompliant"])
         for reason in result.reasons:
             doc.add_paragraph(xml_safe(reason), style="List Bullet")
-        score = f"{t['score']}: {result.score} / {result.max_score}"
+        score = f"{t['score']}: {number(result.score, lang)} / {result.max_score}"
         if result.score != result.computed_score:
-            score += f" ({t['computed']} {result.computed_score})"
+            score += f" ({t['computed']} {number(result.computed_score, lang)})"
         doc.add_paragraph(score)
         integrations = ", ".join(result.integrations_missing) or t["none"]
         doc.add_paragraph(f"{t['integrations']}: {integrations}")
@@ -177,7 +178,9 @@ def render_check_report(
                 cells = table.add_row().cells
                 cells[0].text = r.id
                 cells[1].text = xml_safe(r.answer)
-                cells[2].text = f"{r.price} kr." if r.price is not None else t["unpriced"]
+                cells[2].text = (
+                    f"{money(r.price, lang)} kr." if r.price is not None else t["unpriced"]
+                )
                 cells[3].text = xml_safe(r.text)
         else:
             doc.add_paragraph(t["none"])
@@ -196,8 +199,8 @@ def render_check_report(
             for v in overridden:
                 cells = table.add_row().cells
                 cells[0].text = v.id
-                cells[1].text = str(v.computed_points)
-                cells[2].text = str(v.final_points)
+                cells[1].text = number(v.computed_points, lang)
+                cells[2].text = number(v.final_points, lang)
                 cells[3].text = xml_safe(v.override_reason)
 
         doc.add_heading(t["findings"], level=2)
