@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from io import BytesIO
 
 from procure.evaluation.comparison import Comparison
@@ -25,6 +26,8 @@ _TEXT = {
         "findings": "Fund",
         "none": "ingen",
         "price": "pris",
+        "price_heading": "Pris",
+        "checked": "Kontrolleret",
         "unpriced": "ikke prissat",
         "note_title": "Notat: kontrol af tilbud",
         "tender": "Udbud",
@@ -59,6 +62,8 @@ _TEXT = {
         "findings": "Findings",
         "none": "none",
         "price": "price",
+        "price_heading": "Price",
+        "checked": "Checked",
         "unpriced": "not priced",
         "note_title": "Note: bid check",
         "tender": "Tender",
@@ -122,6 +127,7 @@ def render_check_report(
     doc.core_properties.title = xml_safe(f"{t['note_title']} – {spec.tender.title}")
     style = doc.styles["Normal"]
     style.font.size = Pt(10)
+    style.font.name = "Calibri"  # the body font of the annex; Carlito renders it on Linux
     doc.add_heading(xml_safe(f"{t['note_title']}: {spec.tender.title}"), level=0)
     facts = doc.add_table(rows=0, cols=2)
     facts.style = "Light Grid Accent 1"
@@ -130,6 +136,7 @@ def render_check_report(
         (t["buyer"], spec.tender.buyer.name),
         (t["case"], spec.tender.case_number or "–"),
         (t["library"], f"{spec.library_name} {spec.library_version}, {spec.short_fingerprint}"),
+        (t["checked"], dt.date.today().isoformat()),
     ):
         cells = facts.add_row().cells
         cells[0].text, cells[1].text = label, xml_safe(value)
@@ -170,7 +177,7 @@ def render_check_report(
             table.style = "Light Grid Accent 1"
             for cell, text in zip(
                 table.rows[0].cells,
-                (t["requirement"], t["answer"], t["price"], t["reservations"]),
+                (t["requirement"], t["answer"], t["price_heading"], t["reservations"]),
                 strict=True,
             ):
                 cell.text = text
@@ -218,7 +225,29 @@ def render_check_report(
                 cells[2].text = xml_safe(f.message)
         else:
             doc.add_paragraph(t["none"])
-    doc.add_paragraph(results[0].confirmation_note if results else "")
+    closing = doc.add_paragraph()
+    closing.paragraph_format.space_before = Pt(12)
+    closing.add_run(results[0].confirmation_note if results else "").italic = True
+    _set_table_widths(doc)
     buffer = BytesIO()
     doc.save(buffer)
     return buffer.getvalue()
+
+
+# Column widths (cm) by number of columns: the last column, the free text, gets the room.
+_WIDTHS = {2: (4.5, 11.5), 3: (3.8, 3.0, 9.2), 4: (3.0, 3.4, 3.0, 6.6)}
+
+
+def _set_table_widths(doc) -> None:
+    from docx.shared import Cm
+
+    for table in doc.tables:
+        widths = _WIDTHS.get(len(table.columns))
+        if widths is None:
+            continue
+        table.autofit = False
+        for column, width in zip(table.columns, widths, strict=False):
+            column.width = Cm(width)  # the grid, which LibreOffice follows
+        for row in table.rows:
+            for cell, width in zip(row.cells, widths, strict=False):
+                cell.width = Cm(width)
