@@ -122,10 +122,10 @@ def compare_results(spec: TenderSpec, results: list[EvaluationResult]) -> Compar
 
 def render_comparison_xlsx(spec: TenderSpec, comparison: Comparison) -> bytes:
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
-    from procure.documents.xlsx_util import write_text
+    from procure.documents.xlsx_util import HEADER_FILL, HEADER_FONT, wrapped_row_height, write_text
 
     lang = spec.language
     labels = _LABELS.get(lang, _LABELS["da"])
@@ -133,12 +133,13 @@ def render_comparison_xlsx(spec: TenderSpec, comparison: Comparison) -> bytes:
     wb = Workbook()
     ws = wb.active
     ws.title = labels["sheet"]
-    bold = Font(bold=True)
-    fill = PatternFill("solid", fgColor="DDE6F0")
+    bold = Font(name="Calibri", bold=True)
+    fill = HEADER_FILL
     wrap = Alignment(wrap_text=True, vertical="top")
+    widths = [9, 14, 48, 9, 7] + [16, 18, 8] * len(comparison.results)
 
     write_text(ws.cell(1, 1), spec.tender.title)
-    ws.cell(1, 1).font = Font(bold=True, size=13)
+    ws.cell(1, 1).font = Font(name="Calibri", bold=True, size=13)
     fixed = [labels[k] for k in ("number", "id", "title", "kind", "weight")]
     header_row = 3
     for col, text in enumerate(fixed, start=1):
@@ -154,6 +155,7 @@ def render_comparison_xlsx(spec: TenderSpec, comparison: Comparison) -> bytes:
             ws.cell(header_row, base + k, labels[key]).font = bold
     for cell in ws[header_row]:
         cell.fill = fill
+        cell.font = HEADER_FONT
 
     row = header_row + 1
     for requirement in spec.requirements:
@@ -175,6 +177,13 @@ def render_comparison_xlsx(spec: TenderSpec, comparison: Comparison) -> bytes:
                 ws.cell(row, base + 2, float(verdict.final_points))
         for cell in ws[row]:
             cell.alignment = wrap
+        ws.row_dimensions[row].height = wrapped_row_height(
+            [
+                (str(c.value) if c.value is not None else None, widths[c.column - 1])
+                for c in ws[row]
+                if c.column <= len(widths)
+            ]
+        )
         row += 1
 
     row += 1
@@ -193,10 +202,10 @@ def render_comparison_xlsx(spec: TenderSpec, comparison: Comparison) -> bytes:
             ws.cell(row, base + 2, value(result, v)).font = bold
         row += 1
 
-    widths = [9, 14, 48, 9, 7] + [16, 18, 8] * len(comparison.results)
     for col, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(col)].width = width
     ws.freeze_panes = ws.cell(header_row + 1, len(fixed) + 1)
+    _print_setup(ws, f"{header_row - 1}:{header_row}")
 
     findings = wb.create_sheet(labels["findings"])
     for col, key in enumerate(("vendor", "code", "id", "message"), start=1):
@@ -212,6 +221,7 @@ def render_comparison_xlsx(spec: TenderSpec, comparison: Comparison) -> bytes:
             r += 1
     for col, width in zip("ABCD", (24, 22, 14, 90), strict=True):
         findings.column_dimensions[col].width = width
+    _print_setup(findings, "1:1")
 
     reservations = wb.create_sheet(labels["reservations"])
     for col, key in enumerate(("vendor", "id", "answer", "price", "text"), start=1):
@@ -229,7 +239,18 @@ def render_comparison_xlsx(spec: TenderSpec, comparison: Comparison) -> bytes:
             r += 1
     for col, width in zip("ABCDE", (24, 14, 16, 12, 80), strict=True):
         reservations.column_dimensions[col].width = width
+    _print_setup(reservations, "1:1")
 
     buffer = BytesIO()
     wb.save(buffer)
     return buffer.getvalue()
+
+
+def _print_setup(ws, title_rows: str) -> None:
+    """Landscape A4, fitted to the page width, header rows repeated on every page."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = title_rows
