@@ -269,3 +269,63 @@ def test_templates_check_command(capsys, tmp_path):
     code = main(["templates", "check", str(broken)])
     out = capsys.readouterr().out
     assert code == 1 and "not_a_variable" in out
+
+
+@pytest.mark.office
+def test_comparison_and_note_open_in_libreoffice(built, capsys, tmp_path):
+    import shutil
+    import subprocess
+
+    if not (shutil.which("soffice") and shutil.which("pdftotext")):
+        pytest.skip("needs LibreOffice (soffice) and poppler (pdftotext)")
+    folder, spec = built
+    a = tmp_path / "a.docx"
+    a.write_bytes(
+        fill_docx_form(
+            (folder / "out" / "response-form.docx").read_bytes(),
+            all_met(spec),
+            vendor={"name": "Alfa A/S"},
+        )
+    )
+    assert (
+        main(
+            [
+                "compare",
+                str(folder / "tender.yaml"),
+                str(a),
+                "--out",
+                str(tmp_path / "comparison.xlsx"),
+                "--report",
+                str(tmp_path / "note.docx"),
+            ]
+        )
+        == 0
+    )
+    capsys.readouterr()
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path / "pdf"),
+            str(tmp_path / "comparison.xlsx"),
+            str(tmp_path / "note.docx"),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+
+    def text(name):
+        pdf = tmp_path / "pdf" / name
+        return subprocess.run(
+            ["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True
+        ).stdout.decode("utf-8")
+
+    comparison = text("comparison.pdf")
+    assert "Alfa A/S" in comparison and spec.requirements[0].id in comparison
+    note = text("note.pdf")
+    assert "Notat: kontrol af tilbud" in note and "Alfa A/S" in note and "10,00 / 10" in note
