@@ -40,6 +40,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ProcureError as exc:
         print(f"procure: fejl: {exc}", file=sys.stderr)
         return EXIT_UNUSABLE
+    except OSError as exc:  # a folder that is a file, a full disk, no permission
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"procure: fejl: {where}{exc.strerror or exc}", file=sys.stderr)
+        return EXIT_UNUSABLE
     except KeyboardInterrupt:
         print("procure: afbrudt", file=sys.stderr)
         return 130

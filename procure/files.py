@@ -30,6 +30,10 @@ def staged_output(out_dir: Path) -> Iterator[Path]:
     """Yield a temporary folder beside `out_dir`; on success its files are moved into
     `out_dir`, on any error nothing is written there."""
     out_dir = Path(out_dir)
+    if out_dir.exists() and not out_dir.is_dir():
+        from procure.errors import ProcureError
+
+        raise ProcureError.invalid(out_dir, "findes allerede og er en fil, ikke en mappe")
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     stage = Path(tempfile.mkdtemp(dir=out_dir.parent, prefix=f".{out_dir.name}.staging-"))
     try:

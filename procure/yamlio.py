@@ -180,6 +180,10 @@ def read_text_file(path: Path, max_bytes: int = MAX_YAML_BYTES) -> str:
         raise ProcureError.invalid(path, "er en mappe, ikke en fil") from None
     except OSError as exc:
         raise ProcureError.unreadable(path, exc.strerror or str(exc)) from None
+    if raw.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0", b"%PDF")):
+        raise ProcureError.invalid(
+            path, "er en Word-, Excel- eller PDF-fil, ikke en YAML-tekstfil (fx tender.yaml)"
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -220,3 +220,28 @@ def test_init_takes_several_integrations_and_kle_groups(capsys, tmp_path):
     assert tender.integrations == ("cpr", "cvr", "nemsms")
     assert tender.kle == ("27", "28") and tender.language == "en"
     assert "adgangsstyring-systemer" in out  # added by dependency, and said so
+
+
+def test_build_into_a_file_and_validate_a_word_file_are_clear_errors(capsys, tmp_path):
+    tender = tmp_path / "t.yaml"
+    run(
+        capsys,
+        "tender",
+        "init",
+        "--out",
+        str(tender),
+        "--title",
+        "T",
+        "--buyer",
+        "B",
+        "--category",
+        "Y65",
+    )
+    blocker = tmp_path / "out"
+    blocker.write_text("not a folder")
+    code, _, err = run(capsys, "build", str(tender), "--out", str(blocker))
+    assert code == 2 and "er en fil, ikke en mappe" in err
+    word = tmp_path / "annex.docx"
+    word.write_bytes(b"PK\x03\x04" + bytes(100))
+    code, _, err = run(capsys, "tender", "validate", str(word))
+    assert code == 2 and "ikke en YAML-tekstfil" in err
