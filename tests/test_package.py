@@ -448,3 +448,11 @@ def test_read_response_reads_a_plain_docx_from_bytes_and_path(tmp_path: Path):
     ]
     assert from_path.rows == from_bytes.rows
     assert from_path.source == str(path)
+
+
+def test_opendocument_files_get_a_save_as_hint():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        archive.writestr("content.xml", "<office:document-content/>")
+    assert "OpenDocument" in refusal(buffer.getvalue())

@@ -50,6 +50,8 @@ _MESSAGES = {
     "gem som .docx/.xlsx uden adgangskode",
     "macro": "dokumenter med makroer (.docm/.xlsm) modtages ikke; gem som .docx/.xlsx uden makroer",
     "xlsb": "Excel-binære regneark (.xlsb) modtages ikke; gem som .xlsx",
+    "opendocument": "filen er et OpenDocument-dokument (.odt/.ods); gem den som .docx eller "
+    ".xlsx (i LibreOffice: Filer > Gem som, vælg Word- eller Excel-format) og upload den igen",
     "zip_other": "filen er et zip-arkiv, men hverken et Word-dokument (.docx) eller et "
     "Excel-regneark (.xlsx)",
     "unknown": "filens indhold er ikke i et kendt format; upload svarblanketten som .docx, "
@@ -226,6 +228,8 @@ def _sniff_package(data: bytes, source: str, limits: Limits) -> str:
             raise ProcureError.invalid(source, _MESSAGES["macro"])
         info = _find_member(archive, _CONTENT_TYPES_PART)
         if info is None:
+            if "mimetype" in names and "content.xml" in names:
+                raise ProcureError.invalid(source, _MESSAGES["opendocument"])
             raise ProcureError.invalid(source, _MESSAGES["zip_other"])
         sniff_limits = Limits(
             max_member_bytes=_CONTENT_TYPES_CAP, max_total_uncompressed=_CONTENT_TYPES_CAP
