@@ -93,6 +93,10 @@ def add_commands(commands) -> None:
     p.add_argument("--why", required=True, help="skriftlig begrundelse")
     p.add_argument("--by", required=True, help="hvem der foretager justeringen")
     p.add_argument("--evaluation", help="evalueringsfil (standard: <udbud>.evaluation.yaml)")
+    p.add_argument(
+        "--response",
+        help="leverandørens besvarelse; giver den beregnede pointværdi som gammel værdi",
+    )
     p.set_defaults(handler=override)
 
 
@@ -247,6 +251,14 @@ def override(args) -> int:
 
     spec = load_tender_spec(args.tender)
     path = _evaluation_path(args)
+    computed = None
+    if args.response:
+        from procure.evaluation import evaluate_response
+        from procure.responses.package import Limits
+
+        response = _read_for_tender(Path(args.response), spec, Limits())
+        verdict = evaluate_response(spec, response).verdict(args.requirement)
+        computed = verdict.computed_points if verdict else None
     entry = add_override(
         path,
         spec,
@@ -255,6 +267,7 @@ def override(args) -> int:
         points=args.points,
         justification=args.why,
         by=args.by,
+        computed_points=computed,
     )
     print(
         f"gemt i {path}: {entry.vendor} {entry.requirement_id} → {entry.points} point "

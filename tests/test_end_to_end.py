@@ -329,3 +329,49 @@ def test_comparison_and_note_open_in_libreoffice(built, capsys, tmp_path):
     assert "Alfa A/S" in comparison and spec.requirements[0].id in comparison
     note = text("note.pdf")
     assert "Notat: kontrol af tilbud" in note and "Alfa A/S" in note and "10,00 / 10" in note
+
+
+def test_override_from_the_cli_records_old_and_new_value_and_changes_final_score(
+    built, capsys, tmp_path
+):
+    folder, spec = built
+    tender = tmp_path / "tender.yaml"
+    tender.write_bytes((folder / "tender.yaml").read_bytes())
+    pk = next(r for r in spec.requirements if r.kind == "PK")
+    a = tmp_path / "a.docx"
+    a.write_bytes(
+        fill_docx_form(
+            (folder / "out" / "response-form.docx").read_bytes(),
+            all_met(spec),
+            vendor={"name": "Alfa A/S"},
+        )
+    )
+    code = main(
+        [
+            "override",
+            str(tender),
+            "--vendor",
+            "Alfa A/S",
+            "--requirement",
+            pk.id,
+            "--points",
+            "0",
+            "--why",
+            "Beskrivelsen dokumenterer ikke kravet",
+            "--by",
+            "Mette Jensen",
+            "--response",
+            str(a),
+        ]
+    )
+    assert code == 0
+    evaluation = tmp_path / "tender.evaluation.yaml"
+    text = evaluation.read_text("utf-8")
+    assert f"old_points: '{pk.weight}'" in text and "points: '0'" in text
+    assert "Mette Jensen" in text and "Beskrivelsen dokumenterer ikke kravet" in text
+    capsys.readouterr()
+    code, result = check_json(capsys, tender, a)
+    assert result["computed_score"] == 10
+    assert result["score"] == expected_score(spec, failed_ids={pk.id})
+    verdict = next(v for v in result["requirements"] if v["id"] == pk.id)
+    assert verdict["computed_points"] == pk.weight and verdict["points"] == 0

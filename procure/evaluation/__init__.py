@@ -2,7 +2,15 @@
 
 from procure.evaluation.check import evaluate_response
 from procure.evaluation.comparison import Comparison, compare_results
-from procure.evaluation.overrides import Override, Overrides, add_override, load_overrides
+from procure.evaluation.overrides import (
+    Override,
+    Overrides,
+    add_override,
+    append_override,
+    dump_overrides,
+    load_overrides,
+    parse_overrides,
+)
 from procure.evaluation.result import EvaluationResult, Finding
 
 __all__ = [
@@ -12,7 +20,10 @@ __all__ = [
     "Override",
     "Overrides",
     "add_override",
+    "append_override",
+    "dump_overrides",
     "compare_results",
     "evaluate_response",
     "load_overrides",
+    "parse_overrides",
 ]

@@ -1,8 +1,9 @@
 """Evaluator overrides: a person sets a PK's points by hand, always with a written reason.
 
 They live in an evaluation file beside the tender (`<tender>.evaluation.yaml`): who, when,
-old and new value, why. The file is appended to, never rewritten in place: the history of
-every change stays readable.
+old and new value, why. Entries are only ever appended: the history of every change stays
+readable. The functions here are pure (text in, data out); `load_overrides` and
+`add_override` are the file-level edges the CLI uses, the wizard uses the pure ones.
 """
 
 from __future__ import annotations
@@ -17,7 +18,11 @@ import yaml
 from procure.errors import ProcureError
 from procure.files import write_text_atomically
 from procure.tender.spec import TenderSpec
-from procure.yamlio import load_yaml_file
+from procure.yamlio import load_yaml_text, read_text_file
+
+EVALUATION_HEADER = (
+    "# procure evaluation file: manual point overrides, newest last. Do not delete entries.\n"
+)
 
 
 @dataclass(frozen=True)
@@ -25,7 +30,8 @@ class Override:
     vendor: str
     requirement_id: str
     points: Decimal
-    old_points: Decimal | None  # the previous override, None when it replaced the computed value
+    old_points: Decimal | None  # the value it replaced (computed or earlier override); None if
+    # the computed value was not known when the override was made
     justification: str
     by: str
     at: str  # ISO 8601 time, UTC
@@ -47,48 +53,45 @@ class Overrides:
         return found
 
 
-def load_overrides(path: Path | None, spec: TenderSpec | None = None) -> Overrides:
-    """Read an evaluation file; a missing file means no overrides."""
-    if path is None or not Path(path).exists():
-        return Overrides()
-    data = load_yaml_file(Path(path))
+def parse_overrides(text: str, source: str, spec: TenderSpec | None = None) -> Overrides:
+    """Overrides from the text of an evaluation file; checks it belongs to `spec`'s tender."""
+    data = load_yaml_text(text, source)
     if data is None:
         return Overrides()
     if not isinstance(data, dict) or not isinstance(data.get("overrides", []), list):
-        raise ProcureError.invalid(path, "er ikke en evalueringsfil (forventede 'overrides')")
+        raise ProcureError.invalid(source, "er ikke en evalueringsfil (forventede 'overrides')")
     entries = []
     for i, item in enumerate(data.get("overrides", [])):
         try:
+            old = item.get("old_points")
             entries.append(
                 Override(
                     vendor=str(item["vendor"]),
                     requirement_id=str(item["requirement"]),
                     points=Decimal(str(item["points"])),
-                    old_points=None
-                    if item.get("old_points") is None
-                    else Decimal(str(item["old_points"])),
+                    old_points=None if old is None else Decimal(str(old)),
                     justification=str(item["justification"]),
                     by=str(item["by"]),
                     at=str(item["at"]),
                 )
             )
-        except (KeyError, TypeError, InvalidOperation):
+        except (KeyError, TypeError, AttributeError, InvalidOperation):
             line = getattr(data["overrides"], "lines", [None] * (i + 1))[i]
             raise ProcureError.invalid(
-                path,
+                source,
                 "en justering mangler vendor, requirement, points, justification, by eller at",
                 line,
             ) from None
     tender_id = data.get("tender_id")
     if spec is not None and tender_id and tender_id != spec.tender.id:
         raise ProcureError.invalid(
-            path, f"evalueringsfilen hører til udbud {tender_id}, ikke {spec.tender.id}"
+            source, f"evalueringsfilen hører til udbud {tender_id}, ikke {spec.tender.id}"
         )
     return Overrides(tender_id, tuple(entries))
 
 
-def add_override(
-    path: Path,
+def append_override(
+    overrides: Overrides,
     spec: TenderSpec,
     *,
     vendor: str,
@@ -96,9 +99,14 @@ def add_override(
     points: str,
     justification: str,
     by: str,
+    computed_points: Decimal | None = None,
     now: dt.datetime | None = None,
-) -> Override:
-    """Validate and append an override to the evaluation file."""
+) -> Overrides:
+    """Validate an override and return the overrides with it appended.
+
+    The old value is the vendor's previous override for the requirement, else the computed
+    points when the caller knows them (the CLI does when given the response).
+    """
     requirement = spec.requirement(requirement_id)
     if requirement is None:
         raise ProcureError(f"kravet {requirement_id} findes ikke i udbuddet")
@@ -107,10 +115,10 @@ def add_override(
             f"kun prioriterede krav (PK) kan have point; {requirement_id} er {requirement.kind}"
         )
     try:
-        value = Decimal(points.replace(",", "."))
+        value = Decimal(str(points).strip().replace(",", "."))
     except InvalidOperation:
         raise ProcureError(f"point skal være et tal, ikke '{points}'") from None
-    if not Decimal(0) <= value <= Decimal(requirement.weight or 0):
+    if not value.is_finite() or not Decimal(0) <= value <= Decimal(requirement.weight or 0):
         raise ProcureError(
             f"point for {requirement_id} skal ligge mellem 0 og vægten {requirement.weight}"
         )
@@ -118,20 +126,23 @@ def add_override(
         raise ProcureError("en manuel justering kræver en skriftlig begrundelse")
     if not by.strip() or not vendor.strip():
         raise ProcureError("angiv hvem der justerer, og hvilken leverandør det gælder")
-    existing = load_overrides(path, spec)
-    previous = existing.lookup(vendor, requirement_id)
+    previous = overrides.lookup(vendor, requirement_id)
     entry = Override(
         vendor=vendor.strip(),
         requirement_id=requirement_id,
         points=value,
-        old_points=previous.points if previous else None,
+        old_points=previous.points if previous else computed_points,
         justification=justification.strip(),
         by=by.strip(),
         at=(now or dt.datetime.now(dt.UTC)).replace(microsecond=0).isoformat(),
     )
-    entries = list(existing.entries) + [entry]
+    return Overrides(spec.tender.id, overrides.entries + (entry,))
+
+
+def dump_overrides(overrides: Overrides) -> str:
+    """The evaluation file's text."""
     document = {
-        "tender_id": spec.tender.id,
+        "tender_id": overrides.tender_id,
         "overrides": [
             {
                 "vendor": e.vendor,
@@ -142,15 +153,26 @@ def add_override(
                 "by": e.by,
                 "at": e.at,
             }
-            for e in entries
+            for e in overrides.entries
         ],
     }
-    header = "# procure evaluation file: manual point overrides, newest last. Do not delete.\n"
-    write_text_atomically(
-        Path(path),
-        header + yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=100),
+    return EVALUATION_HEADER + yaml.safe_dump(
+        document, allow_unicode=True, sort_keys=False, width=100
     )
-    return entry
+
+
+def load_overrides(path: Path | None, spec: TenderSpec | None = None) -> Overrides:
+    """Read an evaluation file; a missing file means no overrides."""
+    if path is None or not Path(path).exists():
+        return Overrides()
+    return parse_overrides(read_text_file(Path(path)), str(path), spec)
+
+
+def add_override(path: Path, spec: TenderSpec, **fields) -> Override:
+    """Validate an override and append it to the evaluation file at `path`."""
+    updated = append_override(load_overrides(path, spec), spec, **fields)
+    write_text_atomically(Path(path), dump_overrides(updated))
+    return updated.entries[-1]
 
 
 def _vendor_key(name: str) -> str:
