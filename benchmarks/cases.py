@@ -82,26 +82,34 @@ def case_library_scale() -> list[dict]:
     return rows
 
 
-def run_process(args: list[str], env: dict | None = None) -> tuple[float, float, int]:
-    """Run a command; return (wall seconds, peak resident MB of that process, exit code)."""
-    import os
+# Runs `procure` and reports the process's own peak resident memory (VmHWM) at exit. The
+# rusage of a child is no good here: Linux keeps a forked child's high-water mark across exec,
+# so it would report the benchmark process's own size.
+_MEASURED_PROCURE = """
+import atexit, re, sys
+def _report():
+    status = open("/proc/self/status").read()
+    sys.stderr.write("VMHWM_KB " + re.search(r"VmHWM:\\s+(\\d+)", status).group(1) + "\\n")
+atexit.register(_report)
+from procure.cli import main
+raise SystemExit(main(sys.argv[1:]))
+"""
+
+
+def run_procure(args: list[str], env: dict | None = None) -> tuple[float, float, int]:
+    """Run `procure ARGS` in a new process; return (wall seconds, peak resident MB, exit code)."""
+    import re
     import subprocess
-
-    start = time.perf_counter()
-    process = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - start
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if process.stderr:
-        process.stderr.read()
-        process.stderr.close()
-    return seconds, usage.ru_maxrss / 1024, process.returncode
-
-
-def _procure_command() -> list[str]:
     import sys
 
-    return [sys.executable, "-m", "procure"]
+    start = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-c", _MEASURED_PROCURE, *args], env=env, capture_output=True, text=True
+    )
+    seconds = time.perf_counter() - start
+    found = re.search(r"VMHWM_KB (\d+)", result.stderr)
+    peak = int(found.group(1)) / 1024 if found else float("nan")
+    return seconds, peak, result.returncode
 
 
 def case_build() -> list[dict]:
@@ -166,9 +174,8 @@ def case_build() -> list[dict]:
         save_tender(tender, tmp / "tender.yaml")
         env = dict(os.environ, PROCURE_LIBRARY=str(folder))
         results = [
-            run_process(
-                _procure_command()
-                + ["build", str(tmp / "tender.yaml"), "--out", str(tmp / f"out{i}")],
+            run_procure(
+                ["build", str(tmp / "tender.yaml"), "--out", str(tmp / f"out{i}")],
                 env,
             )
             for i in range(3)
@@ -268,9 +275,8 @@ def case_check() -> list[dict]:
             responses.append(str(path))
         env = dict(os.environ, PROCURE_LIBRARY=str(folder))
         results = [
-            run_process(
-                _procure_command()
-                + [
+            run_procure(
+                [
                     "compare",
                     str(tmp / "tender.yaml"),
                     *responses,
