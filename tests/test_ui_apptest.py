@@ -6,14 +6,24 @@ from __future__ import annotations
 import dataclasses
 import importlib.util
 import re
+import uuid
+from decimal import Decimal
 
 import pytest
 import yaml
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
+from procure.evaluation import Override, Overrides, dump_overrides, parse_overrides
 from procure.library import load_release
-from procure.tender import SelectedRequirement, dump_tender, parse_tender, propose_tender
+from procure.tender import (
+    SelectedRequirement,
+    dump_tender,
+    parse_tender,
+    propose_tender,
+    resolve_tender,
+)
+from procure.ui.page_check import vendor_key
 from procure.ui.session import plain
 from procure.ui.state import (
     WizardState,
@@ -48,10 +58,14 @@ def downloads(monkeypatch):
 
     monkeypatch.setattr(app_test_module, "MemoryMediaFileStorage", RecordingStorage)
 
-    def fetch(at: AppTest, key: str) -> bytes:
+    def stored(at: AppTest, key: str):
         button = next(b for b in at.get("download_button") if b.proto.id.endswith(key))
-        return stores[-1].get_file(button.proto.url.rsplit("/", 1)[-1]).content
+        return stores[-1].get_file(button.proto.url.rsplit("/", 1)[-1])
 
+    def fetch(at: AppTest, key: str) -> bytes:
+        return stored(at, key).content
+
+    fetch.file_name = lambda at, key: stored(at, key).filename
     return fetch
 
 
@@ -366,6 +380,241 @@ def test_check_step_reports_each_file_and_survives_a_broken_one(downloads):
     go(at, 1)
     go(at, 6)
     assert "Leverandør A" in [h.value for h in at.subheader]
+
+
+# -- Step 6: manual point overrides ---------------------------------------------------------------
+
+JUSTIFICATION = "Beskrivelsen dækker hele kravet; se afsnit 4 & <bilag 2>."
+
+
+def checked_tender(at: AppTest) -> AppTest:
+    """A valid tender where FKI-ORG-001 is a PK with weight 7, and one vendor's response that
+    meets it partly (computed 3.5 points), checked in step 6."""
+    fill_purchase(at)
+    go(at, 3)
+    at.selectbox(key="req_kind_FKI-ORG-001").select("PK").run()
+    at.number_input(key="req_weight_FKI-ORG-001").set_value(7).run()
+    tender = build_tender(at.session_state[STATE_KEY], library())
+    document = {
+        "format": "procure-answers/1",
+        "tender_id": tender.id,
+        "vendor": {"name": "Leverandør A"},
+        "answers": [
+            {"id": r.id, "answer": "Delvist opfyldt" if r.id == "FKI-ORG-001" else "Opfyldt"}
+            for r in tender.requirements
+        ],
+    }
+    go(at, 6)
+    at.file_uploader(key="check_responses_0").set_value(
+        [("a.yaml", yaml.safe_dump(document, allow_unicode=True).encode(), "text/yaml")]
+    ).run()
+    assert not at.exception
+    assert "Leverandør A" in [h.value for h in at.subheader]
+    return at
+
+
+def override_key(field: str) -> str:
+    return f"override_{vendor_key('a.yaml', 'Leverandør A')}_{field}"
+
+
+def enter_override(at: AppTest, points: str, why: str, by: str = "Mette Holm") -> AppTest:
+    at.selectbox(key=override_key("requirement")).select("FKI-ORG-001")
+    at.text_input(key=override_key("points")).input(points)
+    at.text_input(key=override_key("by")).input(by)
+    at.text_area(key=override_key("why")).input(why)
+    at.button(key=override_key("save")).click().run()
+    assert not at.exception
+    return at
+
+
+def metrics(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def current_spec(at: AppTest):
+    lib = library()
+    return resolve_tender(build_tender(at.session_state[STATE_KEY], lib), lib)
+
+
+def infos(at: AppTest) -> list[str]:
+    return [shown(s.value) for s in at.success]
+
+
+@pytest.mark.skipif(not READER_READY, reason="procure.responses.reader is not written yet")
+def test_saving_an_override_changes_the_final_score_and_keeps_the_computed_one(downloads):
+    at = checked_tender(new_app())
+    before = metrics(at)["Score"]
+    assert "Endelig score" not in metrics(at)
+
+    enter_override(at, "6,5", JUSTIFICATION)
+    assert not errors(at), errors(at)
+    shown_metrics = metrics(at)
+    assert shown_metrics["Beregnet score"] == before
+    assert shown_metrics["Endelig score"] != before
+    # The overridden requirement: old → new, with the justification and who made it
+    text = markdown(at)
+    assert "FKI-ORG-001" in text and "3,5 → 6,5 point" in text
+    assert JUSTIFICATION in text and "Mette Holm" in text
+    assert any("Justeringen er gemt" in s for s in infos(at))
+    # Kept in the wizard's own state under the tender, not in widget keys
+    state = at.session_state[STATE_KEY]
+    overrides = state.check.evaluations[state.tender_id]
+    assert overrides.tender_id == state.tender_id
+    [entry] = overrides.entries
+    assert (entry.vendor, entry.requirement_id, str(entry.points), str(entry.old_points)) == (
+        "Leverandør A",
+        "FKI-ORG-001",
+        "6.5",
+        "3.5",
+    )
+    # The form is ready for the next one; the evaluator's name stays
+    assert at.text_input(key=override_key("points")).value == ""
+    assert at.text_area(key=override_key("why")).value == ""
+    assert at.text_input(key=override_key("by")).value == "Mette Holm"
+
+    # The note and the comparison use the override
+    import io
+
+    from docx import Document
+    from openpyxl import load_workbook
+
+    note = Document(io.BytesIO(downloads(at, "note.docx")))
+    cells = [c.text for t in note.tables for row in t.rows for c in row.cells]
+    assert JUSTIFICATION in cells
+    sheet = load_workbook(io.BytesIO(downloads(at, "comparison.xlsx"))).active
+    row = next(r for r in sheet.iter_rows(values_only=True) if r[1] == "FKI-ORG-001")
+    assert 6.5 in row
+
+    # Going away and back keeps the override
+    go(at, 1)
+    go(at, 6)
+    assert metrics(at)["Endelig score"] == shown_metrics["Endelig score"]
+
+
+@pytest.mark.skipif(not READER_READY, reason="procure.responses.reader is not written yet")
+def test_an_override_without_justification_or_out_of_range_shows_an_error_and_keeps_the_input():
+    at = checked_tender(new_app())
+    before = metrics(at)["Score"]
+
+    enter_override(at, "5", "   ")
+    assert any("begrundelse" in e for e in errors(at)), errors(at)
+    assert at.text_input(key=override_key("points")).value == "5"
+    assert at.text_input(key=override_key("by")).value == "Mette Holm"
+    assert at.selectbox(key=override_key("requirement")).value == "FKI-ORG-001"
+
+    enter_override(at, "9", JUSTIFICATION)
+    assert any("mellem 0 og vægten 7" in e for e in errors(at)), errors(at)
+    assert at.text_input(key=override_key("points")).value == "9"
+    assert at.text_area(key=override_key("why")).value == JUSTIFICATION
+
+    state = at.session_state[STATE_KEY]
+    assert not state.check.evaluations.get(state.tender_id, Overrides()).entries
+    assert metrics(at)["Score"] == before
+    # The typed values are in the wizard's state too, so leaving the step loses nothing
+    go(at, 1)
+    go(at, 6)
+    assert at.text_input(key=override_key("points")).value == "9"
+    assert at.text_area(key=override_key("why")).value == JUSTIFICATION
+
+
+@pytest.mark.skipif(not READER_READY, reason="procure.responses.reader is not written yet")
+def test_the_evaluation_file_parses_back_and_loads_in_a_new_session(downloads):
+    at = checked_tender(new_app())
+    enter_override(at, "6,5", JUSTIFICATION)
+    enter_override(at, "2", "Ved nærmere eftersyn kun delvist.", by="Jens Berg")
+    assert downloads.file_name(at, "evaluation.yaml").endswith(".evaluation.yaml")
+    text = downloads(at, "evaluation.yaml").decode("utf-8")
+    spec = current_spec(at)
+    parsed = parse_overrides(text, "tender.evaluation.yaml", spec)
+    assert parsed.tender_id == spec.tender.id
+    first, second = parsed.entries
+    assert (first.by, first.justification, first.old_points, first.points) == (
+        "Mette Holm",
+        JUSTIFICATION,
+        Decimal("3.5"),
+        Decimal("6.5"),
+    )
+    assert (second.by, second.old_points, second.points) == ("Jens Berg", Decimal("6.5"), 2)
+    assert first.at and second.at
+
+    # A colleague continues: same tender and response, then the evaluation file
+    tender_yaml = dump_tender(build_tender(at.session_state[STATE_KEY], library()))
+    responses = at.session_state[STATE_KEY].check.responses
+    other = new_app()
+    other.file_uploader(key="tender_upload_0").upload("tender.yaml", tender_yaml.encode()).run()
+    go(other, 6)
+    other.file_uploader(key="check_responses_0").set_value(
+        [(f.name, f.data, "text/yaml") for f in responses]
+    ).run()
+    assert "Endelig score" not in metrics(other)
+    round_ = other.session_state[STATE_KEY].check.upload_round
+    other.file_uploader(key=f"evaluation_upload_{round_}").upload(
+        "tender.evaluation.yaml", text.encode()
+    ).run()
+    assert not other.exception and not errors(other), errors(other)
+    assert metrics(other)["Endelig score"] == metrics(at)["Endelig score"]
+    assert "6,5 → 2 point" in markdown(other)
+
+
+@pytest.mark.skipif(not READER_READY, reason="procure.responses.reader is not written yet")
+def test_an_evaluation_file_for_another_tender_is_refused_with_an_error():
+    at = checked_tender(new_app())
+    enter_override(at, "6,5", JUSTIFICATION)
+    final = metrics(at)["Endelig score"]
+    foreign = Overrides(
+        "other-tender-id",
+        (
+            Override(
+                "Leverandør A",
+                "FKI-ORG-001",
+                Decimal(0),
+                Decimal("3.5"),
+                "Andet udbud",
+                "Ole",
+                "2024-01-01T10:00:00+00:00",
+            ),
+        ),
+    )
+    round_ = at.session_state[STATE_KEY].check.upload_round
+    at.file_uploader(key=f"evaluation_upload_{round_}").upload(
+        "andet.evaluation.yaml", dump_overrides(foreign).encode()
+    ).run()
+    assert not at.exception
+    message = " ".join(errors(at))
+    assert "andet.evaluation.yaml" in message and "other-tender-id" in message, message
+    assert "ikke indlæst" in message
+    # Nothing changed: the session's own override still applies
+    assert metrics(at)["Endelig score"] == final
+    state = at.session_state[STATE_KEY]
+    assert len(state.check.evaluations[state.tender_id].entries) == 1
+
+
+@pytest.mark.skipif(not READER_READY, reason="procure.responses.reader is not written yet")
+def test_overrides_are_not_applied_when_checking_against_another_tender():
+    at = checked_tender(new_app())
+    enter_override(at, "6,5", JUSTIFICATION)
+    assert "Endelig score" in metrics(at)
+    # The same requirements under another tender id: a different tender
+    tender = build_tender(at.session_state[STATE_KEY], library())
+    other = dataclasses.replace(tender, id=str(uuid.uuid4()))
+    at.radio(key="check_source").set_value("upload").run()
+    round_ = at.session_state[STATE_KEY].check.upload_round
+    at.file_uploader(key=f"check_tender_{round_}").upload(
+        "andet.yaml", dump_tender(other).encode()
+    ).run()
+    assert not at.exception
+    assert "Leverandør A" in [h.value for h in at.subheader]
+    assert "Endelig score" not in metrics(at) and "Score" in metrics(at)
+    assert "Hent evalueringsfil" not in [b.label for b in at.get("download_button")]
+    # Back to the tender the override was made for: it applies again
+    at.radio(key="check_source").set_value("current").run()
+    assert "Endelig score" in metrics(at)
+
+
+def test_english_override_texts():
+    assert EN["override_heading"] == "Manual point override"
+    assert DA["override_heading"] == "Manuel pointjustering"
+    assert DA["evaluation_download"] == "Hent evalueringsfil"
 
 
 # -- The state object on its own -----------------------------------------------------------------

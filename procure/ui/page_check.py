@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
+from pathlib import PurePath
 
 import streamlit as st
 
 from procure.errors import ProcureError
-from procure.evaluation import EvaluationResult, compare_results, evaluate_response
+from procure.evaluation import (
+    EvaluationResult,
+    Overrides,
+    append_override,
+    compare_results,
+    dump_overrides,
+    evaluate_response,
+    parse_overrides,
+)
 from procure.evaluation.comparison import Comparison, render_comparison_xlsx
 from procure.evaluation.report import render_check_report
 from procure.forms import ANSWER_LABELS
+from procure.responses.model import VendorResponse
 from procure.tender import parse_tender, resolve_tender
 from procure.tender.io import MAX_TENDER_BYTES
 from procure.tender.spec import TenderSpec
@@ -24,10 +35,29 @@ from procure.ui.session import (
     plain,
     safe_callback,
 )
-from procure.ui.state import UploadedFile, WizardState, build_tender
+from procure.ui.state import (
+    Notice,
+    OverrideDraft,
+    UploadedFile,
+    WizardState,
+    build_tender,
+    confirm_pending_overrides,
+    keep_overrides,
+    offer_overrides,
+    overrides_for,
+)
 from procure.ui.texts import tr
 
 RESPONSE_TYPES = ["docx", "xlsx", "yaml", "yml", "json"]
+
+
+@dataclass(frozen=True)
+class ReadFile:
+    """One uploaded file read as a vendor's response, or why it could not be."""
+
+    name: str
+    response: VendorResponse | None
+    error: str | None  # message for the officer, naming the file
 
 
 @dataclass(frozen=True)
@@ -41,15 +71,35 @@ class CheckOutcome:
     note_docx: bytes | None
 
 
-def check_responses(spec: TenderSpec, files: list[UploadedFile], lang: str) -> CheckOutcome:
-    """Read and evaluate each file on its own: one broken or hostile file never stops the rest."""
-    results, errors = [], []
+def read_responses(files: list[UploadedFile], lang: str) -> tuple[ReadFile, ...]:
+    """Read each file on its own: one broken or hostile file never stops the rest."""
+    read = []
     for file in files:
         try:
             from procure.responses.reader import read_response
 
-            response = read_response(file.data, file.name)
-            results.append(evaluate_response(spec, response))
+            read.append(ReadFile(file.name, read_response(file.data, file.name), None))
+        except ProcureError as exc:
+            read.append(ReadFile(file.name, None, _with_name(file.name, str(exc))))
+        except Exception:
+            LOG.exception("reading %r failed", file.name)
+            read.append(
+                ReadFile(file.name, None, _with_name(file.name, tr(lang, "response_failed")))
+            )
+    return tuple(read)
+
+
+def check_responses(
+    spec: TenderSpec, read: tuple[ReadFile, ...], lang: str, overrides: Overrides | None = None
+) -> CheckOutcome:
+    """Evaluate each response read, with the evaluators' overrides, and compare them."""
+    results, errors = [], []
+    for file in read:
+        if file.response is None:
+            errors.append((file.name, file.error or file.name))
+            continue
+        try:
+            results.append(evaluate_response(spec, file.response, overrides))
         except ProcureError as exc:
             errors.append((file.name, _with_name(file.name, str(exc))))
         except Exception:
@@ -88,13 +138,16 @@ def render(state: WizardState) -> None:
     _response_files(state)
     if not state.check.responses:
         return
-    outcome = _outcome(state, spec)
+    # Only this tender's overrides: those made for another tender are never applied here.
+    overrides = overrides_for(state.check, spec.tender.id)
+    outcome = _outcome(state, spec, overrides)
     for _name, message in outcome.errors:
         st.error(plain(message))
     for result in outcome.results:
-        _result(state, spec, result)
+        _result(state, spec, result, overrides)
     if outcome.comparison is not None:
         _comparison(state, spec, outcome)
+    _evaluation_file(state, spec, overrides)
 
 
 def _tender_to_check(state: WizardState) -> TenderSpec | None:
@@ -168,28 +221,56 @@ def _response_files(state: WizardState) -> None:
         )
 
 
-def _outcome(state: WizardState, spec: TenderSpec) -> CheckOutcome:
-    """Check once per set of files and tender; reruns reuse the outcome."""
-    key = (spec.fingerprint, spec.tender, tuple((f.name, f.digest) for f in state.check.responses))
+def _outcome(state: WizardState, spec: TenderSpec, overrides: Overrides) -> CheckOutcome:
+    """Read once per set of files, check once per tender and overrides; reruns reuse both."""
+    files = tuple((f.name, f.digest) for f in state.check.responses)
+    key = (spec.fingerprint, spec.tender, files, overrides)
     if state.check.cache_key != key:
         with st.spinner(tr(state.ui_lang, "checking")):
-            outcome = check_responses(spec, state.check.responses, state.ui_lang)
+            if state.check.read_key != files:
+                read = read_responses(state.check.responses, state.ui_lang)
+                state.check.read_key, state.check.read_value = files, read
+            outcome = check_responses(spec, state.check.read_value, state.ui_lang, overrides)
         state.check.cache_key, state.check.cache_value = key, outcome
     return state.check.cache_value
 
 
-def _result(state: WizardState, spec: TenderSpec, result: EvaluationResult) -> None:
+def vendor_key(source: str, vendor: str) -> str:
+    """A stable part of widget keys for one vendor's file (names can hold any character)."""
+    return hashlib.sha256(f"{source}\0{vendor}".encode()).hexdigest()[:12]
+
+
+def _result(
+    state: WizardState, spec: TenderSpec, result: EvaluationResult, overrides: Overrides
+) -> None:
     lang = state.ui_lang
+    overridden = [v for v in result.verdicts if v.override_reason is not None]
     with st.container(border=True):
         st.subheader(plain(result.vendor))
         st.caption(plain(tr(lang, "result_file", name=result.source)))
-        score, mandatory, reservations, integrations = st.columns(4)
-        score.metric(tr(lang, "score"), f"{_number(result.score, lang)} / {result.max_score}")
+        if overridden:
+            score, computed, mandatory, reservations, integrations = st.columns(5)
+            score.metric(
+                tr(lang, "score_final"), f"{_number(result.score, lang)} / {result.max_score}"
+            )
+            computed.metric(
+                tr(lang, "score_computed"),
+                f"{_number(result.computed_score, lang)} / {result.max_score}",
+            )
+        else:
+            score, mandatory, reservations, integrations = st.columns(4)
+            score.metric(tr(lang, "score"), f"{_number(result.score, lang)} / {result.max_score}")
         mandatory.metric(tr(lang, "mandatory_failed"), len(result.mandatory_failed))
         reservations.metric(tr(lang, "reservations"), len(result.reservations))
         integrations.metric(tr(lang, "integrations_missing"), len(result.integrations_missing))
-        if result.score != result.computed_score:
-            st.caption(tr(lang, "score_computed", computed=_number(result.computed_score, lang)))
+        if overridden:
+            st.markdown(f"**{tr(lang, 'overrides_heading')}**")
+            st.markdown(
+                "\n".join(
+                    f"- {plain(_override_line(lang, spec, result, v, overrides))}"
+                    for v in overridden
+                )
+            )
         if result.compliant:
             st.success(tr(lang, "compliant_yes"))
         else:
@@ -245,6 +326,190 @@ def _result(state: WizardState, spec: TenderSpec, result: EvaluationResult) -> N
                 width="stretch",
             )
         st.caption(plain(result.confirmation_note))
+        _override_form(state, spec, result)
+
+
+def _override_line(lang: str, spec: TenderSpec, result: EvaluationResult, verdict, overrides):
+    """An overridden PK as the officer reads it: number, id, title, old → new, why, who, when."""
+    entry = overrides.lookup(result.vendor, verdict.id)
+    old = entry.old_points if entry is not None and entry.old_points is not None else None
+    line = tr(
+        lang,
+        "override_line",
+        number=verdict.number,
+        id=verdict.id,
+        title=_title(spec, verdict.id),
+        old=_points(old if old is not None else verdict.computed_points, lang),
+        new=_points(verdict.final_points, lang),
+        why=verdict.override_reason,
+        by=entry.by if entry is not None else "–",
+        at=entry.at if entry is not None else "–",
+    )
+    if old is not None and old != verdict.computed_points:
+        line += " " + tr(lang, "override_computed", computed=_points(verdict.computed_points, lang))
+    return line
+
+
+def _override_form(state: WizardState, spec: TenderSpec, result: EvaluationResult) -> None:
+    """The expander where an evaluator sets one PK's points for this vendor by hand."""
+    lang = state.ui_lang
+    key = vendor_key(result.source, result.vendor)
+    draft = state.check.drafts.setdefault(key, OverrideDraft())
+    pk = [r for r in spec.requirements if r.kind == "PK"]
+    # The key keeps the expander open while the results above it change after a save.
+    with st.expander(tr(lang, "override_heading"), key=f"override_{key}_expander"):
+        if draft.message is not None:
+            show = st.success if draft.message.level == "success" else st.error
+            show(plain(draft.message.text))
+            draft.message = None
+        if not pk:
+            st.caption(tr(lang, "override_no_pk"))
+            return
+        st.caption(tr(lang, "override_intro"))
+        ids = [r.id for r in pk]
+        chosen = draft.requirement_id if draft.requirement_id in ids else ids[0]
+        bound(
+            st.selectbox,
+            f"override_{key}_requirement",
+            chosen,
+            lambda value: _choose(draft, value, ids),
+            label=tr(lang, "override_requirement"),
+            options=ids,
+            format_func=lambda rid: _option(lang, spec, result, rid),
+        )
+        requirement = spec.requirement(chosen)
+        verdict = result.verdict(chosen)
+        computed = verdict.computed_points if verdict is not None else None
+        final = verdict.final_points if verdict is not None else None
+        st.caption(
+            tr(
+                lang,
+                "override_selected",
+                weight=requirement.weight if requirement is not None else "–",
+                computed=_points(computed, lang),
+                final=_points(final, lang),
+            )
+        )
+        points_col, by_col = st.columns([1, 2])
+        bound(
+            points_col.text_input,
+            f"override_{key}_points",
+            draft.points,
+            lambda value: setattr(draft, "points", value),
+            label=tr(lang, "override_points"),
+            placeholder=f"0–{requirement.weight if requirement is not None else ''}",
+            help=tr(lang, "override_points_help"),
+            max_chars=20,
+        )
+        bound(
+            by_col.text_input,
+            f"override_{key}_by",
+            state.check.evaluator,
+            lambda value: setattr(state.check, "evaluator", value),
+            label=tr(lang, "override_by"),
+            max_chars=200,
+        )
+        bound(
+            st.text_area,
+            f"override_{key}_why",
+            draft.justification,
+            lambda value: setattr(draft, "justification", value),
+            label=tr(lang, "override_why"),
+            help=tr(lang, "override_why_help"),
+            max_chars=5000,
+        )
+        st.button(
+            tr(lang, "override_save"),
+            key=f"override_{key}_save",
+            type="primary",
+            on_click=_save_override,
+            args=(key, spec, result),
+        )
+
+
+def _choose(draft: OverrideDraft, requirement_id: object, ids: list[str]) -> None:
+    if requirement_id in ids:  # else a label the select could not map back (language switch)
+        draft.requirement_id = str(requirement_id)
+
+
+def _option(lang: str, spec: TenderSpec, result: EvaluationResult, requirement_id: str) -> str:
+    """The requirement as the select shows it. Only what an override leaves unchanged: the
+    browser sends the shown text back, and a text that changed would no longer match."""
+    requirement = spec.requirement(requirement_id)
+    verdict = result.verdict(requirement_id)
+    values = {
+        "number": requirement.number if requirement is not None else "",
+        "id": requirement_id,
+        "title": requirement.title if requirement is not None else "",
+        "weight": requirement.weight if requirement is not None else "–",
+        "computed": _points(verdict.computed_points if verdict else None, lang),
+    }
+    return tr(lang, "override_option", **values)
+
+
+def _evaluation_file(state: WizardState, spec: TenderSpec, overrides: Overrides) -> None:
+    """Download this tender's overrides as an evaluation file, or load a saved one."""
+    lang = state.ui_lang
+    check = state.check
+    st.divider()
+    st.subheader(tr(lang, "evaluation_heading"))
+    if check.evaluation_notice is not None:
+        show = st.success if check.evaluation_notice.level == "success" else st.error
+        show(plain(check.evaluation_notice.text))
+        check.evaluation_notice = None
+    pending = check.pending_evaluation
+    if pending is not None and pending.tender_id != spec.tender.id:
+        check.pending_evaluation, pending = None, None  # offered for a tender no longer checked
+    if pending is not None:
+        st.warning(
+            plain(
+                tr(
+                    lang,
+                    "evaluation_replace_question",
+                    name=check.pending_evaluation_name,
+                    count=len(pending.entries),
+                    current=len(overrides.entries),
+                )
+            )
+        )
+        yes, no, _ = st.columns([1, 1, 3])
+        yes.button(
+            tr(lang, "evaluation_replace_yes"),
+            key="evaluation_replace_yes",
+            on_click=_confirm_evaluation,
+        )
+        no.button(tr(lang, "cancel"), key="evaluation_replace_no", on_click=_cancel_evaluation)
+    if overrides.entries:
+        st.caption(tr(lang, "evaluation_count", count=len(overrides.entries)))
+        st.download_button(
+            tr(lang, "evaluation_download"),
+            data=dump_overrides(overrides).encode("utf-8"),
+            file_name=_evaluation_file_name(state),
+            mime=MIME[".yaml"],
+            key="download_evaluation.yaml",
+            on_click="ignore",
+            icon=":material/save:",
+            help=tr(lang, "evaluation_download_help"),
+        )
+    else:
+        st.caption(tr(lang, "evaluation_none"))
+    key = f"evaluation_upload_{check.upload_round}"
+    st.file_uploader(
+        tr(lang, "evaluation_upload_label"),
+        type=["yaml", "yml"],
+        key=key,
+        on_change=_evaluation_uploaded,
+        args=(key, spec),
+        help=tr(lang, "evaluation_upload_help"),
+    )
+
+
+def _evaluation_file_name(state: WizardState) -> str:
+    """`<tender>.evaluation.yaml`, beside the tender file it belongs to."""
+    stem = "tender"
+    if state.check.source == "upload" and state.check.tender_file is not None:
+        stem = PurePath(state.check.tender_file.name).stem or stem
+    return f"{stem}.evaluation.yaml"
 
 
 def _comparison(state: WizardState, spec: TenderSpec, outcome: CheckOutcome) -> None:
@@ -253,12 +518,20 @@ def _comparison(state: WizardState, spec: TenderSpec, outcome: CheckOutcome) -> 
     assert comparison is not None
     st.divider()
     st.subheader(tr(lang, "comparison_heading"))
+    overridden = any(v.override_reason is not None for r in comparison.results for v in r.verdicts)
     st.dataframe(
         [
             {
                 tr(lang, "col_vendor"): result.vendor,
                 tr(lang, "col_compliant"): tr(lang, "yes") if result.compliant else tr(lang, "no"),
-                tr(lang, "score"): f"{_number(result.score, lang)} / {result.max_score}",
+                tr(lang, "score_final" if overridden else "score"): (
+                    f"{_number(result.score, lang)} / {result.max_score}"
+                ),
+                **(
+                    {tr(lang, "score_computed"): _number(result.computed_score, lang)}
+                    if overridden
+                    else {}
+                ),
                 tr(lang, "col_rank"): str(rank) if rank is not None else "–",
                 tr(lang, "reservations"): len(result.reservations),
                 tr(lang, "col_reservations_price"): (
@@ -287,6 +560,8 @@ def _comparison(state: WizardState, spec: TenderSpec, outcome: CheckOutcome) -> 
                     cell += f" · {tr(lang, 'verdict_' + verdict.verdict)}"
                 if verdict.final_points is not None:
                     cell += f" · {_number(verdict.final_points, lang)} p"
+                if verdict.override_reason is not None:
+                    cell += f" ({tr(lang, 'override_marker')})"
             row[result.vendor] = cell
         rows.append(row)
     with st.expander(tr(lang, "side_by_side"), expanded=True):
@@ -323,6 +598,10 @@ def _number(value, lang: str) -> str:
     """A score or an amount as the officer writes it (decimal comma in Danish)."""
     text = str(value)
     return text.replace(".", ",") if lang == "da" else text
+
+
+def _points(value, lang: str) -> str:
+    return "–" if value is None else _number(value, lang)
 
 
 def _title(spec: TenderSpec, requirement_id: str) -> str:
@@ -367,3 +646,102 @@ def _remove_response(name: str, digest: str) -> None:
     state.check.responses = [
         f for f in state.check.responses if not (f.name == name and f.digest == digest)
     ]
+
+
+@safe_callback
+def _save_override(key: str, spec: TenderSpec, result: EvaluationResult) -> None:
+    """Validate and keep one override; an error keeps everything the officer entered."""
+    state = get_state()
+    lang = state.ui_lang
+    check = state.check
+    draft = check.drafts.setdefault(key, OverrideDraft())
+    # What the form shows now: a field's own change callback may run after this one.
+    values = st.session_state
+    chosen = values.get(f"override_{key}_requirement")
+    if chosen is not None and spec.requirement(str(chosen)) is not None:  # else an unmapped label
+        draft.requirement_id = str(chosen)
+    draft.points = values.get(f"override_{key}_points", draft.points)
+    draft.justification = values.get(f"override_{key}_why", draft.justification)
+    check.evaluator = values.get(f"override_{key}_by", check.evaluator)
+    requirement_id = draft.requirement_id or ""
+    verdict = result.verdict(requirement_id)
+    try:
+        updated = append_override(
+            overrides_for(check, spec.tender.id),
+            spec,
+            vendor=result.vendor,
+            requirement_id=requirement_id,
+            points=draft.points,
+            justification=draft.justification,
+            by=check.evaluator,
+            computed_points=verdict.computed_points if verdict is not None else None,
+        )
+    except ProcureError as exc:
+        draft.message = Notice("error", tr(lang, "override_not_saved") + " " + str(exc))
+        return
+    keep_overrides(check, updated)
+    entry = updated.entries[-1]
+    # A fresh draft: the old one may still get a late change callback, which then goes nowhere.
+    check.drafts[key] = OverrideDraft(
+        requirement_id=requirement_id,
+        message=Notice(
+            "success",
+            tr(
+                lang,
+                "override_saved",
+                id=entry.requirement_id,
+                vendor=entry.vendor,
+                old=_points(entry.old_points, lang),
+                new=_points(entry.points, lang),
+            ),
+        ),
+    )
+
+
+@safe_callback
+def _evaluation_uploaded(key: str, spec: TenderSpec) -> None:
+    """Load a saved evaluation file for the tender on screen; any problem leaves things as they
+    were and says why next to the uploader."""
+    state = get_state()
+    lang = state.ui_lang
+    uploaded = st.session_state.get(key)
+    if uploaded is None:
+        return
+    state.check.upload_round += 1  # a fresh uploader next time: the file is handled now
+    try:
+        data = uploaded.getvalue()
+        if len(data) > MAX_TENDER_BYTES:
+            raise ProcureError.invalid(uploaded.name, tr(lang, "evaluation_too_big"))
+        try:
+            text = data.decode("utf-8").removeprefix("\ufeff")
+        except UnicodeDecodeError:
+            raise ProcureError.invalid(uploaded.name, tr(lang, "not_utf8")) from None
+        loaded = parse_overrides(text, uploaded.name, spec)
+    except ProcureError as exc:
+        state.check.evaluation_notice = Notice(
+            "error",
+            tr(lang, "evaluation_load_failed", name=uploaded.name, title=spec.tender.title)
+            + "\n\n"
+            + str(exc),
+        )
+        return
+    if offer_overrides(state.check, spec.tender.id, loaded, uploaded.name):
+        state.check.evaluation_notice = Notice(
+            "success", tr(lang, "evaluation_loaded", name=uploaded.name, count=len(loaded.entries))
+        )
+
+
+@safe_callback
+def _confirm_evaluation() -> None:
+    state = get_state()
+    loaded = confirm_pending_overrides(state.check)
+    if loaded is not None:
+        state.check.evaluation_notice = Notice(
+            "success", tr(state.ui_lang, "evaluation_replaced", count=len(loaded.entries))
+        )
+
+
+@safe_callback
+def _cancel_evaluation() -> None:
+    state = get_state()
+    state.check.pending_evaluation, state.check.pending_evaluation_name = None, ""

@@ -23,6 +23,7 @@ from procure.ui.state import Notice, WizardState
 from procure.ui.texts import tr
 
 STATE_KEY = "procure_wizard"
+_LABELS_PREFIX = "procure_labels_"  # the option texts a widget showed last time
 LOG = logging.getLogger("procure.ui")
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=&])")
@@ -79,10 +80,36 @@ def bound(
     on_set: Callable[[Any], None],
     **kwargs: Any,
 ) -> Any:
-    """Draw `widget` showing `current`; the officer's change reaches `on_set` before the rerun."""
-    if key not in st.session_state or st.session_state[key] != current:
+    """Draw `widget` showing `current`; the officer's change reaches `on_set` before the rerun.
+
+    A widget with options sends back the text it shows, not the option. When those texts
+    change (another language, a count in a label), the value is set again so the browser
+    shows the new text, and a text that matches no option is ignored instead of reaching
+    `on_set` as a value.
+    """
+    relabelled = False
+    if "options" in kwargs:
+        options = list(kwargs["options"])
+        format_func = kwargs.get("format_func") or str
+        labels = tuple(str(format_func(option)) for option in options)
+        labels_key = f"{_LABELS_PREFIX}{key}"
+        relabelled = st.session_state.get(labels_key, labels) != labels
+        st.session_state[labels_key] = labels
+        on_set = _only_options(on_set, options)
+    if relabelled or key not in st.session_state or st.session_state[key] != current:
         st.session_state[key] = current
     return widget(key=key, on_change=_changed, args=(key, on_set), **kwargs)
+
+
+def _only_options(on_set: Callable[[Any], None], options: list) -> Callable[[Any], None]:
+    def setter(value: Any) -> None:
+        chosen = value if isinstance(value, list | tuple) else [value]
+        if all(item is None or item in options for item in chosen):
+            on_set(value)
+        else:
+            LOG.info("ignored a value that is not an option: %r", value)
+
+    return setter
 
 
 def safe_callback(function: Callable[..., None]) -> Callable[..., None]:

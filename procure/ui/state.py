@@ -15,6 +15,7 @@ import uuid
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from procure.evaluation.overrides import Overrides
 from procure.library.model import Library, Requirement
 from procure.tender import (
     CustomRequirement,
@@ -65,13 +66,33 @@ class UploadedFile:
 
 
 @dataclass
+class OverrideDraft:
+    """What the officer is entering in one vendor's override form, kept until it is saved."""
+
+    requirement_id: str | None = None  # None: the first PK in the list
+    points: str = ""  # as typed: a decimal comma is fine
+    justification: str = ""
+    message: Notice | None = None  # how the last save went, shown once in the form
+
+
+@dataclass
 class CheckState:
-    """Step 6: which tender to check against and the vendors' files."""
+    """Step 6: which tender to check against, the vendors' files and the evaluators' overrides."""
 
     source: str = "current"  # "current": the tender built in steps 1–5; "upload": tender_file
     tender_file: UploadedFile | None = None
     responses: list[UploadedFile] = field(default_factory=list)
     upload_round: int = 0  # bumped to give the uploaders a fresh, empty widget
+    # Manual point overrides per tender id: checking against another tender never applies them
+    evaluations: dict[str, Overrides] = field(default_factory=dict)
+    evaluator: str = ""  # who makes the overrides; kept for the next one
+    drafts: dict[str, OverrideDraft] = field(default_factory=dict)  # per vendor form
+    # A loaded evaluation file that would drop overrides made here: waits for confirmation
+    pending_evaluation: Overrides | None = None
+    pending_evaluation_name: str = ""
+    evaluation_notice: Notice | None = None  # how loading an evaluation file went, shown once
+    read_key: tuple | None = field(default=None, repr=False)
+    read_value: object = field(default=None, repr=False)
     cache_key: tuple | None = field(default=None, repr=False)
     cache_value: object = field(default=None, repr=False)
 
@@ -401,6 +422,51 @@ def state_from_tender(tender: Tender, library: Library) -> WizardState:
     ]
     state.next_local_number = max(numbers, default=0) + 1
     return state
+
+
+# -- Step 6: evaluator overrides -------------------------------------------------------------------
+
+
+def overrides_for(check: CheckState, tender_id: str) -> Overrides:
+    """The overrides made for this tender; those of another tender are never returned."""
+    kept = check.evaluations.get(tender_id)
+    if kept is None or kept.tender_id != tender_id:
+        return Overrides(tender_id)
+    return kept
+
+
+def keep_overrides(check: CheckState, overrides: Overrides) -> None:
+    """Keep the overrides under their tender (append_override sets it)."""
+    if not overrides.tender_id:
+        raise ValueError("overrides without a tender id cannot be kept")
+    check.evaluations[overrides.tender_id] = overrides
+
+
+def offer_overrides(check: CheckState, tender_id: str, loaded: Overrides, name: str) -> bool:
+    """Take the overrides of an evaluation file already checked against this tender.
+
+    True when they are kept now; False when they would drop overrides made in this session
+    (the file lacks some of them), so they wait in `pending_evaluation` for confirmation.
+    """
+    import dataclasses
+
+    loaded = dataclasses.replace(loaded, tender_id=tender_id)  # a file without an id adopts it
+    current = overrides_for(check, tender_id).entries
+    check.pending_evaluation, check.pending_evaluation_name = None, ""
+    if loaded.entries[: len(current)] == current:
+        keep_overrides(check, loaded)
+        return True
+    check.pending_evaluation, check.pending_evaluation_name = loaded, name
+    return False
+
+
+def confirm_pending_overrides(check: CheckState) -> Overrides | None:
+    """Keep the waiting evaluation file's overrides (replacing this tender's); None if none."""
+    loaded, check.pending_evaluation = check.pending_evaluation, None
+    check.pending_evaluation_name = ""
+    if loaded is not None:
+        keep_overrides(check, loaded)
+    return loaded
 
 
 def total_pk_weight(rows: list[RequirementRow], local: list[LocalRequirement]) -> int:

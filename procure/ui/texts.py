@@ -273,7 +273,8 @@ DA = {
     ),
     "result_file": "Fil: {name}",
     "score": "Score",
-    "score_computed": "Beregnet score før manuelle justeringer: {computed}",
+    "score_final": "Endelig score",
+    "score_computed": "Beregnet score",
     "mandatory_failed": "Mindstekrav ikke opfyldt",
     "reservations": "Forbehold",
     "reservations_total": "Prissatte forbehold i alt: {total} kr.",
@@ -312,6 +313,60 @@ DA = {
     "verdict_missing": "ikke besvaret",
     "verdict_invalid": "ugyldig",
     "verdict_not_offered": "ikke tilbudt",
+    # Step 6: manual point overrides and the evaluation file
+    "override_heading": "Manuel pointjustering",
+    "override_intro": (
+        "Sæt point for et prioriteret krav (PK) manuelt, fx efter en faglig vurdering af "
+        "leverandørens beskrivelse. Hvem, hvornår, gammel og ny værdi og begrundelsen gemmes i "
+        "evalueringsfilen og kommer med i notatet og sammenligningen."
+    ),
+    "override_no_pk": (
+        "Udbuddet har ingen prioriterede krav (PK), så der er ingen point at justere."
+    ),
+    "override_requirement": "Prioriteret krav (PK)",
+    "override_option": "{number} {id} – {title} (vægt {weight}, beregnet {computed} p)",
+    "override_selected": "Vægt {weight} · beregnet {computed} point · gældende {final} point",
+    "override_points": "Nye point",
+    "override_points_help": "Mellem 0 og kravets vægt. Decimalkomma er tilladt, fx 2,5.",
+    "override_by": "Hvem justerer (navn)",
+    "override_why": "Begrundelse (skal udfyldes)",
+    "override_why_help": (
+        "Skriv, hvorfor pointene ændres. Begrundelsen står i evalueringsfilen og i notatet."
+    ),
+    "override_save": "Gem justering",
+    "override_not_saved": "Justeringen er ikke gemt; det du har skrevet, er bevaret:",
+    "override_saved": "Justeringen er gemt: {vendor}, {id}: {old} → {new} point.",
+    "overrides_heading": "Manuelle pointjusteringer",
+    "override_line": "{number} {id} {title}: {old} → {new} point. Begrundelse: {why} ({by}, {at})",
+    "override_computed": "(beregnet {computed} point)",
+    "override_marker": "manuelt",
+    "evaluation_heading": "Evalueringsfil",
+    "evaluation_count": (
+        "Manuelle justeringer for dette udbud: {count}. Hent evalueringsfilen og gem den sammen "
+        "med tender.yaml – justeringerne gemmes ellers kun i denne browserfane."
+    ),
+    "evaluation_none": "Ingen manuelle justeringer for dette udbud endnu.",
+    "evaluation_download": "Hent evalueringsfil",
+    "evaluation_download_help": (
+        "Alle justeringer med hvem, hvornår, gammel og ny værdi og begrundelse. Nye justeringer "
+        "tilføjes; intet slettes."
+    ),
+    "evaluation_upload_label": "Fortsæt med en gemt evalueringsfil (.evaluation.yaml)",
+    "evaluation_upload_help": (
+        "Filen kontrolleres mod det udbud, du kontrollerer mod, før noget ændres."
+    ),
+    "evaluation_too_big": "filen er for stor til at være en evalueringsfil (over 10 MB)",
+    "evaluation_load_failed": (
+        "Evalueringsfilen {name} er ikke indlæst, og dine justeringer er uændrede. Kontrollér, at "
+        "filen hører til udbuddet »{title}«:"
+    ),
+    "evaluation_loaded": "Evalueringsfilen {name} er indlæst med {count} justeringer.",
+    "evaluation_replace_question": (
+        "Evalueringsfilen {name} har {count} justeringer, men mangler nogle af de {current}, du "
+        "har lavet her. Vil du erstatte dine justeringer med filens?"
+    ),
+    "evaluation_replace_yes": "Ja, erstat",
+    "evaluation_replaced": "Justeringerne er erstattet med evalueringsfilens {count}.",
 }
 
 EN = {
@@ -567,7 +622,8 @@ EN = {
     ),
     "result_file": "File: {name}",
     "score": "Score",
-    "score_computed": "Computed score before manual overrides: {computed}",
+    "score_final": "Final score",
+    "score_computed": "Computed score",
     "mandatory_failed": "Mandatory requirements not met",
     "reservations": "Reservations",
     "reservations_total": "Priced reservations total: DKK {total}",
@@ -606,6 +662,63 @@ EN = {
     "verdict_missing": "not answered",
     "verdict_invalid": "invalid",
     "verdict_not_offered": "not offered",
+    # Step 6: manual point overrides and the evaluation file
+    "override_heading": "Manual point override",
+    "override_intro": (
+        "Set the points of a prioritised requirement (PK) by hand, e.g. after a professional "
+        "assessment of the vendor's description. Who, when, old and new value and the "
+        "justification are kept in the evaluation file and appear in the note and the comparison."
+    ),
+    "override_no_pk": "The tender has no prioritised requirements (PK), so no points to override.",
+    "override_requirement": "Prioritised requirement (PK)",
+    "override_option": "{number} {id} – {title} (weight {weight}, computed {computed} p)",
+    "override_selected": "Weight {weight} · computed {computed} points · current {final} points",
+    "override_points": "New points",
+    "override_points_help": (
+        "Between 0 and the requirement's weight. A decimal comma is fine, e.g. 2,5."
+    ),
+    "override_by": "Made by (name)",
+    "override_why": "Justification (required)",
+    "override_why_help": (
+        "Write why the points change. The justification is kept in the evaluation file and the "
+        "note."
+    ),
+    "override_save": "Save override",
+    "override_not_saved": "The override was not saved; what you entered is kept:",
+    "override_saved": "The override is saved: {vendor}, {id}: {old} → {new} points.",
+    "overrides_heading": "Manual point overrides",
+    "override_line": (
+        "{number} {id} {title}: {old} → {new} points. Justification: {why} ({by}, {at})"
+    ),
+    "override_computed": "(computed {computed} points)",
+    "override_marker": "manual",
+    "evaluation_heading": "Evaluation file",
+    "evaluation_count": (
+        "Manual overrides for this tender: {count}. Download the evaluation file and keep it "
+        "with tender.yaml – otherwise the overrides are kept only in this browser tab."
+    ),
+    "evaluation_none": "No manual overrides for this tender yet.",
+    "evaluation_download": "Download evaluation file",
+    "evaluation_download_help": (
+        "Every override with who, when, old and new value and justification. New overrides are "
+        "appended; nothing is deleted."
+    ),
+    "evaluation_upload_label": "Continue with a saved evaluation file (.evaluation.yaml)",
+    "evaluation_upload_help": (
+        "The file is checked against the tender you are checking against before anything changes."
+    ),
+    "evaluation_too_big": "the file is too large to be an evaluation file (over 10 MB)",
+    "evaluation_load_failed": (
+        "The evaluation file {name} was not loaded and your overrides are unchanged. Check that "
+        "the file belongs to the tender “{title}”:"
+    ),
+    "evaluation_loaded": "The evaluation file {name} is loaded with {count} overrides.",
+    "evaluation_replace_question": (
+        "The evaluation file {name} has {count} overrides but lacks some of the {current} you made "
+        "here. Replace your overrides with the file's?"
+    ),
+    "evaluation_replace_yes": "Yes, replace",
+    "evaluation_replaced": "The overrides are replaced with the evaluation file's {count}.",
 }
 
 TEXTS = {"da": DA, "en": EN}
