@@ -21,3 +21,11 @@ def shipped_library():
     from procure.library import load_library
 
     return load_library(SHIPPED_LIBRARY)
+
+
+@pytest.fixture(autouse=True)
+def workspace_in_tmp(tmp_path, monkeypatch):
+    """The wizard's workspace in the test's own folder: no test writes to the home folder."""
+    folder = tmp_path / "workspace"
+    monkeypatch.setenv("PROCURE_WORKSPACE", str(folder))
+    return folder

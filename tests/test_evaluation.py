@@ -315,3 +315,11 @@ def test_compare_ranks_compliant_bids_only():
 )
 def test_reservation_prices(text, price):
     assert parse_price(text) == price
+
+
+def test_a_yaml_file_without_overrides_is_not_taken_as_an_empty_evaluation():
+    from procure.evaluation import parse_overrides
+
+    with pytest.raises(ProcureError, match="tender.yaml.*forventede 'overrides'"):
+        parse_overrides("id: 123\ntitle: Et udbud\n", "tender.yaml")
+    assert parse_overrides("tender_id: x\noverrides: []\n", "e.yaml").entries == ()

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import dataclasses
 import importlib.util
+import io
 import re
 import uuid
+import zipfile
 from decimal import Decimal
 
 import pytest
@@ -36,7 +38,7 @@ from procure.ui.state import (
     set_kind,
     set_weight,
 )
-from procure.ui.texts import DA, EN
+from procure.ui.texts import DA, EN, STEP_KEYS
 from tests.conftest import ROOT
 
 APP = str(ROOT / "app.py")
@@ -69,22 +71,30 @@ def downloads(monkeypatch):
     return fetch
 
 
-def new_app() -> AppTest:
+def new_app(*, new_tender: bool = True) -> AppTest:
+    """The wizard as a new session opens it; by default the officer then starts a new tender
+    and is on step 2, Udbud."""
     at = AppTest.from_file(APP, default_timeout=60).run()
     assert not at.exception
+    if new_tender:
+        at.button(key="start_new").click().run()
+        assert not at.exception
     return at
 
 
-def go(at: AppTest, step: int) -> AppTest:
-    at.sidebar.radio(key="nav_step").set_value(step - 1).run()
+def go(at: AppTest, step: str) -> AppTest:
+    at.sidebar.radio(key="nav_step").set_value(STEP_KEYS.index(step)).run()
     assert not at.exception
     return at
 
 
 def fill_purchase(at: AppTest) -> AppTest:
+    """Steps 2 and 3 filled in: title, buyer, CVR, and service area Y65."""
+    go(at, "step_purchase")
     at.text_input(key="title").input("Anskaffelse af ESDH-system").run()
     at.text_input(key="buyer").input("Eksempel Kommune").run()
     at.text_input(key="cvr").input("12345678").run()
+    go(at, "step_system")
     at.selectbox(key="category").select("Y65").run()
     assert not at.exception
     return at
@@ -127,10 +137,13 @@ def library():
 # -- The wizard as the officer uses it -----------------------------------------------------------
 
 
-def test_app_starts_in_danish_with_the_first_step():
-    at = new_app()
+def test_app_starts_in_danish_on_the_start_page_and_a_new_tender_opens_step_two():
+    at = new_app(new_tender=False)
     assert at.title[0].value.startswith("procure – udbudsbilag")
-    assert at.header[0].value == "1. Indkøbet"
+    assert at.header[0].value == "1. Start"
+    assert "Der er ingen gemte udbud endnu" in " ".join(i.value for i in at.info)
+    at.button(key="start_new").click().run()
+    assert at.header[0].value == "2. Udbud"
     assert at.text_input(key="title").label == "Udbuddets titel"
     assert not errors(at)
 
@@ -140,7 +153,7 @@ def test_language_switch_shows_english_and_keeps_entries():
     at.text_input(key="title").input("Mit udbud").run()
     at.sidebar.radio(key="ui_lang").set_value("en").run()
     assert at.title[0].value.startswith("procure – tender annexes")
-    assert at.header[0].value == "1. The purchase"
+    assert at.header[0].value == "2. Tender"
     assert at.text_input(key="title").value == "Mit udbud"
 
 
@@ -150,9 +163,11 @@ def test_invalid_cvr_is_flagged():
     assert any("8 cifre" in e for e in errors(at))
 
 
-def test_step_two_shows_advice_and_dependencies_with_reasons():
+def test_system_and_integration_steps_show_advice_and_dependencies_with_reasons():
     at = fill_purchase(new_app())
-    go(at, 2)
+    assert "anbefaler biblioteket 11 integrationer" in shown(at.info[0].value)
+    assert at.multiselect(key="kle").value == ["00", "85"]
+    go(at, "step_integrations")
     assert "Bibliotekets anbefaling – tilpas efter behov" in at.info[0].value
     chosen = at.multiselect(key="integrations").value
     assert "organisation" in chosen and "sags-og-dokumentindeks" in chosen
@@ -161,14 +176,13 @@ def test_step_two_shows_advice_and_dependencies_with_reasons():
     assert "SF1500" in text
     # organisation depends on access control: shown with the reason, not silently added
     assert "kræves af Fælleskommunalt Organisationssystem" in text
-    assert at.multiselect(key="kle").value == ["00", "85"]
 
 
 def test_requirements_are_proposed_for_y65_with_organisation():
     at = fill_purchase(new_app())
-    go(at, 2)
+    go(at, "step_integrations")
     at.multiselect(key="integrations").set_value(["organisation"]).run()
-    go(at, 3)
+    go(at, "step_requirements")
     include = at.checkbox(key="req_include_FKI-ORG-001")
     assert include.value is True
     assert at.selectbox(key="req_kind_FKI-ORG-001").value == "MK"
@@ -179,39 +193,40 @@ def test_requirements_are_proposed_for_y65_with_organisation():
 
 def test_kind_and_weight_survive_going_back_and_forth():
     at = fill_purchase(new_app())
-    go(at, 3)
+    go(at, "step_requirements")
     at.selectbox(key="req_kind_FKI-ORG-001").select("PK").run()
     at.number_input(key="req_weight_FKI-ORG-001").set_value(7).run()
-    for step in (1, 2, 4, 5, 6, 3):
+    for step in STEP_KEYS:
         go(at, step)
+    go(at, "step_requirements")
     assert at.selectbox(key="req_kind_FKI-ORG-001").value == "PK"
     assert at.number_input(key="req_weight_FKI-ORG-001").value == 7
-    go(at, 1)
+    go(at, "step_purchase")
     assert at.text_input(key="title").value == "Anskaffelse af ESDH-system"
 
 
 def test_changing_integrations_keeps_the_officers_changes_and_says_so():
     at = fill_purchase(new_app())
-    go(at, 3)
+    go(at, "step_requirements")
     at.selectbox(key="req_kind_FKI-ORG-001").select("PK").run()
     at.number_input(key="req_weight_FKI-ORG-001").set_value(7).run()
-    go(at, 2)
+    go(at, "step_integrations")
     # Neither cpr nor what it depends on needs the organisation system
     at.multiselect(key="integrations").set_value(["cpr"]).run()
-    go(at, 3)
+    go(at, "step_requirements")
     assert "foreslås ikke længere" in warnings(at)
     assert "FKI-ORG-001" in markdown(at)
     # Back again: the change applies again without the officer redoing it
-    go(at, 2)
+    go(at, "step_integrations")
     at.multiselect(key="integrations").set_value(["cpr", "organisation"]).run()
-    go(at, 3)
+    go(at, "step_requirements")
     assert at.selectbox(key="req_kind_FKI-ORG-001").value == "PK"
     assert at.number_input(key="req_weight_FKI-ORG-001").value == 7
 
 
 def test_reset_asks_first():
     at = fill_purchase(new_app())
-    go(at, 3)
+    go(at, "step_requirements")
     at.checkbox(key="req_include_FKI-ORG-001").uncheck().run()
     at.button(key="reset_ask").click().run()
     assert at.checkbox(key="req_include_FKI-ORG-001").value is False
@@ -225,7 +240,7 @@ def test_reset_asks_first():
 
 def test_local_requirements_are_numbered_and_removable():
     at = fill_purchase(new_app())
-    go(at, 3)
+    go(at, "step_requirements")
 
     def fill_form(title: str, weight: int | None) -> None:
         # Form fields are sent together with the submit button, as in the browser
@@ -255,57 +270,79 @@ def test_local_requirements_are_numbered_and_removable():
 def test_a_bad_tender_upload_shows_an_error_and_keeps_the_title():
     at = new_app()
     at.text_input(key="title").input("Mit halve udbud").run()
+    go(at, "step_start")
     at.file_uploader(key="tender_upload_0").upload("tender.yaml", b"id: [unclosed\n").run()
     assert not at.exception
     assert any("tender.yaml" in e for e in errors(at))
-    assert at.text_input(key="title").value == "Mit halve udbud"
+    assert at.session_state[STATE_KEY].title == "Mit halve udbud"
     # A binary file pretending to be YAML: same, no traceback
     at.file_uploader(key="tender_upload_1").upload("tender.yaml", b"\xff\xfe\x00\x01").run()
     assert any("UTF-8" in e for e in errors(at))
+    go(at, "step_purchase")
     assert at.text_input(key="title").value == "Mit halve udbud"
 
 
 def test_bad_pasted_text_shows_an_error_and_keeps_the_title():
     at = new_app()
     at.text_input(key="title").input("Mit halve udbud").run()
+    go(at, "step_start")
     at.text_area(key="tender_paste").input("title: uden alt det andet\n").run()
     at.button(key="tender_paste_load").click().run()
     assert not at.exception
     assert any("mangler" in e for e in errors(at))
+    go(at, "step_purchase")
     assert at.text_input(key="title").value == "Mit halve udbud"
 
 
-def test_a_saved_tender_loads_after_confirmation_and_builds_the_same_requirements():
+def test_an_opened_tender_file_builds_the_same_requirements_and_keeps_the_other_tender():
     from tests.samples import sample_tender
 
     tender = sample_tender()
     at = new_app()
     at.text_input(key="title").input("Noget andet").run()
+    go(at, "step_start")
     at.file_uploader(key="tender_upload_0").upload(
         "tender.yaml", dump_tender(tender).encode()
     ).run()
-    assert "erstatte" in warnings(at)
-    assert at.text_input(key="title").value == "Noget andet"
-    at.button(key="replace_yes").click().run()
+    # Opened at once: the tender on screen before was saved, so nothing is lost
+    assert at.header[0].value == "2. Udbud"
     assert at.text_input(key="title").value == tender.title
-    assert at.selectbox(key="category").value == "Y65"
     state = at.session_state[STATE_KEY]
     rebuilt = build_tender(state, library())
     assert rebuilt.requirements == tender.requirements
     assert rebuilt.custom_requirements == tender.custom_requirements
     assert rebuilt.integrations == tender.integrations
     assert rebuilt.id == tender.id
+    go(at, "step_start")
+    listed = markdown(at)
+    assert "Noget andet" in listed and tender.title in listed
+
+    # The same file again would replace the saved draft of that tender: asked first
+    go(at, "step_purchase")
+    at.text_input(key="title").input("Ændret titel").run()
+    go(at, "step_start")
+    at.file_uploader(key="tender_upload_1").upload(
+        "tender.yaml", dump_tender(tender).encode()
+    ).run()
+    assert "allerede gemt" in warnings(at)
+    at.button(key="replace_no").click().run()
+    assert at.session_state[STATE_KEY].title == "Ændret titel"
+    at.file_uploader(key="tender_upload_2").upload(
+        "tender.yaml", dump_tender(tender).encode()
+    ).run()
+    at.button(key="replace_yes").click().run()
+    assert at.text_input(key="title").value == tender.title
 
 
 def test_documents_step_gives_a_tender_yaml_matching_the_selection(downloads):
     at = fill_purchase(new_app())
-    go(at, 2)
+    go(at, "step_integrations")
     at.multiselect(key="integrations").set_value(["organisation"]).run()
-    go(at, 3)
+    go(at, "step_requirements")
     at.selectbox(key="req_kind_FKI-ORG-001").select("PK").run()
     at.number_input(key="req_weight_FKI-ORG-001").set_value(7).run()
     at.checkbox(key="req_include_FKI-ORG-002").uncheck().run()
-    go(at, 5)
+    go(at, "step_documents")
     assert any("Udbuddet er gyldigt" in shown(s.value) for s in at.success)
 
     saved = parse_tender(downloads(at, "tender.yaml").decode("utf-8"), "tender.yaml")
@@ -330,10 +367,32 @@ def test_documents_step_gives_a_tender_yaml_matching_the_selection(downloads):
     for name in ("annex.docx", "response-form.docx", "response-form.xlsx"):
         assert f"Hent {name}" in labels
         assert downloads(at, name)[:2] == b"PK"
+    # Everything as one zip: the same four files, byte for byte
+    assert downloads.file_name(at, "all.zip") == "udbudsmateriale.zip"
+    with zipfile.ZipFile(io.BytesIO(downloads(at, "all.zip"))) as archive:
+        names = ["tender.yaml", "annex.docx", "response-form.docx", "response-form.xlsx"]
+        assert archive.namelist() == names
+        for name in names:
+            assert archive.read(name) == downloads(at, name)
+
+
+def test_evaluation_step_previews_the_annex_text_with_the_chosen_weights():
+    at = fill_purchase(new_app())
+    go(at, "step_requirements")
+    at.selectbox(key="req_kind_FKI-ORG-001").select("PK").run()
+    at.number_input(key="req_weight_FKI-ORG-001").set_value(7).run()
+    go(at, "step_evaluation")
+    at.number_input(key="partial_credit").set_value(0.25).run()
+    text = markdown(at)
+    assert "Evalueringsmodel" in text
+    assert "giver 25 % af vægten" in text
+    table = at.dataframe[0].value
+    row = table[table.iloc[:, 1] == "FKI-ORG-001"].iloc[0]
+    assert row.iloc[3] == 7
 
 
 def test_documents_step_lists_what_is_missing():
-    at = go(new_app(), 5)
+    at = go(new_app(), "step_documents")
     text = " ".join(errors(at))
     assert "titel" in text and "ydelsesområde" in text
 
@@ -341,7 +400,7 @@ def test_documents_step_lists_what_is_missing():
 @pytest.mark.skipif(not READER_READY, reason="procure.responses.reader is not written yet")
 def test_check_step_reports_each_file_and_survives_a_broken_one(downloads):
     at = fill_purchase(new_app())
-    go(at, 5)
+    go(at, "step_documents")
     tender_id = at.session_state[STATE_KEY].tender_id
     state = at.session_state[STATE_KEY]
     ids = [r.id for r in build_tender(state, library()).requirements]
@@ -358,7 +417,7 @@ def test_check_step_reports_each_file_and_survives_a_broken_one(downloads):
         }
         return yaml.safe_dump(document, allow_unicode=True).encode()
 
-    go(at, 6)
+    go(at, "step_check")
     at.file_uploader(key="check_responses_0").set_value(
         [
             ("a.yaml", answers("Leverandør A", set()), "application/x-yaml"),
@@ -377,8 +436,8 @@ def test_check_step_reports_each_file_and_survives_a_broken_one(downloads):
     assert downloads(at, "comparison.xlsx")[:2] == b"PK"
     assert downloads(at, "note.docx")[:2] == b"PK"
     # Going away and back keeps the uploaded files
-    go(at, 1)
-    go(at, 6)
+    go(at, "step_purchase")
+    go(at, "step_check")
     assert "Leverandør A" in [h.value for h in at.subheader]
 
 
@@ -391,7 +450,7 @@ def checked_tender(at: AppTest) -> AppTest:
     """A valid tender where FKI-ORG-001 is a PK with weight 7, and one vendor's response that
     meets it partly (computed 3.5 points), checked in step 6."""
     fill_purchase(at)
-    go(at, 3)
+    go(at, "step_requirements")
     at.selectbox(key="req_kind_FKI-ORG-001").select("PK").run()
     at.number_input(key="req_weight_FKI-ORG-001").set_value(7).run()
     tender = build_tender(at.session_state[STATE_KEY], library())
@@ -404,7 +463,7 @@ def checked_tender(at: AppTest) -> AppTest:
             for r in tender.requirements
         ],
     }
-    go(at, 6)
+    go(at, "step_check")
     at.file_uploader(key="check_responses_0").set_value(
         [("a.yaml", yaml.safe_dump(document, allow_unicode=True).encode(), "text/yaml")]
     ).run()
@@ -486,8 +545,8 @@ def test_saving_an_override_changes_the_final_score_and_keeps_the_computed_one(d
     assert 6.5 in row
 
     # Going away and back keeps the override
-    go(at, 1)
-    go(at, 6)
+    go(at, "step_purchase")
+    go(at, "step_check")
     assert metrics(at)["Endelig score"] == shown_metrics["Endelig score"]
 
 
@@ -511,14 +570,16 @@ def test_an_override_without_justification_or_out_of_range_shows_an_error_and_ke
     assert not state.check.evaluations.get(state.tender_id, Overrides()).entries
     assert metrics(at)["Score"] == before
     # The typed values are in the wizard's state too, so leaving the step loses nothing
-    go(at, 1)
-    go(at, 6)
+    go(at, "step_purchase")
+    go(at, "step_check")
     assert at.text_input(key=override_key("points")).value == "9"
     assert at.text_area(key=override_key("why")).value == JUSTIFICATION
 
 
 @pytest.mark.skipif(not READER_READY, reason="procure.responses.reader is not written yet")
-def test_the_evaluation_file_parses_back_and_loads_in_a_new_session(downloads):
+def test_the_evaluation_file_parses_back_and_loads_in_a_new_session(
+    downloads, monkeypatch, tmp_path
+):
     at = checked_tender(new_app())
     enter_override(at, "6,5", JUSTIFICATION)
     enter_override(at, "2", "Ved nærmere eftersyn kun delvist.", by="Jens Berg")
@@ -540,9 +601,10 @@ def test_the_evaluation_file_parses_back_and_loads_in_a_new_session(downloads):
     # A colleague continues: same tender and response, then the evaluation file
     tender_yaml = dump_tender(build_tender(at.session_state[STATE_KEY], library()))
     responses = at.session_state[STATE_KEY].check.responses
-    other = new_app()
+    monkeypatch.setenv("PROCURE_WORKSPACE", str(tmp_path / "colleague"))
+    other = new_app(new_tender=False)
     other.file_uploader(key="tender_upload_0").upload("tender.yaml", tender_yaml.encode()).run()
-    go(other, 6)
+    go(other, "step_check")
     other.file_uploader(key="check_responses_0").set_value(
         [(f.name, f.data, "text/yaml") for f in responses]
     ).run()

@@ -131,6 +131,26 @@ def build_context(spec: TenderSpec) -> dict:
     }
 
 
+def evaluation_section(spec: TenderSpec) -> dict:
+    """The annex's evaluation section as plain data (the wizard previews it from this)."""
+    lang = spec.language
+    text = texts(lang)
+    context = build_context(spec)
+    header = forms.HEADER_LABELS[lang]
+    return {
+        "heading": text["evaluation_heading"],
+        "paragraphs": context["evaluation"]["paragraphs"],
+        "weights": context["evaluation"]["weights"],
+        "columns": {
+            "number": header["number"],
+            "id": header["id"],
+            "title": text["weight_column_title"],
+            "weight": text["weight_column_weight"],
+            "share": text["weight_column_share"],
+        },
+    }
+
+
 def format_date(iso_date: str, lang: str) -> str:
     """ "2026-11-26" as "26. november 2026" / "26 November 2026"; other text unchanged."""
     try:

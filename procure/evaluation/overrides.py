@@ -58,7 +58,8 @@ def parse_overrides(text: str, source: str, spec: TenderSpec | None = None) -> O
     data = load_yaml_text(text, source)
     if data is None:
         return Overrides()
-    if not isinstance(data, dict) or not isinstance(data.get("overrides", []), list):
+    # A tender.yaml or any other YAML mapping is not an evaluation file with no overrides.
+    if not isinstance(data, dict) or not isinstance(data.get("overrides"), list):
         raise ProcureError.invalid(source, "er ikke en evalueringsfil (forventede 'overrides')")
     entries = []
     for i, item in enumerate(data.get("overrides", [])):

@@ -9,9 +9,13 @@ from procure.ui import (
     page_documents,
     page_evaluation,
     page_integrations,
+    page_library,
     page_purchase,
     page_requirements,
+    page_start,
+    page_system,
 )
+from procure.ui.persistence import autosave, follow_other_tabs, restore_from_address
 from procure.ui.session import (
     bound,
     get_state,
@@ -20,29 +24,38 @@ from procure.ui.session import (
     safe_callback,
     show_notices,
 )
-from procure.ui.state import STEP_COUNT, WizardState
+from procure.ui.state import WizardState
 from procure.ui.texts import LANGUAGE_LABEL, LANGUAGE_NAMES, STEP_KEYS, tr
 
-PAGES = (
-    page_purchase.render,
-    page_integrations.render,
-    page_requirements.render,
-    page_evaluation.render,
-    page_documents.render,
-    page_check.render,
-)
+PAGES = {
+    "step_start": page_start.render,
+    "step_purchase": page_purchase.render,
+    "step_system": page_system.render,
+    "step_integrations": page_integrations.render,
+    "step_requirements": page_requirements.render,
+    "step_evaluation": page_evaluation.render,
+    "step_documents": page_documents.render,
+    "step_check": page_check.render,
+    "step_library": page_library.render,
+}
+STEP_COUNT = len(STEP_KEYS)
 
 
 def main() -> None:
     st.set_page_config(page_title="procure", page_icon="📋", layout="wide")
     state = get_state()
+    run_step(state, restore_from_address)
+    run_step(state, follow_other_tabs)
+    if not 0 <= state.step < STEP_COUNT:
+        state.step = 0
     run_step(state, _sidebar)
     lang = state.ui_lang
     st.title(tr(lang, "app_title"))
     st.header(tr(lang, STEP_KEYS[state.step]))
     show_notices(state)
-    run_step(state, PAGES[state.step])
+    run_step(state, PAGES[STEP_KEYS[state.step]])
     run_step(state, _step_buttons)
+    run_step(state, autosave)
 
 
 def _sidebar(state: WizardState) -> None:

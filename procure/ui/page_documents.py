@@ -1,6 +1,9 @@
-"""Step 5, "Dokumenter": validate the tender and download tender.yaml and the documents."""
+"""Step 7, "Dokumenter": validate the tender and download tender.yaml and the documents."""
 
 from __future__ import annotations
+
+import io
+import zipfile
 
 import streamlit as st
 
@@ -55,6 +58,18 @@ def render(state: WizardState) -> None:
     documents = _documents(state, spec, yaml_text)
     if documents is None:
         return
+    zip_name = tr(lang, "zip_name")
+    st.download_button(
+        tr(lang, "download_zip", name=zip_name),
+        data=documents_zip({"tender.yaml": yaml_text.encode("utf-8"), **documents}),
+        file_name=zip_name,
+        mime="application/zip",
+        key="download_all.zip",
+        on_click="ignore",
+        type="primary",
+        icon=":material/folder_zip:",
+        help=tr(lang, "download_zip_help"),
+    )
     for name, data in documents.items():
         st.download_button(
             tr(lang, "download_file", name=name),
@@ -65,6 +80,18 @@ def render(state: WizardState) -> None:
             on_click="ignore",
             icon=":material/download:",
         )
+
+
+def documents_zip(files: dict[str, bytes]) -> bytes:
+    """The files as one zip; the same files always give the same bytes."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in files.items():
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, data)
+    return buffer.getvalue()
 
 
 def form_problems(state: WizardState) -> list[str]:

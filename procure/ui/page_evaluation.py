@@ -1,14 +1,24 @@
-"""Step 4, "Evaluering": the published evaluation model (udbudsloven §§ 160, 165)."""
+"""Step 6, "Evaluering": the published evaluation model (udbudsloven §§ 160, 165)."""
 
 from __future__ import annotations
 
+import dataclasses
 from decimal import Decimal
 
 import streamlit as st
 
+from procure.documents.context import evaluation_section
+from procure.errors import ProcureError
+from procure.tender import resolve_tender
 from procure.tender.spec import format_decimal
-from procure.ui.session import bound, current_library
-from procure.ui.state import WizardState, propose, requirement_rows, total_pk_weight
+from procure.ui.session import bound, current_library, plain
+from procure.ui.state import (
+    WizardState,
+    build_tender,
+    propose,
+    requirement_rows,
+    total_pk_weight,
+)
 from procure.ui.texts import tr
 
 
@@ -51,17 +61,6 @@ def render(state: WizardState) -> None:
             max_value=4,
             step=1,
         )
-        bound(
-            st.number_input,
-            "annex",
-            state.annex,
-            lambda v: setattr(state, "annex", int(v if v is not None else 3)),
-            label=tr(lang, "annex_label"),
-            min_value=1,
-            max_value=99,
-            step=1,
-            help=tr(lang, "annex_help"),
-        )
 
     weight = _total_weight(state)
     if weight is not None:
@@ -75,6 +74,52 @@ def render(state: WizardState) -> None:
             decimals=state.decimals,
         )
     )
+    _annex_preview(state)
+
+
+def _annex_preview(state: WizardState) -> None:
+    """The evaluation section exactly as the annex will have it, from the same code."""
+    lang = state.ui_lang
+    st.subheader(tr(lang, "evaluation_preview_heading"))
+    if not state.category:
+        st.caption(tr(lang, "evaluation_preview_unavailable"))
+        return
+    library = current_library(state)
+    tender = build_tender(state, library)
+    # Title and buyer are not part of this section; a draft without them still previews.
+    tender = dataclasses.replace(
+        tender,
+        title=tender.title or "-",
+        buyer=dataclasses.replace(tender.buyer, name=tender.buyer.name or "-", cvr=None),
+    )
+    try:
+        spec = resolve_tender(tender, library)
+    except ProcureError as exc:
+        st.caption(tr(lang, "evaluation_preview_unavailable") + " " + plain(str(exc)))
+        return
+    section = evaluation_section(spec)
+    st.caption(
+        tr(lang, "evaluation_preview_intro", language=tr(lang, f"lang_{spec.language}").lower())
+    )
+    with st.container(border=True):
+        st.markdown(f"**{plain(section['heading'])}**")
+        for paragraph in section["paragraphs"]:
+            st.markdown(plain(paragraph))
+        if section["weights"]:
+            st.dataframe(
+                [
+                    {
+                        section["columns"]["number"]: w["number"],
+                        section["columns"]["id"]: w["id"],
+                        section["columns"]["title"]: w["title"],
+                        section["columns"]["weight"]: w["weight"],
+                        section["columns"]["share"]: w["share"],
+                    }
+                    for w in section["weights"]
+                ],
+                hide_index=True,
+                width="stretch",
+            )
 
 
 def _total_weight(state: WizardState) -> int | None:

@@ -1,4 +1,4 @@
-"""Step 2, "Integrationer og KLE": which parts of the joint infrastructure the system must use."""
+"""Step 4, "Integrationer": which parts of the joint infrastructure the system must use."""
 
 from __future__ import annotations
 
@@ -9,12 +9,9 @@ from procure.ui.session import bound, current_library, get_state, plain, safe_ca
 from procure.ui.state import (
     WizardState,
     chosen_integrations,
-    chosen_kle,
     recommended_integrations,
-    recommended_kle,
     required_by,
     set_integrations,
-    set_kle,
 )
 from procure.ui.texts import tr
 
@@ -32,8 +29,6 @@ def render(state: WizardState) -> None:
         + plain(tr(lang, "advice_text", category=f"{category.code} – {category.name.get(lang)}"))
     )
     _integrations(state, library)
-    st.divider()
-    _kle(state, library)
 
 
 def _integrations(state: WizardState, library: Library) -> None:
@@ -104,42 +99,6 @@ def _integration_card(
         st.caption(plain(integration.description.get(lang)))
 
 
-def _kle(state: WizardState, library: Library) -> None:
-    lang = state.ui_lang
-    st.subheader(tr(lang, "kle_heading"))
-    chosen = chosen_kle(state, library)
-    options = [k.number for k in library.kle_groups]
-    options += [k for k in chosen if k not in options]
-
-    def label(number: str) -> str:
-        group = library.kle_by_number.get(number)
-        return f"{number} – {group.title}" if group else tr(lang, "unknown_kle", number=number)
-
-    bound(
-        st.multiselect,
-        "kle",
-        chosen,
-        lambda numbers: set_kle(state, library, numbers),
-        label=tr(lang, "kle_label"),
-        options=options,
-        format_func=label,
-        placeholder=tr(lang, "kle_placeholder"),
-        help=tr(lang, "kle_help"),
-    )
-    recommended = recommended_kle(state, library)
-    if set(chosen) != set(recommended):
-        names = ", ".join(label(k) for k in recommended) or "–"
-        st.caption(plain(tr(lang, "recommended_were", names=names)))
-        st.button(
-            tr(lang, "use_recommendation"), key="kle_recommended", on_click=_use_recommended_kle
-        )
-
-
 @safe_callback
 def _use_recommended_integrations() -> None:
     get_state().integrations = None
-
-
-@safe_callback
-def _use_recommended_kle() -> None:
-    get_state().kle = None

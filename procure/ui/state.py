@@ -27,7 +27,6 @@ from procure.tender import (
 from procure.tender.model import CUSTOM_PREFIX, Buyer
 
 CVR_PATTERN = re.compile(r"\d{8}")
-STEP_COUNT = 6
 
 
 @dataclass
@@ -106,6 +105,18 @@ class Notice:
 
 
 @dataclass
+class SavedMarks:
+    """What this session last saved to (or read from) the workspace, to tell a change made here
+    from one made in another tab."""
+
+    content: str | None = None  # the draft content as last saved or loaded (JSON text)
+    revision: int | None = None  # its revision on disk; None: not saved yet
+    bids: tuple | None = None  # (name, digest) of the bids as last saved
+    evaluations: dict[str, str] = field(default_factory=dict)  # tender id -> evaluation text
+    restored: bool = False  # the address's tender was looked up once for this session
+
+
+@dataclass
 class WizardState:
     ui_lang: str = "da"
     step: int = 0
@@ -141,6 +152,8 @@ class WizardState:
     check: CheckState = field(default_factory=CheckState)
     # Messages and caches
     notices: list[Notice] = field(default_factory=list)
+    saved: SavedMarks = field(default_factory=SavedMarks, repr=False)
+    confirm_delete: str | None = None  # a saved tender the officer asked to delete
     documents_cache: tuple | None = field(default=None, repr=False)
 
     def has_work(self) -> bool:

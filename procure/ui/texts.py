@@ -10,28 +10,34 @@ LANGUAGE_NAMES = {"da": "Dansk", "en": "English"}
 LANGUAGE_LABEL = "Sprog / Language"  # in both languages: it is how one finds the switch
 
 STEP_KEYS = (
+    "step_start",
     "step_purchase",
+    "step_system",
     "step_integrations",
     "step_requirements",
     "step_evaluation",
     "step_documents",
     "step_check",
+    "step_library",
 )
 
 DA = {
     # Frame
     "app_title": "procure – udbudsbilag med krav til den fælleskommunale infrastruktur",
     "steps": "Trin",
-    "step_purchase": "1. Indkøbet",
-    "step_integrations": "2. Integrationer og KLE",
-    "step_requirements": "3. Krav",
-    "step_evaluation": "4. Evaluering",
-    "step_documents": "5. Dokumenter",
-    "step_check": "6. Kontrol af tilbud",
+    "step_start": "1. Start",
+    "step_purchase": "2. Udbud",
+    "step_system": "3. System",
+    "step_integrations": "4. Integrationer",
+    "step_requirements": "5. Krav",
+    "step_evaluation": "6. Evaluering",
+    "step_documents": "7. Dokumenter",
+    "step_check": "8. Tilbud",
+    "step_library": "9. Bibliotek",
     "sidebar_library": "Kravbibliotek {version}",
     "sidebar_privacy": (
-        "Det du indtaster, gemmes kun i denne browserfane. Hent tender.yaml i trin 5 for at "
-        "gemme arbejdet og fortsætte senere."
+        "Alt hvad du indtaster, gemmes løbende i arbejdsmappen på serveren. Du kan lukke "
+        "fanen og fortsætte senere fra trin 1, Start."
     ),
     "unexpected_error": (
         "Der skete en uventet fejl, og handlingen blev ikke gennemført. Dine indtastninger er "
@@ -41,6 +47,63 @@ DA = {
         "Kravbiblioteket har ingen udgivne versioner. Bed den ansvarlige for kravbiblioteket om "
         "at udgive en version."
     ),
+    # Start, workspace and the System step
+    "start_intro": (
+        "Start et nyt udbud, fortsæt med et gemt, eller åbn en tender.yaml. Alt gemmes "
+        "automatisk efter hver ændring."
+    ),
+    "start_new": "Nyt udbud",
+    "start_continue": "Fortsæt med »{title}«",
+    "untitled": "(udbud uden titel)",
+    "saved_heading": "Gemte udbud",
+    "saved_where": "Gemt i arbejdsmappen {folder}",
+    "workspace_unreadable": "Arbejdsmappen {folder} kan ikke læses: {error}",
+    "saved_none": "Der er ingen gemte udbud endnu. Et udbud gemmes, så snart du skriver i det.",
+    "saved_damaged": "Kladden kan ikke åbnes: {problem}",
+    "saved_current": "åben nu",
+    "saved_no_category": "intet ydelsesområde",
+    "saved_at": "gemt {when}",
+    "saved_bids": "{count} tilbud",
+    "saved_open": "Åbn",
+    "saved_opened": "»{title}« er åbnet, som du forlod det.",
+    "delete": "Slet",
+    "delete_question": (
+        "Vil du slette »{title}« med dets tilbud og evaluering fra listen? Mappen flyttes til "
+        "arbejdsmappens 'deleted'-mappe og kan hentes tilbage derfra."
+    ),
+    "delete_yes": "Ja, slet",
+    "deleted": "Udbuddet er fjernet fra listen og flyttet til {folder}.",
+    "reloaded_other_tab": (
+        "Udbuddet er ændret i en anden fane eller et andet vindue; ændringerne er hentet ind her."
+    ),
+    "saved_over_other_tab": (
+        "Udbuddet var også ændret i en anden fane. Din seneste ændring her er gemt oven i; "
+        "kontrollér, at resten er som du vil have det."
+    ),
+    "save_failed": (
+        "Ændringen kunne ikke gemmes i arbejdsmappen {folder} ({error}). Dine indtastninger er "
+        "bevaret i denne fane; hent evt. tender.yaml i trin 7 for en sikkerheds skyld."
+    ),
+    "system_intro": (
+        "Hvilken slags system køber I? Ydelsesområdet bestemmer, hvilke integrationer og krav "
+        "biblioteket foreslår; KLE-hovedgrupperne siger, hvilke opgaver systemet skal løse."
+    ),
+    "category_explained_heading": "Hvad er et ydelsesområde?",
+    "category_explained": (
+        "Ydelsesområderne (Y05–Y67) er Statens og Kommunernes Indkøbsservices inddeling af "
+        "kommunale it-systemer efter opgave i rammeaftalen SKI 02.19. Vælg det område, som "
+        "systemet mest hører til – fx Y65 for ESDH-systemer. Valget kan ændres senere; dine "
+        "tilpasninger af krav bevares."
+    ),
+    "choose_category_hint": "Vælg et ydelsesområde for at se bibliotekets anbefalinger.",
+    "category_advice": (
+        "For {category} anbefaler biblioteket {count} integrationer: {names}. "
+        "Du ser og tilpasser dem i næste trin."
+    ),
+    "kle_explained": (
+        "KLE er den fælles kommunale emnesystematik til journalisering. Vælg de hovedgrupper, "
+        "systemet skal håndtere sager inden for; nogle krav foreslås kun for bestemte grupper."
+    ),
     "cancel": "Annullér",
     "remove": "Fjern",
     "yes": "Ja",
@@ -49,8 +112,8 @@ DA = {
     "lang_en": "Engelsk",
     # Step 1
     "purchase_intro": (
-        "Beskriv indkøbet. Ydelsesområdet bestemmer, hvilke integrationer og krav biblioteket "
-        "foreslår i de næste trin."
+        "Beskriv udbuddet: titel, ordregiver, sagsnummer og dato, dokumenternes sprog, "
+        "bilagsnummer og hvilken udgivelse af kravbiblioteket udbuddet låses til."
     ),
     "title_label": "Udbuddets titel",
     "title_placeholder": "fx Anskaffelse af ESDH-system",
@@ -80,12 +143,13 @@ DA = {
     ),
     "category_changed_custom": (
         "Ydelsesområdet er nu {code}. Du har selv tilpasset integrationer eller KLE; de er "
-        "bevaret. Se bibliotekets anbefaling for {code} i trin 2."
+        "bevaret. Se bibliotekets anbefaling for {code} i trin 4."
     ),
     "still_missing": "Mangler stadig: {fields}.",
-    "continue_heading": "Fortsæt med et gemt udbud",
+    "continue_heading": "Åbn en tender.yaml",
     "continue_intro": (
-        "Har du gemt en tender.yaml tidligere, kan du hente den ind her og arbejde videre."
+        "Har du en tender.yaml fra en kollega eller et tidligere udbud, kan du åbne den her. "
+        "Den bliver det udbud, du arbejder på, og gemmes i arbejdsmappen."
     ),
     "tender_upload_label": "Hent tender.yaml",
     "tender_upload_help": "Filen kontrolleres, før noget ændres. En fejl ændrer ikke dine data.",
@@ -97,12 +161,12 @@ DA = {
     "not_utf8": "filen er ikke UTF-8-tekst; gem den som UTF-8 og prøv igen",
     "tender_loaded": "Udbuddet »{title}« er indlæst med {count} krav fra biblioteket.",
     "replace_question": (
-        "Vil du erstatte det, du har indtastet, med »{title}« ({count} krav)? "
-        "Dine nuværende indtastninger går tabt."
+        "Udbuddet »{title}« ({count} krav) er allerede gemt i arbejdsmappen. Vil du erstatte "
+        "den gemte kladde med filens indhold? Tilbud og evaluering til udbuddet bevares."
     ),
     "replace_yes": "Ja, erstat",
     # Step 2
-    "choose_category_first": "Vælg først et ydelsesområde i trin 1.",
+    "choose_category_first": "Vælg først et ydelsesområde i trin 3, System.",
     "advice_heading": "**Bibliotekets anbefaling – tilpas efter behov**",
     "advice_text": (
         "Integrationer og KLE-hovedgrupper er foreslået ud fra ydelsesområdet {category}. "
@@ -135,7 +199,7 @@ DA = {
     "unknown_kle": "{number} (ukendt KLE-gruppe)",
     # Step 3
     "proposal_changed": (
-        "Forslaget er opdateret efter dine ændringer i trin 1–2: {new} nye krav, {gone} krav "
+        "Forslaget er opdateret efter dine ændringer i trin 3–4: {new} nye krav, {gone} krav "
         "foreslås ikke længere. Dine {changes} ændringer af enkelte krav er bevaret."
     ),
     "total_requirements": "Krav i alt",
@@ -208,6 +272,12 @@ DA = {
     "decimals_label": "Antal decimaler i scoren",
     "annex_label": "Bilagsnummer",
     "annex_help": "Kravene nummereres efter bilaget, fx 3.1.1.",
+    "evaluation_preview_heading": "Sådan står evalueringsmodellen i bilaget",
+    "evaluation_preview_intro": (
+        "Teksten nedenfor kommer ordret i kravbilaget (på {language}), med vægtene af de "
+        "prioriterede krav, du har valgt."
+    ),
+    "evaluation_preview_unavailable": "Forhåndsvisningen vises, når ydelsesområdet er valgt.",
     "evaluation_explained": (
         "Hvert prioriteret krav (PK) giver sin vægt for »Opfyldt«, vægten × {partial} for "
         "»Delvist opfyldt« og 0 ellers. Summen omregnes til skalaen 0–{scale} og afrundes til "
@@ -215,11 +285,11 @@ DA = {
     ),
     # Step 5
     "fix_first": "Udbuddet kan ikke laves endnu:",
-    "problem_title": "Skriv udbuddets titel i trin 1.",
-    "problem_buyer": "Skriv ordregiver (kommunen) i trin 1.",
-    "problem_category": "Vælg ydelsesområde i trin 1.",
+    "problem_title": "Skriv udbuddets titel i trin 2, Udbud.",
+    "problem_buyer": "Skriv ordregiver (kommunen) i trin 2, Udbud.",
+    "problem_category": "Vælg ydelsesområde i trin 3, System.",
     "orphans_not_in_tender": (
-        "Krav du har ændret, men som ikke længere foreslås, er ikke med: {ids}. Se trin 3."
+        "Krav du har ændret, men som ikke længere foreslås, er ikke med: {ids}. Se trin 5, Krav."
     ),
     "tender_invalid": "Udbuddet er ikke gyldigt endnu. Ret dette og prøv igen:",
     "tender_valid": "Udbuddet er gyldigt: {count} krav ({kinds}), samlet PK-vægt {weight}.",
@@ -229,6 +299,9 @@ DA = {
     "tender_id": "Udbuddets id: {id}",
     "integrations_added": "Tilføjet pga. afhængigheder: {names}",
     "required_by_short": "kræves af {ids}",
+    "zip_name": "udbudsmateriale.zip",
+    "download_zip": "Hent alt som {name}",
+    "download_zip_help": "tender.yaml, annex.docx, response-form.docx og response-form.xlsx.",
     "downloads_heading": "Hent filerne",
     "downloads_intro": (
         "tender.yaml er dit arbejde – gem den, så du kan fortsætte senere eller kontrollere "
@@ -250,12 +323,12 @@ DA = {
         "de har taget, og hvordan de scorer. procure markerer – du og dine kolleger afgør."
     ),
     "check_source_label": "Kontrollér mod",
-    "check_source_current": "Udbuddet fra trin 1–5",
+    "check_source_current": "Udbuddet fra trin 2–7",
     "check_source_upload": "En gemt tender.yaml",
     "current_tender_incomplete": (
-        "Udbuddet i trin 1–5 er ikke udfyldt endnu. Udfyld det, eller hent en gemt tender.yaml."
+        "Udbuddet i trin 2–7 er ikke udfyldt endnu. Udfyld det, eller hent en gemt tender.yaml."
     ),
-    "current_tender_invalid": "Udbuddet i trin 1–5 er ikke gyldigt (se trin 5):",
+    "current_tender_invalid": "Udbuddet i trin 2–7 er ikke gyldigt (se trin 7, Dokumenter):",
     "check_tender_file": "Udbudsfil: {name}",
     "checking_against": (
         "Kontrollerer mod »{title}« – {count} krav, kravbibliotek {version}, fingeraftryk "
@@ -375,16 +448,19 @@ EN = {
         "procure – tender annexes with requirements for the joint municipal infrastructure"
     ),
     "steps": "Steps",
-    "step_purchase": "1. The purchase",
-    "step_integrations": "2. Integrations and KLE",
-    "step_requirements": "3. Requirements",
-    "step_evaluation": "4. Evaluation",
-    "step_documents": "5. Documents",
-    "step_check": "6. Bid check",
+    "step_start": "1. Start",
+    "step_purchase": "2. Tender",
+    "step_system": "3. System",
+    "step_integrations": "4. Integrations",
+    "step_requirements": "5. Requirements",
+    "step_evaluation": "6. Evaluation",
+    "step_documents": "7. Documents",
+    "step_check": "8. Bids",
+    "step_library": "9. Library",
     "sidebar_library": "Requirement library {version}",
     "sidebar_privacy": (
-        "What you enter is kept only in this browser tab. Download tender.yaml in step 5 to save "
-        "your work and continue later."
+        "Everything you enter is saved continuously in the workspace on the server. You can "
+        "close the tab and continue later from step 1, Start."
     ),
     "unexpected_error": (
         "An unexpected error occurred and the action was not completed. Your entries are kept. "
@@ -394,6 +470,63 @@ EN = {
         "The requirement library has no released versions. Ask the person responsible for the "
         "library to release one."
     ),
+    # Start, workspace and the System step
+    "start_intro": (
+        "Start a new tender, continue a saved one, or open a tender.yaml. Everything is saved "
+        "automatically after each change."
+    ),
+    "start_new": "New tender",
+    "start_continue": "Continue with “{title}”",
+    "untitled": "(untitled tender)",
+    "saved_heading": "Saved tenders",
+    "saved_where": "Saved in the workspace {folder}",
+    "workspace_unreadable": "The workspace {folder} cannot be read: {error}",
+    "saved_none": "No tenders are saved yet. A tender is saved as soon as you type in it.",
+    "saved_damaged": "The draft cannot be opened: {problem}",
+    "saved_current": "open now",
+    "saved_no_category": "no service area",
+    "saved_at": "saved {when}",
+    "saved_bids": "{count} bids",
+    "saved_open": "Open",
+    "saved_opened": "“{title}” is open as you left it.",
+    "delete": "Delete",
+    "delete_question": (
+        "Delete “{title}” with its bids and evaluation from the list? The folder is moved to "
+        "the workspace's 'deleted' folder and can be recovered from there."
+    ),
+    "delete_yes": "Yes, delete",
+    "deleted": "The tender was removed from the list and moved to {folder}.",
+    "reloaded_other_tab": (
+        "The tender was changed in another tab or window; those changes are now shown here."
+    ),
+    "saved_over_other_tab": (
+        "The tender had also been changed in another tab. Your latest change here was saved on "
+        "top; check that the rest is as you want it."
+    ),
+    "save_failed": (
+        "The change could not be saved in the workspace {folder} ({error}). What you entered "
+        "is kept in this tab; you may download tender.yaml in step 7 to be safe."
+    ),
+    "system_intro": (
+        "What kind of system are you buying? The service area decides which integrations and "
+        "requirements the library proposes; the KLE main groups say which tasks it handles."
+    ),
+    "category_explained_heading": "What is a service area?",
+    "category_explained": (
+        "The service areas (Y05–Y67) are how the SKI 02.19 framework agreement divides "
+        "municipal IT systems by task. Choose the area the system mainly belongs to – e.g. Y65 "
+        "for case and document management. You can change it later; your requirement changes "
+        "are kept."
+    ),
+    "choose_category_hint": "Choose a service area to see the library's recommendations.",
+    "category_advice": (
+        "For {category} the library recommends {count} integrations: {names}. "
+        "You see and adjust them in the next step."
+    ),
+    "kle_explained": (
+        "KLE is the joint municipal subject classification used for filing. Choose the main "
+        "groups the system handles cases in; some requirements are proposed only for them."
+    ),
     "cancel": "Cancel",
     "remove": "Remove",
     "yes": "Yes",
@@ -402,8 +535,8 @@ EN = {
     "lang_en": "English",
     # Step 1
     "purchase_intro": (
-        "Describe the purchase. The service area decides which integrations and requirements the "
-        "library proposes in the next steps."
+        "Describe the tender: title, contracting authority, case number and date, the "
+        "documents' language, annex number and the library release the tender is pinned to."
     ),
     "title_label": "Tender title",
     "title_placeholder": "e.g. Procurement of an ESDH system",
@@ -431,11 +564,14 @@ EN = {
     ),
     "category_changed_custom": (
         "The service area is now {code}. You adjusted integrations or KLE yourself; they are "
-        "kept. See the library's recommendation for {code} in step 2."
+        "kept. See the library's recommendation for {code} in step 4."
     ),
     "still_missing": "Still missing: {fields}.",
-    "continue_heading": "Continue with a saved tender",
-    "continue_intro": "If you saved a tender.yaml earlier, load it here and continue working.",
+    "continue_heading": "Open a tender.yaml",
+    "continue_intro": (
+        "Open a tender.yaml from a colleague or an earlier tender here. It becomes the tender "
+        "you work on and is saved in the workspace."
+    ),
     "tender_upload_label": "Load tender.yaml",
     "tender_upload_help": "The file is checked before anything changes. An error keeps your data.",
     "tender_paste_heading": "… or paste the text of a tender.yaml",
@@ -446,12 +582,12 @@ EN = {
     "not_utf8": "the file is not UTF-8 text; save it as UTF-8 and try again",
     "tender_loaded": "The tender “{title}” is loaded with {count} library requirements.",
     "replace_question": (
-        "Replace what you have entered with “{title}” ({count} requirements)? Your current "
-        "entries will be lost."
+        "The tender “{title}” ({count} requirements) is already saved in the workspace. Replace "
+        "the saved draft with the file's content? Its bids and evaluation are kept."
     ),
     "replace_yes": "Yes, replace",
     # Step 2
-    "choose_category_first": "First choose a service area in step 1.",
+    "choose_category_first": "First choose a service area in step 3, System.",
     "advice_heading": "**The library's recommendation – adjust as needed**",
     "advice_text": (
         "Integrations and KLE main groups are proposed from the service area {category}. Remove "
@@ -482,7 +618,7 @@ EN = {
     "unknown_kle": "{number} (unknown KLE group)",
     # Step 3
     "proposal_changed": (
-        "The proposal was updated after your changes in steps 1–2: {new} new requirements, "
+        "The proposal was updated after your changes in steps 3–4: {new} new requirements, "
         "{gone} no longer proposed. Your {changes} changes to single requirements are kept."
     ),
     "total_requirements": "Requirements",
@@ -555,6 +691,12 @@ EN = {
     "decimals_label": "Decimals in the score",
     "annex_label": "Annex number",
     "annex_help": "Requirements are numbered after the annex, e.g. 3.1.1.",
+    "evaluation_preview_heading": "The evaluation model as the annex states it",
+    "evaluation_preview_intro": (
+        "The text below appears word for word in the annex (in {language}), with the weights "
+        "of the prioritised requirements you chose."
+    ),
+    "evaluation_preview_unavailable": "The preview appears once a service area is chosen.",
     "evaluation_explained": (
         "Each prioritised requirement (PK) earns its weight for “Met”, weight × {partial} for "
         "“Partly met” and 0 otherwise. The sum is scaled to 0–{scale} and rounded to {decimals} "
@@ -562,11 +704,12 @@ EN = {
     ),
     # Step 5
     "fix_first": "The tender cannot be made yet:",
-    "problem_title": "Enter the tender title in step 1.",
-    "problem_buyer": "Enter the contracting authority in step 1.",
-    "problem_category": "Choose a service area in step 1.",
+    "problem_title": "Enter the tender title in step 2, Tender.",
+    "problem_buyer": "Enter the contracting authority in step 2, Tender.",
+    "problem_category": "Choose a service area in step 3, System.",
     "orphans_not_in_tender": (
-        "Requirements you changed that are no longer proposed are not included: {ids}. See step 3."
+        "Requirements you changed that are no longer proposed are not included: {ids}. "
+        "See step 5, Requirements."
     ),
     "tender_invalid": "The tender is not valid yet. Fix this and try again:",
     "tender_valid": (
@@ -578,6 +721,9 @@ EN = {
     "tender_id": "Tender id: {id}",
     "integrations_added": "Added as dependencies: {names}",
     "required_by_short": "required by {ids}",
+    "zip_name": "tender-documents.zip",
+    "download_zip": "Download everything as {name}",
+    "download_zip_help": "tender.yaml, annex.docx, response-form.docx and response-form.xlsx.",
     "downloads_heading": "Download the files",
     "downloads_intro": (
         "tender.yaml is your work – keep it to continue later or to check bids. The annex and "
@@ -599,12 +745,12 @@ EN = {
         "made and how they score. procure flags – you and your colleagues decide."
     ),
     "check_source_label": "Check against",
-    "check_source_current": "The tender from steps 1–5",
+    "check_source_current": "The tender from steps 2–7",
     "check_source_upload": "A saved tender.yaml",
     "current_tender_incomplete": (
-        "The tender in steps 1–5 is not filled in yet. Fill it in, or load a saved tender.yaml."
+        "The tender in steps 2–7 is not filled in yet. Fill it in, or load a saved tender.yaml."
     ),
-    "current_tender_invalid": "The tender in steps 1–5 is not valid (see step 5):",
+    "current_tender_invalid": "The tender in steps 2–7 is not valid (see step 7, Documents):",
     "check_tender_file": "Tender file: {name}",
     "checking_against": (
         "Checking against “{title}” – {count} requirements, requirement library {version}, "

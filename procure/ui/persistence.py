@@ -1,0 +1,206 @@
+"""Keep the officer's work in the workspace: restore it, follow other tabs, save every change.
+
+Each rerun of the wizard goes: `restore_from_address` (a new session opens the tender named in
+the address, so a refresh or an app restart comes back to the same place), `follow_other_tabs`
+(a save made by another tab is loaded when this tab changed nothing), the page, then `autosave`
+(anything changed in this rerun is written to disk at once, atomically).
+"""
+
+from __future__ import annotations
+
+import json
+
+import streamlit as st
+
+from procure.errors import ProcureError
+from procure.ui.session import LOG, cached_release, notify
+from procure.ui.state import TENDER_FIELDS, CheckState, SavedMarks, WizardState
+from procure.ui.texts import tr
+from procure.ui.workspace import Workspace, draft_content
+
+ADDRESS_KEY = "udbud"  # ?udbud=<tender id> in the address bar
+
+
+def workspace() -> Workspace:
+    return Workspace()
+
+
+def restore_from_address(state: WizardState) -> None:
+    """Once per session: open the tender the address names, if it is saved."""
+    if state.saved.restored:
+        return
+    state.saved.restored = True
+    tender_id = st.query_params.get(ADDRESS_KEY)
+    if not tender_id or state.has_work():
+        return
+    ws = workspace()
+    if ws.has_tender(tender_id):
+        try:
+            open_saved(state, tender_id, ws)
+        except ProcureError as exc:
+            notify(state, "error", str(exc))
+
+
+def open_saved(state: WizardState, tender_id: str, ws: Workspace | None = None) -> None:
+    """Make a saved tender the one on screen, with its bids and evaluation (all or nothing)."""
+    ws = ws or workspace()
+    saved = ws.load_draft(tender_id)
+    evaluation = ws.load_evaluation(tender_id)
+    bids = ws.load_bids(tender_id)
+    _take_tender_fields(state, saved.state)
+    state.step = max(saved.state.step, 1)
+    state.check = CheckState(responses=bids)
+    if evaluation is not None:
+        state.check.evaluations[tender_id] = evaluation
+    state.saved = SavedMarks(
+        content=_content_text(state),
+        revision=saved.revision,
+        bids=_bids_key(state),
+        evaluations={tender_id: _evaluation_text(evaluation)} if evaluation else {},
+        restored=True,
+    )
+    st.query_params[ADDRESS_KEY] = tender_id
+
+
+def adopt_tender(state: WizardState, tender, library) -> None:
+    """Make a tender read from a file the one on screen, with any bids and evaluation already
+    saved under its id (ProcureError leaves everything as it was)."""
+    from procure.ui.state import load_tender
+
+    ws = workspace()
+    evaluation = ws.load_evaluation(tender.id) if ws.has_tender(tender.id) else None
+    bids = ws.load_bids(tender.id) if ws.has_tender(tender.id) else []
+    load_tender(state, tender, library)
+    state.pending_tender = None
+    state.check = CheckState(responses=bids)
+    if evaluation is not None:
+        state.check.evaluations[tender.id] = evaluation
+    state.saved = SavedMarks(
+        bids=_bids_key(state),
+        evaluations={tender.id: _evaluation_text(evaluation)} if evaluation else {},
+        restored=True,
+    )
+
+
+def start_new(state: WizardState) -> None:
+    """A blank tender; the one on screen is already saved, so nothing is lost."""
+    fresh = WizardState(ui_lang=state.ui_lang)
+    _take_tender_fields(state, fresh)
+    state.check = CheckState()
+    state.saved = SavedMarks(restored=True)
+    state.step = 1
+    st.query_params.pop(ADDRESS_KEY, None)
+
+
+def follow_other_tabs(state: WizardState) -> None:
+    """Load a newer save of this tender made elsewhere, when this tab has changed nothing."""
+    marks = state.saved
+    if marks.revision is None or marks.content != _content_text(state):
+        return
+    ws = workspace()
+    on_disk = ws.draft_revision(state.tender_id)
+    if on_disk is None or on_disk == marks.revision:
+        return
+    try:
+        saved = ws.load_draft(state.tender_id)
+    except ProcureError as exc:
+        LOG.warning("could not follow another tab's save: %s", exc)
+        return
+    _take_tender_fields(state, saved.state)
+    marks.content, marks.revision = _content_text(state), saved.revision
+    notify(state, "info", tr(state.ui_lang, "reloaded_other_tab"))
+
+
+def autosave(state: WizardState) -> None:
+    """Write whatever changed in this rerun: the draft, tender.yaml, the evaluation, the bids.
+
+    A failed write is said on the page; the work stays in the session and is written with the
+    next change.
+    """
+    try:
+        _save_draft(state)
+        if state.saved.revision is not None:
+            _save_check(state)
+    except (OSError, ProcureError) as exc:
+        LOG.exception("saving to the workspace failed")
+        st.error(tr(state.ui_lang, "save_failed", folder=str(workspace().root), error=str(exc)))
+
+
+def _save_draft(state: WizardState) -> None:
+    marks = state.saved
+    content = _content_text(state)
+    if content == marks.content or (marks.revision is None and not state.has_work()):
+        return
+    ws = workspace()
+    on_disk = ws.draft_revision(state.tender_id)
+    if marks.revision is not None and on_disk is not None and on_disk != marks.revision:
+        # Another tab saved this tender since this one last saw it; this tab's change is the
+        # newest, so it is saved on top, and the officer is told.
+        notify(state, "warning", tr(state.ui_lang, "saved_over_other_tab"))
+    revision = max(on_disk or 0, marks.revision or 0) + 1
+    ws.save_draft(state, revision)
+    marks.content, marks.revision = content, revision
+    st.query_params[ADDRESS_KEY] = state.tender_id
+    tender_yaml = _tender_yaml(state)
+    if tender_yaml is not None:
+        ws.save_tender_file(state.tender_id, tender_yaml)
+
+
+def _save_check(state: WizardState) -> None:
+    marks = state.saved
+    ws = workspace()
+    if state.check.source == "current":
+        key = _bids_key(state)
+        if key != marks.bids:
+            ws.save_bids(state.tender_id, state.check.responses)
+            marks.bids = key
+    overrides = state.check.evaluations.get(state.tender_id)
+    if overrides is not None and overrides.entries:
+        text = _evaluation_text(overrides)
+        if marks.evaluations.get(state.tender_id) != text:
+            ws.save_evaluation(overrides)
+            marks.evaluations[state.tender_id] = text
+
+
+def _tender_yaml(state: WizardState) -> str | None:
+    """The tender file's text when the draft makes a valid tender; None while it does not."""
+    from procure.tender import dump_tender, parse_tender
+    from procure.ui.state import build_tender
+
+    if not (state.title.strip() and state.buyer.strip() and state.category and state.cvr_valid):
+        return None
+    try:
+        library = cached_release(state.library_version) if state.library_version else None
+        if library is None:
+            return None
+        text = dump_tender(build_tender(state, library))
+        parse_tender(text, "tender.yaml")
+    except ProcureError:
+        return None
+    return text
+
+
+def _take_tender_fields(state: WizardState, source: WizardState) -> None:
+    for name in TENDER_FIELDS:
+        setattr(state, name, getattr(source, name))
+    state.last_proposed = None
+    state.confirm_reset = False
+    state.pending_tender = None
+    state.area_filter = ""
+    state.documents_cache = None
+
+
+def _content_text(state: WizardState) -> str:
+    content = draft_content(state)
+    content.pop("step")  # moving between steps is not a change to save on its own
+    return json.dumps(content, ensure_ascii=False, sort_keys=True)
+
+
+def _bids_key(state: WizardState) -> tuple:
+    return tuple((f.name, f.digest) for f in state.check.responses)
+
+
+def _evaluation_text(overrides) -> str:
+    from procure.evaluation import dump_overrides
+
+    return dump_overrides(overrides)

@@ -1,0 +1,361 @@
+"""The wizard's workspace: every tender the officer works on, saved to disk after each change.
+
+A browser refresh, a second tab or a restarted app loses nothing: the wizard writes the
+officer's draft here with an atomic write whenever it changes, and the start page lists what is
+saved. One folder per tender, named by the tender's id:
+
+    <workspace>/tenders/<tender id>/
+        draft.json               the wizard's draft, complete or not (what the wizard resumes)
+        tender.yaml              the tender file, once the draft makes a valid tender
+        tender.evaluation.yaml   the evaluators' point overrides for this tender
+        bids/manifest.json       the vendors' uploaded responses: name, stored file, digest
+        bids/<digest>.<ext>      one uploaded response, as uploaded
+
+Uploaded bids are confidential: they are stored only in the folder of the tender they answer.
+No Streamlit here: the wizard's session glue calls these functions.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import os
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path, PurePath
+
+from procure.errors import ProcureError
+from procure.evaluation.overrides import Overrides, dump_overrides, parse_overrides
+from procure.files import write_bytes_atomically, write_text_atomically
+from procure.tender.model import CustomRequirement
+from procure.ui.state import TENDER_FIELDS, RequirementChoice, UploadedFile, WizardState
+
+WORKSPACE_ENV = "PROCURE_WORKSPACE"
+DRAFT_FORMAT = "procure-wizard-draft"
+DRAFT_VERSION = 1
+DRAFT_FILE = "draft.json"
+TENDER_FILE = "tender.yaml"
+EVALUATION_FILE = "tender.evaluation.yaml"
+BIDS_FOLDER = "bids"
+MANIFEST_FILE = "manifest.json"
+MAX_DRAFT_BYTES = 20 * 1024 * 1024
+# Tender ids are UUIDs; anything else must never become part of a path.
+_SAFE_ID = re.compile(r"[0-9A-Za-z][0-9A-Za-z-]{0,63}")
+_SAFE_EXTENSIONS = {".docx", ".xlsx", ".yaml", ".yml", ".json"}
+
+
+def default_workspace() -> Path:
+    """`$PROCURE_WORKSPACE`, else `procure-workspace` in the user's home folder."""
+    configured = os.environ.get(WORKSPACE_ENV, "").strip()
+    if configured:
+        return Path(configured).expanduser()
+    return Path.home() / "procure-workspace"
+
+
+@dataclass(frozen=True)
+class SavedTender:
+    """One tender in the workspace, as the start page lists it."""
+
+    tender_id: str
+    title: str
+    buyer: str
+    category: str | None
+    saved_at: str  # ISO 8601, UTC
+    requirement_changes: int
+    bids: int
+    problem: str | None = None  # why the draft could not be read (then only the id is known)
+
+
+@dataclass(frozen=True)
+class SavedDraft:
+    """A draft as read back: the wizard's fields and the revision it was saved with."""
+
+    state: WizardState
+    revision: int
+
+
+class Workspace:
+    """The folder of saved tenders. All writes are atomic; reads never raise for a damaged
+    file in the listing (it is listed with its problem instead)."""
+
+    def __init__(self, root: Path | str | None = None) -> None:
+        self.root = Path(root) if root is not None else default_workspace()
+
+    # -- Listing --------------------------------------------------------------------------------
+
+    def tender_folder(self, tender_id: str) -> Path:
+        if not _SAFE_ID.fullmatch(tender_id or ""):
+            raise ProcureError(f"{tender_id!r} er ikke et gyldigt udbuds-id")
+        return self.root / "tenders" / tender_id
+
+    def list_tenders(self) -> list[SavedTender]:
+        """Saved tenders, the most recently saved first."""
+        folder = self.root / "tenders"
+        if not folder.is_dir():
+            return []
+        saved = []
+        for entry in folder.iterdir():
+            if not entry.is_dir() or not _SAFE_ID.fullmatch(entry.name):
+                continue
+            if not (entry / DRAFT_FILE).exists():
+                continue
+            saved.append(self._summary(entry))
+        return sorted(saved, key=lambda t: (t.saved_at, t.tender_id), reverse=True)
+
+    def has_tender(self, tender_id: str) -> bool:
+        try:
+            return (self.tender_folder(tender_id) / DRAFT_FILE).is_file()
+        except ProcureError:
+            return False
+
+    # -- Drafts ---------------------------------------------------------------------------------
+
+    def save_draft(self, state: WizardState, revision: int) -> None:
+        """Write the draft atomically, stamped with `revision` (one more than the last)."""
+        folder = self.tender_folder(state.tender_id)
+        document = {
+            "format": DRAFT_FORMAT,
+            "version": DRAFT_VERSION,
+            "revision": revision,
+            "saved_at": _now(),
+            "draft": draft_content(state),
+        }
+        text = json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True)
+        write_text_atomically(folder / DRAFT_FILE, text + "\n")
+
+    def save_tender_file(self, tender_id: str, yaml_text: str) -> None:
+        path = self.tender_folder(tender_id) / TENDER_FILE
+        if _read_text(path) != yaml_text:
+            write_text_atomically(path, yaml_text)
+
+    def draft_revision(self, tender_id: str) -> int | None:
+        """The revision on disk (None: no readable draft), to notice another tab's save."""
+        try:
+            document = self._read_draft_document(tender_id)
+        except ProcureError:
+            return None
+        revision = document.get("revision")
+        return revision if isinstance(revision, int) else None
+
+    def load_draft(self, tender_id: str) -> SavedDraft:
+        """The saved draft as wizard data (ProcureError saying what is wrong, if it cannot be)."""
+        document = self._read_draft_document(tender_id)
+        path = self.tender_folder(tender_id) / DRAFT_FILE
+        try:
+            state = state_from_content(document["draft"])
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise ProcureError.invalid(path, f"kladden kan ikke læses ({exc})") from None
+        if state.tender_id != tender_id:
+            raise ProcureError.invalid(path, "kladden hører til et andet udbud")
+        revision = document.get("revision")
+        return SavedDraft(state, revision if isinstance(revision, int) else 0)
+
+    def delete_tender(self, tender_id: str) -> Path:
+        """Move a tender's folder to `<workspace>/deleted/` (recoverable by hand); its path."""
+        folder = self.tender_folder(tender_id)
+        if not folder.is_dir():
+            raise ProcureError(f"udbuddet {tender_id} findes ikke i arbejdsmappen")
+        stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S")
+        target = self.root / "deleted" / f"{tender_id}-{stamp}"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.move(str(folder), str(target))
+        return target
+
+    # -- Evaluations and bids -------------------------------------------------------------------
+
+    def save_evaluation(self, overrides: Overrides) -> None:
+        if not overrides.tender_id:
+            raise ValueError("an evaluation without a tender id has no folder")
+        path = self.tender_folder(overrides.tender_id) / EVALUATION_FILE
+        text = dump_overrides(overrides)
+        if _read_text(path) != text:
+            write_text_atomically(path, text)
+
+    def load_evaluation(self, tender_id: str) -> Overrides | None:
+        path = self.tender_folder(tender_id) / EVALUATION_FILE
+        text = _read_text(path)
+        if text is None:
+            return None
+        loaded = parse_overrides(text, str(path))
+        return dataclasses.replace(loaded, tender_id=loaded.tender_id or tender_id)
+
+    def save_bids(self, tender_id: str, files: list[UploadedFile]) -> None:
+        """Make the tender's bids folder hold exactly `files` (added, replaced or removed)."""
+        folder = self.tender_folder(tender_id) / BIDS_FOLDER
+        manifest = [{"name": f.name, "file": _stored_name(f), "sha256": f.digest} for f in files]
+        saved = self._manifest(folder)
+        if saved == manifest or (saved is None and not manifest):
+            return
+        for file, entry in zip(files, manifest, strict=True):
+            path = folder / entry["file"]
+            if not path.is_file():
+                write_bytes_atomically(path, file.data)
+        write_text_atomically(
+            folder / MANIFEST_FILE, json.dumps(manifest, ensure_ascii=False, indent=1) + "\n"
+        )
+        kept = {entry["file"] for entry in manifest} | {MANIFEST_FILE}
+        for path in folder.iterdir():
+            if path.is_file() and path.name not in kept and not path.name.startswith("."):
+                path.unlink()
+
+    def load_bids(self, tender_id: str) -> list[UploadedFile]:
+        """The stored bids; a missing or damaged file is skipped (its digest no longer fits)."""
+        folder = self.tender_folder(tender_id) / BIDS_FOLDER
+        files = []
+        for entry in self._manifest(folder) or []:
+            stored = str(entry.get("file", ""))
+            if PurePath(stored).name != stored or not stored:
+                continue
+            try:
+                data = (folder / stored).read_bytes()
+            except OSError:
+                continue
+            file = UploadedFile(str(entry.get("name", stored)), data)
+            if file.digest == entry.get("sha256"):
+                files.append(file)
+        return files
+
+    # -- Internals ------------------------------------------------------------------------------
+
+    def _read_draft_document(self, tender_id: str) -> dict:
+        path = self.tender_folder(tender_id) / DRAFT_FILE
+        try:
+            if path.stat().st_size > MAX_DRAFT_BYTES:
+                raise ProcureError.invalid(path, "kladden er for stor til at være en kladde")
+            document = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise ProcureError.invalid(path, "findes ikke") from None
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise ProcureError.invalid(path, f"kan ikke læses ({exc})") from None
+        if not isinstance(document, dict) or document.get("format") != DRAFT_FORMAT:
+            raise ProcureError.invalid(path, "er ikke en procure-kladde")
+        if document.get("version") != DRAFT_VERSION:
+            raise ProcureError.invalid(
+                path,
+                f"er gemt i kladdeformat {document.get('version')!r}, som denne version "
+                "af procure ikke kender",
+            )
+        return document
+
+    def _summary(self, folder: Path) -> SavedTender:
+        bids = len(self._manifest(folder / BIDS_FOLDER) or [])
+        try:
+            document = self._read_draft_document(folder.name)
+            content = document["draft"]
+            return SavedTender(
+                tender_id=folder.name,
+                title=str(content.get("title", "")),
+                buyer=str(content.get("buyer", "")),
+                category=content.get("category"),
+                saved_at=str(document.get("saved_at", "")),
+                requirement_changes=len(content.get("choices", {})) + len(content.get("local", [])),
+                bids=bids,
+            )
+        except (ProcureError, KeyError, TypeError, AttributeError) as exc:
+            modified = dt.datetime.fromtimestamp((folder / DRAFT_FILE).stat().st_mtime, dt.UTC)
+            return SavedTender(
+                tender_id=folder.name,
+                title="",
+                buyer="",
+                category=None,
+                saved_at=modified.isoformat(timespec="seconds"),
+                requirement_changes=0,
+                bids=bids,
+                problem=str(exc),
+            )
+
+    @staticmethod
+    def _manifest(folder: Path) -> list[dict] | None:
+        text = _read_text(folder / MANIFEST_FILE)
+        if text is None:
+            return None
+        try:
+            manifest = json.loads(text)
+        except json.JSONDecodeError:
+            return None
+        if not isinstance(manifest, list):
+            return None
+        return [entry for entry in manifest if isinstance(entry, dict)]
+
+
+# -- The draft's content: the officer's tender fields as JSON ------------------------------------
+
+
+def draft_content(state: WizardState) -> dict:
+    """What the draft keeps: the tender fields and the step the officer was on."""
+    content: dict = {}
+    for name in TENDER_FIELDS:
+        value = getattr(state, name)
+        if name == "choices":
+            value = {
+                rid: {"include": c.include, "kind": c.kind, "weight": c.weight}
+                for rid, c in sorted(value.items())
+            }
+        elif name == "local":
+            value = [dataclasses.asdict(r) for r in value]
+        content[name] = value
+    content["step"] = state.step
+    return content
+
+
+def state_from_content(content: dict) -> WizardState:
+    """Wizard data from a draft's content (TypeError/ValueError/KeyError if it is malformed)."""
+    if not isinstance(content, dict):
+        raise TypeError("the draft is not an object")
+    state = WizardState()
+    for name in TENDER_FIELDS:
+        if name not in content:
+            continue
+        value = content[name]
+        if name == "choices":
+            value = {
+                str(rid): RequirementChoice(
+                    include=_optional(c.get("include"), bool),
+                    kind=_optional(c.get("kind"), str),
+                    weight=_optional(c.get("weight"), int),
+                )
+                for rid, c in dict(value).items()
+            }
+        elif name == "local":
+            value = [CustomRequirement(**dict(item)) for item in value]
+        elif name in ("integrations", "kle"):
+            value = None if value is None else [str(v) for v in value]
+        elif name in ("scale_max", "decimals", "annex", "next_local_number"):
+            value = int(value)
+        elif name in ("library_version", "category"):
+            value = None if value is None else str(value)
+        else:
+            value = str(value)
+        setattr(state, name, value)
+    step = content.get("step", 0)
+    state.step = step if isinstance(step, int) and step >= 0 else 0
+    return state
+
+
+def _optional(value, kind: type):
+    if value is None:
+        return None
+    if kind is int and isinstance(value, bool):
+        raise TypeError("a weight must be a number")
+    if not isinstance(value, kind):
+        raise TypeError(f"expected {kind.__name__}, got {type(value).__name__}")
+    return value
+
+
+def _stored_name(file: UploadedFile) -> str:
+    """The stored file's name: its digest and a known extension, never the vendor's name."""
+    extension = PurePath(file.name).suffix.lower()
+    return file.digest[:32] + (extension if extension in _SAFE_EXTENSIONS else ".bin")
+
+
+def _read_text(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")

@@ -1,0 +1,266 @@
+"""The wizard's workspace: what is saved survives a refresh, a second tab and a restart."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+import pytest
+import yaml
+from streamlit.testing.v1 import AppTest
+
+from procure.errors import ProcureError
+from procure.evaluation import Override, Overrides
+from procure.tender import parse_tender
+from procure.tender.model import CustomRequirement
+from procure.ui.state import RequirementChoice, UploadedFile, WizardState, build_tender
+from procure.ui.texts import STEP_KEYS
+from procure.ui.workspace import Workspace, draft_content, state_from_content
+from tests.conftest import ROOT
+from tests.samples import shipped_release
+
+APP = str(ROOT / "app.py")
+STATE_KEY = "procure_wizard"
+
+
+def officer_state() -> WizardState:
+    state = WizardState(
+        title="Anskaffelse af ESDH-system",
+        buyer="Eksempel Kommune",
+        cvr="12345678",
+        category="Y65",
+        library_version="1.0.0",
+        integrations=["organisation"],
+        step=4,
+    )
+    state.choices["FKI-ORG-001"] = RequirementChoice(kind="PK", weight=7)
+    state.choices["FKI-ORG-002"] = RequirementChoice(include=False)
+    state.local.append(CustomRequirement("LOKAL-1", "drift", "Logning", "Alt & <mere>", "K"))
+    state.next_local_number = 2
+    return state
+
+
+# -- The workspace on its own -------------------------------------------------------------------
+
+
+def test_a_draft_round_trips_with_every_choice(workspace_in_tmp):
+    ws = Workspace(workspace_in_tmp)
+    state = officer_state()
+    ws.save_draft(state, revision=3)
+    loaded = ws.load_draft(state.tender_id)
+    assert loaded.revision == 3
+    assert draft_content(loaded.state) == draft_content(state)
+    assert loaded.state.step == 4
+    assert build_tender(loaded.state, shipped_release()) == build_tender(state, shipped_release())
+
+
+def test_the_listing_shows_saved_tenders_newest_first_and_a_damaged_one_with_its_problem(
+    workspace_in_tmp,
+):
+    ws = Workspace(workspace_in_tmp)
+    first, second = officer_state(), WizardState(title="Andet udbud", buyer="B")
+    ws.save_draft(first, 1)
+    ws.save_draft(second, 1)
+    damaged = ws.tender_folder("0000aaaa-0000-0000-0000-000000000000")
+    damaged.mkdir(parents=True)
+    (damaged / "draft.json").write_text("{not json", encoding="utf-8")
+    listed = ws.list_tenders()
+    assert {t.title for t in listed if not t.problem} == {
+        "Anskaffelse af ESDH-system",
+        "Andet udbud",
+    }
+    broken = next(t for t in listed if t.problem)
+    assert broken.tender_id == damaged.name and "kan ikke læses" in broken.problem
+    with pytest.raises(ProcureError, match="draft.json.*kan ikke læses"):
+        ws.load_draft(damaged.name)
+
+
+def test_a_draft_from_another_format_version_is_refused_clearly(workspace_in_tmp):
+    ws = Workspace(workspace_in_tmp)
+    state = officer_state()
+    ws.save_draft(state, 1)
+    path = ws.tender_folder(state.tender_id) / "draft.json"
+    document = json.loads(path.read_text())
+    document["version"] = 99
+    path.write_text(json.dumps(document))
+    with pytest.raises(ProcureError, match="kladdeformat 99"):
+        ws.load_draft(state.tender_id)
+    document["version"], document["draft"]["choices"] = 1, {"X": {"weight": "many"}}
+    path.write_text(json.dumps(document))
+    with pytest.raises(ProcureError, match="kladden kan ikke læses"):
+        ws.load_draft(state.tender_id)
+
+
+def test_an_id_that_is_not_a_plain_id_never_becomes_a_path(workspace_in_tmp):
+    ws = Workspace(workspace_in_tmp)
+    for hostile in ("../../etc", "a/b", "", ".hidden", "x" * 200):
+        with pytest.raises(ProcureError, match="ikke et gyldigt udbuds-id"):
+            ws.tender_folder(hostile)
+        assert not ws.has_tender(hostile)
+
+
+def test_bids_are_stored_by_digest_never_by_the_vendors_file_name(workspace_in_tmp):
+    ws = Workspace(workspace_in_tmp)
+    tender_id = officer_state().tender_id
+    bids = [
+        UploadedFile("../../evil.docx", b"PK first"),
+        UploadedFile("tilbud B.xlsx", b"PK second"),
+    ]
+    ws.save_bids(tender_id, bids)
+    folder = ws.tender_folder(tender_id) / "bids"
+    stored = sorted(p.name for p in folder.iterdir())
+    assert "manifest.json" in stored and len(stored) == 3
+    assert all(name == "manifest.json" or name[:32].isalnum() for name in stored)
+    assert not (workspace_in_tmp.parent / "evil.docx").exists()
+    assert ws.load_bids(tender_id) == bids
+    # Removing one removes its file; a file damaged on disk is not passed off as the bid
+    ws.save_bids(tender_id, bids[1:])
+    assert ws.load_bids(tender_id) == bids[1:]
+    kept = next(p for p in folder.iterdir() if p.name != "manifest.json")
+    kept.write_bytes(b"changed on disk")
+    assert ws.load_bids(tender_id) == []
+
+
+def test_an_evaluation_round_trips_and_a_deleted_tender_is_moved_not_destroyed(workspace_in_tmp):
+    ws = Workspace(workspace_in_tmp)
+    state = officer_state()
+    ws.save_draft(state, 1)
+    overrides = Overrides(
+        state.tender_id,
+        (
+            Override(
+                "Leverandør A",
+                "FKI-ORG-001",
+                Decimal("6.5"),
+                Decimal("3.5"),
+                "Dækker kravet.",
+                "Mette",
+                "2026-11-27T10:00:00+00:00",
+            ),
+        ),
+    )
+    ws.save_evaluation(overrides)
+    assert ws.load_evaluation(state.tender_id) == overrides
+    moved = ws.delete_tender(state.tender_id)
+    assert not ws.has_tender(state.tender_id) and ws.list_tenders() == []
+    assert (moved / "draft.json").is_file() and (moved / "tender.evaluation.yaml").is_file()
+
+
+def test_state_from_content_rejects_a_malformed_draft():
+    with pytest.raises(TypeError):
+        state_from_content(["not", "a", "dict"])
+    with pytest.raises(TypeError):
+        state_from_content({"choices": {"A": {"include": "yes"}}})
+
+
+# -- The wizard with its workspace ----------------------------------------------------------------
+
+
+def go(at: AppTest, step: str) -> AppTest:
+    at.sidebar.radio(key="nav_step").set_value(STEP_KEYS.index(step)).run()
+    assert not at.exception
+    return at
+
+
+def started_tender() -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    at.button(key="start_new").click().run()
+    at.text_input(key="title").input("Anskaffelse af ESDH-system").run()
+    at.text_input(key="buyer").input("Eksempel Kommune").run()
+    go(at, "step_system")
+    at.selectbox(key="category").select("Y65").run()
+    go(at, "step_requirements")
+    at.selectbox(key="req_kind_FKI-ORG-001").select("PK").run()
+    at.number_input(key="req_weight_FKI-ORG-001").set_value(7).run()
+    assert not at.exception
+    return at
+
+
+def reopened(tender_id: str) -> AppTest:
+    """A new session on the same address: a browser refresh, a new tab, or a restarted app."""
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["udbud"] = tender_id
+    at.run()
+    assert not at.exception
+    return at
+
+
+def test_every_change_is_saved_and_a_refresh_comes_back_to_the_same_place(workspace_in_tmp):
+    at = started_tender()
+    state = at.session_state[STATE_KEY]
+    assert at.query_params["udbud"] == [state.tender_id] or at.query_params["udbud"] == (
+        state.tender_id
+    )
+    folder = workspace_in_tmp / "tenders" / state.tender_id
+    saved = parse_tender((folder / "tender.yaml").read_text(), "tender.yaml")
+    assert ("FKI-ORG-001", "PK", 7) in [(r.id, r.kind, r.weight) for r in saved.requirements]
+
+    again = reopened(state.tender_id)
+    assert again.header[0].value == "5. Krav"
+    assert again.selectbox(key="req_kind_FKI-ORG-001").value == "PK"
+    assert again.number_input(key="req_weight_FKI-ORG-001").value == 7
+    go(again, "step_purchase")
+    assert again.text_input(key="title").value == "Anskaffelse af ESDH-system"
+
+
+def test_a_second_tab_sees_the_first_tabs_change(workspace_in_tmp):
+    first = started_tender()
+    tender_id = first.session_state[STATE_KEY].tender_id
+    second = reopened(tender_id)
+    go(first, "step_purchase")
+    first.text_input(key="title").input("Ny titel fra fane 1").run()
+    go(second, "step_purchase")
+    assert second.text_input(key="title").value == "Ny titel fra fane 1"
+    assert any("anden fane" in i.value for i in second.info)
+
+
+def test_the_start_page_lists_saved_tenders_and_opens_one(workspace_in_tmp):
+    started_tender()
+    at = AppTest.from_file(APP, default_timeout=60).run()  # another officer, no address
+    assert at.header[0].value == "1. Start"
+    text = " ".join(m.value for m in at.markdown).replace("\\", "")
+    assert "Anskaffelse af ESDH-system" in text
+    open_button = next(b for b in at.button if b.key and b.key.startswith("saved_open_"))
+    open_button.click().run()
+    assert at.header[0].value == "5. Krav"
+    assert at.selectbox(key="req_kind_FKI-ORG-001").value == "PK"
+
+
+def test_delete_asks_first_and_moves_the_folder_aside(workspace_in_tmp):
+    tender_id = started_tender().session_state[STATE_KEY].tender_id
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    at.button(key=f"saved_delete_{tender_id}").click().run()
+    assert any("slette" in w.value for w in at.warning)
+    at.button(key="saved_delete_no").click().run()
+    assert (workspace_in_tmp / "tenders" / tender_id).is_dir()
+    at.button(key=f"saved_delete_{tender_id}").click().run()
+    at.button(key=f"saved_delete_yes_{tender_id}").click().run()
+    assert not (workspace_in_tmp / "tenders" / tender_id).exists()
+    assert any(p.name.startswith(tender_id) for p in (workspace_in_tmp / "deleted").iterdir())
+    assert any("Der er ingen gemte udbud" in i.value for i in at.info)
+
+
+def test_uploaded_bids_and_overrides_survive_a_refresh(workspace_in_tmp):
+    at = started_tender()
+    state = at.session_state[STATE_KEY]
+    tender = build_tender(state, shipped_release())
+    document = {
+        "format": "procure-answers/1",
+        "tender_id": tender.id,
+        "vendor": {"name": "Leverandør A"},
+        "answers": [
+            {"id": r.id, "answer": "Delvist opfyldt" if r.id == "FKI-ORG-001" else "Opfyldt"}
+            for r in tender.requirements
+        ],
+    }
+    go(at, "step_check")
+    at.file_uploader(key="check_responses_0").set_value(
+        [("a.yaml", yaml.safe_dump(document, allow_unicode=True).encode(), "text/yaml")]
+    ).run()
+    assert "Leverandør A" in [h.value for h in at.subheader]
+    bids = workspace_in_tmp / "tenders" / tender.id / "bids"
+    assert len(list(bids.iterdir())) == 2  # the bid and the manifest
+
+    again = reopened(tender.id)
+    go(again, "step_check")
+    assert "Leverandør A" in [h.value for h in again.subheader]
