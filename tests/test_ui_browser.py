@@ -39,10 +39,11 @@ def _free_port() -> int:
 
 
 @pytest.fixture
-def wizard_url():
+def wizard_url(workspace_in_tmp):
     """`streamlit run app.py` on a free port; stopped (only this process) after the test."""
     port = _free_port()
     env = {**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
+    # PROCURE_WORKSPACE is the test's own folder (tests/conftest.py), passed on here
     server = subprocess.Popen(
         [
             sys.executable,
@@ -121,35 +122,51 @@ def _module_exists(name: str) -> bool:
     return importlib.util.find_spec(name) is not None
 
 
-def test_officer_goes_from_purchase_to_downloads_and_checks_a_response(wizard_url, page, tmp_path):
+def test_officer_builds_a_tender_downloads_it_and_checks_a_filled_response(
+    wizard_url, page, tmp_path
+):
+    from docx import Document
     from playwright.sync_api import expect
 
-    page.goto(wizard_url)
-    expect(page.get_by_role("heading", name="1. Indkøbet")).to_be_visible(timeout=60_000)
-    expect(page.get_by_text("procure – udbudsbilag med krav")).to_be_visible()
+    from tests.fill import fill_docx_form
 
-    # Step 1: the purchase
+    page.goto(wizard_url)
+    expect(page.get_by_role("heading", name="1. Start")).to_be_visible(timeout=60_000)
+    expect(page.get_by_text("procure – udbudsbilag med krav")).to_be_visible()
+    expect(page.get_by_text("Der er ingen gemte udbud endnu")).to_be_visible()
+    page.screenshot(path=str(SCREENSHOTS / "wizard-1.png"))
+
+    # Step 2: the tender
+    page.get_by_role("button", name="Nyt udbud").click()
+    expect(page.get_by_role("heading", name="2. Udbud")).to_be_visible()
+    _wait_idle(page)
     _type(page, "Udbuddets titel", "Anskaffelse af ESDH-system")
     _type(page, "Ordregiver (kommune)", "Eksempel Kommune")
     _type(page, "Ordregivers CVR-nummer (valgfrit)", "12345678")
+    expect(page.get_by_text("Mangler stadig")).to_have_count(0)
+    page.screenshot(path=str(SCREENSHOTS / "wizard-2.png"))
+
+    # Step 3: the system, with the library's advice in plain words
+    _step(page, "3. System")
     page.get_by_role("combobox", name="Ydelsesområde (SKI 02.19)").click()
     page.get_by_role("option", name="Y65 – Kommunikation og dokumentation (ESDH)").click()
     _wait_idle(page)
-    expect(page.get_by_text("Mangler stadig")).to_have_count(0)
-    page.screenshot(path=str(SCREENSHOTS / "wizard-1.png"))
+    expect(page.get_by_text("anbefaler biblioteket 11 integrationer")).to_be_visible()
+    page.screenshot(path=str(SCREENSHOTS / "wizard-3.png"))
 
-    # Step 2: the library's advice, with the integrations added as dependencies
-    _step(page, "2. Integrationer og KLE")
+    # Step 4: the integrations, dependencies added and explained
+    _step(page, "4. Integrationer")
     expect(page.get_by_text("Bibliotekets anbefaling – tilpas efter behov")).to_be_visible()
-    page.screenshot(path=str(SCREENSHOTS / "wizard-2.png"))
+    page.screenshot(path=str(SCREENSHOTS / "wizard-4.png"))
 
-    # Step 3: the proposal, with the organisation requirement
-    _step(page, "3. Krav")
+    # Step 5: make FKI-ORG-001 a prioritised requirement with weight 7, as an officer would
+    _step(page, "5. Krav")
+    area = page.get_by_role("combobox", name="Vis område")
+    area.click()
+    page.get_by_role("option", name="Organisationsdata", exact=True).click()
+    _wait_idle(page)
     expect(page.get_by_text("Organisationsdata hentes fra Fælleskommunalt").first).to_be_visible()
     expect(page.get_by_test_id("stMetric").first).to_be_visible()
-    expect(page.get_by_test_id("stCheckbox").first).to_be_visible()
-    page.screenshot(path=str(SCREENSHOTS / "wizard-3.png"))
-    # Make FKI-ORG-001 a prioritised requirement with weight 7, as an officer would
     # (Streamlit marks a keyed widget's container with the class st-key-<key>)
     kind = page.locator(".st-key-req_kind_FKI-ORG-001").get_by_role("combobox")
     kind.click()
@@ -160,56 +177,66 @@ def test_officer_goes_from_purchase_to_downloads_and_checks_a_response(wizard_ur
     weight.fill("7")
     weight.press("Enter")
     _wait_idle(page)
-
-    # Step 5: validate and download
-    _step(page, "5. Dokumenter")
-    download_tender = page.get_by_role("button", name="Hent tender.yaml")
-    expect(download_tender).to_be_visible()
-    expect(page.get_by_text("Udbuddet er gyldigt")).to_be_visible()
-    with page.expect_download() as download_info:
-        download_tender.click()
-    saved = yaml.safe_load(Path(download_info.value.path()).read_text("utf-8"))
-    assert saved["title"] == "Anskaffelse af ESDH-system"
-    assert {"id": "FKI-ORG-001", "kind": "PK", "weight": 7} in saved["requirements"]
-    expect(page.get_by_role("button", name="Hent annex.docx")).to_be_visible(timeout=60_000)
     page.screenshot(path=str(SCREENSHOTS / "wizard-5.png"))
 
-    # Step 6: one good answer file and one broken file
-    _step(page, "6. Kontrol af tilbud")
-    good = tmp_path / "leverandoer-a.yaml"
-    good.write_text(
-        yaml.safe_dump(
-            {
-                "format": "procure-answers/1",
-                "tender_id": saved["id"],
-                "vendor": {"name": "Leverandør A/S"},
-                "answers": [
-                    {
-                        "id": r["id"],
-                        "answer": "Delvist opfyldt" if r["id"] == "FKI-ORG-002" else "Opfyldt",
-                        **(
-                            {"reservation": "Leveres i fase 2", "price": 25000}
-                            if r["id"] == "FKI-ORG-002"
-                            else {}
-                        ),
-                    }
-                    for r in saved["requirements"]
-                ],
-            },
-            allow_unicode=True,
-        ),
-        "utf-8",
+    # Step 6: the evaluation model as the annex will state it
+    _step(page, "6. Evaluering")
+    expect(page.get_by_text("Sådan står evalueringsmodellen i bilaget")).to_be_visible()
+    page.screenshot(path=str(SCREENSHOTS / "wizard-6.png"))
+
+    # Step 7: validate and download the tender file, the annex and the response form
+    _step(page, "7. Dokumenter")
+    expect(page.get_by_text("Udbuddet er gyldigt")).to_be_visible()
+    saved = yaml.safe_load(_download(page, "Hent tender.yaml").read_text("utf-8"))
+    assert saved["title"] == "Anskaffelse af ESDH-system"
+    assert {"id": "FKI-ORG-001", "kind": "PK", "weight": 7} in saved["requirements"]
+    annex = Document(str(_download(page, "Hent annex.docx")))
+    annex_text = "\n".join(p.text for p in annex.paragraphs) + "\n".join(
+        c.text for t in annex.tables for row in t.rows for c in row.cells
     )
+    assert "Anskaffelse af ESDH-system" in annex_text and "FKI-ORG-001" in annex_text
+    form = _download(page, "Hent response-form.docx").read_bytes()
+    page.screenshot(path=str(SCREENSHOTS / "wizard-7.png"))
+
+    # The vendor fills in the Word form: everything met, FKI-ORG-002 partly with a price
+    answers = {r["id"]: "Opfyldt" for r in saved["requirements"]}
+    answers["FKI-ORG-002"] = ("Delvist opfyldt", "Delvis dækning", "Leveres i fase 2: 25.000 kr.")
+    filled = tmp_path / "tilbud-leverandoer-a.docx"
+    filled.write_bytes(fill_docx_form(form, answers, vendor={"name": "Leverandør A/S"}))
     broken = tmp_path / "ødelagt.docx"
     broken.write_bytes(b"PK\x03\x04 this is not a Word file")
-    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files([str(good), str(broken)])
+
+    # Step 8: upload both; the good one gets its verdict, the broken one a message
+    _step(page, "8. Tilbud")
+    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files([str(filled), str(broken)])
     expect(page.get_by_role("heading", name="Leverandør A/S")).to_be_visible(timeout=60_000)
+    expect(page.get_by_text("Konditionsmæssigt: ja").first).to_be_visible()
     expect(page.get_by_text("ødelagt.docx:").first).to_be_visible()
     expect(page.get_by_role("button", name="Hent comparison.xlsx")).to_be_visible()
     # Streamlit scrolls inside its own container: a tall window shows the whole step
     page.set_viewport_size({"width": 1400, "height": 3200})
     _wait_idle(page)
-    page.screenshot(path=str(SCREENSHOTS / "wizard-6.png"))
+    page.screenshot(path=str(SCREENSHOTS / "wizard-8.png"))
+
+    # A browser refresh loses nothing: same tender, same step, the bid still there
+    page.set_viewport_size({"width": 1400, "height": 1000})
+    page.reload()
+    expect(page.get_by_role("heading", name="8. Tilbud")).to_be_visible(timeout=60_000)
+    expect(page.get_by_role("heading", name="Leverandør A/S")).to_be_visible(timeout=60_000)
+
+    # Step 9: the library
+    _step(page, "9. Bibliotek")
+    page.screenshot(path=str(SCREENSHOTS / "wizard-9.png"))
+
+
+def _download(page, button: str) -> Path:
+    from playwright.sync_api import expect
+
+    target = page.get_by_role("button", name=button)
+    expect(target).to_be_visible(timeout=60_000)
+    with page.expect_download() as download_info:
+        target.click()
+    return Path(download_info.value.path())
 
 
 def _type(page, label: str, text: str) -> None:

@@ -264,3 +264,27 @@ def test_uploaded_bids_and_overrides_survive_a_refresh(workspace_in_tmp):
     again = reopened(tender.id)
     go(again, "step_check")
     assert "Leverandør A" in [h.value for h in again.subheader]
+
+
+def test_with_login_configured_nothing_shows_before_login():
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.secrets["auth"] = {
+        "redirect_uri": "http://localhost:8501/oauth2callback",
+        "cookie_secret": "x" * 32,
+        "client_id": "procure",
+        "client_secret": "secret",
+        "server_metadata_url": "https://login.example.dk/.well-known/openid-configuration",
+    }
+    at.run()
+    assert not at.exception
+    assert at.button(key="login").label == "Log ind"
+    assert not at.header and not at.sidebar.radio
+
+
+def test_the_shipped_server_settings_are_the_safe_defaults():
+    import tomllib
+
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
+    assert config["server"]["address"] == "127.0.0.1"
+    assert config["server"]["maxUploadSize"] == 25
+    assert config["server"]["enableXsrfProtection"] is True

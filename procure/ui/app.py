@@ -44,6 +44,8 @@ STEP_COUNT = len(STEP_KEYS)
 def main() -> None:
     st.set_page_config(page_title="procure", page_icon="📋", layout="wide")
     state = get_state()
+    if not _logged_in(state):
+        return
     run_step(state, restore_from_address)
     run_step(state, follow_other_tabs)
     if not 0 <= state.step < STEP_COUNT:
@@ -56,6 +58,33 @@ def main() -> None:
     run_step(state, PAGES[STEP_KEYS[state.step]])
     run_step(state, _step_buttons)
     run_step(state, autosave)
+
+
+def login_configured() -> bool:
+    """Whether `.streamlit/secrets.toml` has an [auth] section (OpenID Connect login)."""
+    try:
+        return "auth" in st.secrets
+    except Exception:  # no secrets file at all: Streamlit raises rather than saying no
+        return False
+
+
+def _logged_in(state: WizardState) -> bool:
+    """Without [auth] the wizard is open to whoever reaches it (by default only this machine);
+    with it, nothing is shown before the officer has logged in."""
+    if not login_configured():
+        return True
+    lang = state.ui_lang
+    if st.user.get("is_logged_in", False):
+        with st.sidebar:
+            st.caption(plain(tr(lang, "logged_in_as", name=st.user.get("name") or "")))
+            st.button(tr(lang, "logout"), key="logout", on_click=st.logout)
+        if not state.check.evaluator:
+            state.check.evaluator = str(st.user.get("name") or st.user.get("email") or "")
+        return True
+    st.title(tr(lang, "app_title"))
+    st.info(tr(lang, "login_needed"))
+    st.button(tr(lang, "login"), key="login", type="primary", on_click=st.login)
+    return False
 
 
 def _sidebar(state: WizardState) -> None:

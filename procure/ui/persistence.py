@@ -55,6 +55,7 @@ def open_saved(state: WizardState, tender_id: str, ws: Workspace | None = None) 
     state.saved = SavedMarks(
         content=_content_text(state),
         revision=saved.revision,
+        step=state.step,
         bids=_bids_key(state),
         evaluations={tender_id: _evaluation_text(evaluation)} if evaluation else {},
         restored=True,
@@ -106,8 +107,11 @@ def follow_other_tabs(state: WizardState) -> None:
     except ProcureError as exc:
         LOG.warning("could not follow another tab's save: %s", exc)
         return
+    marks.revision = saved.revision
+    if _content_text(saved.state) == marks.content:
+        return  # the other tab only moved to another step
     _take_tender_fields(state, saved.state)
-    marks.content, marks.revision = _content_text(state), saved.revision
+    marks.content = _content_text(state)
     notify(state, "info", tr(state.ui_lang, "reloaded_other_tab"))
 
 
@@ -129,21 +133,36 @@ def autosave(state: WizardState) -> None:
 def _save_draft(state: WizardState) -> None:
     marks = state.saved
     content = _content_text(state)
-    if content == marks.content or (marks.revision is None and not state.has_work()):
+    changed = content != marks.content
+    if not changed and state.step == marks.step:
+        return
+    if marks.revision is None and not state.has_work():
         return
     ws = workspace()
     on_disk = ws.draft_revision(state.tender_id)
-    if marks.revision is not None and on_disk is not None and on_disk != marks.revision:
+    if changed and _changed_elsewhere(ws, state, on_disk):
         # Another tab saved this tender since this one last saw it; this tab's change is the
         # newest, so it is saved on top, and the officer is told.
         notify(state, "warning", tr(state.ui_lang, "saved_over_other_tab"))
     revision = max(on_disk or 0, marks.revision or 0) + 1
     ws.save_draft(state, revision)
-    marks.content, marks.revision = content, revision
+    marks.content, marks.revision, marks.step = content, revision, state.step
     st.query_params[ADDRESS_KEY] = state.tender_id
     tender_yaml = _tender_yaml(state)
     if tender_yaml is not None:
         ws.save_tender_file(state.tender_id, tender_yaml)
+
+
+def _changed_elsewhere(ws: Workspace, state: WizardState, on_disk: int | None) -> bool:
+    """Whether another tab changed the tender's content since this tab last saw it (moving to
+    another step does not count)."""
+    marks = state.saved
+    if marks.revision is None or on_disk is None or on_disk == marks.revision:
+        return False
+    try:
+        return _content_text(ws.load_draft(state.tender_id).state) != marks.content
+    except ProcureError:
+        return True
 
 
 def _save_check(state: WizardState) -> None:

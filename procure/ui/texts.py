@@ -48,6 +48,10 @@ DA = {
         "at udgive en version."
     ),
     # Start, workspace and the System step
+    "login_needed": "Log ind med din organisations login for at bruge procure.",
+    "login": "Log ind",
+    "logout": "Log ud",
+    "logged_in_as": "Logget ind som {name}",
     "start_intro": (
         "Start et nyt udbud, fortsæt med et gemt, eller åbn en tender.yaml. Alt gemmes "
         "automatisk efter hver ændring."
@@ -471,6 +475,10 @@ EN = {
         "library to release one."
     ),
     # Start, workspace and the System step
+    "login_needed": "Log in with your organisation's login to use procure.",
+    "login": "Log in",
+    "logout": "Log out",
+    "logged_in_as": "Logged in as {name}",
     "start_intro": (
         "Start a new tender, continue a saved one, or open a tender.yaml. Everything is saved "
         "automatically after each change."
