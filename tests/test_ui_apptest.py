@@ -171,6 +171,12 @@ def test_system_and_integration_steps_show_advice_and_dependencies_with_reasons(
     assert "Bibliotekets anbefaling – tilpas efter behov" in at.info[0].value
     chosen = at.multiselect(key="integrations").value
     assert "organisation" in chosen and "sags-og-dokumentindeks" in chosen
+    # Each dependency says why it is there
+    captions = " ".join(shown(c.value) for c in at.caption)
+    assert (
+        "Fælleskommunalt Sags- og Dokumentindeks kræver Fælleskommunalt Klassifikationssystem. "
+        "Den sørger for: Leverer KLE"
+    ) in captions
     at.multiselect(key="integrations").set_value(["organisation"]).run()
     text = markdown(at)
     assert "SF1500" in text
@@ -366,7 +372,25 @@ def test_documents_step_gives_a_tender_yaml_matching_the_selection(downloads):
     labels = [b.label for b in at.get("download_button")]
     for name in ("annex.docx", "response-form.docx", "response-form.xlsx"):
         assert f"Hent {name}" in labels
-        assert downloads(at, name)[:2] == b"PK"
+    # The documents hold the officer's selection: opened as the officer's Word and Excel would
+    from docx import Document
+    from openpyxl import load_workbook
+
+    annex = Document(io.BytesIO(downloads(at, "annex.docx")))
+    rows = [[c.text for c in row.cells] for t in annex.tables for row in t.rows]
+    org_rows = [r for r in rows if "FKI-ORG-001" in r]
+    assert any("PK" in " ".join(r) for r in org_rows), org_rows
+    assert not any("FKI-ORG-002" in r for r in rows)  # excluded by the officer
+    form = Document(io.BytesIO(downloads(at, "response-form.docx")))
+    known = {r.id for r in library().requirements}
+    form_ids = {c.text for t in form.tables for row in t.rows for c in row.cells if c.text in known}
+    assert form_ids == {r.id for r in expected}
+    workbook = load_workbook(io.BytesIO(downloads(at, "response-form.xlsx")))
+    visible = [ws for ws in workbook.worksheets if ws.sheet_state == "visible"]
+    sheet_ids = {
+        v for ws in visible for row in ws.iter_rows(values_only=True) for v in row if v in known
+    }
+    assert sheet_ids == {r.id for r in expected}
     # Everything as one zip: the same four files, byte for byte
     assert downloads.file_name(at, "all.zip") == "udbudsmateriale.zip"
     with zipfile.ZipFile(io.BytesIO(downloads(at, "all.zip"))) as archive:

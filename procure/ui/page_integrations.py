@@ -97,6 +97,22 @@ def _integration_card(
             status = tr(lang, "required_by_badge", names=plain(names))
         st.markdown(f"{head}  \n{status}")
         st.caption(plain(integration.description.get(lang)))
+        # Why the dependencies are there: what each one does for this integration
+        for dependency_id in integration.depends_on:
+            dependency = library.integrations_by_id.get(dependency_id)
+            if dependency is None:
+                continue
+            st.caption(
+                plain(
+                    tr(
+                        lang,
+                        "depends_on_line",
+                        name=integration.name.get(lang),
+                        dependency=dependency.name.get(lang),
+                        why=dependency.description.get(lang),
+                    )
+                )
+            )
 
 
 @safe_callback

@@ -173,8 +173,8 @@ DA = {
     "choose_category_first": "Vælg først et ydelsesområde i trin 3, System.",
     "advice_heading": "**Bibliotekets anbefaling – tilpas efter behov**",
     "advice_text": (
-        "Integrationer og KLE-hovedgrupper er foreslået ud fra ydelsesområdet {category}. "
-        "Fjern det, systemet ikke skal bruge, og tilføj det, der mangler."
+        "Integrationerne er foreslået ud fra ydelsesområdet {category}. "
+        "Fjern dem, systemet ikke skal bruge, og tilføj dem, der mangler."
     ),
     "integrations_heading": "Integrationer i den fælleskommunale infrastruktur",
     "integrations_label": "Integrationer systemet skal bruge",
@@ -194,6 +194,7 @@ DA = {
         "om du ikke har valgt dem, og det står ved hver af dem, hvilken integration der kræver dem."
     ),
     "no_sf": "intet SF-nummer",
+    "depends_on_line": "↳ {name} kræver {dependency}. Den sørger for: {why}",
     "chosen_badge": ":green-badge[:material/check: Valgt]",
     "required_by_badge": ":orange-badge[:material/add: Tilføjet – kræves af {names}]",
     "kle_heading": "KLE-hovedgrupper",
@@ -598,8 +599,8 @@ EN = {
     "choose_category_first": "First choose a service area in step 3, System.",
     "advice_heading": "**The library's recommendation – adjust as needed**",
     "advice_text": (
-        "Integrations and KLE main groups are proposed from the service area {category}. Remove "
-        "what the system will not use and add what is missing."
+        "The integrations are proposed from the service area {category}. Remove those the "
+        "system will not use and add those that are missing."
     ),
     "integrations_heading": "Integrations in the joint municipal infrastructure",
     "integrations_label": "Integrations the system must use",
@@ -617,6 +618,7 @@ EN = {
         "did not choose them, and each says which integration needs it."
     ),
     "no_sf": "no SF number",
+    "depends_on_line": "↳ {name} needs {dependency}. What it provides: {why}",
     "chosen_badge": ":green-badge[:material/check: Chosen]",
     "required_by_badge": ":orange-badge[:material/add: Added – required by {names}]",
     "kle_heading": "KLE main groups",
