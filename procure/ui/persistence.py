@@ -99,6 +99,10 @@ def follow_other_tabs(state: WizardState) -> None:
     if marks.revision is None or marks.content != _content_text(state):
         return
     ws = workspace()
+    stamp = ws.draft_stamp(state.tender_id)
+    if stamp == marks.stamp:
+        return  # the file is as this tab last saw it: nothing to read
+    marks.stamp = stamp
     on_disk = ws.draft_revision(state.tender_id)
     if on_disk is None or on_disk == marks.revision:
         return
@@ -147,6 +151,7 @@ def _save_draft(state: WizardState) -> None:
     revision = max(on_disk or 0, marks.revision or 0) + 1
     ws.save_draft(state, revision)
     marks.content, marks.revision, marks.step = content, revision, state.step
+    marks.stamp = ws.draft_stamp(state.tender_id)
     st.query_params[ADDRESS_KEY] = state.tender_id
     tender_yaml = _tender_yaml(state)
     if tender_yaml is not None:

@@ -112,6 +112,7 @@ class SavedMarks:
     content: str | None = None  # the draft content as last saved or loaded (JSON text)
     revision: int | None = None  # its revision on disk; None: not saved yet
     step: int | None = None  # the step saved with it (a refresh comes back to it)
+    stamp: tuple | None = None  # the draft file's (mtime, size) when this tab last looked
     bids: tuple | None = None  # (name, digest) of the bids as last saved
     evaluations: dict[str, str] = field(default_factory=dict)  # tender id -> evaluation text
     restored: bool = False  # the address's tender was looked up once for this session

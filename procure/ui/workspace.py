@@ -130,6 +130,14 @@ class Workspace:
         if _read_text(path) != yaml_text:
             write_text_atomically(path, yaml_text)
 
+    def draft_stamp(self, tender_id: str) -> tuple[int, int] | None:
+        """The draft file's modification time and size: a cheap way to notice a new save."""
+        try:
+            info = (self.tender_folder(tender_id) / DRAFT_FILE).stat()
+        except (OSError, ProcureError):
+            return None
+        return info.st_mtime_ns, info.st_size
+
     def draft_revision(self, tender_id: str) -> int | None:
         """The revision on disk (None: no readable draft), to notice another tab's save."""
         try:
