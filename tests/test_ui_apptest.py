@@ -675,25 +675,27 @@ def test_an_evaluation_file_for_another_tender_is_refused_with_an_error():
     assert len(state.check.evaluations[state.tender_id].entries) == 1
 
 
-@pytest.mark.skipif(not READER_READY, reason="procure.responses.reader is not written yet")
-def test_overrides_are_not_applied_when_checking_against_another_tender():
+def test_bids_and_overrides_stay_with_their_own_tender():
     at = checked_tender(new_app())
     enter_override(at, "6,5", JUSTIFICATION)
     assert "Endelig score" in metrics(at)
-    # The same requirements under another tender id: a different tender
+    first_id = at.session_state[STATE_KEY].tender_id
+    # Another tender: the same requirements under another id, opened on the start page
     tender = build_tender(at.session_state[STATE_KEY], library())
-    other = dataclasses.replace(tender, id=str(uuid.uuid4()))
-    at.radio(key="check_source").set_value("upload").run()
-    round_ = at.session_state[STATE_KEY].check.upload_round
-    at.file_uploader(key=f"check_tender_{round_}").upload(
+    other = dataclasses.replace(tender, id=str(uuid.uuid4()), title="Andet udbud")
+    go(at, "step_start")
+    round_ = at.session_state[STATE_KEY].upload_round
+    at.file_uploader(key=f"tender_upload_{round_}").upload(
         "andet.yaml", dump_tender(other).encode()
     ).run()
-    assert not at.exception
+    go(at, "step_check")
+    assert "Leverandør A" not in [h.value for h in at.subheader]  # the first tender's bid
+    assert not at.session_state[STATE_KEY].check.evaluations.get(other.id)
+    # Back to the first tender: its bid and its override are there again
+    go(at, "step_start")
+    at.button(key=f"saved_open_{first_id}").click().run()
+    go(at, "step_check")
     assert "Leverandør A" in [h.value for h in at.subheader]
-    assert "Endelig score" not in metrics(at) and "Score" in metrics(at)
-    assert "Hent evalueringsfil" not in [b.label for b in at.get("download_button")]
-    # Back to the tender the override was made for: it applies again
-    at.radio(key="check_source").set_value("current").run()
     assert "Endelig score" in metrics(at)
 
 

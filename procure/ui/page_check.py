@@ -1,10 +1,10 @@
-"""Step 6, "Kontrol af tilbud": check vendors' responses against the tender and compare them."""
+"""Step 8, "Tilbud": check vendors' responses against the tender and compare them."""
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import PurePath
 
 import streamlit as st
 
@@ -22,14 +22,14 @@ from procure.evaluation.comparison import Comparison, render_comparison_xlsx
 from procure.evaluation.report import render_check_report
 from procure.forms import ANSWER_LABELS
 from procure.responses.model import VendorResponse
-from procure.tender import parse_tender, resolve_tender
+from procure.tender import resolve_tender
 from procure.tender.io import MAX_TENDER_BYTES
 from procure.tender.spec import TenderSpec
+from procure.ui.charts import HEATMAP_FILTERS, heatmap_chart, score_chart
 from procure.ui.page_documents import MIME, form_problems
 from procure.ui.session import (
     LOG,
     bound,
-    cached_release,
     current_library,
     get_state,
     plain,
@@ -49,6 +49,10 @@ from procure.ui.state import (
 from procure.ui.texts import tr
 
 RESPONSE_TYPES = ["docx", "xlsx", "yaml", "yml", "json"]
+VIEW_KEY = "procure_check_view"  # how the officer looks at the results: not part of the tender
+
+# Called before each file is handled: (1-based index, number of files, the file's name).
+OnProgress = Callable[[int, int, str], None]
 
 
 @dataclass(frozen=True)
@@ -71,10 +75,14 @@ class CheckOutcome:
     note_docx: bytes | None
 
 
-def read_responses(files: list[UploadedFile], lang: str) -> tuple[ReadFile, ...]:
+def read_responses(
+    files: list[UploadedFile], lang: str, on_progress: OnProgress | None = None
+) -> tuple[ReadFile, ...]:
     """Read each file on its own: one broken or hostile file never stops the rest."""
     read = []
-    for file in files:
+    for index, file in enumerate(files, start=1):
+        if on_progress is not None:
+            on_progress(index, len(files), file.name)
         try:
             from procure.responses.reader import read_response
 
@@ -90,11 +98,17 @@ def read_responses(files: list[UploadedFile], lang: str) -> tuple[ReadFile, ...]
 
 
 def check_responses(
-    spec: TenderSpec, read: tuple[ReadFile, ...], lang: str, overrides: Overrides | None = None
+    spec: TenderSpec,
+    read: tuple[ReadFile, ...],
+    lang: str,
+    overrides: Overrides | None = None,
+    on_progress: OnProgress | None = None,
 ) -> CheckOutcome:
     """Evaluate each response read, with the evaluators' overrides, and compare them."""
     results, errors = [], []
-    for file in read:
+    for index, file in enumerate(read, start=1):
+        if on_progress is not None:
+            on_progress(index, len(read), file.name)
         if file.response is None:
             errors.append((file.name, file.error or file.name))
             continue
@@ -151,51 +165,19 @@ def render(state: WizardState) -> None:
 
 
 def _tender_to_check(state: WizardState) -> TenderSpec | None:
+    """The tender on screen: bids are checked against it and stored in its workspace folder
+    (another tender is opened on the start page, with its own bids)."""
     lang = state.ui_lang
-    bound(
-        st.radio,
-        "check_source",
-        state.check.source,
-        lambda v: setattr(state.check, "source", v),
-        label=tr(lang, "check_source_label"),
-        options=["current", "upload"],
-        format_func=lambda v: tr(lang, f"check_source_{v}"),
-        horizontal=True,
-    )
-    if state.check.source == "current":
-        problems = form_problems(state)
-        if problems:
-            st.warning(tr(lang, "current_tender_incomplete"))
-            return None
-        library = current_library(state)
-        try:
-            return resolve_tender(build_tender(state, library), library)
-        except ProcureError as exc:
-            st.error(tr(lang, "current_tender_invalid") + "\n\n" + plain(str(exc)))
-            return None
-
-    if state.check.tender_file is None:
-        key = f"check_tender_{state.check.upload_round}"
-        st.file_uploader(
-            tr(lang, "tender_upload_label"),
-            type=["yaml", "yml"],
-            key=key,
-            on_change=_check_tender_uploaded,
-            args=(key,),
-        )
+    problems = form_problems(state)
+    if problems:
+        st.warning(tr(lang, "current_tender_incomplete"))
         return None
-    file = state.check.tender_file
-    name_col, remove_col = st.columns([4, 1])
-    name_col.markdown(plain(tr(lang, "check_tender_file", name=file.name)))
-    remove_col.button(tr(lang, "remove"), key="check_tender_remove", on_click=_remove_check_tender)
-    if len(file.data) > MAX_TENDER_BYTES:
-        raise ProcureError.invalid(file.name, tr(lang, "tender_too_big"))
+    library = current_library(state)
     try:
-        text = file.data.decode("utf-8").removeprefix("\ufeff")
-    except UnicodeDecodeError:
-        raise ProcureError.invalid(file.name, tr(lang, "not_utf8")) from None
-    tender = parse_tender(text, file.name)
-    return resolve_tender(tender, cached_release(tender.library_version))
+        return resolve_tender(build_tender(state, library), library)
+    except ProcureError as exc:
+        st.error(tr(lang, "current_tender_invalid") + "\n\n" + plain(str(exc)))
+        return None
 
 
 def _response_files(state: WizardState) -> None:
@@ -226,13 +208,46 @@ def _outcome(state: WizardState, spec: TenderSpec, overrides: Overrides) -> Chec
     files = tuple((f.name, f.digest) for f in state.check.responses)
     key = (spec.fingerprint, spec.tender, files, overrides)
     if state.check.cache_key != key:
-        with st.spinner(tr(state.ui_lang, "checking")):
-            if state.check.read_key != files:
-                read = read_responses(state.check.responses, state.ui_lang)
+        lang = state.ui_lang
+        reading = state.check.read_key != files
+        progress = _Progress(len(files) * (2 if reading else 1), tr(lang, "checking"))
+        try:
+            if reading:
+                read = read_responses(
+                    state.check.responses, lang, progress.step_text(lang, "progress_reading")
+                )
                 state.check.read_key, state.check.read_value = files, read
-            outcome = check_responses(spec, state.check.read_value, state.ui_lang, overrides)
+            outcome = check_responses(
+                spec,
+                state.check.read_value,
+                lang,
+                overrides,
+                progress.step_text(lang, "progress_checking"),
+            )
+        finally:
+            progress.done()
         state.check.cache_key, state.check.cache_value = key, outcome
     return state.check.cache_value
+
+
+class _Progress:
+    """A progress bar over every file read and checked; it disappears once they are done."""
+
+    def __init__(self, steps: int, text: str) -> None:
+        self.steps, self.finished = max(steps, 1), 0
+        self.bar = st.progress(0.0, text=text)
+
+    def step_text(self, lang: str, key: str) -> OnProgress:
+        def advance(index: int, total: int, name: str) -> None:
+            # A file name is the vendor's text: shown as written, never as Markdown.
+            text = tr(lang, key, index=index, total=total, name=plain(name))
+            self.bar.progress(min(self.finished / self.steps, 1.0), text=text)
+            self.finished += 1
+
+        return advance
+
+    def done(self) -> None:
+        self.bar.empty()
 
 
 def vendor_key(source: str, vendor: str) -> str:
@@ -505,11 +520,8 @@ def _evaluation_file(state: WizardState, spec: TenderSpec, overrides: Overrides)
 
 
 def _evaluation_file_name(state: WizardState) -> str:
-    """`<tender>.evaluation.yaml`, beside the tender file it belongs to."""
-    stem = "tender"
-    if state.check.source == "upload" and state.check.tender_file is not None:
-        stem = PurePath(state.check.tender_file.name).stem or stem
-    return f"{stem}.evaluation.yaml"
+    """`tender.evaluation.yaml`, to keep beside the tender's tender.yaml."""
+    return "tender.evaluation.yaml"
 
 
 def _comparison(state: WizardState, spec: TenderSpec, outcome: CheckOutcome) -> None:
@@ -587,6 +599,39 @@ def _comparison(state: WizardState, spec: TenderSpec, outcome: CheckOutcome) -> 
             on_click="ignore",
             icon=":material/download:",
         )
+    _charts(state, spec, comparison)
+
+
+def _charts(state: WizardState, spec: TenderSpec, comparison: Comparison) -> None:
+    """Score per vendor, and every requirement × vendor coloured by the verdict."""
+    lang = state.ui_lang
+    st.subheader(tr(lang, "chart_scores_heading"))
+    max_score = max(result.max_score for result in comparison.results)
+    caption = tr(lang, "chart_scores_caption", max=max_score)
+    if any(result.score != result.computed_score for result in comparison.results):
+        caption += " " + tr(lang, "chart_scores_computed")
+    st.caption(caption)
+    st.vega_lite_chart(spec=score_chart(comparison, lang), width="stretch", key="chart_scores")
+
+    st.subheader(tr(lang, "chart_heatmap_heading"))
+    st.caption(tr(lang, "chart_heatmap_caption"))
+    view = st.session_state.setdefault(VIEW_KEY, {"heatmap": "all"})
+    bound(
+        st.radio,
+        "chart_heatmap_show",
+        view.get("heatmap", "all"),
+        lambda value: view.__setitem__("heatmap", value or "all"),
+        label=tr(lang, "chart_heatmap_show"),
+        options=list(HEATMAP_FILTERS),
+        format_func=lambda value: tr(lang, f"chart_heatmap_show_{value}"),
+        horizontal=True,
+        help=tr(lang, "chart_heatmap_show_help"),
+    )
+    chart = heatmap_chart(spec, comparison, lang, view.get("heatmap", "all"))
+    if not chart["data"]["values"]:
+        st.info(tr(lang, "chart_heatmap_empty"))
+        return
+    st.vega_lite_chart(spec=chart, width="stretch", key="chart_heatmap")
 
 
 def _with_name(name: str, message: str) -> str:
@@ -624,20 +669,6 @@ def _responses_uploaded(key: str) -> None:
         # The same name again replaces the earlier upload (a corrected file).
         state.check.responses = [f for f in state.check.responses if f.name != file.name]
         state.check.responses.append(file)
-
-
-@safe_callback
-def _check_tender_uploaded(key: str) -> None:
-    state = get_state()
-    uploaded = st.session_state.get(key)
-    state.check.upload_round += 1
-    if uploaded is not None:
-        state.check.tender_file = UploadedFile(uploaded.name, uploaded.getvalue())
-
-
-@safe_callback
-def _remove_check_tender() -> None:
-    get_state().check.tender_file = None
 
 
 @safe_callback

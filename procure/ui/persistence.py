@@ -173,11 +173,10 @@ def _changed_elsewhere(ws: Workspace, state: WizardState, on_disk: int | None) -
 def _save_check(state: WizardState) -> None:
     marks = state.saved
     ws = workspace()
-    if state.check.source == "current":
-        key = _bids_key(state)
-        if key != marks.bids:
-            ws.save_bids(state.tender_id, state.check.responses)
-            marks.bids = key
+    key = _bids_key(state)
+    if key != marks.bids:
+        ws.save_bids(state.tender_id, state.check.responses)
+        marks.bids = key
     overrides = state.check.evaluations.get(state.tender_id)
     if overrides is not None and overrides.entries:
         text = _evaluation_text(overrides)

@@ -76,10 +76,8 @@ class OverrideDraft:
 
 @dataclass
 class CheckState:
-    """Step 6: which tender to check against, the vendors' files and the evaluators' overrides."""
+    """Step 8: the vendors' files for the tender on screen and the evaluators' overrides."""
 
-    source: str = "current"  # "current": the tender built in steps 1–5; "upload": tender_file
-    tender_file: UploadedFile | None = None
     responses: list[UploadedFile] = field(default_factory=list)
     upload_round: int = 0  # bumped to give the uploaders a fresh, empty widget
     # Manual point overrides per tender id: checking against another tender never applies them

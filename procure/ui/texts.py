@@ -216,6 +216,25 @@ DA = {
     "area_filter_label": "Vis område",
     "all_areas": "Alle områder",
     "area_count": "({included} af {total} valgt)",
+    "req_search_label": "Søg i kravene",
+    "req_search_placeholder": "Id, titel eller tekst, fx FKI-ORG-001 eller »logning«",
+    "req_kind_filter_label": "Kravtyper",
+    "req_kind_filter_help": "Vis kun de valgte kravtyper; er ingen valgt, vises alle.",
+    "req_show_label": "Vis",
+    "req_show_all": "Alle",
+    "req_show_included": "Medtagne",
+    "req_show_excluded": "Fravalgte",
+    "req_show_changed": "Ændret af dig",
+    "req_showing": "Viser {shown} af {total} krav",
+    "req_page_range": "side {page} af {pages}: krav {first}–{last}",
+    "req_no_matches": "Ingen krav passer til søgningen og filtrene.",
+    "req_clear_filters": "Ryd søgning og filtre",
+    "lint_heading": "{count} valg kan gøre udbuddet svært at forsvare",
+    "lint_intro": (
+        "Udbuddet er gyldigt. Advarslerne peger på valg, som du bør overveje igen eller kunne "
+        "begrunde, hvis en leverandør klager."
+    ),
+    "lint_guidance": "Bibliotekets vejledning:",
     "changes_count": "Dine ændringer af bibliotekets forslag: {count}",
     "reset_button": "Nulstil til bibliotekets forslag …",
     "reset_question": (
@@ -325,16 +344,15 @@ DA = {
     # Step 6
     "check_intro": (
         "Hent leverandørernes besvarelser ind og se, om de er konditionsmæssige, hvilke forbehold "
-        "de har taget, og hvordan de scorer. procure markerer – du og dine kolleger afgør."
+        "de har taget, og hvordan de scorer. procure markerer – du og dine kolleger afgør. "
+        "Tilbuddene gemmes kun i udbuddets egen mappe i arbejdsmappen; tilbud til et andet "
+        "udbud kontrolleres ved at åbne det udbud under 1. Start."
     ),
-    "check_source_label": "Kontrollér mod",
-    "check_source_current": "Udbuddet fra trin 2–7",
-    "check_source_upload": "En gemt tender.yaml",
     "current_tender_incomplete": (
-        "Udbuddet i trin 2–7 er ikke udfyldt endnu. Udfyld det, eller hent en gemt tender.yaml."
+        "Udbuddet i trin 2–7 er ikke udfyldt endnu. Udfyld det, eller åbn et gemt udbud under "
+        "1. Start."
     ),
     "current_tender_invalid": "Udbuddet i trin 2–7 er ikke gyldigt (se trin 7, Dokumenter):",
-    "check_tender_file": "Udbudsfil: {name}",
     "checking_against": (
         "Kontrollerer mod »{title}« – {count} krav, kravbibliotek {version}, fingeraftryk "
         "{fingerprint}"
@@ -375,6 +393,33 @@ DA = {
     "col_kind": "Type",
     "comparison_heading": "Sammenligning",
     "side_by_side": "Krav for krav, side om side",
+    # Step 8: progress while reading, and the charts
+    "progress_reading": "Læser tilbud {index} af {total}: {name}",
+    "progress_checking": "Kontrollerer tilbud {index} af {total}: {name}",
+    "chart_scores_heading": "Score pr. leverandør",
+    "chart_scores_caption": "Endelig score på den offentliggjorte skala 0–{max}.",
+    "chart_scores_computed": (
+        "Den blå streg viser den beregnede score, hvor en evaluator har justeret point manuelt."
+    ),
+    "chart_compliant": "Konditionsmæssigt",
+    "chart_not_compliant": "Ikke konditionsmæssigt",
+    "chart_heatmap_heading": "Krav × leverandør",
+    "chart_heatmap_caption": (
+        "Hver celle er leverandørens besvarelse af kravet, farvet efter vurderingen. Hold musen "
+        "over en celle for at se kravet, besvarelsen og point."
+    ),
+    "chart_heatmap_show": "Vis",
+    "chart_heatmap_show_all": "Alle krav",
+    "chart_heatmap_show_mk_pk": "Kun mindstekrav og prioriterede krav (MK, PK)",
+    "chart_heatmap_show_not_ok": "Kun krav med afvigelser",
+    "chart_heatmap_show_help": (
+        "Afvigelser: krav hvor mindst én leverandørs vurdering ikke er »opfyldt«. Hele rækken "
+        "vises, så leverandørerne kan sammenlignes."
+    ),
+    "chart_heatmap_empty": "Ingen krav at vise med dette valg.",
+    "chart_verdict": "Vurdering",
+    "chart_title": "Krav",
+    "chart_points": "Point",
     "finding_mandatory_failed": "Mindstekrav ikke opfyldt",
     "finding_reservation": "Forbehold",
     "finding_reservation_unpriced": "Forbehold uden pris",
@@ -445,6 +490,112 @@ DA = {
     ),
     "evaluation_replace_yes": "Ja, erstat",
     "evaluation_replaced": "Justeringerne er erstattet med evalueringsfilens {count}.",
+    # Step 9: the library (read-only)
+    "lib_intro": (
+        "Læs kravbiblioteket, som det er udgivet: versioner og ændringslog, krav, integrationer "
+        "og forskellene mellem to versioner. Intet her ændrer dit udbud."
+    ),
+    "lib_section_label": "Vis",
+    "lib_section_overview": "Oversigt og ændringslog",
+    "lib_section_requirements": "Krav",
+    "lib_section_integrations": "Integrationer",
+    "lib_section_diff": "Forskelle mellem versioner",
+    "lib_version_label": "Version af kravbiblioteket",
+    "lib_version_help": "At se en anden version ændrer ikke, hvilken version dit udbud bruger.",
+    "lib_version_newest": "nyeste",
+    "lib_version_tender": "dit udbud",
+    "lib_metric_version": "Version",
+    "lib_metric_active": "Aktive krav",
+    "lib_metric_deprecated": "Udfasede krav",
+    "lib_metric_integrations": "Integrationer",
+    "lib_changelog_heading": "Ændringslog",
+    "lib_changelog_empty": "Ændringsloggen er tom.",
+    "lib_search_label": "Søg i kravene",
+    "lib_search_placeholder": "Id, titel, tekst, integration eller SF-nummer, fx SF1500",
+    "lib_area": "Område",
+    "lib_kind": "Kravtype",
+    "lib_all_kinds": "Alle kravtyper",
+    "lib_integration": "Integration",
+    "lib_all_integrations": "Alle integrationer",
+    "lib_status": "Status",
+    "lib_status_all": "Aktive og udfasede",
+    "lib_status_active": "aktiv",
+    "lib_status_deprecated": "udfaset",
+    "lib_matches": "{shown} af {total} krav passer til søgningen og filtrene",
+    "lib_no_matches": "Ingen krav passer til søgningen og filtrene.",
+    "lib_clear_filters": "Ryd søgning og filtre",
+    "lib_col_id": "Id",
+    "lib_col_kind": "Type",
+    "lib_col_title": "Titel",
+    "lib_col_name": "Navn",
+    "lib_col_integration_kind": "Art",
+    "lib_col_sf": "SF-numre",
+    "lib_col_depends_on": "Afhænger af",
+    "lib_detail_label": "Vis kravet",
+    "lib_weight": "Vægt",
+    "lib_since": "Siden",
+    "lib_deprecated_note": "Kravet er udfaset og kan ikke vælges i nye udbud.",
+    "lib_replaced_by": "Erstattet af",
+    "lib_reason": "Begrundelse",
+    "lib_guidance": "Vejledning",
+    "lib_answer": "Besvarelsen skal beskrive",
+    "lib_integrations": "Integrationer",
+    "lib_categories": "Ydelsesområder",
+    "lib_categories_all": "alle",
+    "lib_kle": "KLE-grupper",
+    "lib_references": "Referencer",
+    "lib_integrations_intro": (
+        "Integrationerne i den fælleskommunale infrastruktur, version {version}."
+    ),
+    "lib_descriptions_heading": "Hvad integrationerne gør",
+    "lib_no_sf": "intet SF-nummer",
+    "lib_ikind_support": "støttesystem",
+    "lib_ikind_serviceplatform": "Serviceplatformen",
+    "lib_ikind_other": "andet",
+    "lib_istatus_active": "aktiv",
+    "lib_istatus_retired": "udfaset",
+    "lib_diff_intro": (
+        "Sammenlign to versioner af kravbiblioteket. Arbejdskopien er biblioteksmappen, som den "
+        "ser ud nu, før den er udgivet."
+    ),
+    "lib_diff_old": "Fra version",
+    "lib_diff_new": "Til version",
+    "lib_working_copy": "Arbejdskopi",
+    "lib_working_copy_named": "arbejdskopien ({version})",
+    "lib_diff_same": "Du har valgt den samme version to gange. Vælg to forskellige versioner.",
+    "lib_diff_heading": "Ændringer fra {old} til {new}",
+    "lib_diff_none": "Ingen forskelle: kravene er de samme i {old} og {new}.",
+    "lib_diff_added": "Tilføjet",
+    "lib_diff_removed": "Fjernet",
+    "lib_diff_deprecated": "Udfaset",
+    "lib_diff_changed": "Ændret",
+    "lib_diff_before": "Før",
+    "lib_diff_after": "Nu",
+    "lib_working_invalid": (
+        "Arbejdskopien (mappen {folder}) kan ikke sammenlignes, fordi den har {count} fejl. Ret "
+        "fejlene i biblioteksmappen (»procure library validate« viser dem også), eller "
+        "sammenlign to udgivne versioner."
+    ),
+    "lib_working_more": "… og {count} fejl mere",
+    "lib_working_unreadable": "Arbejdskopien kan ikke læses som et kravbibliotek:",
+    "lib_field_id": "Id",
+    "lib_field_area": "Område",
+    "lib_field_kind": "Kravtype",
+    "lib_field_weight": "Vægt",
+    "lib_field_title": "Titel",
+    "lib_field_text": "Kravtekst",
+    "lib_field_guidance": "Vejledning",
+    "lib_field_answer": "Besvarelsen skal beskrive",
+    "lib_field_integrations": "Integrationer",
+    "lib_field_categories": "Ydelsesområder",
+    "lib_field_kle": "KLE-grupper",
+    "lib_field_references": "Referencer",
+    "lib_field_status": "Status",
+    "lib_field_since": "Siden",
+    "lib_field_replaced_by": "Erstattet af",
+    "lib_field_deprecation_reason": "Begrundelse for udfasning",
+    "lib_field_lang_da": "dansk",
+    "lib_field_lang_en": "engelsk",
 }
 
 EN = {
@@ -640,6 +791,25 @@ EN = {
     "area_filter_label": "Show area",
     "all_areas": "All areas",
     "area_count": "({included} of {total} chosen)",
+    "req_search_label": "Search the requirements",
+    "req_search_placeholder": "Id, title or text, e.g. FKI-ORG-001 or “logging”",
+    "req_kind_filter_label": "Types",
+    "req_kind_filter_help": "Show only the chosen types; with none chosen, all are shown.",
+    "req_show_label": "Show",
+    "req_show_all": "All",
+    "req_show_included": "Included",
+    "req_show_excluded": "Excluded",
+    "req_show_changed": "Changed by you",
+    "req_showing": "Showing {shown} of {total} requirements",
+    "req_page_range": "page {page} of {pages}: requirements {first}–{last}",
+    "req_no_matches": "No requirement matches the search and filters.",
+    "req_clear_filters": "Clear search and filters",
+    "lint_heading": "Choices that may make the tender hard to defend: {count}",
+    "lint_intro": (
+        "The tender is valid. The warnings point at choices to reconsider, or to be able to "
+        "justify if a vendor complains."
+    ),
+    "lint_guidance": "The library's guidance:",
     "changes_count": "Your changes to the library's proposal: {count}",
     "reset_button": "Reset to the library's proposal …",
     "reset_question": (
@@ -752,16 +922,15 @@ EN = {
     # Step 6
     "check_intro": (
         "Load the vendors' responses and see whether they are compliant, which reservations they "
-        "made and how they score. procure flags – you and your colleagues decide."
+        "made and how they score. procure flags – you and your colleagues decide. Bids are "
+        "stored only in this tender's own workspace folder; to check bids for another tender, "
+        "open that tender under 1. Start."
     ),
-    "check_source_label": "Check against",
-    "check_source_current": "The tender from steps 2–7",
-    "check_source_upload": "A saved tender.yaml",
     "current_tender_incomplete": (
-        "The tender in steps 2–7 is not filled in yet. Fill it in, or load a saved tender.yaml."
+        "The tender in steps 2–7 is not filled in yet. Fill it in, or open a saved tender "
+        "under 1. Start."
     ),
     "current_tender_invalid": "The tender in steps 2–7 is not valid (see step 7, Documents):",
-    "check_tender_file": "Tender file: {name}",
     "checking_against": (
         "Checking against “{title}” – {count} requirements, requirement library {version}, "
         "fingerprint {fingerprint}"
@@ -802,6 +971,33 @@ EN = {
     "col_kind": "Type",
     "comparison_heading": "Comparison",
     "side_by_side": "Requirement by requirement, side by side",
+    # Step 8: progress while reading, and the charts
+    "progress_reading": "Reading response {index} of {total}: {name}",
+    "progress_checking": "Checking response {index} of {total}: {name}",
+    "chart_scores_heading": "Score per vendor",
+    "chart_scores_caption": "Final score on the published scale 0–{max}.",
+    "chart_scores_computed": (
+        "The blue mark shows the computed score where an evaluator changed points by hand."
+    ),
+    "chart_compliant": "Compliant",
+    "chart_not_compliant": "Non-compliant",
+    "chart_heatmap_heading": "Requirements × vendors",
+    "chart_heatmap_caption": (
+        "Each cell is the vendor's answer to the requirement, coloured by the verdict. Hover "
+        "over a cell to see the requirement, the answer and the points."
+    ),
+    "chart_heatmap_show": "Show",
+    "chart_heatmap_show_all": "All requirements",
+    "chart_heatmap_show_mk_pk": "Only mandatory and scored requirements (MK, PK)",
+    "chart_heatmap_show_not_ok": "Only requirements with deviations",
+    "chart_heatmap_show_help": (
+        "Deviations: requirements where at least one vendor's verdict is not “met”. The "
+        "whole row is shown, so the vendors can be compared."
+    ),
+    "chart_heatmap_empty": "No requirements to show with this choice.",
+    "chart_verdict": "Verdict",
+    "chart_title": "Requirement",
+    "chart_points": "Points",
     "finding_mandatory_failed": "Mandatory requirement not met",
     "finding_reservation": "Reservation",
     "finding_reservation_unpriced": "Reservation without a price",
@@ -875,6 +1071,112 @@ EN = {
     ),
     "evaluation_replace_yes": "Yes, replace",
     "evaluation_replaced": "The overrides are replaced with the evaluation file's {count}.",
+    # Step 9: the library (read-only)
+    "lib_intro": (
+        "Read the requirement library as released: versions and changelog, requirements, "
+        "integrations and the differences between two versions. Nothing here changes your tender."
+    ),
+    "lib_section_label": "Show",
+    "lib_section_overview": "Overview and changelog",
+    "lib_section_requirements": "Requirements",
+    "lib_section_integrations": "Integrations",
+    "lib_section_diff": "Differences between versions",
+    "lib_version_label": "Requirement library version",
+    "lib_version_help": "Looking at another version does not change the version your tender uses.",
+    "lib_version_newest": "newest",
+    "lib_version_tender": "your tender",
+    "lib_metric_version": "Version",
+    "lib_metric_active": "Active requirements",
+    "lib_metric_deprecated": "Deprecated requirements",
+    "lib_metric_integrations": "Integrations",
+    "lib_changelog_heading": "Changelog",
+    "lib_changelog_empty": "The changelog is empty.",
+    "lib_search_label": "Search the requirements",
+    "lib_search_placeholder": "Id, title, text, integration or SF number, e.g. SF1500",
+    "lib_area": "Area",
+    "lib_kind": "Type",
+    "lib_all_kinds": "All types",
+    "lib_integration": "Integration",
+    "lib_all_integrations": "All integrations",
+    "lib_status": "Status",
+    "lib_status_all": "Active and deprecated",
+    "lib_status_active": "active",
+    "lib_status_deprecated": "deprecated",
+    "lib_matches": "{shown} of {total} requirements match the search and filters",
+    "lib_no_matches": "No requirements match the search and filters.",
+    "lib_clear_filters": "Clear search and filters",
+    "lib_col_id": "Id",
+    "lib_col_kind": "Type",
+    "lib_col_title": "Title",
+    "lib_col_name": "Name",
+    "lib_col_integration_kind": "Kind",
+    "lib_col_sf": "SF numbers",
+    "lib_col_depends_on": "Depends on",
+    "lib_detail_label": "Show requirement",
+    "lib_weight": "Weight",
+    "lib_since": "Since",
+    "lib_deprecated_note": "The requirement is deprecated and cannot be chosen for new tenders.",
+    "lib_replaced_by": "Replaced by",
+    "lib_reason": "Reason",
+    "lib_guidance": "Guidance",
+    "lib_answer": "The answer must describe",
+    "lib_integrations": "Integrations",
+    "lib_categories": "Service areas",
+    "lib_categories_all": "all",
+    "lib_kle": "KLE groups",
+    "lib_references": "References",
+    "lib_integrations_intro": (
+        "The integrations of the joint municipal infrastructure, version {version}."
+    ),
+    "lib_descriptions_heading": "What the integrations do",
+    "lib_no_sf": "no SF number",
+    "lib_ikind_support": "support system",
+    "lib_ikind_serviceplatform": "Serviceplatformen",
+    "lib_ikind_other": "other",
+    "lib_istatus_active": "active",
+    "lib_istatus_retired": "retired",
+    "lib_diff_intro": (
+        "Compare two versions of the requirement library. The working copy is the library folder "
+        "as it is now, before it is released."
+    ),
+    "lib_diff_old": "From version",
+    "lib_diff_new": "To version",
+    "lib_working_copy": "Working copy",
+    "lib_working_copy_named": "the working copy ({version})",
+    "lib_diff_same": "You chose the same version twice. Choose two different versions.",
+    "lib_diff_heading": "Changes from {old} to {new}",
+    "lib_diff_none": "No differences: the requirements are the same in {old} and {new}.",
+    "lib_diff_added": "Added",
+    "lib_diff_removed": "Removed",
+    "lib_diff_deprecated": "Deprecated",
+    "lib_diff_changed": "Changed",
+    "lib_diff_before": "Before",
+    "lib_diff_after": "Now",
+    "lib_working_invalid": (
+        "The working copy (folder {folder}) cannot be compared because it has {count} errors. Fix "
+        "them in the library folder (“procure library validate” lists them too), or compare two "
+        "released versions."
+    ),
+    "lib_working_more": "… and {count} more errors",
+    "lib_working_unreadable": "The working copy cannot be read as a requirement library:",
+    "lib_field_id": "Id",
+    "lib_field_area": "Area",
+    "lib_field_kind": "Type",
+    "lib_field_weight": "Weight",
+    "lib_field_title": "Title",
+    "lib_field_text": "Requirement text",
+    "lib_field_guidance": "Guidance",
+    "lib_field_answer": "The answer must describe",
+    "lib_field_integrations": "Integrations",
+    "lib_field_categories": "Service areas",
+    "lib_field_kle": "KLE groups",
+    "lib_field_references": "References",
+    "lib_field_status": "Status",
+    "lib_field_since": "Since",
+    "lib_field_replaced_by": "Replaced by",
+    "lib_field_deprecation_reason": "Reason for deprecation",
+    "lib_field_lang_da": "Danish",
+    "lib_field_lang_en": "English",
 }
 
 TEXTS = {"da": DA, "en": EN}

@@ -1,0 +1,371 @@
+"""Step 8, Tilbud: the charts an officer compares bids with, and the progress shown while the
+files are read. The chart builders are tested on a real comparison of two filled-in forms; the
+page is driven with AppTest."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+import pyarrow as pa
+import pytest
+import streamlit
+import yaml
+from streamlit.testing.v1 import AppTest
+
+from procure.documents.build import render_documents
+from procure.evaluation import compare_results, evaluate_response
+from procure.evaluation.comparison import _LABELS as WORKBOOK_LABELS
+from procure.evaluation.overrides import Overrides, append_override
+from procure.library import load_release
+from procure.responses.reader import read_response
+from procure.tender import resolve_tender
+from procure.ui.charts import (
+    COMPLIANT_COLOURS,
+    HEATMAP_FILTERS,
+    HEATMAP_ROW_PX,
+    SCORE_BAR_PX,
+    VERDICT_COLOURS,
+    heatmap_chart,
+    heatmap_rows,
+    score_chart,
+    score_rows,
+    vendor_labels,
+    verdict_label,
+)
+from procure.ui.page_check import read_responses
+from procure.ui.state import UploadedFile, build_tender
+from procure.ui.texts import DA, EN, STEP_KEYS
+from tests.conftest import ROOT
+from tests.fill import fill_docx_form, fill_xlsx_form
+from tests.samples import sample_spec
+
+VENDOR_A = "Leverandør A/S"
+VENDOR_B = "B & Co <b>*fed*</b>"  # a hostile name: it must stay text
+
+
+@pytest.fixture(scope="module")
+def checked():
+    """The sample tender, answered by A in Word (one PK partly met, then raised by an evaluator)
+    and by B in Excel (one of every verdict: an MK failed, a K with a reservation, a K left
+    blank, a K answered "Måske", an option not offered)."""
+    spec = sample_spec()
+    forms = render_documents(spec)
+    by_kind = {k: [r for r in spec.requirements if r.kind == k] for k in ("MK", "PK", "K", "O")}
+    pk = by_kind["PK"][0]
+    answers_a = {r.id: "Opfyldt" for r in spec.requirements}
+    answers_a[pk.id] = ("Delvist opfyldt", "Delvis løsning", "Pris: 1.000 kr.")
+    answers_b = {r.id: "Opfyldt" for r in spec.requirements}
+    answers_b[by_kind["MK"][0].id] = "Ikke opfyldt"
+    answers_b[by_kind["K"][0].id] = ("Delvist opfyldt", "", "Pris: 5.000 kr.")
+    del answers_b[by_kind["K"][1].id]
+    answers_b[by_kind["K"][2].id] = "Måske"
+    answers_b[by_kind["O"][0].id] = "Ikke opfyldt"
+    response_a = read_response(
+        fill_docx_form(forms["response-form.docx"], answers_a, vendor={"name": VENDOR_A}),
+        "a.docx",
+    )
+    response_b = read_response(
+        fill_xlsx_form(forms["response-form.xlsx"], answers_b, vendor={"name": VENDOR_B}),
+        "b.xlsx",
+    )
+    computed = evaluate_response(spec, response_a).verdict(pk.id).computed_points
+    overrides = append_override(
+        Overrides(tender_id=spec.tender.id),
+        spec,
+        vendor=VENDOR_A,
+        requirement_id=pk.id,
+        points=str(pk.weight - 1),  # more than half the weight, less than all of it
+        justification="Beskrivelsen dækker hele kravet.",
+        by="Mette Holm",
+        computed_points=computed,
+    )
+    results = [
+        evaluate_response(spec, response_a, overrides),
+        evaluate_response(spec, response_b, overrides),
+    ]
+    return spec, compare_results(spec, results), pk, by_kind
+
+
+# -- Score per vendor ---------------------------------------------------------------------------
+
+
+def test_score_rows_give_each_vendor_its_final_score_compliance_and_rank(checked):
+    spec, comparison, _pk, _ = checked
+    a, b = comparison.results
+    assert 10 > a.score > a.computed_score  # the evaluator's override raised A's score
+    rows = score_rows(comparison, "da")
+    assert [
+        (r["vendor"], r["score"], r["computed_score"], r["compliant"], r["status"], r["rank"])
+        for r in rows
+    ] == [
+        # In ranking order: B's 10 is the higher score, but B is not compliant, so not ranked
+        (VENDOR_A, float(a.score), float(a.computed_score), True, "Konditionsmæssigt", "1"),
+        (VENDOR_B, 10.0, 10.0, False, "Ikke konditionsmæssigt", "–"),
+    ]
+    assert [r["overridden"] for r in rows] == [True, False]
+    assert rows[0]["score_text"] == f"{str(a.score).replace('.', ',')} / 10"
+    assert [r["status"] for r in score_rows(comparison, "en")] == ["Compliant", "Non-compliant"]
+
+
+def test_score_chart_draws_bars_on_the_published_scale_and_marks_the_computed_score(checked):
+    _spec, comparison, _pk, _ = checked
+    chart = score_chart(comparison, "da")
+    assert [row["vendor"] for row in chart["data"]["values"]] == [VENDOR_A, VENDOR_B]
+    bars, tick = chart["layer"]
+    assert bars["encoding"]["y"]["sort"] == [VENDOR_A, VENDOR_B]
+    x = bars["encoding"]["x"]
+    assert x["field"] == "score" and x["scale"]["domain"] == [0, 10]
+    colour = bars["encoding"]["color"]["scale"]
+    assert dict(zip(colour["domain"], colour["range"], strict=True)) == {
+        "Konditionsmæssigt": COMPLIANT_COLOURS[True],
+        "Ikke konditionsmæssigt": COMPLIANT_COLOURS[False],
+    }
+    assert [t["field"] for t in bars["encoding"]["tooltip"]] == [
+        "vendor",
+        "score_text",
+        "computed_text",
+        "status",
+        "rank",
+    ]
+    # The computed score is drawn only where an override changed it
+    assert tick["mark"]["type"] == "tick"
+    assert tick["encoding"]["x"]["field"] == "computed_score"
+    assert tick["transform"] == [{"filter": "datum.overridden"}]
+    assert chart["height"] == 2 * SCORE_BAR_PX
+
+
+def test_score_chart_without_overrides_has_no_computed_mark(checked):
+    _spec, comparison, _pk, _ = checked
+    without = dataclasses.replace(
+        comparison,
+        results=tuple(dataclasses.replace(r, score=r.computed_score) for r in comparison.results),
+    )
+    chart = score_chart(without, "en")
+    assert len(chart["layer"]) == 1
+    assert chart["layer"][0]["encoding"]["x"]["title"] == "Score (0–10)"
+
+
+# -- Requirement × vendor -----------------------------------------------------------------------
+
+
+def test_every_verdict_has_a_colour_and_a_legend_text_in_both_languages(checked):
+    # Every verdict the evaluation knows (the workbook names each one) ...
+    assert set(VERDICT_COLOURS) == set(WORKBOOK_LABELS["da"]["verdicts"])
+    # ... and every verdict the two responses above actually got
+    _spec, comparison, _pk, _ = checked
+    seen = {v.verdict for result in comparison.results for v in result.verdicts}
+    assert seen == set(VERDICT_COLOURS)
+    for lang, texts in (("da", DA), ("en", EN)):
+        labels = [verdict_label(code, lang) for code in VERDICT_COLOURS]
+        assert all(f"verdict_{code}" in texts for code in VERDICT_COLOURS)
+        assert len(set(labels)) == len(labels), labels  # one colour per legend text
+    assert verdict_label("failed", "da") == "Ikke opfyldt (MK)"
+    assert verdict_label("ok", "en") == "Met"
+    assert len(set(VERDICT_COLOURS.values())) == len(VERDICT_COLOURS)
+
+
+def test_heatmap_has_one_cell_per_requirement_and_vendor_in_tender_order(checked):
+    spec, comparison, pk, by_kind = checked
+    rows = heatmap_rows(spec, comparison, "da")
+    assert len(rows) == len(spec.requirements) * 2
+    first = spec.requirements[0]
+    assert [r["requirement"] for r in rows[:2]] == [f"{first.number} {first.id}"] * 2
+    assert [r["vendor"] for r in rows[:2]] == [VENDOR_A, VENDOR_B]
+    order = [r["id"] for r in rows[::2]]
+    assert order == [r.id for r in spec.requirements]
+
+    cells = {(r["id"], r["vendor"]): r for r in rows}
+    failed = cells[(by_kind["MK"][0].id, VENDOR_B)]
+    assert (failed["kind"], failed["answer"], failed["verdict"], failed["verdict_label"]) == (
+        "MK",
+        "Ikke opfyldt",
+        "failed",
+        "Ikke opfyldt (MK)",
+    )
+    assert failed["title"] == by_kind["MK"][0].title
+    assert cells[(by_kind["K"][1].id, VENDOR_B)]["verdict"] == "missing"
+    assert cells[(by_kind["K"][2].id, VENDOR_B)]["answer"] == "Måske"
+    # A PK's points of its weight, marked when an evaluator set them
+    assert cells[(pk.id, VENDOR_A)]["points"] == f"{pk.weight - 1} / {pk.weight} (manuelt)"
+    assert cells[(pk.id, VENDOR_B)]["points"] == f"{pk.weight} / {pk.weight}"
+    assert cells[(by_kind["K"][0].id, VENDOR_A)]["points"] == "–"
+
+
+def test_heatmap_chart_colours_by_verdict_and_grows_with_the_requirements(checked):
+    spec, comparison, _pk, _ = checked
+    chart = heatmap_chart(spec, comparison, "en")
+    encoding = chart["encoding"]
+    scale = encoding["color"]["scale"]
+    assert dict(zip(scale["domain"], scale["range"], strict=True)) == {
+        "Met": VERDICT_COLOURS["ok"],
+        "Reservation": VERDICT_COLOURS["reservation"],
+        "Not offered": VERDICT_COLOURS["not_offered"],
+        "Not answered": VERDICT_COLOURS["missing"],
+        "Invalid": VERDICT_COLOURS["invalid"],
+        "Not met (MK)": VERDICT_COLOURS["failed"],
+    }
+    assert encoding["color"]["title"] == "Verdict"
+    assert {row["verdict_label"] for row in chart["data"]["values"]} <= set(scale["domain"])
+    assert encoding["y"]["sort"] == [f"{r.number} {r.id}" for r in spec.requirements]
+    assert encoding["x"]["sort"] == [VENDOR_A, VENDOR_B]
+    assert [t["field"] for t in encoding["tooltip"]] == [
+        "number",
+        "id",
+        "title",
+        "kind",
+        "vendor",
+        "answer",
+        "verdict_label",
+        "points",
+    ]
+    assert chart["height"] == len(spec.requirements) * HEATMAP_ROW_PX
+
+
+def test_heatmap_filters_keep_whole_rows(checked):
+    spec, comparison, _pk, by_kind = checked
+    scored = heatmap_rows(spec, comparison, "da", "mk_pk")
+    assert {r["kind"] for r in scored} == {"MK", "PK"}
+    assert len(scored) == 2 * (len(by_kind["MK"]) + len(by_kind["PK"]))
+    deviations = heatmap_rows(spec, comparison, "da", "not_ok")
+    expected = {v.id for result in comparison.results for v in result.verdicts if v.verdict != "ok"}
+    assert {r["id"] for r in deviations} == expected
+    assert len(deviations) == 2 * len(expected)  # both vendors' cells, to compare
+    assert set(HEATMAP_FILTERS) == {"all", "mk_pk", "not_ok"}
+    assert heatmap_chart(spec, comparison, "da", "not_ok")["height"] == (
+        len(expected) * HEATMAP_ROW_PX
+    )
+
+
+def test_the_same_vendor_twice_gets_two_columns(checked):
+    _spec, comparison, _pk, _ = checked
+    a = comparison.results[0]
+    again = dataclasses.replace(a, source="a-rettet.docx")
+    assert vendor_labels((a, again)) == (f"{VENDOR_A} (a.docx)", f"{VENDOR_A} (a-rettet.docx)")
+
+
+# -- Reading with progress ------------------------------------------------------------------------
+
+
+def test_read_responses_reports_each_file_before_reading_it():
+    calls = []
+    files = [UploadedFile("a.yaml", b"not: [valid"), UploadedFile("b.docx", b"PK\x03\x04 nope")]
+    read = read_responses(files, "da", lambda *args: calls.append(args))
+    assert calls == [(1, 2, "a.yaml"), (2, 2, "b.docx")]
+    assert [f.name for f in read] == ["a.yaml", "b.docx"]
+    assert all(f.error and f.error.startswith(f.name) for f in read)
+
+
+# -- The page -------------------------------------------------------------------------------------
+
+
+def go(at: AppTest, step: str) -> AppTest:
+    at.sidebar.radio(key="nav_step").set_value(STEP_KEYS.index(step)).run()
+    assert not at.exception
+    return at
+
+
+def answers_file(tender, vendor: str, partly: set[str]) -> bytes:
+    document = {
+        "format": "procure-answers/1",
+        "tender_id": tender.id,
+        "vendor": {"name": vendor},
+        "answers": [
+            {"id": r.id, "answer": "Delvist opfyldt" if r.id in partly else "Opfyldt"}
+            for r in tender.requirements
+        ],
+    }
+    return yaml.safe_dump(document, allow_unicode=True).encode()
+
+
+@pytest.fixture
+def progress_texts(monkeypatch):
+    """The texts of every progress bar the page draws, and whether each was removed again."""
+    shown: list[str] = []
+    original = streamlit.progress
+
+    class Bar:
+        def __init__(self, element):
+            self.element = element
+
+        def progress(self, value, text=None):
+            shown.append(text)
+            return self.element.progress(value, text=text)
+
+        def empty(self):
+            shown.append(None)
+            return self.element.empty()
+
+    def progress(value, text=None, **kwargs):
+        shown.append(text)
+        return Bar(original(value, text=text, **kwargs))
+
+    monkeypatch.setattr(streamlit, "progress", progress)
+    return shown
+
+
+def chart_data(chart) -> list[dict]:
+    return pa.ipc.open_stream(chart.proto.data.data).read_all().to_pylist()
+
+
+def test_check_page_shows_progress_while_reading_then_both_charts(
+    monkeypatch, tmp_path, progress_texts
+):
+    monkeypatch.setenv("PROCURE_WORKSPACE", str(tmp_path))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    at.button(key="start_new").click().run()
+    go(at, "step_purchase")
+    at.text_input(key="title").input("Anskaffelse af ESDH-system").run()
+    at.text_input(key="buyer").input("Eksempel Kommune").run()
+    at.text_input(key="cvr").input("12345678").run()
+    go(at, "step_system")
+    at.selectbox(key="category").select("Y65").run()
+    library = load_release("1.0.0")
+    tender = build_tender(at.session_state["procure_wizard"], library)
+    spec = resolve_tender(tender, library)
+    partly = next(r.id for r in spec.requirements if r.kind == "K")  # a reservation
+    go(at, "step_check")
+    at.file_uploader(key="check_responses_0").set_value(
+        [
+            ("a [1].yaml", answers_file(tender, "Leverandør A", set()), "text/yaml"),
+            ("b.yaml", answers_file(tender, VENDOR_B, {partly}), "text/yaml"),
+        ]
+    ).run()
+    assert not at.exception
+
+    # Each file named while it is read, then while it is checked; the bar is gone afterwards
+    texts = [re.sub(r"\\(.)", r"\1", t) if t else t for t in progress_texts]
+    assert texts == [
+        "Kontrollerer besvarelserne …",
+        "Læser tilbud 1 af 2: a [1].yaml",
+        "Læser tilbud 2 af 2: b.yaml",
+        "Kontrollerer tilbud 1 af 2: a [1].yaml",
+        "Kontrollerer tilbud 2 af 2: b.yaml",
+        None,
+    ]
+    assert not at.get("progress")
+
+    charts = at.get("vega_lite_chart")
+    assert len(charts) == 2
+    scores, heatmap = charts
+    assert {row["vendor"] for row in chart_data(scores)} == {"Leverandør A", VENDOR_B}
+    assert {row["status"] for row in chart_data(scores)} == {"Konditionsmæssigt"}
+    cells = chart_data(heatmap)
+    assert len(cells) == 2 * len(tender.requirements)
+    assert {(c["vendor"], c["verdict"]) for c in cells if c["id"] == partly} == {
+        ("Leverandør A", "ok"),
+        (VENDOR_B, "reservation"),
+    }
+    # The vendor's name reaches the page only as chart data, never as Markdown
+    assert not any("<b>" in m.value for m in at.markdown)
+
+    # A rerun uses what was read: no progress bar, same charts
+    progress_texts.clear()
+    at.radio(key="chart_heatmap_show").set_value("not_ok").run()
+    assert progress_texts == []
+    cells = chart_data(at.get("vega_lite_chart")[1])
+    assert {c["id"] for c in cells} == {partly}
+
+    at.sidebar.radio(key="ui_lang").set_value("en").run()
+    legend = at.get("vega_lite_chart")[0].proto.spec
+    assert "Compliant" in legend and "Konditionsmæssigt" not in legend
