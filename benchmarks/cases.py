@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 
 from benchmarks.generate import SHIPPED, generated_library
+from benchmarks.wizard import case_wizard
 
 
 def best_of(repeat: int, func) -> float:
@@ -305,4 +306,4 @@ def case_check() -> list[dict]:
     return rows
 
 
-ALL_CASES = [case_library_shipped, case_library_scale, case_build, case_check]
+ALL_CASES = [case_library_shipped, case_library_scale, case_build, case_check, case_wizard]

@@ -144,9 +144,12 @@ def tender_init(args) -> int:
 
 
 def tender_validate(args) -> int:
-    from procure.tender import load_tender_spec
+    from procure.library import load_release
+    from procure.tender import lint_tender, load_tender, resolve_tender
 
-    spec = load_tender_spec(args.file)
+    tender = load_tender(args.file)
+    library = load_release(tender.library_version)
+    spec = resolve_tender(tender, library)
     kinds = {}
     for r in spec.requirements:
         kinds[r.kind] = kinds.get(r.kind, 0) + 1
@@ -158,6 +161,11 @@ def tender_validate(args) -> int:
     added = [i.id for i in spec.integrations if not i.chosen]
     if added:
         print(f"integrationer tilføjet pga. afhængigheder: {', '.join(added)}")
+    # Warnings are advice on choices that are hard to defend, not errors: the exit code stays 0
+    for warning in lint_tender(tender, library):
+        print(f"advarsel: {warning.line('da')}")
+        if warning.guidance.da:
+            print(f"  vejledning: {warning.guidance.da}")
     return EXIT_OK
 
 

@@ -88,6 +88,15 @@ def go(at: AppTest, step: str) -> AppTest:
     return at
 
 
+def show_requirements(at: AppTest, search: str = "FKI-ORG-00") -> AppTest:
+    """Step 5 narrowed by its search box to the organisation requirements the tests use (the
+    step shows 20 cards a page; the search stays set while the officer moves between steps)."""
+    go(at, "step_requirements")
+    at.text_input(key="req_search").input(search).run()
+    assert not at.exception
+    return at
+
+
 def fill_purchase(at: AppTest) -> AppTest:
     """Steps 2 and 3 filled in: title, buyer, CVR, and service area Y65."""
     go(at, "step_purchase")
@@ -188,7 +197,7 @@ def test_requirements_are_proposed_for_y65_with_organisation():
     at = fill_purchase(new_app())
     go(at, "step_integrations")
     at.multiselect(key="integrations").set_value(["organisation"]).run()
-    go(at, "step_requirements")
+    show_requirements(at)
     include = at.checkbox(key="req_include_FKI-ORG-001")
     assert include.value is True
     assert at.selectbox(key="req_kind_FKI-ORG-001").value == "MK"
@@ -199,12 +208,12 @@ def test_requirements_are_proposed_for_y65_with_organisation():
 
 def test_kind_and_weight_survive_going_back_and_forth():
     at = fill_purchase(new_app())
-    go(at, "step_requirements")
+    show_requirements(at)
     at.selectbox(key="req_kind_FKI-ORG-001").select("PK").run()
     at.number_input(key="req_weight_FKI-ORG-001").set_value(7).run()
     for step in STEP_KEYS:
         go(at, step)
-    go(at, "step_requirements")
+    show_requirements(at)
     assert at.selectbox(key="req_kind_FKI-ORG-001").value == "PK"
     assert at.number_input(key="req_weight_FKI-ORG-001").value == 7
     go(at, "step_purchase")
@@ -213,26 +222,26 @@ def test_kind_and_weight_survive_going_back_and_forth():
 
 def test_changing_integrations_keeps_the_officers_changes_and_says_so():
     at = fill_purchase(new_app())
-    go(at, "step_requirements")
+    show_requirements(at)
     at.selectbox(key="req_kind_FKI-ORG-001").select("PK").run()
     at.number_input(key="req_weight_FKI-ORG-001").set_value(7).run()
     go(at, "step_integrations")
     # Neither cpr nor what it depends on needs the organisation system
     at.multiselect(key="integrations").set_value(["cpr"]).run()
-    go(at, "step_requirements")
+    show_requirements(at)
     assert "foreslås ikke længere" in warnings(at)
     assert "FKI-ORG-001" in markdown(at)
     # Back again: the change applies again without the officer redoing it
     go(at, "step_integrations")
     at.multiselect(key="integrations").set_value(["cpr", "organisation"]).run()
-    go(at, "step_requirements")
+    show_requirements(at)
     assert at.selectbox(key="req_kind_FKI-ORG-001").value == "PK"
     assert at.number_input(key="req_weight_FKI-ORG-001").value == 7
 
 
 def test_reset_asks_first():
     at = fill_purchase(new_app())
-    go(at, "step_requirements")
+    show_requirements(at)
     at.checkbox(key="req_include_FKI-ORG-001").uncheck().run()
     at.button(key="reset_ask").click().run()
     assert at.checkbox(key="req_include_FKI-ORG-001").value is False
@@ -344,7 +353,7 @@ def test_documents_step_gives_a_tender_yaml_matching_the_selection(downloads):
     at = fill_purchase(new_app())
     go(at, "step_integrations")
     at.multiselect(key="integrations").set_value(["organisation"]).run()
-    go(at, "step_requirements")
+    show_requirements(at)
     at.selectbox(key="req_kind_FKI-ORG-001").select("PK").run()
     at.number_input(key="req_weight_FKI-ORG-001").set_value(7).run()
     at.checkbox(key="req_include_FKI-ORG-002").uncheck().run()
@@ -402,7 +411,7 @@ def test_documents_step_gives_a_tender_yaml_matching_the_selection(downloads):
 
 def test_evaluation_step_previews_the_annex_text_with_the_chosen_weights():
     at = fill_purchase(new_app())
-    go(at, "step_requirements")
+    show_requirements(at)
     at.selectbox(key="req_kind_FKI-ORG-001").select("PK").run()
     at.number_input(key="req_weight_FKI-ORG-001").set_value(7).run()
     go(at, "step_evaluation")
@@ -474,7 +483,7 @@ def checked_tender(at: AppTest) -> AppTest:
     """A valid tender where FKI-ORG-001 is a PK with weight 7, and one vendor's response that
     meets it partly (computed 3.5 points), checked in step 6."""
     fill_purchase(at)
-    go(at, "step_requirements")
+    show_requirements(at)
     at.selectbox(key="req_kind_FKI-ORG-001").select("PK").run()
     at.number_input(key="req_weight_FKI-ORG-001").set_value(7).run()
     tender = build_tender(at.session_state[STATE_KEY], library())

@@ -170,6 +170,7 @@ def started_tender() -> AppTest:
     go(at, "step_system")
     at.selectbox(key="category").select("Y65").run()
     go(at, "step_requirements")
+    at.text_input(key="req_search").input("FKI-ORG-001").run()
     at.selectbox(key="req_kind_FKI-ORG-001").select("PK").run()
     at.number_input(key="req_weight_FKI-ORG-001").set_value(7).run()
     assert not at.exception
@@ -197,6 +198,7 @@ def test_every_change_is_saved_and_a_refresh_comes_back_to_the_same_place(worksp
 
     again = reopened(state.tender_id)
     assert again.header[0].value == "5. Krav"
+    again.text_input(key="req_search").input("FKI-ORG-001").run()  # filters are per session
     assert again.selectbox(key="req_kind_FKI-ORG-001").value == "PK"
     assert again.number_input(key="req_weight_FKI-ORG-001").value == 7
     go(again, "step_purchase")
@@ -223,6 +225,7 @@ def test_the_start_page_lists_saved_tenders_and_opens_one(workspace_in_tmp):
     open_button = next(b for b in at.button if b.key and b.key.startswith("saved_open_"))
     open_button.click().run()
     assert at.header[0].value == "5. Krav"
+    at.text_input(key="req_search").input("FKI-ORG-001").run()
     assert at.selectbox(key="req_kind_FKI-ORG-001").value == "PK"
 
 

@@ -1,6 +1,7 @@
 """The tender: the officer's choices, pinned to a library release."""
 
 from procure.tender.io import dump_tender, load_tender, parse_tender, save_tender
+from procure.tender.lint import TenderWarning, lint_tender
 from procure.tender.model import (
     Buyer,
     CustomRequirement,
@@ -34,7 +35,9 @@ __all__ = [
     "SpecRequirement",
     "Tender",
     "TenderSpec",
+    "TenderWarning",
     "dump_tender",
+    "lint_tender",
     "load_tender",
     "load_tender_spec",
     "parse_tender",

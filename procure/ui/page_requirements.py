@@ -1,13 +1,26 @@
-"""Step 3, "Krav": the library's proposal, adjusted by the officer, plus local requirements."""
+"""Step "Krav": the library's proposal, adjusted by the officer, plus local requirements.
+
+With a few hundred requirements the page must stay quick on every click, so only one page of
+cards (PAGE_SIZE) is drawn; the counts, the total weight and the warnings are over all of them.
+What to show (search, kinds, included or not, page) is view state kept beside the wizard's data:
+it is not part of the tender and is never saved.
+"""
 
 from __future__ import annotations
+
+import dataclasses
+import math
+import unicodedata
+from dataclasses import dataclass, field
 
 import streamlit as st
 
 from procure.library.model import KINDS, Library
+from procure.tender import lint_tender
 from procure.tender.model import Tender
 from procure.ui.session import bound, current_library, get_state, notify, plain, safe_callback
 from procure.ui.state import (
+    LocalRequirement,
     RequirementRow,
     WizardState,
     add_local,
@@ -17,6 +30,7 @@ from procure.ui.state import (
     propose,
     remove_local,
     requirement_rows,
+    selected_requirements,
     set_included,
     set_kind,
     set_weight,
@@ -25,6 +39,119 @@ from procure.ui.state import (
 from procure.ui.texts import tr
 
 ALL_AREAS = ""
+PAGE_SIZE = 20  # cards drawn per page: a rerun with 300 requirements stays well under 150 ms
+VIEW_KEY = "procure_requirements_view"
+SHOW_ALL, SHOW_INCLUDED, SHOW_EXCLUDED, SHOW_CHANGED = "all", "included", "excluded", "changed"
+SHOW_OPTIONS = (SHOW_ALL, SHOW_INCLUDED, SHOW_EXCLUDED, SHOW_CHANGED)
+
+
+@dataclass
+class RequirementsView:
+    """What the officer narrows the list to. Belongs to one tender: another tender starts over."""
+
+    tender_id: str = ""
+    search: str = ""
+    kinds: list[str] = field(default_factory=list)  # empty: every kind
+    show: str = SHOW_ALL
+    page: int = 1
+
+    def reset(self) -> None:
+        self.search, self.kinds, self.show, self.page = "", [], SHOW_ALL, 1
+
+
+@dataclass(frozen=True)
+class Card:
+    """One card in the list: a library requirement (row) or a local requirement."""
+
+    area: str
+    row: RequirementRow | None = None
+    local: LocalRequirement | None = None
+
+    @property
+    def id(self) -> str:
+        return self.row.id if self.row else self.local.id
+
+    @property
+    def kind(self) -> str:
+        return self.row.kind if self.row else self.local.kind
+
+    @property
+    def included(self) -> bool:
+        return self.row.included if self.row else True
+
+    @property
+    def changed(self) -> bool:
+        """Changed or added by the officer; a local requirement is the officer's own."""
+        return self.row.changed if self.row else True
+
+    def searchable(self, lang: str) -> str:
+        if self.row:
+            requirement = self.row.requirement
+            return f"{self.id}\n{requirement.title.get(lang)}\n{requirement.text.get(lang)}"
+        return f"{self.id}\n{self.local.title}\n{self.local.text}"
+
+
+# -- What is shown: pure functions over the cards -----------------------------------------------
+
+
+def requirement_cards(
+    rows: list[RequirementRow], local: list[LocalRequirement], library: Library
+) -> list[Card]:
+    """Every card in the order the annex uses: by area, library requirements before local ones.
+    Requirements the library does not know have no card (they are listed apart)."""
+    by_area: dict[str, list[Card]] = {area.key: [] for area in library.areas}
+    for row in rows:
+        if row.requirement and row.requirement.area in by_area:
+            by_area[row.requirement.area].append(Card(row.requirement.area, row=row))
+    for item in local:
+        if item.area in by_area:
+            by_area[item.area].append(Card(item.area, local=item))
+    return [card for area_cards in by_area.values() for card in area_cards]
+
+
+def normalized(text: str) -> str:
+    """Text for comparing: composed Unicode (an å typed as a + ring matches å), any case."""
+    return unicodedata.normalize("NFC", text).casefold()
+
+
+def matching_cards(
+    cards: list[Card], lang: str, search: str, area: str, kinds: list[str], show: str
+) -> list[Card]:
+    """The cards that pass every filter. Search: each word of the query must occur in the id,
+    the title or the text (in the officer's language), in any case."""
+    terms = normalized(search).split()
+    wanted = {
+        SHOW_ALL: lambda c: True,
+        SHOW_INCLUDED: lambda c: c.included,
+        SHOW_EXCLUDED: lambda c: not c.included,
+        SHOW_CHANGED: lambda c: c.changed,
+    }.get(show, lambda c: True)
+    out = []
+    for card in cards:
+        if area != ALL_AREAS and card.area != area:
+            continue
+        if kinds and card.kind not in kinds:
+            continue
+        if not wanted(card):
+            continue
+        if terms:
+            haystack = normalized(card.searchable(lang))
+            if not all(term in haystack for term in terms):
+                continue
+        out.append(card)
+    return out
+
+
+def page_count(items: int, size: int) -> int:
+    return max(1, math.ceil(items / size))
+
+
+def page_slice(cards: list[Card], page: int, size: int) -> list[Card]:
+    start = (page - 1) * size
+    return cards[start : start + size]
+
+
+# -- The page -----------------------------------------------------------------------------------
 
 
 def render(state: WizardState) -> None:
@@ -36,29 +163,38 @@ def render(state: WizardState) -> None:
     proposal = propose(state, library)
     rows = requirement_rows(state, library, proposal)
     _proposal_changes(state, proposal)
+    _defensibility(state, library, proposal)
     _summary(state, rows)
-    _toolbar(state, library)
+    _toolbar(state)
     _orphans(state, library, proposal)
     _unknown(state, rows)
 
-    areas = [a for a in library.areas if state.area_filter in (ALL_AREAS, a.key)]
-    for area in areas:
-        area_rows = [r for r in rows if r.requirement and r.requirement.area == area.key]
-        local = [r for r in state.local if r.area == area.key]
-        if not area_rows and not local:
-            continue
-        included = sum(1 for r in area_rows if r.included) + len(local)
-        st.subheader(
-            plain(area.title.get(lang))
-            + " "
-            + tr(lang, "area_count", included=included, total=len(area_rows) + len(local))
-        )
-        for row in area_rows:
-            _requirement(state, row)
-        for item in local:
-            _local_card(state, item, library)
+    view = requirements_view(state)
+    _filters(state, view, library)
+    cards = requirement_cards(rows, state.local, library)
+    shown = matching_cards(cards, lang, view.search, state.area_filter, view.kinds, view.show)
+    pages = page_count(len(shown), PAGE_SIZE)
+    view.page = min(max(view.page, 1), pages)
+    _page_status(state, view, len(shown), len(cards), pages)
+    if not shown:
+        st.info(tr(lang, "req_no_matches"))
+        st.button(tr(lang, "req_clear_filters"), key="req_clear_filters", on_click=_clear_filters)
+    _cards(state, library, cards, page_slice(shown, view.page, PAGE_SIZE))
+    if pages > 1:
+        _pager(view, pages, "req_page_bottom")
     st.divider()
     _add_local_form(state, library)
+
+
+def requirements_view(state: WizardState) -> RequirementsView:
+    view = st.session_state.get(VIEW_KEY)
+    if not isinstance(view, RequirementsView):
+        view = RequirementsView()
+        st.session_state[VIEW_KEY] = view
+    if view.tender_id != state.tender_id:
+        view.tender_id = state.tender_id
+        view.reset()
+    return view
 
 
 def _proposal_changes(state: WizardState, proposal: Tender) -> None:
@@ -85,18 +221,73 @@ def _summary(state: WizardState, rows: list[RequirementRow]) -> None:
     columns[5].metric(tr(lang, "total_weight"), weight)
 
 
-def _toolbar(state: WizardState, library: Library) -> None:
+def _defensibility(state: WizardState, library: Library, proposal: Tender) -> None:
+    """One collapsible box with every choice that is hard to defend (procure.tender.lint)."""
     lang = state.ui_lang
-    left, right = st.columns([2, 1])
+    tender = dataclasses.replace(
+        proposal,
+        requirements=selected_requirements(state, library, proposal),
+        custom_requirements=tuple(state.local),
+    )
+    warnings = lint_tender(tender, library)
+    if not warnings:
+        return
+    items = []
+    for warning in warnings:
+        message = warning.message.get(lang)
+        if warning.subject:
+            item = f"- **{plain(warning.subject)}** · {plain(warning.title.get(lang))}: "
+            item += plain(message)
+        else:  # about the whole tender: the message is the sentence
+            item = "- " + plain(message[:1].upper() + message[1:])
+        if warning.guidance.get(lang):
+            item += f"  \n  _{tr(lang, 'lint_guidance')}_ {plain(warning.guidance.get(lang))}"
+        items.append(item)
+    # A key keeps the box open or closed as the officer left it while the count changes
+    heading = ":orange[" + tr(lang, "lint_heading", count=len(warnings)) + "]"
+    with st.expander(heading, icon=":material/warning:", key="lint_box"):
+        st.caption(tr(lang, "lint_intro"))
+        st.warning("\n".join(items))
+
+
+def _toolbar(state: WizardState) -> None:
+    lang = state.ui_lang
+    changes = changed_count(state)
+    text_col, button_col = st.columns([3, 1])
+    text_col.caption(tr(lang, "changes_count", count=changes))
+    if changes and not state.confirm_reset:
+        button_col.button(tr(lang, "reset_button"), key="reset_ask", on_click=_ask_reset)
+    if state.confirm_reset:
+        st.warning(tr(lang, "reset_question", count=changes))
+        yes, no, _ = st.columns([1, 1, 3])
+        yes.button(tr(lang, "reset_yes"), key="reset_yes", type="primary", on_click=_reset)
+        no.button(tr(lang, "cancel"), key="reset_no", on_click=_cancel_reset)
+
+
+def _filters(state: WizardState, view: RequirementsView, library: Library) -> None:
+    """Search, area, kinds and included-or-not; any change goes back to page 1."""
+    lang = state.ui_lang
+    search_col, area_col = st.columns([3, 2])
+    with search_col:
+        bound(
+            st.text_input,
+            "req_search",
+            view.search,
+            _back_to_first_page(view, lambda v: setattr(view, "search", v or "")),
+            label=tr(lang, "req_search_label"),
+            placeholder=tr(lang, "req_search_placeholder"),
+            max_chars=200,
+            live=True,  # the list follows the typing after a short pause
+        )
     options = [ALL_AREAS] + [a.key for a in library.areas]
     if state.area_filter not in options:
         state.area_filter = ALL_AREAS
-    with left:
+    with area_col:
         bound(
             st.selectbox,
             "area_filter",
             state.area_filter,
-            lambda v: setattr(state, "area_filter", v or ALL_AREAS),
+            _back_to_first_page(view, lambda v: setattr(state, "area_filter", v or ALL_AREAS)),
             label=tr(lang, "area_filter_label"),
             options=options,
             format_func=lambda key: (
@@ -105,16 +296,90 @@ def _toolbar(state: WizardState, library: Library) -> None:
                 else library.areas_by_key[key].title.get(lang)
             ),
         )
-    changes = changed_count(state)
-    with right:
-        st.caption(tr(lang, "changes_count", count=changes))
-        if changes and not state.confirm_reset:
-            st.button(tr(lang, "reset_button"), key="reset_ask", on_click=_ask_reset)
-    if state.confirm_reset:
-        st.warning(tr(lang, "reset_question", count=changes))
-        yes, no, _ = st.columns([1, 1, 3])
-        yes.button(tr(lang, "reset_yes"), key="reset_yes", type="primary", on_click=_reset)
-        no.button(tr(lang, "cancel"), key="reset_no", on_click=_cancel_reset)
+    kind_col, show_col = st.columns([3, 2])
+    with kind_col:
+        bound(
+            st.pills,
+            "req_kinds",
+            list(view.kinds),
+            _back_to_first_page(view, lambda v: setattr(view, "kinds", list(v or []))),
+            label=tr(lang, "req_kind_filter_label"),
+            options=list(KINDS),
+            selection_mode="multi",
+            format_func=lambda k: tr(lang, f"kind_plural_{k}"),
+            help=tr(lang, "req_kind_filter_help"),
+        )
+    with show_col:
+        bound(
+            st.radio,
+            "req_show",
+            view.show,
+            _back_to_first_page(view, lambda v: setattr(view, "show", v or SHOW_ALL)),
+            label=tr(lang, "req_show_label"),
+            options=list(SHOW_OPTIONS),
+            format_func=lambda option: tr(lang, f"req_show_{option}"),
+            horizontal=True,
+        )
+
+
+def _back_to_first_page(view: RequirementsView, apply):
+    def set_filter(value) -> None:
+        apply(value)
+        view.page = 1
+
+    return set_filter
+
+
+def _page_status(
+    state: WizardState, view: RequirementsView, shown: int, total: int, pages: int
+) -> None:
+    lang = state.ui_lang
+    text = tr(lang, "req_showing", shown=shown, total=total)
+    if pages > 1:
+        first = (view.page - 1) * PAGE_SIZE + 1
+        last = min(view.page * PAGE_SIZE, shown)
+        text += " · " + tr(
+            lang, "req_page_range", page=view.page, pages=pages, first=first, last=last
+        )
+    status_col, pager_col = st.columns([2, 3])
+    status_col.markdown(text)
+    if pages > 1:
+        with pager_col:
+            _pager(view, pages, "req_page")
+
+
+def _pager(view: RequirementsView, pages: int, key: str) -> None:
+    bound(
+        st.pagination,
+        key,
+        view.page,
+        lambda v: setattr(view, "page", int(v or 1)),
+        num_pages=pages,
+    )
+
+
+def _cards(state: WizardState, library: Library, cards: list[Card], page: list[Card]) -> None:
+    """The page's cards under their area headings; an area's count is over all its cards."""
+    lang = state.ui_lang
+    counts: dict[str, list[int]] = {}
+    for card in cards:
+        count = counts.setdefault(card.area, [0, 0])
+        count[0] += card.included
+        count[1] += 1
+    area = None
+    for card in page:
+        if card.area != area:
+            area = card.area
+            included, total = counts[area]
+            st.subheader(
+                plain(library.areas_by_key[area].title.get(lang))
+                + " "
+                + tr(lang, "area_count", included=included, total=total)
+            )
+        if card.row:
+            _requirement(state, card.row)
+        else:
+            _local_card(state, card.local, library)
 
 
 def _orphans(state: WizardState, library: Library, proposal: Tender) -> None:
@@ -282,6 +547,13 @@ def _add_local_form(state: WizardState, library: Library) -> None:
                 added = add_local(state, area, title, text, kind, weight)
                 notify(state, "success", tr(lang, "local_added", id=added.id))
                 st.rerun()
+
+
+@safe_callback
+def _clear_filters() -> None:
+    state = get_state()
+    state.area_filter = ALL_AREAS
+    requirements_view(state).reset()
 
 
 @safe_callback
