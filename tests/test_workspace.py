@@ -291,3 +291,27 @@ def test_the_shipped_server_settings_are_the_safe_defaults():
     assert config["server"]["address"] == "127.0.0.1"
     assert config["server"]["maxUploadSize"] == 25
     assert config["server"]["enableXsrfProtection"] is True
+
+
+def test_a_workspace_that_cannot_be_written_says_so_and_keeps_the_entries(tmp_path, monkeypatch):
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the workspace should be")
+    monkeypatch.setenv("PROCURE_WORKSPACE", str(blocked))
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    at.button(key="start_new").click().run()
+    at.text_input(key="title").input("Mit udbud").run()
+    assert not at.exception
+    assert any("kunne ikke gemmes" in e.value for e in at.error)
+    assert at.text_input(key="title").value == "Mit udbud"
+
+
+def test_a_damaged_draft_is_listed_with_its_problem_and_the_rest_still_opens(workspace_in_tmp):
+    tender_id = started_tender().session_state[STATE_KEY].tender_id
+    damaged = workspace_in_tmp / "tenders" / "0000aaaa-0000-0000-0000-000000000000"
+    damaged.mkdir(parents=True)
+    (damaged / "draft.json").write_bytes(b"\xff\xfe not json")
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    assert not at.exception
+    assert any("Kladden kan ikke åbnes" in e.value for e in at.error)
+    at.button(key=f"saved_open_{tender_id}").click().run()
+    assert at.header[0].value == "5. Krav"
