@@ -315,3 +315,59 @@ def test_a_damaged_draft_is_listed_with_its_problem_and_the_rest_still_opens(wor
     assert any("Kladden kan ikke åbnes" in e.value for e in at.error)
     at.button(key=f"saved_open_{tender_id}").click().run()
     assert at.header[0].value == "5. Krav"
+
+
+def answer_file(tender, vendor: str) -> bytes:
+    document = {
+        "format": "procure-answers/1",
+        "tender_id": tender.id,
+        "vendor": {"name": vendor},
+        "answers": [{"id": r.id, "answer": "Opfyldt"} for r in tender.requirements],
+    }
+    return yaml.safe_dump(document, allow_unicode=True).encode()
+
+
+def test_bids_uploaded_in_two_tabs_are_both_kept(workspace_in_tmp):
+    first = started_tender()
+    tender = build_tender(first.session_state[STATE_KEY], shipped_release())
+    second = reopened(tender.id)
+    go(first, "step_check")
+    go(second, "step_check")
+    first.file_uploader(key="check_responses_0").set_value(
+        [("a.yaml", answer_file(tender, "Leverandør A"), "text/yaml")]
+    ).run()
+    second.file_uploader(key="check_responses_0").set_value(
+        [("b.yaml", answer_file(tender, "Leverandør B"), "text/yaml")]
+    ).run()
+    assert {"Leverandør A", "Leverandør B"} <= {h.value for h in second.subheader}
+    first.run()  # the first tab's next rerun picks up the second tab's bid
+    assert {"Leverandør A", "Leverandør B"} <= {h.value for h in first.subheader}
+    stored = Workspace(workspace_in_tmp).load_bids(tender.id)
+    assert sorted(f.name for f in stored) == ["a.yaml", "b.yaml"]
+    # Removing one in the first tab removes it for the second tab too
+    first.button(key=f"response_remove_{stored[0].digest}_{stored[0].name}").click().run()
+    second.run()
+    assert len(Workspace(workspace_in_tmp).load_bids(tender.id)) == 1
+    assert len(second.session_state[STATE_KEY].check.responses) == 1
+
+
+def test_overrides_made_in_two_tabs_are_merged_never_dropped(workspace_in_tmp):
+    from procure.ui.persistence import _save_check
+    from procure.ui.state import SavedMarks
+
+    def override(who: str, points: str) -> Override:
+        return Override(
+            "Leverandør A", "FKI-ORG-001", Decimal(points), None, "Begrundet.", who, "2026-11-27"
+        )
+
+    first, second = officer_state(), officer_state()
+    second.tender_id = first.tender_id
+    for state in (first, second):
+        state.saved = SavedMarks(revision=1, bids=())
+    first.check.evaluations[first.tender_id] = Overrides(first.tender_id, (override("A", "1"),))
+    _save_check(first)
+    second.check.evaluations[first.tender_id] = Overrides(first.tender_id, (override("B", "2"),))
+    _save_check(second)
+    stored = Workspace(workspace_in_tmp).load_evaluation(first.tender_id)
+    assert [e.by for e in stored.entries] == ["A", "B"]
+    assert second.check.evaluations[first.tender_id] == stored

@@ -8,6 +8,7 @@ the address, so a refresh or an app restart comes back to the same place), `foll
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import streamlit as st
@@ -94,9 +95,20 @@ def start_new(state: WizardState) -> None:
 
 
 def follow_other_tabs(state: WizardState) -> None:
-    """Load a newer save of this tender made elsewhere, when this tab has changed nothing."""
+    """Load what another tab saved for this tender since this one last looked: the draft when
+    this tab has changed nothing, and the bids and overrides it added or removed."""
+    if state.saved.revision is None:
+        return
+    _follow_draft(state)
+    try:
+        _merge_check(state, workspace())
+    except (OSError, ProcureError) as exc:
+        LOG.warning("could not follow another tab's bids or overrides: %s", exc)
+
+
+def _follow_draft(state: WizardState) -> None:
     marks = state.saved
-    if marks.revision is None or marks.content != _content_text(state):
+    if marks.content != _content_text(state):
         return
     ws = workspace()
     stamp = ws.draft_stamp(state.tender_id)
@@ -171,18 +183,59 @@ def _changed_elsewhere(ws: Workspace, state: WizardState, on_disk: int | None) -
 
 
 def _save_check(state: WizardState) -> None:
-    marks = state.saved
     ws = workspace()
+    bids_written, evaluation_written = _merge_check(state, ws)
+    marks = state.saved
     key = _bids_key(state)
-    if key != marks.bids:
+    if key != marks.bids and not bids_written:
         ws.save_bids(state.tender_id, state.check.responses)
         marks.bids = key
     overrides = state.check.evaluations.get(state.tender_id)
-    if overrides is not None and overrides.entries:
+    if overrides is not None and overrides.entries and not evaluation_written:
         text = _evaluation_text(overrides)
         if marks.evaluations.get(state.tender_id) != text:
             ws.save_evaluation(overrides)
             marks.evaluations[state.tender_id] = text
+
+
+def _merge_check(state: WizardState, ws: Workspace) -> tuple[bool, bool]:
+    """Bring this tab's bids and overrides together with what is on disk, which another tab
+    may have changed: this tab's additions and removals since it last looked are applied to
+    the files on disk, and the result is what both show. Overrides are only ever appended, so
+    merging keeps every entry of both. Returns whether the bids and the evaluation were
+    written."""
+    marks = state.saved
+    tender_id = state.tender_id
+    bids_written = evaluation_written = False
+    if marks.bids is not None and ws.bids_key(tender_id) != marks.bids:
+        disk_bids = ws.load_bids(tender_id)
+        before = set(marks.bids)
+        mine = state.check.responses
+        added = [f for f in mine if (f.name, f.digest) not in before]
+        removed = before - {(f.name, f.digest) for f in mine}
+        replaced = {f.name for f in added}
+        merged = [
+            f for f in disk_bids if (f.name, f.digest) not in removed and f.name not in replaced
+        ] + added
+        if added or removed:
+            ws.save_bids(tender_id, merged)
+            bids_written = True
+        state.check.responses = merged
+        marks.bids = _bids_key(state)
+    disk_text = ws.evaluation_text(tender_id)
+    if disk_text is not None and disk_text != marks.evaluations.get(tender_id):
+        disk = ws.load_evaluation(tender_id)
+        if disk is None:  # removed in between: nothing to merge
+            return bids_written, evaluation_written
+        mine = state.check.evaluations.get(tender_id)
+        own = [e for e in (mine.entries if mine else ()) if e not in disk.entries]
+        merged = dataclasses.replace(disk, tender_id=tender_id, entries=disk.entries + tuple(own))
+        if own:
+            ws.save_evaluation(merged)
+            evaluation_written = True
+        state.check.evaluations[tender_id] = merged
+        marks.evaluations[tender_id] = _evaluation_text(merged)
+    return bids_written, evaluation_written
 
 
 def _tender_yaml(state: WizardState) -> str | None:

@@ -208,6 +208,15 @@ class Workspace:
             if path.is_file() and path.name not in kept and not path.name.startswith("."):
                 path.unlink()
 
+    def bids_key(self, tender_id: str) -> tuple[tuple[str, str], ...]:
+        """(name, digest) of the stored bids, from the manifest alone: cheap to compare."""
+        manifest = self._manifest(self.tender_folder(tender_id) / BIDS_FOLDER) or []
+        return tuple((str(e.get("name", "")), str(e.get("sha256", ""))) for e in manifest)
+
+    def evaluation_text(self, tender_id: str) -> str | None:
+        """The evaluation file's text as stored (None: no file)."""
+        return _read_text(self.tender_folder(tender_id) / EVALUATION_FILE)
+
     def load_bids(self, tender_id: str) -> list[UploadedFile]:
         """The stored bids; a missing or damaged file is skipped (its digest no longer fits)."""
         folder = self.tender_folder(tender_id) / BIDS_FOLDER
