@@ -189,6 +189,7 @@ def test_system_and_integration_steps_show_advice_and_dependencies_with_reasons(
     at.multiselect(key="integrations").set_value(["organisation"]).run()
     text = markdown(at)
     assert "SF1500" in text
+    assert "Valgt – anbefalet af biblioteket for Y65" in text  # the reason it is preselected
     # organisation depends on access control: shown with the reason, not silently added
     assert "kræves af Fælleskommunalt Organisationssystem" in text
 

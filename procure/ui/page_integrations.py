@@ -86,7 +86,10 @@ def _integration_card(
         sf = integration.sf_list or tr(lang, "no_sf")
         head = f"**{plain(integration.name.get(lang))}** · {plain(sf)}"
         if integration_id in chosen:
-            status = tr(lang, "chosen_badge")
+            if integration_id in recommended_integrations(state, library):
+                status = tr(lang, "recommended_badge", category=state.category or "")
+            else:
+                status = tr(lang, "chosen_badge")
         else:
             needers = required_by(library, chosen, integration_id)
             names = ", ".join(

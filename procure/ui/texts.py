@@ -195,7 +195,10 @@ DA = {
     ),
     "no_sf": "intet SF-nummer",
     "depends_on_line": "↳ {name} kræver {dependency}. Den sørger for: {why}",
-    "chosen_badge": ":green-badge[:material/check: Valgt]",
+    "chosen_badge": ":green-badge[:material/check: Valgt af dig]",
+    "recommended_badge": (
+        ":green-badge[:material/check: Valgt – anbefalet af biblioteket for {category}]"
+    ),
     "required_by_badge": ":orange-badge[:material/add: Tilføjet – kræves af {names}]",
     "kle_heading": "KLE-hovedgrupper",
     "kle_label": "KLE-hovedgrupper systemet dækker",
@@ -770,7 +773,10 @@ EN = {
     ),
     "no_sf": "no SF number",
     "depends_on_line": "↳ {name} needs {dependency}. What it provides: {why}",
-    "chosen_badge": ":green-badge[:material/check: Chosen]",
+    "chosen_badge": ":green-badge[:material/check: Chosen by you]",
+    "recommended_badge": (
+        ":green-badge[:material/check: Chosen – recommended by the library for {category}]"
+    ),
     "required_by_badge": ":orange-badge[:material/add: Added – required by {names}]",
     "kle_heading": "KLE main groups",
     "kle_label": "KLE main groups the system covers",
