@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from procure.i18n import Message, in_words, t
+
 
 @dataclass(frozen=True)
 class Location:
@@ -27,34 +29,48 @@ class Location:
 
 
 class ProcureError(Exception):
-    """An error caused by input: its message is meant for the user, never a traceback."""
+    """An error caused by input: its message is meant for the user, never a traceback.
 
-    def __init__(self, message: str, location: Location | None = None):
+    The message is a plain string or a `procure.i18n.Message`, shown in the language in force
+    when the error is put into words (`str(error)`, or `error.text("en")`).
+    """
+
+    def __init__(self, message: str | Message, location: Location | None = None):
         super().__init__(message)
         self.message = message
         self.location = location
 
-    def __str__(self) -> str:
+    def text(self, lang: str | None = None) -> str:
+        message = in_words(self.message, lang)
         if self.location is None:
-            return self.message
+            return str(message)
         prefix = str(self.location)
         if self.location.requirement:
             prefix += f": [{self.location.requirement}]"
-        return f"{prefix}: {self.message}"
+        return f"{prefix}: {message}"
+
+    def __str__(self) -> str:
+        return self.text()
 
     # Named constructors -------------------------------------------------------------------
 
     @classmethod
-    def file_missing(cls, path: Path | str, what: str = "fil") -> ProcureError:
-        return cls(f"{what} findes ikke", Location(str(path)))
+    def file_missing(cls, path: Path | str, what: str | Message | None = None) -> ProcureError:
+        if what is None:
+            return cls(t("filen findes ikke"), Location(str(path)))
+        return cls(t("{what} findes ikke", what=what), Location(str(path)))
 
     @classmethod
     def unreadable(cls, path: Path | str, reason: str) -> ProcureError:
-        return cls(f"kan ikke læses: {reason}", Location(str(path)))
+        return cls(t("kan ikke læses: {reason}", reason=reason), Location(str(path)))
 
     @classmethod
     def invalid(
-        cls, path: Path | str, message: str, line: int | None = None, requirement: str | None = None
+        cls,
+        path: Path | str,
+        message: str | Message,
+        line: int | None = None,
+        requirement: str | None = None,
     ) -> ProcureError:
         return cls(message, Location(str(path), line, requirement))
 
@@ -65,7 +81,12 @@ class LibraryInvalid(ProcureError):
     def __init__(self, problems: list):
         self.problems = problems
         first = problems[0] if problems else None
-        summary = f"kravbiblioteket er ugyldigt ({len(problems)} fejl)"
-        if first is not None:
-            summary += f"; første: {first}"
+        if first is None:
+            summary = t("kravbiblioteket er ugyldigt ({count} fejl)", count=len(problems))
+        else:
+            summary = t(
+                "kravbiblioteket er ugyldigt ({count} fejl); første: {first}",
+                count=len(problems),
+                first=first,
+            )
         super().__init__(summary)

@@ -419,7 +419,7 @@ def test_file_over_the_size_cap_is_refused_before_reading(tmp_path: Path):
 def test_unreadable_paths(tmp_path: Path):
     with pytest.raises(ProcureError) as caught:
         read_response(tmp_path / "findes-ikke.docx", "findes-ikke.docx")
-    assert str(caught.value) == "findes-ikke.docx: fil findes ikke"
+    assert str(caught.value) == "findes-ikke.docx: filen findes ikke"
     with pytest.raises(ProcureError) as caught:
         read_response(tmp_path, "mappe")
     assert str(caught.value) == "mappe: kan ikke læses: er ikke en fil"

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from procure.errors import ProcureError
+from procure.i18n import Message, in_words
 from procure.library import release as release_mod
 from procure.library.model import Library, library_from_data
 from procure.library.schemas import describe_error, validator
@@ -26,12 +27,15 @@ class Problem:
     file: str
     line: int | None
     requirement: str | None
-    message: str
+    message: str | Message
 
-    def __str__(self) -> str:
+    def text(self, lang: str | None = None) -> str:
         where = self.file if self.line is None else f"{self.file}:{self.line}"
         ident = f" [{self.requirement}]" if self.requirement else ""
-        return f"{where}:{ident} {self.message}"
+        return f"{where}:{ident} {in_words(self.message, lang)}"
+
+    def __str__(self) -> str:
+        return self.text()
 
 
 @dataclass(frozen=True)

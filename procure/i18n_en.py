@@ -1,0 +1,15 @@
+"""The English catalogue: each Danish message template (as written in the code) and its English
+translation, with the same {placeholders}. See procure/i18n.py."""
+
+from __future__ import annotations
+
+EN: dict[str, str] = {
+    # procure/errors.py
+    "filen findes ikke": "the file does not exist",
+    "{what} findes ikke": "{what} does not exist",
+    "kan ikke læses: {reason}": "cannot be read: {reason}",
+    "kravbiblioteket er ugyldigt ({count} fejl)": "the requirement library is invalid ({count} errors)",
+    "kravbiblioteket er ugyldigt ({count} fejl); første: {first}": (
+        "the requirement library is invalid ({count} errors); first: {first}"
+    ),
+}
