@@ -3,6 +3,10 @@ translation, with the same {placeholders}. See procure/i18n.py."""
 
 from __future__ import annotations
 
+from procure.i18n_en_documents import EN as _DOCUMENTS
+from procure.i18n_en_library import EN as _LIBRARY
+from procure.i18n_en_responses import EN as _RESPONSES
+
 EN: dict[str, str] = {
     # procure/errors.py
     "filen findes ikke": "the file does not exist",
@@ -13,3 +17,4 @@ EN: dict[str, str] = {
         "the requirement library is invalid ({count} errors); first: {first}"
     ),
 }
+EN |= _LIBRARY | _DOCUMENTS | _RESPONSES
