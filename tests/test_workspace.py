@@ -371,3 +371,14 @@ def test_overrides_made_in_two_tabs_are_merged_never_dropped(workspace_in_tmp):
     stored = Workspace(workspace_in_tmp).load_evaluation(first.tender_id)
     assert [e.by for e in stored.entries] == ["A", "B"]
     assert second.check.evaluations[first.tender_id] == stored
+
+
+def test_errors_from_below_the_wizard_are_shown_in_the_officers_language():
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    at.sidebar.radio(key="ui_lang").set_value("en").run()
+    at.text_area(key="tender_paste").input("title: [unclosed\n").run()
+    at.button(key="tender_paste_load").click().run()
+    assert not at.exception
+    shown = " ".join(e.value for e in at.error)
+    assert "tender.yaml" in shown
+    at.sidebar.radio(key="ui_lang").set_value("da").run()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from procure.i18n import set_language
 from procure.ui import (
     page_check,
     page_documents,
@@ -44,6 +45,9 @@ STEP_COUNT = len(STEP_KEYS)
 def main() -> None:
     st.set_page_config(page_title="procure", page_icon="📋", layout="wide")
     state = get_state()
+    # Messages from the layers below (errors about files, the library, bids) in the
+    # officer's language; the sidebar's switch runs as a callback before this.
+    set_language(state.ui_lang)
     if not _logged_in(state):
         return
     run_step(state, restore_from_address)

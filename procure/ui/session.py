@@ -17,6 +17,7 @@ from typing import Any
 import streamlit as st
 
 from procure.errors import ProcureError
+from procure.i18n import set_language
 from procure.library import load_release, released_versions
 from procure.library.model import Library
 from procure.ui.state import Notice, WizardState
@@ -117,6 +118,7 @@ def safe_callback(function: Callable[..., None]) -> Callable[..., None]:
 
     def wrapper(*args: Any, **kwargs: Any) -> None:
         state = get_state()
+        set_language(state.ui_lang)
         try:
             function(*args, **kwargs)
         except ProcureError as exc:
