@@ -3,7 +3,8 @@
 Exit codes: 0 success (valid / compliant), 1 a negative verdict (invalid library,
 non-compliant bid), 2 unusable input. No traceback reaches the user: errors a user can cause
 are ProcureError and print as one line; anything else prints a short internal-error line
-(set PROCURE_DEBUG=1 for the traceback).
+(set PROCURE_DEBUG=1 for the traceback). Messages and help are in Danish, or in English with
+PROCURE_LANG=en (procure.i18n); JSON output and machine formats are the same in both.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from procure.errors import LibraryInvalid, ProcureError
+from procure.i18n import t
 
 EXIT_OK, EXIT_NEGATIVE, EXIT_UNUSABLE = 0, 1, 2
 
@@ -35,17 +37,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     except LibraryInvalid as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
-        print(f"procure: kravbiblioteket er ugyldigt ({len(exc.problems)} fejl)", file=sys.stderr)
+        summary = t("kravbiblioteket er ugyldigt ({count} fejl)", count=len(exc.problems))
+        print(f"procure: {summary}", file=sys.stderr)
         return EXIT_UNUSABLE
     except ProcureError as exc:
-        print(f"procure: fejl: {exc}", file=sys.stderr)
+        print(t("procure: fejl: {message}", message=exc), file=sys.stderr)
         return EXIT_UNUSABLE
     except OSError as exc:  # a folder that is a file, a full disk, no permission
         where = f"{exc.filename}: " if exc.filename else ""
-        print(f"procure: fejl: {where}{exc.strerror or exc}", file=sys.stderr)
+        message = f"{where}{exc.strerror or exc}"
+        print(t("procure: fejl: {message}", message=message), file=sys.stderr)
         return EXIT_UNUSABLE
     except KeyboardInterrupt:
-        print("procure: afbrudt", file=sys.stderr)
+        print(t("procure: afbrudt"), file=sys.stderr)
         return 130
     except BrokenPipeError:
         return EXIT_OK
@@ -53,57 +57,69 @@ def main(argv: Sequence[str] | None = None) -> int:
         if os.environ.get("PROCURE_DEBUG"):
             traceback.print_exc()
         print(
-            f"procure: intern fejl ({type(exc).__name__}: {exc}). Kør igen med "
-            "PROCURE_DEBUG=1 for detaljer, og meld fejlen.",
+            t(
+                "procure: intern fejl ({error}). Kør igen med PROCURE_DEBUG=1 for detaljer, og "
+                "meld fejlen.",
+                error=f"{type(exc).__name__}: {exc}",
+            ),
             file=sys.stderr,
         )
         return EXIT_UNUSABLE
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The parser, its help in the language in force (argparse wants plain strings)."""
     parser = argparse.ArgumentParser(
         prog="procure",
-        description="Kravspecifikationer og tilbudskontrol for kommunale it-indkøb med den "
-        "fælleskommunale infrastruktur (FKI).",
+        description=str(
+            t(
+                "Kravspecifikationer og tilbudskontrol for kommunale it-indkøb med den "
+                "fælleskommunale infrastruktur (FKI)."
+            )
+        ),
     )
-    commands = parser.add_subparsers(title="kommandoer", metavar="KOMMANDO")
+    commands = subcommands(parser)
 
-    lib = commands.add_parser("library", help="kravbiblioteket: valider, udgiv, sammenlign, vis")
-    lib_cmds = lib.add_subparsers(title="kommandoer", metavar="KOMMANDO")
+    lib = commands.add_parser(
+        "library", help=str(t("kravbiblioteket: valider, udgiv, sammenlign, vis"))
+    )
+    lib_cmds = subcommands(lib)
 
-    p = lib_cmds.add_parser("validate", help="valider en biblioteksmappe")
-    p.add_argument("path", nargs="?", help="biblioteksmappe (standard: requirement_library/)")
+    folder_help = str(t("biblioteksmappe (standard: requirement_library/)"))
+    p = lib_cmds.add_parser("validate", help=str(t("valider en biblioteksmappe")))
+    p.add_argument("path", nargs="?", help=folder_help)
     p.set_defaults(handler=_library_validate)
 
-    p = lib_cmds.add_parser("release", help="udgiv (frys) den aktuelle version")
-    p.add_argument("path", nargs="?", help="biblioteksmappe (standard: requirement_library/)")
+    p = lib_cmds.add_parser("release", help=str(t("udgiv (frys) den aktuelle version")))
+    p.add_argument("path", nargs="?", help=folder_help)
     p.set_defaults(handler=_library_release)
 
-    p = lib_cmds.add_parser("diff", help="forskelle mellem to versioner")
-    p.add_argument("old", help="udgivet version, biblioteksmappe eller udgivelsesfil")
-    p.add_argument("new", help="udgivet version, biblioteksmappe eller udgivelsesfil")
+    source_help = str(t("udgivet version, biblioteksmappe eller udgivelsesfil"))
+    p = lib_cmds.add_parser("diff", help=str(t("forskelle mellem to versioner")))
+    p.add_argument("old", help=source_help)
+    p.add_argument("new", help=source_help)
     p.add_argument("--format", choices=("text", "json"), default="text")
     _add_library_option(p)
     p.set_defaults(handler=_library_diff)
 
-    p = lib_cmds.add_parser("list", help="list krav")
-    p.add_argument("--area", help="kun dette område, fx organisation")
-    p.add_argument("--kind", choices=("MK", "PK", "K", "O"), help="kun denne kravtype")
-    p.add_argument("--integration", help="kun krav knyttet til denne integration")
-    p.add_argument("--all", action="store_true", help="medtag udfasede krav")
+    p = lib_cmds.add_parser("list", help=str(t("list krav")))
+    p.add_argument("--area", help=str(t("kun dette område, fx organisation")))
+    p.add_argument("--kind", choices=("MK", "PK", "K", "O"), help=str(t("kun denne kravtype")))
+    p.add_argument("--integration", help=str(t("kun krav knyttet til denne integration")))
+    p.add_argument("--all", action="store_true", help=str(t("medtag udfasede krav")))
     _add_library_option(p)
     _add_lang_option(p)
     p.set_defaults(handler=_library_list)
 
-    p = lib_cmds.add_parser("show", help="vis ét krav")
-    p.add_argument("id", help="krav-id, fx FKI-ORG-001")
+    p = lib_cmds.add_parser("show", help=str(t("vis ét krav")))
+    p.add_argument("id", help=str(t("krav-id, fx FKI-ORG-001")))
     _add_library_option(p)
     _add_lang_option(p)
     p.set_defaults(handler=_library_show)
 
-    p = lib_cmds.add_parser("export", help="hele biblioteket som ét JSON-dokument")
+    p = lib_cmds.add_parser("export", help=str(t("hele biblioteket som ét JSON-dokument")))
     p.add_argument("--format", choices=("json",), default="json")
-    p.add_argument("--out", help="skriv til denne fil i stedet for standard output")
+    p.add_argument("--out", help=str(t("skriv til denne fil i stedet for standard output")))
     _add_library_option(p)
     p.set_defaults(handler=_library_export)
 
@@ -113,17 +129,28 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def subcommands(parser: argparse.ArgumentParser):
+    """The parser's subcommands, titled in the language in force."""
+    return parser.add_subparsers(title=str(t("kommandoer")), metavar=str(t("KOMMANDO")))
+
+
 def _add_library_option(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--library",
-        metavar="KILDE",
-        help="udgivet version (fx 1.0.0), biblioteksmappe eller udgivelsesfil "
-        "(standard: den aktuelle biblioteksmappe)",
+        metavar=str(t("KILDE")),
+        help=str(
+            t(
+                "udgivet version (fx 1.0.0), biblioteksmappe eller udgivelsesfil "
+                "(standard: den aktuelle biblioteksmappe)"
+            )
+        ),
     )
 
 
 def _add_lang_option(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--lang", choices=("da", "en"), default="da", help="sprog (standard: da)")
+    p.add_argument(
+        "--lang", choices=("da", "en"), default="da", help=str(t("sprog (standard: da)"))
+    )
 
 
 def _open(args) -> object:
@@ -146,11 +173,20 @@ def _library_validate(args) -> int:
     if report.valid:
         lib = report.library
         print(
-            f"{path}: gyldigt – {lib.name} version {lib.version}, "
-            f"{len(lib.active_requirements)} aktive krav, {len(lib.integrations)} integrationer"
+            t(
+                "{path}: gyldigt – {name} version {version}, {active} aktive krav, "
+                "{integrations} integrationer",
+                path=path,
+                name=lib.name,
+                version=lib.version,
+                active=len(lib.active_requirements),
+                integrations=len(lib.integrations),
+            )
         )
         return EXIT_OK
-    print(f"{path}: ugyldigt – {len(report.problems)} fejl", file=sys.stderr)
+    print(
+        t("{path}: ugyldigt – {count} fejl", path=path, count=len(report.problems)), file=sys.stderr
+    )
     return EXIT_NEGATIVE
 
 
@@ -161,8 +197,13 @@ def _library_release(args) -> int:
     library = load_library(path)
     target = write_release(library, path / "releases")
     print(
-        f"udgivet {library.name} version {library.version} → {target} "
-        f"({len(library.requirements)} krav)"
+        t(
+            "udgivet {name} version {version} → {target} ({count} krav)",
+            name=library.name,
+            version=library.version,
+            target=target,
+            count=len(library.requirements),
+        )
     )
     return EXIT_OK
 
@@ -186,7 +227,11 @@ def _library_list(args) -> int:
     library = _open(args)
     if args.area and args.area not in library.areas_by_key:
         raise ProcureError(
-            f"ukendt område '{args.area}'; områder: {', '.join(library.areas_by_key)}"
+            t(
+                "ukendt område '{area}'; områder: {areas}",
+                area=args.area,
+                areas=", ".join(library.areas_by_key),
+            )
         )
     if args.integration and args.integration not in library.integrations_by_id:
         from procure.library.model import unknown_id_message
@@ -202,11 +247,12 @@ def _library_list(args) -> int:
         and (not args.kind or r.kind == args.kind)
         and (not args.integration or args.integration in r.integrations)
     ]
+    # The listing is in the requirements' language (--lang), like `library show`.
     for r in rows:
-        weight = f" vægt {r.weight}" if r.weight else ""
-        status = "" if r.active else " (udfaset)"
+        weight = " " + t("vægt {weight}", weight=r.weight).text(args.lang) if r.weight else ""
+        status = "" if r.active else " " + t("(udfaset)").text(args.lang)
         print(f"{r.id:<12} {r.kind:<2}{weight:<8} {r.title.get(args.lang)}{status}")
-    print(f"{len(rows)} krav", file=sys.stderr)
+    print(t("{count} krav", count=len(rows)), file=sys.stderr)
     return EXIT_OK
 
 
@@ -282,7 +328,7 @@ def _library_export(args) -> int:
     text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     if args.out:
         Path(args.out).write_text(text, encoding="utf-8")
-        print(f"skrev {args.out}", file=sys.stderr)
+        print(t("skrev {path}", path=args.out), file=sys.stderr)
     else:
         sys.stdout.write(text)
     return EXIT_OK

@@ -6,96 +6,119 @@ import json
 from pathlib import Path
 
 from procure.errors import ProcureError
+from procure.i18n import current_language, t
 
 EXIT_OK, EXIT_NEGATIVE, EXIT_UNUSABLE = 0, 1, 2
 
 
 def add_commands(commands) -> None:
-    tender = commands.add_parser("tender", help="udbudsfilen (tender.yaml): opret og valider")
-    tender_cmds = tender.add_subparsers(title="kommandoer", metavar="KOMMANDO")
+    """The tender, document and response commands; their help in the language in force."""
+    from procure.cli import subcommands
 
-    p = tender_cmds.add_parser("init", help="foreslå et udbud ud fra kategori og integrationer")
-    p.add_argument("--out", required=True, help="udbudsfil der skrives, fx tender.yaml")
-    p.add_argument("--title", required=True, help="udbuddets titel")
-    p.add_argument("--buyer", required=True, help="ordregiver (kommunen)")
-    p.add_argument("--cvr", help="ordregivers CVR-nummer (8 cifre)")
-    p.add_argument("--case-number", default="", help="sagsnummer")
-    p.add_argument("--category", required=True, help="ydelsesområde, fx Y65")
+    tender_help = str(t("udbudsfil (tender.yaml)"))
+    evaluation_help = str(t("evalueringsfil med manuelle pointjusteringer"))
+
+    tender = commands.add_parser(
+        "tender", help=str(t("udbudsfilen (tender.yaml): opret og valider"))
+    )
+    tender_cmds = subcommands(tender)
+
+    p = tender_cmds.add_parser(
+        "init", help=str(t("foreslå et udbud ud fra kategori og integrationer"))
+    )
+    p.add_argument("--out", required=True, help=str(t("udbudsfil der skrives, fx tender.yaml")))
+    p.add_argument("--title", required=True, help=str(t("udbuddets titel")))
+    p.add_argument("--buyer", required=True, help=str(t("ordregiver (kommunen)")))
+    p.add_argument("--cvr", help=str(t("ordregivers CVR-nummer (8 cifre)")))
+    p.add_argument("--case-number", default="", help=str(t("sagsnummer")))
+    p.add_argument("--category", required=True, help=str(t("ydelsesområde, fx Y65")))
     p.add_argument(
         "--integration",
         action="extend",
         nargs="+",
         dest="integrations",
         metavar="ID",
-        help="valgt integration (kan gentages; standard: kategoriens anbefaling)",
+        help=str(t("valgt integration (kan gentages; standard: kategoriens anbefaling)")),
     )
     p.add_argument(
         "--kle",
         action="extend",
         nargs="+",
         metavar="NN",
-        help="KLE-hovedgruppe (kan gentages; standard: kategoriens anbefaling)",
+        help=str(t("KLE-hovedgruppe (kan gentages; standard: kategoriens anbefaling)")),
     )
-    p.add_argument("--lang", choices=("da", "en"), default="da", help="dokumentsprog")
-    p.add_argument("--library-version", help="udgivet biblioteksversion (standard: nyeste)")
-    p.add_argument("--force", action="store_true", help="overskriv en eksisterende udbudsfil")
+    p.add_argument("--lang", choices=("da", "en"), default="da", help=str(t("dokumentsprog")))
+    p.add_argument("--library-version", help=str(t("udgivet biblioteksversion (standard: nyeste)")))
+    p.add_argument(
+        "--force", action="store_true", help=str(t("overskriv en eksisterende udbudsfil"))
+    )
     p.set_defaults(handler=tender_init)
 
-    p = tender_cmds.add_parser("validate", help="valider en udbudsfil mod dens biblioteksversion")
-    p.add_argument("file", help="udbudsfil (tender.yaml)")
+    p = tender_cmds.add_parser(
+        "validate", help=str(t("valider en udbudsfil mod dens biblioteksversion"))
+    )
+    p.add_argument("file", help=tender_help)
     p.set_defaults(handler=tender_validate)
 
-    p = commands.add_parser("build", help="byg bilag og tilbudslister (Word og Excel)")
-    p.add_argument("tender", help="udbudsfil (tender.yaml)")
-    p.add_argument("--out", required=True, help="mappe der skrives til")
-    p.add_argument("--lang", choices=("da", "en"), help="sprog (standard: udbuddets sprog)")
-    p.add_argument("--templates", help="mappe med kommunens egne Word-skabeloner")
+    p = commands.add_parser("build", help=str(t("byg bilag og tilbudslister (Word og Excel)")))
+    p.add_argument("tender", help=tender_help)
+    p.add_argument("--out", required=True, help=str(t("mappe der skrives til")))
+    p.add_argument("--lang", choices=("da", "en"), help=str(t("sprog (standard: udbuddets sprog)")))
+    p.add_argument("--templates", help=str(t("mappe med kommunens egne Word-skabeloner")))
     p.set_defaults(handler=build)
 
-    templates = commands.add_parser("templates", help="Word-skabeloner")
-    templates_cmds = templates.add_subparsers(title="kommandoer", metavar="KOMMANDO")
-    p = templates_cmds.add_parser("check", help="find manglende eller ukendte pladsholdere")
-    p.add_argument("dir", help="mappe med skabeloner")
+    templates = commands.add_parser("templates", help=str(t("Word-skabeloner")))
+    templates_cmds = subcommands(templates)
+    p = templates_cmds.add_parser("check", help=str(t("find manglende eller ukendte pladsholdere")))
+    p.add_argument("dir", help=str(t("mappe med skabeloner")))
     p.set_defaults(handler=templates_check)
 
-    p = commands.add_parser("check", help="kontrollér én leverandørs besvarelse")
-    p.add_argument("tender", help="udbudsfil (tender.yaml)")
-    p.add_argument("response", help="besvarelse: .docx, .xlsx, .yaml eller .json")
+    p = commands.add_parser("check", help=str(t("kontrollér én leverandørs besvarelse")))
+    p.add_argument("tender", help=tender_help)
+    p.add_argument("response", help=str(t("besvarelse: .docx, .xlsx, .yaml eller .json")))
     p.add_argument("--format", choices=("text", "json"), default="text")
-    p.add_argument("--report", help="skriv også en Word-rapport hertil (.docx)")
+    p.add_argument("--report", help=str(t("skriv også en Word-rapport hertil (.docx)")))
     p.add_argument(
         "--evaluation",
-        help="evalueringsfil med manuelle pointjusteringer "
-        "(standard: <udbud>.evaluation.yaml hvis den findes)",
+        help=str(
+            t(
+                "evalueringsfil med manuelle pointjusteringer "
+                "(standard: <udbud>.evaluation.yaml hvis den findes)"
+            )
+        ),
     )
     p.add_argument(
         "--max-size-mb",
         type=float,
         default=25.0,
-        help="største tilladte filstørrelse i MB (standard 25)",
+        help=str(t("største tilladte filstørrelse i MB (standard 25)")),
     )
     p.set_defaults(handler=check)
 
-    p = commands.add_parser("compare", help="sammenlign flere leverandørers besvarelser")
-    p.add_argument("tender", help="udbudsfil (tender.yaml)")
-    p.add_argument("responses", nargs="+", help="besvarelser")
-    p.add_argument("--out", required=True, help="sammenligning der skrives (.xlsx)")
-    p.add_argument("--report", help="skriv også et Word-notat hertil (.docx)")
-    p.add_argument("--evaluation", help="evalueringsfil med manuelle pointjusteringer")
+    p = commands.add_parser("compare", help=str(t("sammenlign flere leverandørers besvarelser")))
+    p.add_argument("tender", help=tender_help)
+    p.add_argument("responses", nargs="+", help=str(t("besvarelser")))
+    p.add_argument("--out", required=True, help=str(t("sammenligning der skrives (.xlsx)")))
+    p.add_argument("--report", help=str(t("skriv også et Word-notat hertil (.docx)")))
+    p.add_argument("--evaluation", help=evaluation_help)
     p.add_argument("--max-size-mb", type=float, default=25.0)
     p.set_defaults(handler=compare)
 
-    p = commands.add_parser("override", help="sæt point for et PK manuelt (med begrundelse)")
-    p.add_argument("tender", help="udbudsfil (tender.yaml)")
-    p.add_argument("--vendor", required=True, help="leverandørens navn som i besvarelsen")
-    p.add_argument("--requirement", required=True, help="krav-id (et PK)")
-    p.add_argument("--points", required=True, help="nye point for kravet (0 til vægten)")
-    p.add_argument("--why", required=True, help="skriftlig begrundelse")
-    p.add_argument("--by", required=True, help="hvem der foretager justeringen")
-    p.add_argument("--evaluation", help="evalueringsfil (standard: <udbud>.evaluation.yaml)")
+    p = commands.add_parser(
+        "override", help=str(t("sæt point for et PK manuelt (med begrundelse)"))
+    )
+    p.add_argument("tender", help=tender_help)
+    p.add_argument("--vendor", required=True, help=str(t("leverandørens navn som i besvarelsen")))
+    p.add_argument("--requirement", required=True, help=str(t("krav-id (et PK)")))
+    p.add_argument("--points", required=True, help=str(t("nye point for kravet (0 til vægten)")))
+    p.add_argument("--why", required=True, help=str(t("skriftlig begrundelse")))
+    p.add_argument("--by", required=True, help=str(t("hvem der foretager justeringen")))
+    p.add_argument(
+        "--evaluation", help=str(t("evalueringsfil (standard: <udbud>.evaluation.yaml)"))
+    )
     p.add_argument(
         "--response",
-        help="leverandørens besvarelse; giver den beregnede pointværdi som gammel værdi",
+        help=str(t("leverandørens besvarelse; giver den beregnede pointværdi som gammel værdi")),
     )
     p.set_defaults(handler=override)
 
@@ -109,11 +132,11 @@ def tender_init(args) -> int:
 
     out = Path(args.out)
     if out.exists() and not args.force:
-        raise ProcureError.invalid(out, "filen findes allerede; brug --force for at overskrive")
+        raise ProcureError.invalid(out, t("filen findes allerede; brug --force for at overskrive"))
     versions = released_versions()
     if not versions:
         raise ProcureError(
-            "kravbiblioteket har ingen udgivne versioner; kør 'procure library release' først"
+            t("kravbiblioteket har ingen udgivne versioner; kør 'procure library release' først")
         )
     version = args.library_version or versions[-1]
     library = load_release(version)
@@ -134,12 +157,22 @@ def tender_init(args) -> int:
     save_tender(tender, out)
     added = [i.id for i in spec.integrations if not i.chosen]
     print(
-        f"skrev {out}: {len(tender.requirements)} krav foreslået fra kravbibliotek {version}, "
-        f"kategori {tender.category}"
+        t(
+            "skrev {path}: {count} krav foreslået fra kravbibliotek {version}, kategori {category}",
+            path=out,
+            count=len(tender.requirements),
+            version=version,
+            category=tender.category,
+        )
     )
-    print(f"integrationer: {', '.join(tender.integrations) or '-'}")
+    print(t("integrationer: {integrations}", integrations=", ".join(tender.integrations) or "-"))
     if added:
-        print(f"tilføjet fordi valgte integrationer afhænger af dem: {', '.join(added)}")
+        print(
+            t(
+                "tilføjet fordi valgte integrationer afhænger af dem: {integrations}",
+                integrations=", ".join(added),
+            )
+        )
     return EXIT_OK
 
 
@@ -155,17 +188,33 @@ def tender_validate(args) -> int:
         kinds[r.kind] = kinds.get(r.kind, 0) + 1
     summary = ", ".join(f"{kinds[k]} {k}" for k in ("MK", "PK", "K", "O") if k in kinds)
     print(
-        f"{args.file}: gyldigt – {len(spec.requirements)} krav ({summary}), kravbibliotek "
-        f"{spec.library_version}, fingeraftryk {spec.short_fingerprint}"
+        t(
+            "{path}: gyldigt – {count} krav ({summary}), kravbibliotek {version}, "
+            "fingeraftryk {fingerprint}",
+            path=args.file,
+            count=len(spec.requirements),
+            summary=summary,
+            version=spec.library_version,
+            fingerprint=spec.short_fingerprint,
+        )
     )
     added = [i.id for i in spec.integrations if not i.chosen]
     if added:
-        print(f"integrationer tilføjet pga. afhængigheder: {', '.join(added)}")
-    # Warnings are advice on choices that are hard to defend, not errors: the exit code stays 0
+        print(
+            t(
+                "integrationer tilføjet pga. afhængigheder: {integrations}",
+                integrations=", ".join(added),
+            )
+        )
+    # Warnings are advice on choices that are hard to defend, not errors: the exit code stays 0.
+    # They are in the language messages are shown in (PROCURE_LANG), like every line here.
+    lang = current_language()
     for warning in lint_tender(tender, library):
-        print(f"advarsel: {warning.line('da')}")
-        if warning.guidance.da:
-            print(f"  vejledning: {warning.guidance.da}")
+        print(t("advarsel: {warning}", warning=warning.line(lang)))
+        guidance = warning.guidance.get(lang) or warning.guidance.da
+        if guidance:
+            line = t("vejledning: {guidance}", guidance=guidance)
+            print(f"  {line}")
     return EXIT_OK
 
 
@@ -181,7 +230,7 @@ def build(args) -> int:
         spec, Path(args.out), Path(args.templates) if args.templates else None
     )
     for path in written:
-        print(f"skrev {path}")
+        print(t("skrev {path}", path=path))
     return EXIT_OK
 
 
@@ -190,10 +239,10 @@ def templates_check(args) -> int:
 
     folder = Path(args.dir)
     if not folder.is_dir():
-        raise ProcureError.invalid(folder, "mappen findes ikke")
+        raise ProcureError.invalid(folder, t("mappen findes ikke"))
     files = sorted(folder.glob("*.docx"))
     if not files:
-        raise ProcureError.invalid(folder, "mappen indeholder ingen .docx-skabeloner")
+        raise ProcureError.invalid(folder, t("mappen indeholder ingen .docx-skabeloner"))
     problems = 0
     for file in files:
         found = check_template(file)
@@ -249,7 +298,7 @@ def compare(args) -> int:
     for line in comparison.summary_lines(spec.language):
         print(line)
     for path in outputs:
-        print(f"skrev {path}")
+        print(t("skrev {path}", path=path))
     return EXIT_OK
 
 
@@ -278,8 +327,15 @@ def override(args) -> int:
         computed_points=computed,
     )
     print(
-        f"gemt i {path}: {entry.vendor} {entry.requirement_id} → {entry.points} point "
-        f"({entry.by}, {entry.at})"
+        t(
+            "gemt i {path}: {vendor} {requirement} → {points} point ({by}, {at})",
+            path=path,
+            vendor=entry.vendor,
+            requirement=entry.requirement_id,
+            points=entry.points,
+            by=entry.by,
+            at=entry.at,
+        )
     )
     return EXIT_OK
 
@@ -294,8 +350,12 @@ def _read_for_tender(path: Path, spec, limits):
     if answered is not None and answered != spec.tender.id:
         raise ProcureError.invalid(
             path,
-            f"besvarelsen hører til et andet udbud (udbuds-id {answered}, forventet "
-            f"{spec.tender.id}); kontrollér at det er den rigtige fil",
+            t(
+                "besvarelsen hører til et andet udbud (udbuds-id {answered}, forventet "
+                "{expected}); kontrollér at det er den rigtige fil",
+                answered=answered,
+                expected=spec.tender.id,
+            ),
         )
     return response
 
@@ -304,7 +364,7 @@ def _limits(args):
     from procure.responses.package import Limits
 
     if args.max_size_mb <= 0:
-        raise ProcureError("--max-size-mb skal være større end 0")
+        raise ProcureError(t("--max-size-mb skal være større end 0"))
     return Limits(max_file_bytes=int(args.max_size_mb * 1024 * 1024))
 
 

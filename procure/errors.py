@@ -61,7 +61,7 @@ class ProcureError(Exception):
         return cls(t("{what} findes ikke", what=what), Location(str(path)))
 
     @classmethod
-    def unreadable(cls, path: Path | str, reason: str) -> ProcureError:
+    def unreadable(cls, path: Path | str, reason: str | Message) -> ProcureError:
         return cls(t("kan ikke læses: {reason}", reason=reason), Location(str(path)))
 
     @classmethod

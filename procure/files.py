@@ -32,8 +32,9 @@ def staged_output(out_dir: Path) -> Iterator[Path]:
     out_dir = Path(out_dir)
     if out_dir.exists() and not out_dir.is_dir():
         from procure.errors import ProcureError
+        from procure.i18n import t
 
-        raise ProcureError.invalid(out_dir, "findes allerede og er en fil, ikke en mappe")
+        raise ProcureError.invalid(out_dir, t("findes allerede og er en fil, ikke en mappe"))
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     stage = Path(tempfile.mkdtemp(dir=out_dir.parent, prefix=f".{out_dir.name}.staging-"))
     try:

@@ -21,6 +21,7 @@ import yaml
 
 from procure.bulk import gc_paused
 from procure.errors import ProcureError
+from procure.i18n import t
 
 try:  # the C parser ships in PyPI wheels; the pure-Python one is the fallback
     from yaml import CSafeLoader as _BaseLoader
@@ -120,24 +121,32 @@ def load_yaml_text(text: str, source: str) -> Any:
     except _AliasUsed as exc:
         raise ProcureError.invalid(
             source,
-            "YAML-aliaser og ankre (*navn, &navn, <<:) er ikke tilladt; skriv værdien ud",
+            t("YAML-aliaser og ankre (*navn, &navn, <<:) er ikke tilladt; skriv værdien ud"),
             exc.line,
         ) from None
     except _DuplicateKey as exc:
         raise ProcureError.invalid(
-            source, f"nøglen '{exc.key}' står to gange (også på linje {exc.first_line})", exc.line
+            source,
+            t(
+                "nøglen '{key}' står to gange (også på linje {first_line})",
+                key=exc.key,
+                first_line=exc.first_line,
+            ),
+            exc.line,
         ) from None
     except _BadKey as exc:
-        raise ProcureError.invalid(source, "en nøgle skal være tekst", exc.line) from None
+        raise ProcureError.invalid(source, t("en nøgle skal være tekst"), exc.line) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
-        problem = exc.problem or exc.context or "ugyldig YAML"
-        raise ProcureError.invalid(source, f"ugyldig YAML: {problem}", line) from None
+        problem = exc.problem or exc.context or t("ugyldig YAML")
+        raise ProcureError.invalid(
+            source, t("ugyldig YAML: {problem}", problem=problem), line
+        ) from None
     except yaml.YAMLError as exc:
-        raise ProcureError.invalid(source, f"ugyldig YAML: {exc}") from None
+        raise ProcureError.invalid(source, t("ugyldig YAML: {problem}", problem=str(exc))) from None
     except RecursionError:
-        raise ProcureError.invalid(source, "YAML-strukturen er for dybt indlejret") from None
+        raise ProcureError.invalid(source, t("YAML-strukturen er for dybt indlejret")) from None
 
 
 _DEEP_INDENT = re.compile(r"^ {" + str(MAX_DEPTH * 8) + r",}\S", re.MULTILINE)
@@ -153,11 +162,11 @@ def _check_nesting(text: str, source: str) -> None:
         depth += 1 if match.group() in "[{" else -1
         if depth > MAX_DEPTH:
             line = text.count("\n", 0, match.start()) + 1
-            raise ProcureError.invalid(source, "YAML-strukturen er for dybt indlejret", line)
+            raise ProcureError.invalid(source, t("YAML-strukturen er for dybt indlejret"), line)
     deep = _DEEP_INDENT.search(text)
     if deep:
         line = text.count("\n", 0, deep.start()) + 1
-        raise ProcureError.invalid(source, "YAML-strukturen er for dybt indlejret", line)
+        raise ProcureError.invalid(source, t("YAML-strukturen er for dybt indlejret"), line)
 
 
 def load_yaml_file(path: Path) -> Any:
@@ -171,25 +180,35 @@ def read_text_file(path: Path, max_bytes: int = MAX_YAML_BYTES) -> str:
         size = path.stat().st_size
         if size > max_bytes:
             raise ProcureError.invalid(
-                path, f"filen er for stor ({size} bytes; grænsen er {max_bytes} bytes)"
+                path,
+                t(
+                    "filen er for stor ({size} bytes; grænsen er {limit} bytes)",
+                    size=size,
+                    limit=max_bytes,
+                ),
             )
         raw = path.read_bytes()
     except FileNotFoundError:
         raise ProcureError.file_missing(path) from None
     except IsADirectoryError:
-        raise ProcureError.invalid(path, "er en mappe, ikke en fil") from None
+        raise ProcureError.invalid(path, t("er en mappe, ikke en fil")) from None
     except OSError as exc:
         raise ProcureError.unreadable(path, exc.strerror or str(exc)) from None
     if raw.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0", b"%PDF")):
         raise ProcureError.invalid(
-            path, "er en Word-, Excel- eller PDF-fil, ikke en YAML-tekstfil (fx tender.yaml)"
+            path, t("er en Word-, Excel- eller PDF-fil, ikke en YAML-tekstfil (fx tender.yaml)")
         )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise ProcureError.invalid(
-            path, f"filen er ikke UTF-8 (byte 0x{raw[exc.start]:02x}); gem den som UTF-8", line
+            path,
+            t(
+                "filen er ikke UTF-8 (byte {byte}); gem den som UTF-8",
+                byte=f"0x{raw[exc.start]:02x}",
+            ),
+            line,
         ) from None
     return text.removeprefix("\ufeff")
 

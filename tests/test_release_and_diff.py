@@ -84,7 +84,9 @@ def test_removing_a_released_requirement_is_refused_even_in_a_new_version(minima
     write_release(load_library(minimal_library), minimal_library / "releases")
     (minimal_library / "requirements" / "integration.yaml").write_text("requirements: []\n")
     report = validate_library_folder(minimal_library)
-    assert any(p.requirement == "FKI-INT-001" and "fjernet" in p.message for p in report.problems)
+    assert any(
+        p.requirement == "FKI-INT-001" and "fjernet" in str(p.message) for p in report.problems
+    )
 
 
 def test_loaded_library_is_immutable(minimal_library):

@@ -32,6 +32,7 @@ from lxml import etree
 from procure.documents.context import DOCUMENTED_VARIABLES, REQUIRED_VARIABLES, example_spec
 from procure.documents.texts import LANGUAGES, WORD_LANGUAGE
 from procure.errors import ProcureError
+from procure.i18n import Message, t
 from procure.tender.spec import TenderSpec
 from procure.textutil import xml_safe
 
@@ -88,7 +89,7 @@ def template_path(kind: str, lang: str, templates_dir: Path | None = None) -> Pa
         if own.is_file():
             return own
         if not Path(templates_dir).is_dir():
-            raise ProcureError.file_missing(templates_dir, "skabelonmappen")
+            raise ProcureError.file_missing(templates_dir, t("skabelonmappen"))
     return default_templates_dir() / name
 
 
@@ -104,12 +105,14 @@ def render_template(path: Path, context: dict) -> Document:
     """
     path = Path(path)
     if not path.is_file():
-        raise ProcureError.file_missing(path, "skabelonen")
+        raise ProcureError.file_missing(path, t("skabelonen"))
     template = DocxTemplate(str(path))
     try:
         template.init_docx()
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as exc:
-        raise ProcureError.unreadable(path, f"ikke et Word-dokument (.docx): {exc}") from exc
+        raise ProcureError.unreadable(
+            path, t("ikke et Word-dokument (.docx): {error}", error=str(exc))
+        ) from exc
     try:
         template.render(context, jinja_environment(), autoescape=True)
     except TemplateSyntaxError as exc:
@@ -117,26 +120,41 @@ def render_template(path: Path, context: dict) -> Document:
     except UndefinedError as exc:
         raise ProcureError.invalid(
             path,
-            f"skabelonen bruger en pladsholder, der ikke findes: {_undefined_name(exc)}"
-            f"{_near(exc)}; se docs/templates.md for de pladsholdere, der kan bruges",
+            t(
+                "skabelonen bruger en pladsholder, der ikke findes: {name}{near}; se "
+                "docs/templates.md for de pladsholdere, der kan bruges",
+                name=_undefined_name(exc),
+                near=_near(exc),
+            ),
         ) from exc
     except SecurityError as exc:
         raise ProcureError.invalid(
-            path, f"skabelonen forsøger noget, der ikke er tilladt: {exc}{_near(exc)}"
+            path,
+            t(
+                "skabelonen forsøger noget, der ikke er tilladt: {error}{near}",
+                error=str(exc),
+                near=_near(exc),
+            ),
         ) from exc
     except TemplateError as exc:
-        raise ProcureError.invalid(path, f"skabelonen kan ikke dannes: {exc}{_near(exc)}") from exc
+        raise ProcureError.invalid(
+            path,
+            t("skabelonen kan ikke dannes: {error}{near}", error=str(exc), near=_near(exc)),
+        ) from exc
     except etree.XMLSyntaxError as exc:
         raise ProcureError.invalid(
             path,
-            f"skabelonen giver et ugyldigt Word-dokument ({exc}); står {{%p …%}}- og "
-            "{%tr …%}-mærker i deres egne afsnit og tabelrækker?",
+            t(
+                "skabelonen giver et ugyldigt Word-dokument ({error}); står {{%p …%}}- og "
+                "{{%tr …%}}-mærker i deres egne afsnit og tabelrækker?",
+                error=str(exc),
+            ),
         ) from exc
     return template.docx
 
 
-def _syntax_message(exc: TemplateSyntaxError) -> str:
-    return f"skabelonen har en syntaksfejl: {exc.message}{_near(exc)}"
+def _syntax_message(exc: TemplateSyntaxError) -> Message:
+    return t("skabelonen har en syntaksfejl: {error}{near}", error=exc.message, near=_near(exc))
 
 
 def _undefined_name(exc: UndefinedError) -> str:
@@ -147,15 +165,16 @@ def _undefined_name(exc: UndefinedError) -> str:
     return f"»{match.group(1)}«" if match else text
 
 
-def _near(exc: Exception) -> str:
-    """The template text around the error, as docxtpl records it (tags stripped)."""
+def _near(exc: Exception) -> str | Message:
+    """The template text around the error, as docxtpl records it (tags stripped); "" when
+    docxtpl recorded none."""
     lines = [line.strip() for line in getattr(exc, "docx_context", None) or () if line.strip()]
     snippet = " … ".join(lines)
     if not snippet:
         return ""
     if len(snippet) > 160:
         snippet = snippet[:157] + "…"
-    return f" (nær teksten: {snippet})"
+    return t(" (nær teksten: {snippet})", snippet=snippet)
 
 
 # -- the rendered document --------------------------------------------------------------------
@@ -501,32 +520,39 @@ def _field_runs(begin: str, instruction: str, separate: str) -> list[etree._Elem
 
 
 def check_template(path: Path | str) -> list[str]:
-    """Problems with a template, in Danish; empty when it renders a complete document.
+    """Problems with a template, in the language in force (procure.i18n); empty when it
+    renders a complete document.
 
     Checks the file name (which document and language), the placeholders against the
     documented context (unknown ones would fail, missing required ones leave the document
     incomplete), then renders a small example tender with it: that catches misspelt fields
     (`r.tekst`), broken tags, and a response form that breaks the form contract.
     """
-    path = Path(path)
+    return [str(problem) for problem in _template_problems(Path(path))]
+
+
+def _template_problems(path: Path) -> list[str | Message]:
     match = TEMPLATE_NAME.match(path.name)
     expected = ", ".join(f"{k}.{lang}.docx" for k in TEMPLATE_KINDS for lang in LANGUAGES)
     if not match or match.group(2) not in LANGUAGES:
-        return [f"ukendt skabelonnavn; forventet et af: {expected}"]
+        return [t("ukendt skabelonnavn; forventet et af: {expected}", expected=expected)]
     kind, lang = match.groups()
     try:
         used = DocxTemplate(str(path)).get_undeclared_template_variables(jinja_environment())
     except TemplateSyntaxError as exc:
         return [_syntax_message(exc)]
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, OSError) as exc:
-        return [f"kan ikke åbnes som Word-dokument (.docx): {exc}"]
+        return [t("kan ikke åbnes som Word-dokument (.docx): {error}", error=str(exc))]
     documented = set(DOCUMENTED_VARIABLES)
-    problems = [
-        f"ukendt pladsholder »{name}«; se docs/templates.md for de pladsholdere, der findes"
+    problems: list[str | Message] = [
+        t(
+            "ukendt pladsholder »{name}«; se docs/templates.md for de pladsholdere, der findes",
+            name=name,
+        )
         for name in sorted(used - documented)
     ]
     problems += [
-        f"pladsholderen »{name}« bruges ikke, så dokumentet bliver ufuldstændigt"
+        t("pladsholderen »{name}« bruges ikke, så dokumentet bliver ufuldstændigt", name=name)
         for name in REQUIRED_VARIABLES[kind]
         if name not in used
     ]
@@ -540,8 +566,11 @@ def check_template(path: Path | str) -> list[str]:
             data = render_annex_template(spec, path)
             text = _document_text(data)
             problems += [
-                f"eksempelkravet {r.id} kommer ikke med i bilaget; brug {{{{ r.id }}}} i "
-                "kravtabellen"
+                t(
+                    "eksempelkravet {id} kommer ikke med i bilaget; brug {{{{ r.id }}}} i "
+                    "kravtabellen",
+                    id=r.id,
+                )
                 for r in spec.requirements
                 if r.id not in text
             ]

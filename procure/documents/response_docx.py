@@ -12,6 +12,7 @@ from __future__ import annotations
 import copy
 import json
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 from docx.document import Document
@@ -32,6 +33,7 @@ from procure.documents.render import (
 )
 from procure.documents.texts import texts
 from procure.errors import ProcureError
+from procure.i18n import Message, in_words, t
 from procure.tender.spec import TenderSpec
 
 COLUMN = {key: index for index, key in enumerate(forms.COLUMNS)}
@@ -148,23 +150,30 @@ def _check_rows(spec: TenderSpec, rows: list, path: Path) -> None:
     if not rows:
         raise ProcureError.invalid(
             path,
-            f"skabelonen giver ingen kravtabel med overskriftsrækken »{labels}«; "
-            "se docs/templates.md",
+            t(
+                "skabelonen giver ingen kravtabel med overskriftsrækken »{labels}«; "
+                "se docs/templates.md",
+                labels=labels,
+            ),
         )
-    problems = []
+    problems: list[Message] = []
     found = Counter()
     by_id = {r.id: r for r in spec.requirements}
     for cells in rows:
         if len(cells) != len(forms.COLUMNS):
             problems.append(
-                f"en kravrække har {len(cells)} celler i stedet for {len(forms.COLUMNS)}"
+                t(
+                    "en kravrække har {count} celler i stedet for {expected}",
+                    count=len(cells),
+                    expected=len(forms.COLUMNS),
+                )
             )
             continue
         rid = _cell_text(cells[COLUMN["id"]])
         found[rid] += 1
         requirement = by_id.get(rid)
         if requirement is None:
-            problems.append(f"rækken med krav-id »{rid}« er ikke et krav i udbuddet")
+            problems.append(t("rækken med krav-id »{id}« er ikke et krav i udbuddet", id=rid))
             continue
         expected = {
             "number": requirement.number,
@@ -176,16 +185,44 @@ def _check_rows(spec: TenderSpec, rows: list, path: Path) -> None:
                 column = forms.HEADER_LABELS[lang][key]
                 wanted = forms.comparable(value)
                 wanted = wanted if len(wanted) <= 60 else wanted[:59] + "…"
-                problems.append(f"[{rid}] kolonnen »{column}« skal vise »{wanted}«")
-    problems += [f"[{rid}] står {n} gange" for rid, n in found.items() if n > 1 and rid in by_id]
-    problems += [f"[{r.id}] mangler" for r in spec.requirements if r.id not in found]
+                problems.append(
+                    t(
+                        "[{id}] kolonnen »{column}« skal vise »{wanted}«",
+                        id=rid,
+                        column=column,
+                        wanted=wanted,
+                    )
+                )
+    problems += [
+        t("[{id}] står {count} gange", id=rid, count=n)
+        for rid, n in found.items()
+        if n > 1 and rid in by_id
+    ]
+    problems += [t("[{id}] mangler", id=r.id) for r in spec.requirements if r.id not in found]
     if problems:
-        shown = "; ".join(problems[:5]) + (
-            f" (og {len(problems) - 5} til)" if len(problems) > 5 else ""
-        )
+        shown: Message | _Joined = _Joined(tuple(problems[:5]))
+        if len(problems) > 5:
+            shown = t("{problems} (og {count} til)", problems=shown, count=len(problems) - 5)
         raise ProcureError.invalid(
             path,
-            f"skabelonen giver en tilbudsliste, som ikke svarer til udbuddet: {shown}. "
-            f"Kravtabellerne skal have overskriftsrækken »{labels}« og én række pr. krav; "
-            "se docs/templates.md",
+            t(
+                "skabelonen giver en tilbudsliste, som ikke svarer til udbuddet: {problems}. "
+                "Kravtabellerne skal have overskriftsrækken »{labels}« og én række pr. krav; "
+                "se docs/templates.md",
+                problems=shown,
+                labels=labels,
+            ),
         )
+
+
+@dataclass(frozen=True)
+class _Joined:
+    """Messages joined with "; ", each put into words in the language of the whole."""
+
+    parts: tuple[Message, ...]
+
+    def text(self, lang: str | None = None) -> str:
+        return "; ".join(str(in_words(part, lang)) for part in self.parts)
+
+    def __str__(self) -> str:
+        return self.text()

@@ -17,6 +17,7 @@ import yaml
 
 from procure.errors import ProcureError
 from procure.files import write_text_atomically
+from procure.i18n import t
 from procure.tender.spec import TenderSpec
 from procure.yamlio import load_yaml_text, read_text_file
 
@@ -60,7 +61,7 @@ def parse_overrides(text: str, source: str, spec: TenderSpec | None = None) -> O
         return Overrides()
     # A tender.yaml or any other YAML mapping is not an evaluation file with no overrides.
     if not isinstance(data, dict) or not isinstance(data.get("overrides"), list):
-        raise ProcureError.invalid(source, "er ikke en evalueringsfil (forventede 'overrides')")
+        raise ProcureError.invalid(source, t("er ikke en evalueringsfil (forventede 'overrides')"))
     entries = []
     for i, item in enumerate(data.get("overrides", [])):
         try:
@@ -80,13 +81,18 @@ def parse_overrides(text: str, source: str, spec: TenderSpec | None = None) -> O
             line = getattr(data["overrides"], "lines", [None] * (i + 1))[i]
             raise ProcureError.invalid(
                 source,
-                "en justering mangler vendor, requirement, points, justification, by eller at",
+                t("en justering mangler vendor, requirement, points, justification, by eller at"),
                 line,
             ) from None
     tender_id = data.get("tender_id")
     if spec is not None and tender_id and tender_id != spec.tender.id:
         raise ProcureError.invalid(
-            source, f"evalueringsfilen hører til udbud {tender_id}, ikke {spec.tender.id}"
+            source,
+            t(
+                "evalueringsfilen hører til udbud {actual}, ikke {expected}",
+                actual=tender_id,
+                expected=spec.tender.id,
+            ),
         )
     return Overrides(tender_id, tuple(entries))
 
@@ -110,23 +116,33 @@ def append_override(
     """
     requirement = spec.requirement(requirement_id)
     if requirement is None:
-        raise ProcureError(f"kravet {requirement_id} findes ikke i udbuddet")
+        raise ProcureError(
+            t("kravet {requirement} findes ikke i udbuddet", requirement=requirement_id)
+        )
     if requirement.kind != "PK":
         raise ProcureError(
-            f"kun prioriterede krav (PK) kan have point; {requirement_id} er {requirement.kind}"
+            t(
+                "kun prioriterede krav (PK) kan have point; {requirement} er {kind}",
+                requirement=requirement_id,
+                kind=requirement.kind,
+            )
         )
     try:
         value = Decimal(str(points).strip().replace(",", "."))
     except InvalidOperation:
-        raise ProcureError(f"point skal være et tal, ikke '{points}'") from None
+        raise ProcureError(t("point skal være et tal, ikke '{points}'", points=points)) from None
     if not value.is_finite() or not Decimal(0) <= value <= Decimal(requirement.weight or 0):
         raise ProcureError(
-            f"point for {requirement_id} skal ligge mellem 0 og vægten {requirement.weight}"
+            t(
+                "point for {requirement} skal ligge mellem 0 og vægten {weight}",
+                requirement=requirement_id,
+                weight=requirement.weight,
+            )
         )
     if not justification.strip():
-        raise ProcureError("en manuel justering kræver en skriftlig begrundelse")
+        raise ProcureError(t("en manuel justering kræver en skriftlig begrundelse"))
     if not by.strip() or not vendor.strip():
-        raise ProcureError("angiv hvem der justerer, og hvilken leverandør det gælder")
+        raise ProcureError(t("angiv hvem der justerer, og hvilken leverandør det gælder"))
     previous = overrides.lookup(vendor, requirement_id)
     entry = Override(
         vendor=vendor.strip(),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from procure.i18n import t
 from procure.library.model import Library
 
 
@@ -85,23 +86,35 @@ def _field_changes(old: dict, new: dict, prefix: str = "") -> list[FieldChange]:
 
 
 def format_diff_text(diff: LibraryDiff) -> str:
-    lines = [f"Ændringer fra {diff.old_version} til {diff.new_version}"]
+    """The diff as text for people, in the language in force."""
+    lines = [str(t("Ændringer fra {old} til {new}", old=diff.old_version, new=diff.new_version))]
     if diff.empty:
-        lines.append("Ingen ændringer i kravene.")
+        lines.append(str(t("Ingen ændringer i kravene.")))
         return "\n".join(lines) + "\n"
-    for title, ids in (
-        ("Tilføjet", diff.added),
-        ("Fjernet", diff.removed),
-        ("Udfaset", diff.deprecated),
-    ):
-        if ids:
-            lines.append(f"{title} ({len(ids)}): {', '.join(ids)}")
+    if diff.added:
+        lines.append(
+            str(t("Tilføjet ({count}): {ids}", count=len(diff.added), ids=", ".join(diff.added)))
+        )
+    if diff.removed:
+        lines.append(
+            str(t("Fjernet ({count}): {ids}", count=len(diff.removed), ids=", ".join(diff.removed)))
+        )
+    if diff.deprecated:
+        lines.append(
+            str(
+                t(
+                    "Udfaset ({count}): {ids}",
+                    count=len(diff.deprecated),
+                    ids=", ".join(diff.deprecated),
+                )
+            )
+        )
     if diff.changed:
-        lines.append(f"Ændret ({len(diff.changed)}):")
+        lines.append(str(t("Ændret ({count}):", count=len(diff.changed))))
         for change in diff.changed:
             lines.append(f"  {change.id}:")
             for f in change.fields:
                 lines.append(f"    {f.field}:")
-                lines.append(f"      før: {f.old}")
-                lines.append(f"      nu:  {f.new}")
+                lines.append("      " + str(t("før: {value}", value=f.old)))
+                lines.append("      " + str(t("nu:  {value}", value=f.new)))
     return "\n".join(lines) + "\n"

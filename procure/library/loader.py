@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 from procure.errors import LibraryInvalid, ProcureError
+from procure.i18n import t
 from procure.library.model import Library
 from procure.library.release import read_release_file
 from procure.library.validation import validate_library_folder
@@ -48,10 +49,15 @@ def load_release(version: str, library_path: Path | str | None = None) -> Librar
     path = release_path(version, library_path)
     if not path.is_file():
         known = released_versions(library_path)
-        raise ProcureError(
-            f"kravbiblioteket har ingen udgivelse '{version}'"
-            + (f"; udgivne versioner: {', '.join(known)}" if known else "")
-        )
+        if known:
+            raise ProcureError(
+                t(
+                    "kravbiblioteket har ingen udgivelse '{version}'; udgivne versioner: {known}",
+                    version=version,
+                    known=", ".join(known),
+                )
+            )
+        raise ProcureError(t("kravbiblioteket har ingen udgivelse '{version}'", version=version))
     return read_release_file(path)
 
 
@@ -70,6 +76,6 @@ def open_library(spec: str | Path, library_path: Path | str | None = None) -> Li
         return read_release_file(path)
     if path.exists():
         raise ProcureError.invalid(
-            path, "hverken en biblioteksmappe eller en udgivelsesfil (.json)"
+            path, t("hverken en biblioteksmappe eller en udgivelsesfil (.json)")
         )
     return load_release(str(spec), library_path)

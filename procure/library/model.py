@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
+from procure.i18n import Message, t
+
 KINDS = ("MK", "PK", "K", "O")
 LANGUAGES = ("da", "en")
 
@@ -290,14 +292,34 @@ def _integration_data(integration: Integration) -> dict:
     }
 
 
-def unknown_id_message(what: str, wanted: str, known) -> str:
+def unknown_id_message(what: str | Message, wanted: str, known) -> Message:
+    """ "ukendt krav 'X'; mente du Y?". `what` names the kind of thing, in Danish: "krav",
+    "integration", "kategori", "KLE-hovedgruppe" or "område" (or `t("krav")` etc.)."""
     import difflib
 
     close = difflib.get_close_matches(wanted, list(known), n=3, cutoff=0.6)
-    message = f"ukendt {what} '{wanted}'"
+    message = unknown_message(what, wanted)
     if close:
-        message += f"; mente du {', '.join(close)}?"
+        return t(
+            "{message}; mente du {suggestions}?", message=message, suggestions=", ".join(close)
+        )
     return message
+
+
+def unknown_message(what: str | Message, ref: str) -> Message:
+    """ "ukendt krav 'X'", one template per kind of thing the library has."""
+    kind = what.template if isinstance(what, Message) else what
+    if kind == "krav":
+        return t("ukendt krav '{ref}'", ref=ref)
+    if kind == "integration":
+        return t("ukendt integration '{ref}'", ref=ref)
+    if kind == "kategori":
+        return t("ukendt kategori '{ref}'", ref=ref)
+    if kind == "KLE-hovedgruppe":
+        return t("ukendt KLE-hovedgruppe '{ref}'", ref=ref)
+    if kind == "område":
+        return t("ukendt område '{ref}'", ref=ref)
+    return t("ukendt {what} '{ref}'", what=what, ref=ref)
 
 
 def library_from_data(data: dict, source: str = "") -> Library:

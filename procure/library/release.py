@@ -14,6 +14,7 @@ from pathlib import Path
 
 from procure.bulk import gc_paused
 from procure.errors import ProcureError
+from procure.i18n import t
 from procure.library.model import Library, library_from_data, requirement_stamp
 
 RELEASE_FORMAT = "procure-library-release/1"
@@ -38,8 +39,11 @@ def write_release(library: Library, releases_dir: Path) -> Path:
     if target.exists():
         raise ProcureError.invalid(
             target,
-            f"version {library.version} er allerede udgivet og kan ikke overskrives; "
-            "hæv versionen i library.yaml og tilføj en changelog-post",
+            t(
+                "version {version} er allerede udgivet og kan ikke overskrives; "
+                "hæv versionen i library.yaml og tilføj en changelog-post",
+                version=library.version,
+            ),
         )
     text = canonical_json(release_document(library))
     fd, tmp = tempfile.mkstemp(dir=releases_dir, prefix=".release-", suffix=".json")
@@ -49,7 +53,7 @@ def write_release(library: Library, releases_dir: Path) -> Path:
         # link() fails if the target appeared meanwhile: never overwrite a release
         os.link(tmp, target)
     except FileExistsError:
-        raise ProcureError.invalid(target, "udgivelsen findes allerede") from None
+        raise ProcureError.invalid(target, t("udgivelsen findes allerede")) from None
     finally:
         Path(tmp).unlink(missing_ok=True)
     return target
@@ -60,16 +64,18 @@ def read_release_file(path: Path) -> Library:
     try:
         size = path.stat().st_size
         if size > MAX_RELEASE_BYTES:
-            raise ProcureError.invalid(path, f"udgivelsesfilen er for stor ({size} bytes)")
+            raise ProcureError.invalid(
+                path, t("udgivelsesfilen er for stor ({size} bytes)", size=size)
+            )
         with gc_paused():
             document = json.loads(path.read_bytes().decode("utf-8"))
     except FileNotFoundError:
-        raise ProcureError.file_missing(path, "udgivelsesfilen") from None
+        raise ProcureError.file_missing(path, t("udgivelsesfilen")) from None
     except UnicodeDecodeError:
-        raise ProcureError.invalid(path, "udgivelsesfilen er ikke UTF-8") from None
+        raise ProcureError.invalid(path, t("udgivelsesfilen er ikke UTF-8")) from None
     except json.JSONDecodeError as exc:
         raise ProcureError.invalid(
-            path, f"udgivelsesfilen er ikke gyldig JSON: {exc.msg}", exc.lineno
+            path, t("udgivelsesfilen er ikke gyldig JSON: {reason}", reason=exc.msg), exc.lineno
         ) from None
     except OSError as exc:
         raise ProcureError.unreadable(path, exc.strerror or str(exc)) from None
@@ -80,7 +86,8 @@ def read_release_file(path: Path) -> Library:
 def library_from_release_document(document: object, source: str) -> Library:
     if not isinstance(document, dict) or document.get("format") != RELEASE_FORMAT:
         raise ProcureError.invalid(
-            source, f"ikke en procure-udgivelse (format skal være '{RELEASE_FORMAT}')"
+            source,
+            t("ikke en procure-udgivelse (format skal være '{format}')", format=RELEASE_FORMAT),
         )
     try:
         for requirement in document["requirements"]:
@@ -88,10 +95,14 @@ def library_from_release_document(document: object, source: str) -> Library:
             if stamp != requirement_stamp(requirement):
                 raise ProcureError.invalid(
                     source,
-                    "kravets stempel passer ikke til teksten: udgivelsesfilen er "
-                    "ændret efter udgivelsen",
+                    t(
+                        "kravets stempel passer ikke til teksten: udgivelsesfilen er "
+                        "ændret efter udgivelsen"
+                    ),
                     requirement=requirement.get("id"),
                 )
         return library_from_data(document, source=source)
     except (KeyError, TypeError, AttributeError) as exc:
-        raise ProcureError.invalid(source, f"udgivelsesfilen er ufuldstændig ({exc})") from None
+        raise ProcureError.invalid(
+            source, t("udgivelsesfilen er ufuldstændig ({detail})", detail=str(exc))
+        ) from None

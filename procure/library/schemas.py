@@ -1,4 +1,4 @@
-"""The JSON Schemas shipped with procure, and Danish messages for their errors."""
+"""The JSON Schemas shipped with procure, and messages (Danish and English) for their errors."""
 
 from __future__ import annotations
 
@@ -9,15 +9,26 @@ from importlib import resources
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
-_TYPE_NAMES = {
-    "string": "tekst",
-    "integer": "et heltal",
-    "number": "et tal",
-    "array": "en liste",
-    "object": "en samling af felter",
-    "boolean": "true eller false",
-    "null": "tom",
-}
+from procure.i18n import Message, t
+
+
+def _type_name(name: str) -> str | Message:
+    """How a JSON type is named in a message."""
+    if name == "string":
+        return t("tekst")
+    if name == "integer":
+        return t("et heltal")
+    if name == "number":
+        return t("et tal")
+    if name == "array":
+        return t("en liste")
+    if name == "object":
+        return t("en samling af felter")
+    if name == "boolean":
+        return t("true eller false")
+    if name == "null":
+        return t("tom")
+    return name
 
 
 @cache
@@ -46,8 +57,8 @@ def schema_text(name: str) -> str:
     return resources.files("procure.library").joinpath("schemas", name).read_text("utf-8")
 
 
-def describe_error(error: ValidationError, base_path: tuple = ()) -> str:
-    """A Danish, one-line description of a schema error; paths relative to `base_path`."""
+def describe_error(error: ValidationError, base_path: tuple = ()) -> Message:
+    """A one-line description of a schema error (a Message); paths relative to `base_path`."""
     rel = tuple(error.absolute_path)[len(base_path) :]
     where = _dotted(rel)
     kind = error.validator
@@ -55,58 +66,90 @@ def describe_error(error: ValidationError, base_path: tuple = ()) -> str:
         missing = _quoted_missing(error)
         field = f"{where}.{missing}" if where else missing
         if missing == "da":
-            return f"feltet '{field}' mangler (dansk tekst er påkrævet)"
+            return t("feltet '{field}' mangler (dansk tekst er påkrævet)", field=field)
         if missing == "en":
-            return f"feltet '{field}' mangler (engelsk tekst er påkrævet)"
+            return t("feltet '{field}' mangler (engelsk tekst er påkrævet)", field=field)
         if missing == "weight":
-            return "feltet 'weight' mangler (et prioriteret krav, PK, skal have en vægt)"
-        return f"feltet '{field}' mangler"
+            return t("feltet 'weight' mangler (et prioriteret krav, PK, skal have en vægt)")
+        return t("feltet '{field}' mangler", field=field)
     if kind == "additionalProperties":
         allowed = set(error.schema.get("properties", {}))
         extra = sorted(k for k in error.instance if k not in allowed)
         names = ", ".join(f"'{k}'" for k in extra)
-        return (
-            f"ukendt felt {names}"
-            + (f" i '{where}'" if where else "")
-            + f"; tilladte felter: {', '.join(sorted(allowed))}"
+        allowed_list = ", ".join(sorted(allowed))
+        if where:
+            return t(
+                "ukendt felt {names} i '{where}'; tilladte felter: {allowed}",
+                names=names,
+                where=where,
+                allowed=allowed_list,
+            )
+        return t(
+            "ukendt felt {names}; tilladte felter: {allowed}", names=names, allowed=allowed_list
         )
     if kind == "type":
         wanted = error.validator_value
         wanted = wanted if isinstance(wanted, list) else [wanted]
-        names = " eller ".join(_TYPE_NAMES.get(w, w) for w in wanted)
-        hint = ""
+        names = _type_name(wanted[0])
+        for other in wanted[1:]:
+            names = t("{first} eller {second}", first=names, second=_type_name(other))
+        value = repr(error.instance)
         if "string" in wanted and isinstance(error.instance, int | float):
-            hint = "; sæt værdien i anførselstegn"
-        return f"feltet '{where}' skal være {names}, ikke {error.instance!r}{hint}"
+            return t(
+                "feltet '{where}' skal være {types}, ikke {value}; sæt værdien i anførselstegn",
+                where=where,
+                types=names,
+                value=value,
+            )
+        return t(
+            "feltet '{where}' skal være {types}, ikke {value}",
+            where=where,
+            types=names,
+            value=value,
+        )
     if kind == "enum":
         allowed = ", ".join(str(v) for v in error.validator_value)
-        return f"feltet '{where}' har værdien {error.instance!r}; tilladt er: {allowed}"
+        return t(
+            "feltet '{where}' har værdien {value}; tilladt er: {allowed}",
+            where=where,
+            value=repr(error.instance),
+            allowed=allowed,
+        )
     if kind == "const":
-        return f"feltet '{where}' skal være {error.validator_value!r}"
+        return t(
+            "feltet '{where}' skal være {value}", where=where, value=repr(error.validator_value)
+        )
     if kind == "pattern":
-        return (
-            f"feltet '{where}' har en ugyldig form: {error.instance!r} "
-            f"(skal passe til mønsteret {error.validator_value})"
+        return t(
+            "feltet '{where}' har en ugyldig form: {value} (skal passe til mønsteret {pattern})",
+            where=where,
+            value=repr(error.instance),
+            pattern=error.validator_value,
         )
     if kind == "minLength":
-        return f"feltet '{where}' er tomt"
+        return t("feltet '{where}' er tomt", where=where)
     if kind == "minItems":
-        return f"listen '{where}' må ikke være tom"
+        return t("listen '{where}' må ikke være tom", where=where)
     if kind == "uniqueItems":
-        return f"listen '{where}' indeholder den samme værdi flere gange"
+        return t("listen '{where}' indeholder den samme værdi flere gange", where=where)
     if kind in ("minimum", "maximum"):
         schema = error.schema
-        return (
-            f"feltet '{where}' skal ligge mellem {schema.get('minimum')} og "
-            f"{schema.get('maximum')}, ikke {error.instance!r}"
+        return t(
+            "feltet '{where}' skal ligge mellem {minimum} og {maximum}, ikke {value}",
+            where=where,
+            minimum=str(schema.get("minimum")),
+            maximum=str(schema.get("maximum")),
+            value=repr(error.instance),
         )
     if kind == "anyOf" and "replaced_by" in json.dumps(error.validator_value):
-        return "et udfaset krav skal angive 'replaced_by' eller 'deprecation_reason'"
+        return t("et udfaset krav skal angive 'replaced_by' eller 'deprecation_reason'")
     if kind == "anyOf" and "clause" in json.dumps(error.validator_value):
-        return f"referencen '{where}' skal have 'link' eller 'clause'"
+        return t("referencen '{where}' skal have 'link' eller 'clause'", where=where)
     if kind == "oneOf" and where.endswith("categories"):
-        return "feltet 'categories' skal være \"all\" eller en liste af kategorikoder (fx Y65)"
-    return f"feltet '{where or '(rod)'}' er ugyldigt: {error.message}"
+        return t("feltet 'categories' skal være \"all\" eller en liste af kategorikoder (fx Y65)")
+    if not where:
+        return t("feltet '(rod)' er ugyldigt: {detail}", detail=error.message)
+    return t("feltet '{where}' er ugyldigt: {detail}", where=where, detail=error.message)
 
 
 def _quoted_missing(error: ValidationError) -> str:

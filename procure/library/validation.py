@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from procure.errors import ProcureError
-from procure.i18n import Message, in_words
+from procure.i18n import Message, in_words, t
 from procure.library import release as release_mod
-from procure.library.model import Library, library_from_data
+from procure.library.model import Library, library_from_data, unknown_message
 from procure.library.schemas import describe_error, validator
 from procure.yamlio import line_of, load_yaml_file
 
@@ -66,9 +66,11 @@ def validate_library_folder(path: Path | str) -> ValidationReport:
     """
     root = Path(path)
     if not root.is_dir():
-        raise ProcureError.invalid(root, "mappen findes ikke (forventede en kravbiblioteksmappe)")
+        raise ProcureError.invalid(
+            root, t("mappen findes ikke (forventede en kravbiblioteksmappe)")
+        )
     if not (root / "library.yaml").is_file():
-        raise ProcureError.invalid(root, "mappen er ikke et kravbibliotek: library.yaml mangler")
+        raise ProcureError.invalid(root, t("mappen er ikke et kravbibliotek: library.yaml mangler"))
     checker = _FolderChecker(root)
     checker.run()
     problems = tuple(checker.problems)
@@ -94,7 +96,7 @@ class _FolderChecker:
         req_files = []
         req_dir = self.root / "requirements"
         if not req_dir.is_dir():
-            self._add("requirements/", None, None, "mappen requirements/ mangler")
+            self._add("requirements/", None, None, t("mappen requirements/ mangler"))
         else:
             req_files = self._parse_requirement_files(sorted(req_dir.glob("*.yaml")))
         if any(p is None for p in (manifest, integrations, categories, kle)):
@@ -160,7 +162,7 @@ class _FolderChecker:
                 manifest.display,
                 manifest.data.lines.get("version"),
                 None,
-                f"changelog mangler en post for version {m['version']}",
+                t("changelog mangler en post for version {version}", version=m["version"]),
             )
 
         for i, item in enumerate(integ_list):
@@ -170,7 +172,11 @@ class _FolderChecker:
                         integrations.display,
                         line_of(integrations.data, ("integrations", i, "depends_on")),
                         None,
-                        f"integrationen '{item['id']}' afhænger af den ukendte integration '{dep}'",
+                        t(
+                            "integrationen '{id}' afhænger af den ukendte integration '{ref}'",
+                            id=item["id"],
+                            ref=dep,
+                        ),
                     )
         self._check_cycles(integrations, integ_list)
 
@@ -182,7 +188,11 @@ class _FolderChecker:
                         categories.display,
                         where,
                         None,
-                        f"kategorien {item['code']} anbefaler den ukendte integration '{ref}'",
+                        t(
+                            "kategorien {code} anbefaler den ukendte integration '{ref}'",
+                            code=item["code"],
+                            ref=ref,
+                        ),
                     )
             for ref in item["recommended_kle"]:
                 if ref not in kle_numbers:
@@ -190,7 +200,11 @@ class _FolderChecker:
                         categories.display,
                         where,
                         None,
-                        f"kategorien {item['code']} anbefaler den ukendte KLE-hovedgruppe '{ref}'",
+                        t(
+                            "kategorien {code} anbefaler den ukendte KLE-hovedgruppe '{ref}'",
+                            code=item["code"],
+                            ref=ref,
+                        ),
                     )
 
         seen: dict[str, tuple[str, int | None]] = {}
@@ -202,8 +216,11 @@ class _FolderChecker:
                     parsed.display,
                     1,
                     None,
-                    f"ukendt område '{area_of_file}'; områderne står i library.yaml "
-                    f"({', '.join(area_prefix)})",
+                    t(
+                        "ukendt område '{ref}'; områderne står i library.yaml ({areas})",
+                        ref=area_of_file,
+                        areas=", ".join(area_prefix),
+                    ),
                 )
             for i, req in enumerate(parsed.data["requirements"]):
                 line = line_of(parsed.data, ("requirements", i))
@@ -214,8 +231,11 @@ class _FolderChecker:
                         parsed.display,
                         line,
                         rid,
-                        f"id'et er brugt to gange (også i {first_file}:{first_line}); "
-                        "et id må kun bruges én gang og aldrig genbruges",
+                        t(
+                            "id'et er brugt to gange (også i {first}); "
+                            "et id må kun bruges én gang og aldrig genbruges",
+                            first=f"{first_file}:{first_line}",
+                        ),
                     )
                     continue
                 seen[rid] = (parsed.display, line)
@@ -234,7 +254,7 @@ class _FolderChecker:
         rid = req["id"]
         data = parsed.data
 
-        def add(field: str | None, message: str) -> None:
+        def add(field: str | None, message: Message) -> None:
             path = ("requirements", i) + ((field,) if field else ())
             self._add(parsed.display, line_of(data, path), rid, message)
 
@@ -242,44 +262,59 @@ class _FolderChecker:
         if area != parsed.path.stem:
             add(
                 "area",
-                f"området '{area}' passer ikke til filen {parsed.path.name}; "
-                f"flyt kravet til requirements/{area}.yaml",
+                t(
+                    "området '{area}' passer ikke til filen {file}; "
+                    "flyt kravet til requirements/{area}.yaml",
+                    area=area,
+                    file=parsed.path.name,
+                ),
             )
         prefix = area_prefix.get(area)
         if prefix is None:
-            add("area", f"ukendt område '{area}'")
+            add("area", unknown_message("område", area))
         elif not rid.startswith(prefix + "-"):
-            add("id", f"id'et skal begynde med '{prefix}-' i området {area}")
+            add(
+                "id",
+                t("id'et skal begynde med '{prefix}-' i området {area}", prefix=prefix, area=area),
+            )
         if req["kind"] != "PK" and "weight" in req:
             add(
                 "weight",
-                f"kun prioriterede krav (PK) har en vægt; fjern 'weight' eller gør "
-                f"kravet til PK (det er {req['kind']})",
+                t(
+                    "kun prioriterede krav (PK) har en vægt; fjern 'weight' eller gør "
+                    "kravet til PK (det er {kind})",
+                    kind=req["kind"],
+                ),
             )
         for ref in req["integrations"]:
             if ref not in integ_ids:
-                add("integrations", f"ukendt integration '{ref}'")
+                add("integrations", unknown_message("integration", ref))
         if req["categories"] != "all":
             for ref in req["categories"]:
                 if ref not in cat_codes:
-                    add("categories", f"ukendt kategori '{ref}'")
+                    add("categories", unknown_message("kategori", ref))
         for ref in req.get("kle", ()):
             if ref not in kle_numbers:
-                add("kle", f"ukendt KLE-hovedgruppe '{ref}'")
+                add("kle", unknown_message("KLE-hovedgruppe", ref))
         replaced_by = req.get("replaced_by")
         if replaced_by is not None:
             if replaced_by == rid:
-                add("replaced_by", "et krav kan ikke erstatte sig selv")
+                add("replaced_by", t("et krav kan ikke erstatte sig selv"))
             elif replaced_by not in all_ids:
-                add("replaced_by", f"erstattes af det ukendte krav '{replaced_by}'")
+                add("replaced_by", t("erstattes af det ukendte krav '{ref}'", ref=replaced_by))
         if req["status"] == "active" and (replaced_by or "deprecation_reason" in req):
             add(
                 "status",
-                "et aktivt krav har 'replaced_by'/'deprecation_reason'; "
-                "sæt status: deprecated eller fjern felterne",
+                t(
+                    "et aktivt krav har 'replaced_by'/'deprecation_reason'; "
+                    "sæt status: deprecated eller fjern felterne"
+                ),
             )
         if _version_tuple(req["since"]) > version:
-            add("since", f"'since' ({req['since']}) er nyere end bibliotekets version")
+            add(
+                "since",
+                t("'since' ({since}) er nyere end bibliotekets version", since=req["since"]),
+            )
 
     def _check_cycles(self, integrations: _Parsed, items: list) -> None:
         graph = {item["id"]: list(item["depends_on"]) for item in items}
@@ -297,7 +332,7 @@ class _FolderChecker:
                     integrations.display,
                     lines.get(cycle[0]),
                     None,
-                    f"afhængighederne danner en ring: {chain}",
+                    t("afhængighederne danner en ring: {chain}", chain=chain),
                 )
 
     def _unique(self, parsed: _Parsed, items: list, key: str, what: str, path: tuple) -> set:
@@ -309,7 +344,7 @@ class _FolderChecker:
                     parsed.display,
                     line_of(parsed.data, path + (i,)),
                     None,
-                    f"{what} '{value}' står to gange (også på linje {seen[value]})",
+                    _twice(what, value, seen[value]),
                 )
             else:
                 seen[value] = line_of(parsed.data, path + (i,))
@@ -340,9 +375,9 @@ class _FolderChecker:
         same_version: bool,
         manifest: _Parsed,
     ) -> None:
-        hint = (
-            f"udgivelse {released.version} er låst: hæv versionen i library.yaml og "
-            "tilføj en changelog-post"
+        hint = t(
+            "udgivelse {version} er låst: hæv versionen i library.yaml og tilføj en changelog-post",
+            version=released.version,
         )
         for old in released.requirements:
             new = working.requirements_by_id.get(old.id)
@@ -352,8 +387,11 @@ class _FolderChecker:
                     str(release_file),
                     None,
                     old.id,
-                    f"kravet findes i udgivelse {released.version} men er fjernet; "
-                    "et id må aldrig fjernes eller genbruges: markér kravet som udfaset",
+                    t(
+                        "kravet findes i udgivelse {version} men er fjernet; "
+                        "et id må aldrig fjernes eller genbruges: markér kravet som udfaset",
+                        version=released.version,
+                    ),
                 )
                 continue
             if same_version:
@@ -363,15 +401,20 @@ class _FolderChecker:
                         file,
                         line,
                         old.id,
-                        f"kravet er ændret siden udgivelsen (felter: {', '.join(changed)}); "
-                        + hint,
+                        t(
+                            "kravet er ændret siden udgivelsen (felter: {fields}); {hint}",
+                            fields=", ".join(changed),
+                            hint=hint,
+                        ),
                     )
         if not same_version:
             return
         for new in working.requirements:
             if new.id not in released.requirements_by_id:
                 file, line = self.req_where[new.id]
-                self._add(file, line, new.id, "kravet er tilføjet efter udgivelsen; " + hint)
+                self._add(
+                    file, line, new.id, t("kravet er tilføjet efter udgivelsen; {hint}", hint=hint)
+                )
         old_data, new_data = released.to_data(), working.to_data()
         for key, filename in (
             ("integrations", "integrations.yaml"),
@@ -387,14 +430,43 @@ class _FolderChecker:
                     str(self.root / filename),
                     None,
                     None,
-                    f"'{key}' er ændret siden udgivelsen; " + hint,
+                    t("'{key}' er ændret siden udgivelsen; {hint}", key=key, hint=hint),
                 )
 
-    def _add(self, file: str, line: int | None, requirement: str | None, message: str) -> None:
+    def _add(
+        self, file: str, line: int | None, requirement: str | None, message: str | Message
+    ) -> None:
         self.problems.append(Problem(file, line, requirement, message))
 
 
 PARALLEL_THRESHOLD_BYTES = 2 * 1024 * 1024
+
+
+def _twice(what: str, value: object, first_line: int | None) -> Message:
+    """ "området 'x' står to gange (også på linje 3)", for the lists checked by `_unique`."""
+    if what == "området":
+        return t(
+            "området '{value}' står to gange (også på linje {line})", value=value, line=first_line
+        )
+    if what == "integrationen":
+        return t(
+            "integrationen '{value}' står to gange (også på linje {line})",
+            value=value,
+            line=first_line,
+        )
+    if what == "kategorien":
+        return t(
+            "kategorien '{value}' står to gange (også på linje {line})",
+            value=value,
+            line=first_line,
+        )
+    if what == "KLE-hovedgruppen":
+        return t(
+            "KLE-hovedgruppen '{value}' står to gange (også på linje {line})",
+            value=value,
+            line=first_line,
+        )
+    raise ValueError(f"_twice: unknown kind {what!r}")
 
 
 def parse_and_check_file(path: Path, schema_name: str) -> tuple[Any, list[Problem]]:
@@ -405,14 +477,14 @@ def parse_and_check_file(path: Path, schema_name: str) -> tuple[Any, list[Proble
     """
     display = str(path)
     if not path.exists():
-        return None, [Problem(display, None, None, "filen mangler")]
+        return None, [Problem(display, None, None, t("filen mangler"))]
     try:
         data = load_yaml_file(path)
     except ProcureError as exc:
         loc = exc.location
         return None, [Problem(display, loc.line if loc else None, None, exc.message)]
     if data is None:
-        return None, [Problem(display, 1, None, "filen er tom")]
+        return None, [Problem(display, 1, None, t("filen er tom"))]
     problems = []
     for error in validator(schema_name).iter_errors(data):
         err_path = tuple(error.absolute_path)

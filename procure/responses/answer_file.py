@@ -18,6 +18,7 @@ from jsonschema import Draft202012Validator
 
 from procure.errors import ProcureError
 from procure.forms import parse_answer
+from procure.i18n import t
 from procure.library.schemas import describe_error
 from procure.responses.model import AnswerRow, FormMetadata, VendorInfo, VendorResponse
 from procure.yamlio import line_of, load_yaml_text
@@ -35,30 +36,32 @@ def read_answer_file(data: bytes, source: str) -> VendorResponse:
     try:
         text = data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError:
-        raise ProcureError.invalid(source, "svarfilen er ikke UTF-8-tekst") from None
+        raise ProcureError.invalid(source, t("svarfilen er ikke UTF-8-tekst")) from None
     file_format = "json" if text.lstrip().startswith(("{", "[")) else "yaml"
     if file_format == "json":
         try:
             document = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise ProcureError.invalid(source, f"ugyldig JSON: {exc.msg}", exc.lineno) from None
+            raise ProcureError.invalid(
+                source, t("ugyldig JSON: {detail}", detail=exc.msg), exc.lineno
+            ) from None
         except RecursionError:
-            raise ProcureError.invalid(source, "JSON-strukturen er for dybt indlejret") from None
+            raise ProcureError.invalid(source, t("JSON-strukturen er for dybt indlejret")) from None
     else:
         document = load_yaml_text(text, source)
     if not isinstance(document, dict):
         raise ProcureError.invalid(
-            source, "er ikke en svarfil (forventede format, tender_id, vendor og answers)"
+            source, t("er ikke en svarfil (forventede format, tender_id, vendor og answers)")
         )
     errors = sorted(
         _validator().iter_errors(document), key=lambda e: list(map(str, e.absolute_path))
     )
     if errors:
         first = errors[0]
-        more = f" (og {len(errors) - 1} fejl mere)" if len(errors) > 1 else ""
-        raise ProcureError.invalid(
-            source, describe_error(first) + more, line_of(document, tuple(first.absolute_path))
-        )
+        described = describe_error(first)
+        if len(errors) > 1:
+            described = t("{error} (og {count} fejl mere)", error=described, count=len(errors) - 1)
+        raise ProcureError.invalid(source, described, line_of(document, tuple(first.absolute_path)))
     vendor = document["vendor"]
     rows = []
     for i, item in enumerate(document["answers"]):

@@ -19,18 +19,13 @@ from lxml import etree
 
 from procure import forms
 from procure.errors import ProcureError
+from procure.i18n import t
 from procure.responses.model import AnswerRow, FormMetadata, VendorInfo, VendorResponse
 from procure.responses.package import one_line, safe_xml_parser
 
-_MESSAGES = {
-    "no_table": "der er ingen tabel med kolonnerne Krav-ID og Besvarelse (eller Requirement ID "
-    "og Answer); brug den svarblanket, der fulgte med udbuddet, og behold dens overskriftsrække",
-    "no_document": "filen er et Word-dokument uden hoveddokument (word/document.xml); gem den "
-    "igen i Word",
-    "bad_xml": "Word-dokumentets indhold ({name}) er ikke gyldig XML ({reason}); gem filen igen "
-    "i Word",
-    "location": "tabel {table}, række {row}",
-}
+# Where a row is, for the officer; AnswerRow.location is data (a str), shown inside findings
+# in the tender's language (procure.evaluation.messages), so it is not a Message.
+_LOCATION = "tabel {table}, række {row}"
 
 _WORD_NAMESPACES = (
     "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
@@ -51,7 +46,13 @@ def read_docx_response(members: dict[str, bytes], source: str) -> VendorResponse
     """The vendor's answers, identification and form stamps from a checked .docx package."""
     document_name = _main_part_name(members)
     if document_name not in members:
-        raise ProcureError.invalid(source, _MESSAGES["no_document"])
+        raise ProcureError.invalid(
+            source,
+            t(
+                "filen er et Word-dokument uden hoveddokument (word/document.xml); gem den "
+                "igen i Word"
+            ),
+        )
     root = _parse(members[document_name], document_name, source)
     namespace = etree.QName(root).namespace
     w = _WordNames(namespace if namespace in _WORD_NAMESPACES else _WORD_NAMESPACES[0])
@@ -74,7 +75,14 @@ def read_docx_response(members: dict[str, bytes], source: str) -> VendorResponse
         elif not nested:
             continued = None
     if not found_response_table:
-        raise ProcureError.invalid(source, _MESSAGES["no_table"])
+        raise ProcureError.invalid(
+            source,
+            t(
+                "der er ingen tabel med kolonnerne Krav-ID og Besvarelse (eller Requirement ID "
+                "og Answer); brug den svarblanket, der fulgte med udbuddet, og behold dens "
+                "overskriftsrække"
+            ),
+        )
     return VendorResponse(
         source=source,
         file_format="docx",
@@ -182,7 +190,7 @@ def _answer_row(
         reservation=(text("reservation") or "").strip(),
         requirement_text=text("text"),
         kind_text=text("kind"),
-        location=_MESSAGES["location"].format(table=table_number, row=row_number),
+        location=_LOCATION.format(table=table_number, row=row_number),
     )
 
 
@@ -398,9 +406,15 @@ def _parse(raw: bytes, name: str, source: str) -> etree._Element:
     try:
         return etree.fromstring(raw, safe_xml_parser())
     except etree.XMLSyntaxError as exc:
-        reason = one_line(str(exc).split(" (line", 1)[0] or "ugyldig XML", 120)
+        detail = str(exc).split(" (line", 1)[0]
         raise ProcureError.invalid(
-            source, _MESSAGES["bad_xml"].format(name=one_line(name), reason=reason)
+            source,
+            t(
+                "Word-dokumentets indhold ({name}) er ikke gyldig XML ({reason}); gem filen "
+                "igen i Word",
+                name=one_line(name),
+                reason=one_line(detail, 120) if detail else t("ugyldig XML"),
+            ),
         ) from exc
 
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from procure.errors import ProcureError
+from procure.i18n import Message, t
 
 KIB = 1024
 MIB = 1024 * 1024
@@ -39,48 +40,6 @@ class Limits:
 
 
 DEFAULT_LIMITS = Limits()
-
-# What a person is told, in Danish (ProcureError messages are Danish).
-_MESSAGES = {
-    "empty": "filen er tom (0 byte); upload den udfyldte svarblanket som .docx eller .xlsx",
-    "pdf": "filen er en PDF; upload den udfyldte svarblanket som .docx eller .xlsx, ikke som PDF",
-    "image": "filen er et billede ({kind}), ikke en svarblanket; upload den udfyldte "
-    "svarblanket som .docx eller .xlsx",
-    "ole": "filen er adgangskodebeskyttet eller gammelt binært Office-format; "
-    "gem som .docx/.xlsx uden adgangskode",
-    "macro": "dokumenter med makroer (.docm/.xlsm) modtages ikke; gem som .docx/.xlsx uden makroer",
-    "xlsb": "Excel-binære regneark (.xlsb) modtages ikke; gem som .xlsx",
-    "opendocument": "filen er et OpenDocument-dokument (.odt/.ods); gem den som .docx eller "
-    ".xlsx (i LibreOffice: Filer > Gem som, vælg Word- eller Excel-format) og upload den igen",
-    "zip_other": "filen er et zip-arkiv, men hverken et Word-dokument (.docx) eller et "
-    "Excel-regneark (.xlsx)",
-    "unknown": "filens indhold er ikke i et kendt format; upload svarblanketten som .docx, "
-    ".xlsx, .yaml eller .json",
-    "office_name_not_package": "filen hedder {suffix}, men indholdet er tekst, ikke et "
-    "Office-dokument; upload den udfyldte svarblanket, som den blev gemt i Word eller Excel",
-    "corrupt": "filen er beskadiget eller ufuldstændig (zip-pakken kan ikke læses); gem den "
-    "igen i Word eller Excel og upload den på ny",
-    "corrupt_member": "filen er beskadiget (delen {name} kan ikke pakkes ud); gem den igen i "
-    "Word eller Excel og upload den på ny",
-    "too_large": "filen er for stor ({size}); den største tilladte størrelse er {cap}",
-    "too_many_members": "filen indeholder for mange dele ({count}; højst {cap} er tilladt); "
-    "filen afvises",
-    "member_too_large": "delen {name} fylder over {cap} udpakket; filen afvises som mulig "
-    "zip-bombe",
-    "total_too_large": "filen fylder over {cap} udpakket; filen afvises som mulig zip-bombe",
-    "ratio": "delen {name} er pakket usædvanligt tæt (over {ratio}:1); filen afvises som mulig "
-    "zip-bombe",
-    "encrypted": "delen {name} er krypteret; gem filen uden adgangskode",
-    "compression": "delen {name} er pakket med en komprimeringsmetode, som Office ikke bruger; "
-    "gem filen igen i Word eller Excel",
-    "duplicate": "filen indeholder delen {name} mere end én gang; filen afvises",
-    "doctype": "delen {name} indeholder en DOCTYPE- eller ENTITY-erklæring, som Office-filer "
-    "ikke bruger; filen afvises",
-    "content_types": "filens indholdsfortegnelse ([Content_Types].xml) kan ikke læses; gem "
-    "filen igen i Word eller Excel",
-    "unexpected": "filen kan ikke læses ({reason}); gem den igen i Word eller Excel og upload "
-    "den på ny",
-}
 
 WORD_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 SHEET_MAIN = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"
@@ -154,21 +113,27 @@ def repack(members: dict[str, bytes]) -> bytes:
     return buffer.getvalue()
 
 
-def size_text(size: int) -> str:
-    """A byte count as a person reads it: "25 MB", "512 KB", or exact bytes."""
+def size_text(size: int) -> str | Message:
+    """A byte count as a person reads it: "25 MB", "512 KB", "1,5 MB" (decimal point in
+    English), or exact bytes."""
     if size >= MIB and size % MIB == 0:
         return f"{size // MIB} MB"
     if size >= KIB and size % KIB == 0:
         return f"{size // KIB} KB"
     if size >= MIB:
-        return f"{size / MIB:.1f} MB".replace(".", ",")
-    return f"{size} byte"
+        whole, tenth = f"{size / MIB:.1f}".split(".")
+        return t("{whole},{tenth} MB", whole=whole, tenth=tenth)
+    return t("{size} byte", size=size)
 
 
 def file_too_large(source: str, size: int, limits: Limits) -> ProcureError:
     return ProcureError.invalid(
         source,
-        _MESSAGES["too_large"].format(size=size_text(size), cap=size_text(limits.max_file_bytes)),
+        t(
+            "filen er for stor ({size}); den største tilladte størrelse er {cap}",
+            size=size_text(size),
+            cap=size_text(limits.max_file_bytes),
+        ),
     )
 
 
@@ -184,25 +149,58 @@ def one_line(text: str, limit: int = 80) -> str:
 
 def _sniff(data: bytes, source: str, limits: Limits) -> str:
     if not data:
-        raise ProcureError.invalid(source, _MESSAGES["empty"])
+        raise ProcureError.invalid(
+            source,
+            t("filen er tom (0 byte); upload den udfyldte svarblanket som .docx eller .xlsx"),
+        )
     if data.startswith(b"%PDF"):
-        raise ProcureError.invalid(source, _MESSAGES["pdf"])
+        raise ProcureError.invalid(
+            source,
+            t(
+                "filen er en PDF; upload den udfyldte svarblanket som .docx eller .xlsx, "
+                "ikke som PDF"
+            ),
+        )
     for signature, kind in _IMAGE_SIGNATURES:
         if data.startswith(signature):
-            raise ProcureError.invalid(source, _MESSAGES["image"].format(kind=kind))
+            raise ProcureError.invalid(
+                source,
+                t(
+                    "filen er et billede ({kind}), ikke en svarblanket; upload den udfyldte "
+                    "svarblanket som .docx eller .xlsx",
+                    kind=kind,
+                ),
+            )
     if data.startswith(_OLE_SIGNATURE):
-        raise ProcureError.invalid(source, _MESSAGES["ole"])
+        raise ProcureError.invalid(
+            source,
+            t(
+                "filen er adgangskodebeskyttet eller gammelt binært Office-format; "
+                "gem som .docx/.xlsx uden adgangskode"
+            ),
+        )
     if data.startswith(_ZIP_SIGNATURES):
         return _sniff_package(data, source, limits)
     text = _as_text(data)
     if text is None:
-        raise ProcureError.invalid(source, _MESSAGES["unknown"])
+        raise ProcureError.invalid(
+            source,
+            t(
+                "filens indhold er ikke i et kendt format; upload svarblanketten som .docx, "
+                ".xlsx, .yaml eller .json"
+            ),
+        )
     # Content decides the format, but text named like an Office file is a mistake worth naming
     # rather than a YAML error about a file the user believes is a Word document.
     suffix = "." + source.rsplit(".", 1)[-1].casefold() if "." in source else ""
     if suffix in _OFFICE_SUFFIXES:
         raise ProcureError.invalid(
-            source, _MESSAGES["office_name_not_package"].format(suffix=suffix)
+            source,
+            t(
+                "filen hedder {suffix}, men indholdet er tekst, ikke et Office-dokument; upload "
+                "den udfyldte svarblanket, som den blev gemt i Word eller Excel",
+                suffix=suffix,
+            ),
         )
     return "json" if text.lstrip().startswith(("{", "[")) else "yaml"
 
@@ -225,12 +223,19 @@ def _sniff_package(data: bytes, source: str, limits: Limits) -> str:
     with archive, _zip_errors_as_corrupt(source):
         names = archive.namelist()
         if any(name.rsplit("/", 1)[-1].casefold() == "vbaproject.bin" for name in names):
-            raise ProcureError.invalid(source, _MESSAGES["macro"])
+            raise _macro(source)
         info = _find_member(archive, _CONTENT_TYPES_PART)
         if info is None:
             if "mimetype" in names and "content.xml" in names:
-                raise ProcureError.invalid(source, _MESSAGES["opendocument"])
-            raise ProcureError.invalid(source, _MESSAGES["zip_other"])
+                raise ProcureError.invalid(
+                    source,
+                    t(
+                        "filen er et OpenDocument-dokument (.odt/.ods); gem den som .docx eller "
+                        ".xlsx (i LibreOffice: Filer > Gem som, vælg Word- eller Excel-format) "
+                        "og upload den igen"
+                    ),
+                )
+            raise _zip_other(source)
         sniff_limits = Limits(
             max_member_bytes=_CONTENT_TYPES_CAP, max_total_uncompressed=_CONTENT_TYPES_CAP
         )
@@ -238,16 +243,18 @@ def _sniff_package(data: bytes, source: str, limits: Limits) -> str:
     content_types = _content_types(raw, source)
     lowered = {content_type.casefold() for content_type in content_types}
     if any("sheet.binary" in ct for ct in lowered):
-        raise ProcureError.invalid(source, _MESSAGES["xlsb"])
+        raise ProcureError.invalid(
+            source, t("Excel-binære regneark (.xlsb) modtages ikke; gem som .xlsx")
+        )
     if any("macroenabled" in ct or "vbaproject" in ct for ct in lowered):
-        raise ProcureError.invalid(source, _MESSAGES["macro"])
+        raise _macro(source)
     is_word = WORD_MAIN in lowered
     is_sheet = SHEET_MAIN in lowered
     if is_word and not is_sheet:
         return "docx"
     if is_sheet and not is_word:
         return "xlsx"
-    raise ProcureError.invalid(source, _MESSAGES["zip_other"])
+    raise _zip_other(source)
 
 
 def _content_types(raw: bytes, source: str) -> set[str]:
@@ -256,7 +263,13 @@ def _content_types(raw: bytes, source: str) -> set[str]:
     try:
         root = etree.fromstring(raw, safe_xml_parser())
     except etree.XMLSyntaxError as exc:
-        raise ProcureError.invalid(source, _MESSAGES["content_types"]) from exc
+        raise ProcureError.invalid(
+            source,
+            t(
+                "filens indholdsfortegnelse ([Content_Types].xml) kan ikke læses; gem filen "
+                "igen i Word eller Excel"
+            ),
+        ) from exc
     found = set()
     for tag in ("Default", "Override"):
         for element in root.iter(_CONTENT_TYPES_NS + tag):
@@ -281,7 +294,11 @@ def _open_package(data: bytes, source: str, limits: Limits) -> dict[str, bytes]:
             key = info.filename.casefold()  # part names are case-insensitive in OPC
             if key in seen:
                 raise ProcureError.invalid(
-                    source, _MESSAGES["duplicate"].format(name=one_line(info.filename))
+                    source,
+                    t(
+                        "filen indeholder delen {name} mere end én gang; filen afvises",
+                        name=one_line(info.filename),
+                    ),
                 )
             seen.add(key)
             content = _read_member(archive, info, source, limits, total, len(data))
@@ -314,9 +331,18 @@ def _read_member(
     count over the whole package (a one-item list so callers share it)."""
     name = one_line(info.filename)
     if info.flag_bits & 0x1:
-        raise ProcureError.invalid(source, _MESSAGES["encrypted"].format(name=name))
+        raise ProcureError.invalid(
+            source, t("delen {name} er krypteret; gem filen uden adgangskode", name=name)
+        )
     if info.compress_type not in _ALLOWED_COMPRESSION:
-        raise ProcureError.invalid(source, _MESSAGES["compression"].format(name=name))
+        raise ProcureError.invalid(
+            source,
+            t(
+                "delen {name} er pakket med en komprimeringsmetode, som Office ikke bruger; "
+                "gem filen igen i Word eller Excel",
+                name=name,
+            ),
+        )
     # The declared compressed size can lie too; it can never exceed the package itself.
     compressed = max(1, min(info.compress_size, package_size))
     chunks: list[bytes] = []
@@ -329,26 +355,43 @@ def _read_member(
                 if produced > limits.max_member_bytes:
                     raise ProcureError.invalid(
                         source,
-                        _MESSAGES["member_too_large"].format(
-                            name=name, cap=size_text(limits.max_member_bytes)
+                        t(
+                            "delen {name} fylder over {cap} udpakket; filen afvises som mulig "
+                            "zip-bombe",
+                            name=name,
+                            cap=size_text(limits.max_member_bytes),
                         ),
                     )
                 if total[0] > limits.max_total_uncompressed:
                     raise ProcureError.invalid(
                         source,
-                        _MESSAGES["total_too_large"].format(
-                            cap=size_text(limits.max_total_uncompressed)
+                        t(
+                            "filen fylder over {cap} udpakket; filen afvises som mulig zip-bombe",
+                            cap=size_text(limits.max_total_uncompressed),
                         ),
                     )
                 if produced > limits.ratio_floor_bytes and produced > limits.max_ratio * compressed:
                     raise ProcureError.invalid(
-                        source, _MESSAGES["ratio"].format(name=name, ratio=limits.max_ratio)
+                        source,
+                        t(
+                            "delen {name} er pakket usædvanligt tæt (over {ratio}:1); filen "
+                            "afvises som mulig zip-bombe",
+                            name=name,
+                            ratio=limits.max_ratio,
+                        ),
                     )
                 chunks.append(chunk)
     except ProcureError:
         raise
     except Exception as exc:  # CRC, zlib, EOF and header errors alike
-        raise ProcureError.invalid(source, _MESSAGES["corrupt_member"].format(name=name)) from exc
+        raise ProcureError.invalid(
+            source,
+            t(
+                "filen er beskadiget (delen {name} kan ikke pakkes ud); gem den igen i Word "
+                "eller Excel og upload den på ny",
+                name=name,
+            ),
+        ) from exc
     return b"".join(chunks)
 
 
@@ -356,7 +399,14 @@ def _refuse_declarations(name: str, content: bytes, source: str) -> None:
     # Office never writes a DTD; refusing it keeps billion-laughs and external entities away
     # from every parser that may see the part later (ours, openpyxl's, LibreOffice's).
     if any(declaration in content for declaration in _FORBIDDEN_DECLARATIONS):
-        raise ProcureError.invalid(source, _MESSAGES["doctype"].format(name=name))
+        raise ProcureError.invalid(
+            source,
+            t(
+                "delen {name} indeholder en DOCTYPE- eller ENTITY-erklæring, som Office-filer "
+                "ikke bruger; filen afvises",
+                name=name,
+            ),
+        )
 
 
 def _find_member(archive: zipfile.ZipFile, name: str) -> zipfile.ZipInfo | None:
@@ -369,12 +419,40 @@ def _find_member(archive: zipfile.ZipFile, name: str) -> zipfile.ZipInfo | None:
 
 def _too_many_members(source: str, count: int, limits: Limits) -> ProcureError:
     return ProcureError.invalid(
-        source, _MESSAGES["too_many_members"].format(count=count, cap=limits.max_members)
+        source,
+        t(
+            "filen indeholder for mange dele ({count}; højst {cap} er tilladt); filen afvises",
+            count=count,
+            cap=limits.max_members,
+        ),
+    )
+
+
+def _macro(source: str) -> ProcureError:
+    return ProcureError.invalid(
+        source,
+        t("dokumenter med makroer (.docm/.xlsm) modtages ikke; gem som .docx/.xlsx uden makroer"),
+    )
+
+
+def _zip_other(source: str) -> ProcureError:
+    return ProcureError.invalid(
+        source,
+        t(
+            "filen er et zip-arkiv, men hverken et Word-dokument (.docx) eller et "
+            "Excel-regneark (.xlsx)"
+        ),
     )
 
 
 def _unexpected(source: str, exc: Exception) -> ProcureError:
-    return ProcureError.invalid(source, _MESSAGES["unexpected"].format(reason=type(exc).__name__))
+    return ProcureError.invalid(
+        source,
+        t(
+            "filen kan ikke læses ({reason}); gem den igen i Word eller Excel og upload den på ny",
+            reason=type(exc).__name__,
+        ),
+    )
 
 
 @contextmanager
@@ -385,4 +463,10 @@ def _zip_errors_as_corrupt(source: str) -> Iterator[None]:
     except ProcureError:
         raise
     except Exception as exc:
-        raise ProcureError.invalid(source, _MESSAGES["corrupt"]) from exc
+        raise ProcureError.invalid(
+            source,
+            t(
+                "filen er beskadiget eller ufuldstændig (zip-pakken kan ikke læses); gem den "
+                "igen i Word eller Excel og upload den på ny"
+            ),
+        ) from exc

@@ -12,6 +12,7 @@ import stat
 from pathlib import Path
 
 from procure.errors import ProcureError
+from procure.i18n import t
 from procure.responses.model import VendorResponse
 from procure.responses.package import (
     DEFAULT_LIMITS,
@@ -22,12 +23,6 @@ from procure.responses.package import (
     sniff,
 )
 
-_MESSAGES = {
-    "not_a_file": "er ikke en fil",
-    "unexpected": "filen kan ikke læses ({reason}); gem den igen og upload den på ny",
-}
-_DEFAULT_SOURCE = "svarfil"
-
 
 def read_response(
     path_or_bytes: str | os.PathLike | bytes | bytearray | memoryview,
@@ -37,7 +32,8 @@ def read_response(
     """A vendor's response from a file path or uploaded bytes; `source` is the name shown in
     messages (default: the path as given). Any problem with the file is a ProcureError."""
     if isinstance(path_or_bytes, bytes | bytearray | memoryview):
-        source = source or _DEFAULT_SOURCE
+        # The name shown for unnamed bytes is data from here on, so it is put into words now.
+        source = source or str(t("svarfil"))
         if len(path_or_bytes) > limits.max_file_bytes:
             raise file_too_large(source, len(path_or_bytes), limits)
         data = bytes(path_or_bytes)
@@ -70,7 +66,7 @@ def _read_capped(path: Path, source: str, limits: Limits) -> bytes:
     except (OSError, ValueError) as exc:  # ValueError: a NUL byte in the path
         raise ProcureError.unreadable(source, getattr(exc, "strerror", None) or str(exc)) from exc
     if not stat.S_ISREG(status.st_mode):
-        raise ProcureError.unreadable(source, _MESSAGES["not_a_file"])
+        raise ProcureError.unreadable(source, t("er ikke en fil"))
     if status.st_size > limits.max_file_bytes:
         raise file_too_large(source, status.st_size, limits)
     try:
@@ -93,5 +89,9 @@ def _guarded(read, content, source: str) -> VendorResponse:
         raise
     except Exception as exc:
         raise ProcureError.invalid(
-            source, _MESSAGES["unexpected"].format(reason=type(exc).__name__)
+            source,
+            t(
+                "filen kan ikke læses ({reason}); gem den igen og upload den på ny",
+                reason=type(exc).__name__,
+            ),
         ) from exc

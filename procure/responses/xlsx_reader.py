@@ -22,6 +22,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from procure import forms
 from procure.errors import ProcureError
+from procure.i18n import t
 from procure.responses.model import AnswerRow, FormMetadata, VendorInfo, VendorResponse
 
 VENDOR_SCAN_ROWS = 100  # the vendor block sits at the top of its sheet
@@ -59,9 +60,15 @@ def read_xlsx_response(data: bytes, source: str) -> VendorResponse:
         da, en = forms.HEADER_LABELS["da"], forms.HEADER_LABELS["en"]
         raise ProcureError.invalid(
             source,
-            f"filen indeholder ingen besvarelsestabel: der er ingen række med kolonnerne "
-            f"»{da['id']}« og »{da['answer']}« (eller »{en['id']}« og »{en['answer']}«). "
-            "Brug den tilbudsliste, der fulgte med udbuddet",
+            t(
+                "filen indeholder ingen besvarelsestabel: der er ingen række med kolonnerne "
+                "»{da_id}« og »{da_answer}« (eller »{en_id}« og »{en_answer}«). "
+                "Brug den tilbudsliste, der fulgte med udbuddet",
+                da_id=da["id"],
+                da_answer=da["answer"],
+                en_id=en["id"],
+                en_answer=en["answer"],
+            ),
         )
     return VendorResponse(
         source=source,
@@ -82,9 +89,12 @@ def _open_workbook(data: bytes, source: str) -> Workbook:
     except Exception as exc:  # openpyxl raises many unrelated types on a broken package
         raise ProcureError.unreadable(
             source,
-            "den er ikke en gyldig Excel-projektmappe (.xlsx), men beskadiget eller i et andet "
-            "format. Gem den igen som .xlsx i Excel, eller bed leverandøren om en ny fil "
-            f"({type(exc).__name__})",
+            t(
+                "den er ikke en gyldig Excel-projektmappe (.xlsx), men beskadiget eller i et "
+                "andet format. Gem den igen som .xlsx i Excel, eller bed leverandøren om en ny "
+                "fil ({error})",
+                error=type(exc).__name__,
+            ),
         ) from None
 
 

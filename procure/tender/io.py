@@ -12,6 +12,7 @@ import yaml
 from jsonschema import Draft202012Validator
 
 from procure.errors import ProcureError
+from procure.i18n import t
 from procure.library.schemas import describe_error
 from procure.tender.model import (
     CUSTOM_PREFIX,
@@ -42,14 +43,16 @@ def load_tender(path: Path | str) -> Tender:
 def parse_tender(text: str, source: str) -> Tender:
     data = load_yaml_text(text, source)
     if not isinstance(data, dict):
-        raise ProcureError.invalid(source, "er ikke en udbudsfil (forventede felter som id, title)")
+        raise ProcureError.invalid(
+            source, t("er ikke en udbudsfil (forventede felter som id, title)")
+        )
     errors = sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
     if errors:
         first = errors[0]
-        more = f" (og {len(errors) - 1} fejl mere)" if len(errors) > 1 else ""
-        raise ProcureError.invalid(
-            source, describe_error(first) + more, line_of(data, tuple(first.absolute_path))
-        )
+        message = describe_error(first)
+        if len(errors) > 1:
+            message = t("{error} (og {count} fejl mere)", error=message, count=len(errors) - 1)
+        raise ProcureError.invalid(source, message, line_of(data, tuple(first.absolute_path)))
     tender = tender_from_data(data)
     _check_unique(tender, source)
     return tender
@@ -150,12 +153,14 @@ def _check_unique(tender: Tender, source: str) -> None:
     seen: set[str] = set()
     for rid in [r.id for r in tender.requirements] + [c.id for c in tender.custom_requirements]:
         if rid in seen:
-            raise ProcureError.invalid(source, f"kravet {rid} er valgt to gange", requirement=rid)
+            raise ProcureError.invalid(
+                source, t("kravet {id} er valgt to gange", id=rid), requirement=rid
+            )
         seen.add(rid)
     for c in tender.custom_requirements:
         if not c.id.startswith(CUSTOM_PREFIX):  # pragma: no cover - schema pattern
             raise ProcureError.invalid(
                 source,
-                f"lokale krav skal have id'er der begynder med {CUSTOM_PREFIX}",
+                t("lokale krav skal have id'er der begynder med {prefix}", prefix=CUSTOM_PREFIX),
                 requirement=c.id,
             )

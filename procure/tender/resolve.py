@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from procure.errors import ProcureError
+from procure.i18n import t
 from procure.library.model import Library, unknown_id_message
 from procure.tender.model import Tender
 from procure.tender.spec import (
@@ -23,16 +24,22 @@ def resolve_tender(tender: Tender, library: Library) -> TenderSpec:
     """
     if library.version != tender.library_version:
         raise ProcureError(
-            f"udbuddet er låst til kravbibliotek {tender.library_version}, men version "
-            f"{library.version} blev indlæst"
+            t(
+                "udbuddet er låst til kravbibliotek {pinned}, men version {loaded} blev indlæst",
+                pinned=tender.library_version,
+                loaded=library.version,
+            )
         )
     lang = tender.language
     by_area: dict[str, list[SpecRequirement]] = {a.key: [] for a in library.areas}
     for selected in tender.requirements:
         if selected.id not in library.requirements_by_id:
             raise ProcureError(
-                unknown_id_message("krav", selected.id, library.requirements_by_id)
-                + f" i kravbibliotek {library.version}"
+                t(
+                    "{message} i kravbibliotek {version}",
+                    message=unknown_id_message("krav", selected.id, library.requirements_by_id),
+                    version=library.version,
+                )
             )
         req = library.requirements_by_id[selected.id]
         kind = selected.kind or req.kind
@@ -56,8 +63,12 @@ def resolve_tender(tender: Tender, library: Library) -> TenderSpec:
     for custom in tender.custom_requirements:
         if custom.area not in by_area:
             raise ProcureError(
-                f"det lokale krav {custom.id} har det ukendte område '{custom.area}'; "
-                f"områder: {', '.join(by_area)}"
+                t(
+                    "det lokale krav {id} har det ukendte område '{area}'; områder: {areas}",
+                    id=custom.id,
+                    area=custom.area,
+                    areas=", ".join(by_area),
+                )
             )
         weight = _effective_weight(custom.id, custom.kind, custom.weight, None)
         by_area[custom.area].append(
@@ -110,7 +121,9 @@ def _effective_weight(rid: str, kind: str, weight: int | None, default: int | No
         return None
     effective = weight if weight is not None else default
     if effective is None:
-        raise ProcureError(f"[{rid}] er et prioriteret krav (PK) uden vægt; angiv 'weight'")
+        raise ProcureError(
+            t("[{id}] er et prioriteret krav (PK) uden vægt; angiv 'weight'", id=rid)
+        )
     return effective
 
 

@@ -1,5 +1,0 @@
-"""English translations of the messages in procure/ (library part); merged into procure.i18n_en."""
-
-from __future__ import annotations
-
-EN: dict[str, str] = {}
