@@ -7,6 +7,7 @@ drop-down, typed by hand, changed with track changes on. Each test asserts the e
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 import random
@@ -163,7 +164,10 @@ def expected(
 
 
 def read(data: bytes) -> VendorResponse:
-    return read_response(data, SOURCE)
+    """The response with each row's position as the officer reads it in Danish."""
+    response = read_response(data, SOURCE)
+    rows = tuple(dataclasses.replace(r, location=str(r.location)) for r in response.rows)
+    return dataclasses.replace(response, rows=rows)
 
 
 def dropdown(chosen: str, placeholder: bool = False, inline: bool = False) -> str:

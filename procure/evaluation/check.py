@@ -17,6 +17,7 @@ from procure.evaluation.result import (
 )
 from procure.evaluation.scoring import requirement_points, total_score
 from procure.forms import ANSWER_LABELS, Answer, comparable, kind_cell_text, requirement_cell_text
+from procure.i18n import in_words
 from procure.responses.model import AnswerRow, VendorResponse
 from procure.tender.spec import SpecRequirement, TenderSpec
 
@@ -144,7 +145,7 @@ def _judge(spec: TenderSpec, requirement: SpecRequirement, rows: list[AnswerRow]
                     lang,
                     "duplicate_answer",
                     count=len(rows),
-                    locations="; ".join(r.location for r in rows),
+                    locations="; ".join(str(in_words(r.location, lang)) for r in rows),
                 ),
             )
         )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from procure.i18n import in_words
+
 MESSAGES = {
     "da": {
         "mandatory_failed": "Mindstekrav ikke opfyldt: besvaret '{answer}'{extra}",
@@ -78,7 +80,8 @@ MESSAGES = {
 
 def message(lang: str, key: str, **values) -> str:
     table = MESSAGES.get(lang, MESSAGES["da"])
-    return table[key].format(**values)
+    # A value that is a Message (a row position from a reader) is put into words in `lang`
+    return table[key].format(**{name: in_words(value, lang) for name, value in values.items()})
 
 
 def number(value, lang: str) -> str:

@@ -79,7 +79,9 @@ def read_answer_file(data: bytes, source: str) -> VendorResponse:
                 reservation=reservation,
                 requirement_text=None,
                 kind_text=None,
-                location=f"linje {line}" if line else f"svar nr. {i + 1}",
+                location=t("linje {line}", line=line)
+                if line
+                else t("svar nr. {number}", number=i + 1),
             )
         )
     return VendorResponse(

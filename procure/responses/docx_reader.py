@@ -23,10 +23,6 @@ from procure.i18n import t
 from procure.responses.model import AnswerRow, FormMetadata, VendorInfo, VendorResponse
 from procure.responses.package import one_line, safe_xml_parser
 
-# Where a row is, for the officer; AnswerRow.location is data (a str), shown inside findings
-# in the tender's language (procure.evaluation.messages), so it is not a Message.
-_LOCATION = "tabel {table}, række {row}"
-
 _WORD_NAMESPACES = (
     "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
     "http://purl.oclc.org/ooxml/wordprocessingml/main",  # Strict Open XML, as Word can save
@@ -190,7 +186,7 @@ def _answer_row(
         reservation=(text("reservation") or "").strip(),
         requirement_text=text("text"),
         kind_text=text("kind"),
-        location=_LOCATION.format(table=table_number, row=row_number),
+        location=t("tabel {table}, række {row}", table=table_number, row=row_number),
     )
 
 

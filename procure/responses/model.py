@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from procure.forms import Answer
+from procure.i18n import Message
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,9 @@ class AnswerRow:
     reservation: str  # Forbehold og pris
     requirement_text: str | None  # the Kravtekst cell as returned; None when the file has none
     kind_text: str | None  # the Kravtype cell as returned; None when the file has none
-    location: str  # where in the file, for people: "tabel 2, række 4" / "Besvarelse!E12"
+    # Where in the file, for people: "tabel 2, række 4" (a Message, put into words in the
+    # language of the findings) or a cell such as "Besvarelse!E12"
+    location: str | Message
 
 
 @dataclass(frozen=True)
