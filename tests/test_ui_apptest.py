@@ -743,3 +743,10 @@ def test_state_round_trip_keeps_exclusions_additions_and_overrides():
     again = WizardState()
     load_tender(again, parse_tender(dump_tender(tender), "tender.yaml"), lib)
     assert dataclasses.replace(build_tender(again, lib)) == tender
+
+
+def test_amounts_are_written_as_the_officer_writes_them():
+    from procure.ui.page_check import _amount
+
+    assert _amount(Decimal("25000"), "da") == "25.000 kr."
+    assert _amount(Decimal("1234.5"), "en") == "DKK 1,234.50"

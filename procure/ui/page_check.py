@@ -19,6 +19,7 @@ from procure.evaluation import (
     parse_overrides,
 )
 from procure.evaluation.comparison import Comparison, render_comparison_xlsx
+from procure.evaluation.messages import money
 from procure.evaluation.report import render_check_report
 from procure.forms import ANSWER_LABELS
 from procure.responses.model import VendorResponse
@@ -310,7 +311,7 @@ def _result(
                         tr(lang, "col_answer"): r.answer,
                         tr(lang, "col_price"): tr(lang, "unpriced")
                         if r.price is None
-                        else f"{_number(r.price, lang)} kr.",
+                        else _amount(r.price, lang),
                         tr(lang, "col_reservation"): r.text,
                     }
                     for r in result.reservations
@@ -319,7 +320,7 @@ def _result(
                 width="stretch",
             )
             st.caption(
-                tr(lang, "reservations_total", total=_number(result.reservations_total, lang))
+                tr(lang, "reservations_total", total=_amount(result.reservations_total, lang))
             )
         if result.integrations_missing:
             names = [
@@ -546,9 +547,7 @@ def _comparison(state: WizardState, spec: TenderSpec, outcome: CheckOutcome) -> 
                 ),
                 tr(lang, "col_rank"): str(rank) if rank is not None else "–",
                 tr(lang, "reservations"): len(result.reservations),
-                tr(lang, "col_reservations_price"): (
-                    f"{_number(result.reservations_total, lang)} kr."
-                ),
+                tr(lang, "col_reservations_price"): (_amount(result.reservations_total, lang)),
             }
             for result, rank in zip(comparison.results, comparison.ranks, strict=True)
         ],
@@ -643,6 +642,11 @@ def _number(value, lang: str) -> str:
     """A score or an amount as the officer writes it (decimal comma in Danish)."""
     text = str(value)
     return text.replace(".", ",") if lang == "da" else text
+
+
+def _amount(value, lang: str) -> str:
+    """An amount of money as the officer writes it: 25.000 kr. (da) or DKK 25,000 (en)."""
+    return tr(lang, "amount", value=money(value, lang))
 
 
 def _points(value, lang: str) -> str:
