@@ -31,6 +31,10 @@ def add_commands(commands) -> None:
     p.add_argument("--buyer", required=True, help=str(t("ordregiver (kommunen)")))
     p.add_argument("--cvr", help=str(t("ordregivers CVR-nummer (8 cifre)")))
     p.add_argument("--case-number", default="", help=str(t("sagsnummer")))
+    p.add_argument(
+        "--deadline",
+        help=str(t("tilbudsfrist: dato, evt. med klokkeslæt, fx 2027-01-15T12:00")),
+    )
     p.add_argument("--category", required=True, help=str(t("ydelsesområde, fx Y65")))
     p.add_argument(
         "--integration",
@@ -151,6 +155,13 @@ def tender_init(args) -> int:
         language=args.lang,
         case_number=args.case_number,
     )
+    if args.deadline:
+        import dataclasses
+
+        from procure.tender import dump_tender, parse_tender
+
+        tender = dataclasses.replace(tender, deadline=args.deadline)
+        parse_tender(dump_tender(tender), "--deadline")  # the same checks as loading the file
     from procure.tender import resolve_tender
 
     spec = resolve_tender(tender, library)  # proves the proposal resolves before writing

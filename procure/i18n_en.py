@@ -295,4 +295,7 @@ EN: dict[str, str] = {
     "tabel {table}, række {row}": "table {table}, row {row}",
     "linje {line}": "line {line}",
     "svar nr. {number}": "answer no. {number}",
+    # procure/tender/io.py (dates)
+    "'{value}' i feltet '{key}' er ikke en gyldig dato": "'{value}' in the field '{key}' is not a valid date",
+    "tilbudsfrist: dato, evt. med klokkeslæt, fx 2027-01-15T12:00": "deadline for bids: a date, optionally with a time, e.g. 2027-01-15T12:00",
 }

@@ -160,6 +160,17 @@ def format_date(iso_date: str, lang: str) -> str:
     return DATE_FORMAT[lang].format(day=day.day, month=MONTHS[lang][day.month - 1], year=day.year)
 
 
+def format_deadline(iso: str, lang: str) -> str:
+    """ "2027-01-15T12:00" as "15. januar 2027 kl. 12.00" / "15 January 2027 at 12:00"."""
+    day, _, time = iso.partition("T")
+    if not time:
+        return format_date(day, lang)
+    hour, _, minute = time.partition(":")
+    return texts(lang)["deadline_with_time"].format(
+        date=format_date(day, lang), hour=hour, minute=minute
+    )
+
+
 def example_spec(language: str = "da") -> TenderSpec:
     """A small tender with one requirement of each kind, an unverified integration and a text
     full of characters that break naive templates: what `procure templates check` renders a
@@ -246,6 +257,8 @@ def _tender(spec: TenderSpec, text: dict) -> dict:
         "case_number": t.case_number,
         "date": t.date,
         "date_text": format_date(t.date, spec.language),
+        "deadline": t.deadline or "",
+        "deadline_text": format_deadline(t.deadline, spec.language) if t.deadline else "",
         "category": t.category,
         "category_name": spec.category_name,
         "category_line": category_line,
@@ -261,6 +274,7 @@ def _cover(spec: TenderSpec, text: dict, tender: dict, counts: dict) -> list[dic
         ("cover_buyer", tender["buyer_line"]),
         ("cover_case", tender["case_number"] or text["not_stated"]),
         ("cover_date", tender["date_text"]),
+        *([("cover_deadline", tender["deadline_text"])] if tender["deadline"] else []),
         ("cover_category", tender["category_line"]),
         (
             "cover_library",

@@ -15,6 +15,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from procure import forms
+from procure.documents.context import format_deadline
 from procure.documents.xlsx_util import (
     BOLD,
     GROUP_FILL,
@@ -39,6 +40,7 @@ from procure.tender.spec import TenderSpec
 TEXTS = {
     "da": {
         "buyer_line": "Ordregiver: {buyer}   ·   Sagsnr.: {case_number}   ·   Dato: {date}",
+        "deadline_part": "   ·   Tilbudsfrist: {deadline}",
         "response_hint": "Besvar hvert krav i de gule felter. Vejledning står på fanen »{sheet}«.",
         "vendor_heading": "Leverandøroplysninger",
         "instructions_heading": "Sådan udfyldes tilbudslisten",
@@ -64,6 +66,7 @@ TEXTS = {
     "en": {
         "buyer_line": "Contracting authority: {buyer}   ·   Case no.: {case_number}   ·   "
         "Date: {date}",
+        "deadline_part": "   ·   Deadline for bids: {deadline}",
         "response_hint": "Answer every requirement in the yellow cells. Instructions are on the "
         "“{sheet}” sheet.",
         "vendor_heading": "Vendor details",
@@ -278,6 +281,10 @@ def _write_tender_heading(ws: Worksheet, spec: TenderSpec, texts: dict) -> int:
     line = texts["buyer_line"].format(
         buyer=spec.tender.buyer.name, case_number=spec.tender.case_number, date=spec.tender.date
     )
+    if spec.tender.deadline:
+        line += texts["deadline_part"].format(
+            deadline=format_deadline(spec.tender.deadline, spec.language)
+        )
     write_text(ws.cell(2, 1), line)
     return 2
 

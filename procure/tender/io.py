@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from decimal import Decimal, InvalidOperation
 from functools import cache
@@ -55,7 +56,33 @@ def parse_tender(text: str, source: str) -> Tender:
         raise ProcureError.invalid(source, message, line_of(data, tuple(first.absolute_path)))
     tender = tender_from_data(data)
     _check_unique(tender, source)
+    _check_dates(tender, data, source)
     return tender
+
+
+def _after(data: dict, key: str, new_key: str, value: object) -> dict:
+    """`data` with `new_key` placed right after `key` (the file reads in that order)."""
+    placed: dict = {}
+    for name, item in data.items():
+        placed[name] = item
+        if name == key:
+            placed[new_key] = value
+    return placed
+
+
+def _check_dates(tender: Tender, data: dict, source: str) -> None:
+    """The schema checks the shape of the dates; these are real days and times."""
+    for key, value in (("date", tender.date), ("deadline", tender.deadline)):
+        if value is None:
+            continue
+        try:
+            dt.datetime.fromisoformat(value)
+        except ValueError:
+            raise ProcureError.invalid(
+                source,
+                t("'{value}' i feltet '{key}' er ikke en gyldig dato", value=value, key=key),
+                line_of(data, (key,)),
+            ) from None
 
 
 def tender_from_data(data: dict) -> Tender:
@@ -89,6 +116,7 @@ def tender_from_data(data: dict) -> Tender:
             decimals=evaluation.get("decimals", 2),
         ),
         annex=data.get("annex", 3),
+        deadline=data.get("deadline"),
     )
 
 
@@ -113,6 +141,8 @@ def tender_to_data(tender: Tender) -> dict:
         },
         "annex": tender.annex,
     }
+    if tender.deadline:  # only when set: tender files written before it stay byte-identical
+        data = _after(data, "date", "deadline", tender.deadline)
     if tender.buyer.cvr:
         data["buyer"]["cvr"] = tender.buyer.cvr
     for r in tender.requirements:

@@ -60,3 +60,4 @@ class Tender:
     custom_requirements: tuple[CustomRequirement, ...] = ()
     evaluation: EvaluationModel = field(default_factory=EvaluationModel)
     annex: int = 3
+    deadline: str | None = None  # tilbudsfrist: "2027-01-15" or "2027-01-15T12:00"

@@ -64,6 +64,7 @@ def render(state: WizardState) -> None:
             label=tr(lang, "date_label"),
             format="DD.MM.YYYY",
         )
+        _deadline(state)
         bound(
             st.radio,
             "doc_lang",
@@ -107,6 +108,46 @@ def render(state: WizardState) -> None:
     ]
     if missing:
         st.info(tr(lang, "still_missing", fields=", ".join(missing)))
+
+
+def _deadline(state: WizardState) -> None:
+    """Tilbudsfrist: a day, and optionally the time of day; both may be left empty."""
+    lang = state.ui_lang
+    day_text, _, time_text = state.deadline.partition("T")
+    day_col, time_col = st.columns([2, 1])
+    with day_col:
+        bound(
+            st.date_input,
+            "deadline_day",
+            _as_date(day_text) if day_text else None,
+            lambda v: _set_deadline(state, v, time_text),
+            label=tr(lang, "deadline_label"),
+            value=None,
+            format="DD.MM.YYYY",
+            help=tr(lang, "deadline_help"),
+        )
+    with time_col:
+        bound(
+            st.time_input,
+            "deadline_time",
+            dt.time.fromisoformat(time_text) if time_text else None,
+            lambda v: _set_deadline(
+                state, _as_date(day_text) if day_text else None, v.strftime("%H:%M") if v else ""
+            ),
+            label=tr(lang, "deadline_time_label"),
+            value=None,
+            step=dt.timedelta(minutes=15),
+            disabled=not day_text,
+        )
+    if day_text and day_text < state.date:
+        st.warning(tr(lang, "deadline_before_date"))
+
+
+def _set_deadline(state: WizardState, day: dt.date | None, time_text: str) -> None:
+    if day is None:
+        state.deadline = ""
+    else:
+        state.deadline = day.isoformat() + (f"T{time_text}" if time_text else "")
 
 
 def _as_date(text: str) -> dt.date:

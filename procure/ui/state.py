@@ -127,6 +127,7 @@ class WizardState:
     cvr: str = ""
     case_number: str = ""
     date: str = field(default_factory=lambda: dt.date.today().isoformat())
+    deadline: str = ""  # tilbudsfrist: "" (none), "2027-01-15" or "2027-01-15T12:00"
     doc_lang: str = "da"
     library_version: str | None = None
     category: str | None = None
@@ -360,6 +361,7 @@ def build_tender(state: WizardState, library: Library) -> Tender:
             decimals=state.decimals,
         ),
         annex=state.annex,
+        deadline=state.deadline or None,
     )
 
 
@@ -371,6 +373,7 @@ TENDER_FIELDS = (
     "cvr",
     "case_number",
     "date",
+    "deadline",
     "doc_lang",
     "library_version",
     "category",
@@ -408,6 +411,7 @@ def state_from_tender(tender: Tender, library: Library) -> WizardState:
         cvr=tender.buyer.cvr or "",
         case_number=tender.case_number,
         date=tender.date,
+        deadline=tender.deadline or "",
         doc_lang=tender.language,
         library_version=tender.library_version,
         category=tender.category,

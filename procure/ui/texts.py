@@ -127,6 +127,13 @@ DA = {
     "cvr_help": "8 cifre uden mellemrum.",
     "cvr_invalid": "CVR-nummeret skal være præcis 8 cifre (eller tomt).",
     "case_label": "Sagsnummer",
+    "deadline_label": "Tilbudsfrist (valgfri)",
+    "deadline_time_label": "Klokkeslæt",
+    "deadline_help": (
+        "Står på forsiden af bilaget og tilbudslisterne. Lad feltet stå tomt, hvis fristen "
+        "ikke er fastsat endnu."
+    ),
+    "deadline_before_date": "Tilbudsfristen ligger før udbuddets dato.",
     "date_label": "Dato",
     "doc_lang_label": "Dokumenternes sprog",
     "doc_lang_help": "Sproget i bilaget og tilbudslisterne. Du kan selv bruge guiden på dansk.",
@@ -710,6 +717,13 @@ EN = {
     "cvr_help": "8 digits without spaces.",
     "cvr_invalid": "The CVR number must be exactly 8 digits (or empty).",
     "case_label": "Case number",
+    "deadline_label": "Deadline for bids (optional)",
+    "deadline_time_label": "Time",
+    "deadline_help": (
+        "Shown on the cover of the annex and the response forms. Leave it empty if the "
+        "deadline is not set yet."
+    ),
+    "deadline_before_date": "The deadline for bids is before the tender's date.",
     "date_label": "Date",
     "doc_lang_label": "Language of the documents",
     "doc_lang_help": "The language of the annex and response forms, independent of this guide.",
