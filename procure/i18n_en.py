@@ -298,4 +298,13 @@ EN: dict[str, str] = {
     # procure/tender/io.py (dates)
     "'{value}' i feltet '{key}' er ikke en gyldig dato": "'{value}' in the field '{key}' is not a valid date",
     "tilbudsfrist: dato, evt. med klokkeslæt, fx 2027-01-15T12:00": "deadline for bids: a date, optionally with a time, e.g. 2027-01-15T12:00",
+    # procure/ui/workspace.py
+    "'{id}' er ikke et gyldigt udbuds-id": "'{id}' is not a valid tender id",
+    "kladden kan ikke læses ({error})": "the draft cannot be read ({error})",
+    "kladden hører til et andet udbud": "the draft belongs to another tender",
+    "udbuddet {id} findes ikke i arbejdsmappen": "the tender {id} is not in the workspace",
+    "kladden er for stor til at være en kladde": "the draft is too large to be a draft",
+    "kan ikke læses ({error})": "cannot be read ({error})",
+    "er ikke en procure-kladde": "is not a procure draft",
+    "er gemt i kladdeformat {version}, som denne version af procure ikke kender": "is saved in draft format {version}, which this version of procure does not know",
 }

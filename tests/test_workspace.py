@@ -52,6 +52,11 @@ def test_a_draft_round_trips_with_every_choice(workspace_in_tmp):
     assert draft_content(loaded.state) == draft_content(state)
     assert loaded.state.step == 4
     assert build_tender(loaded.state, shipped_release()) == build_tender(state, shipped_release())
+    # Readable by this account only: bids are confidential on a shared server too
+    folder = ws.tender_folder(state.tender_id)
+    for path in (workspace_in_tmp, folder.parent, folder):
+        assert path.stat().st_mode & 0o777 == 0o700, path
+    assert (folder / "draft.json").stat().st_mode & 0o777 == 0o600
 
 
 def test_the_listing_shows_saved_tenders_newest_first_and_a_damaged_one_with_its_problem(

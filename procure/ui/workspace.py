@@ -29,6 +29,7 @@ from pathlib import Path, PurePath
 from procure.errors import ProcureError
 from procure.evaluation.overrides import Overrides, dump_overrides, parse_overrides
 from procure.files import write_bytes_atomically, write_text_atomically
+from procure.i18n import t
 from procure.tender.model import CustomRequirement
 from procure.ui.state import TENDER_FIELDS, RequirementChoice, UploadedFile, WizardState
 
@@ -87,8 +88,16 @@ class Workspace:
 
     def tender_folder(self, tender_id: str) -> Path:
         if not _SAFE_ID.fullmatch(tender_id or ""):
-            raise ProcureError(f"{tender_id!r} er ikke et gyldigt udbuds-id")
+            raise ProcureError(t("'{id}' er ikke et gyldigt udbuds-id", id=tender_id))
         return self.root / "tenders" / tender_id
+
+    def _writable_folder(self, tender_id: str, *parts: str) -> Path:
+        """The tender's folder (or a folder in it), created readable by this user only: bids
+        are confidential, also towards other accounts on a shared server."""
+        folder = self.tender_folder(tender_id)
+        for path in (self.root, self.root / "tenders", folder, folder.joinpath(*parts)):
+            path.mkdir(mode=0o700, exist_ok=True)
+        return folder.joinpath(*parts)
 
     def list_tenders(self) -> list[SavedTender]:
         """Saved tenders, the most recently saved first."""
@@ -114,7 +123,7 @@ class Workspace:
 
     def save_draft(self, state: WizardState, revision: int) -> None:
         """Write the draft atomically, stamped with `revision` (one more than the last)."""
-        folder = self.tender_folder(state.tender_id)
+        folder = self._writable_folder(state.tender_id)
         document = {
             "format": DRAFT_FORMAT,
             "version": DRAFT_VERSION,
@@ -126,7 +135,7 @@ class Workspace:
         write_text_atomically(folder / DRAFT_FILE, text + "\n")
 
     def save_tender_file(self, tender_id: str, yaml_text: str) -> None:
-        path = self.tender_folder(tender_id) / TENDER_FILE
+        path = self._writable_folder(tender_id) / TENDER_FILE
         if _read_text(path) != yaml_text:
             write_text_atomically(path, yaml_text)
 
@@ -154,9 +163,10 @@ class Workspace:
         try:
             state = state_from_content(document["draft"])
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
-            raise ProcureError.invalid(path, f"kladden kan ikke læses ({exc})") from None
+            message = t("kladden kan ikke læses ({error})", error=str(exc))
+            raise ProcureError.invalid(path, message) from None
         if state.tender_id != tender_id:
-            raise ProcureError.invalid(path, "kladden hører til et andet udbud")
+            raise ProcureError.invalid(path, t("kladden hører til et andet udbud"))
         revision = document.get("revision")
         return SavedDraft(state, revision if isinstance(revision, int) else 0)
 
@@ -164,7 +174,7 @@ class Workspace:
         """Move a tender's folder to `<workspace>/deleted/` (recoverable by hand); its path."""
         folder = self.tender_folder(tender_id)
         if not folder.is_dir():
-            raise ProcureError(f"udbuddet {tender_id} findes ikke i arbejdsmappen")
+            raise ProcureError(t("udbuddet {id} findes ikke i arbejdsmappen", id=tender_id))
         stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S")
         target = self.root / "deleted" / f"{tender_id}-{stamp}"
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -176,7 +186,7 @@ class Workspace:
     def save_evaluation(self, overrides: Overrides) -> None:
         if not overrides.tender_id:
             raise ValueError("an evaluation without a tender id has no folder")
-        path = self.tender_folder(overrides.tender_id) / EVALUATION_FILE
+        path = self._writable_folder(overrides.tender_id) / EVALUATION_FILE
         text = dump_overrides(overrides)
         if _read_text(path) != text:
             write_text_atomically(path, text)
@@ -196,6 +206,7 @@ class Workspace:
         saved = self._manifest(folder)
         if saved == manifest or (saved is None and not manifest):
             return
+        folder = self._writable_folder(tender_id, BIDS_FOLDER)
         for file, entry in zip(files, manifest, strict=True):
             path = folder / entry["file"]
             if not path.is_file():
@@ -240,19 +251,22 @@ class Workspace:
         path = self.tender_folder(tender_id) / DRAFT_FILE
         try:
             if path.stat().st_size > MAX_DRAFT_BYTES:
-                raise ProcureError.invalid(path, "kladden er for stor til at være en kladde")
+                raise ProcureError.invalid(path, t("kladden er for stor til at være en kladde"))
             document = json.loads(path.read_text(encoding="utf-8"))
         except FileNotFoundError:
-            raise ProcureError.invalid(path, "findes ikke") from None
+            raise ProcureError.file_missing(path) from None
         except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise ProcureError.invalid(path, f"kan ikke læses ({exc})") from None
+            message = t("kan ikke læses ({error})", error=str(exc))
+            raise ProcureError.invalid(path, message) from None
         if not isinstance(document, dict) or document.get("format") != DRAFT_FORMAT:
-            raise ProcureError.invalid(path, "er ikke en procure-kladde")
+            raise ProcureError.invalid(path, t("er ikke en procure-kladde"))
         if document.get("version") != DRAFT_VERSION:
             raise ProcureError.invalid(
                 path,
-                f"er gemt i kladdeformat {document.get('version')!r}, som denne version "
-                "af procure ikke kender",
+                t(
+                    "er gemt i kladdeformat {version}, som denne version af procure ikke kender",
+                    version=repr(document.get("version")),
+                ),
             )
         return document
 
