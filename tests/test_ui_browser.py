@@ -27,7 +27,8 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-SCREENSHOTS = Path("/tmp")
+# Test artefacts: the pages as the officer saw them, kept after the run (not in git)
+SCREENSHOTS = ROOT / "test-artefacts" / "screenshots"
 
 pytestmark = pytest.mark.browser
 
@@ -130,6 +131,7 @@ def test_officer_builds_a_tender_downloads_it_and_checks_a_filled_response(
 
     from tests.fill import fill_docx_form
 
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.goto(wizard_url)
     expect(page.get_by_role("heading", name="1. Start")).to_be_visible(timeout=60_000)
     expect(page.get_by_text("procure – udbudsbilag med krav")).to_be_visible()
