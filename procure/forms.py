@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from enum import Enum
 
+from procure.textutil import xml_safe
+
 # Column keys in form order, with the header label per language.
 COLUMNS = ("number", "id", "text", "kind", "answer", "description", "reservation")
 HEADER_LABELS = {
@@ -119,5 +121,6 @@ def kind_cell_text(kind: str, weight: int | None, lang: str) -> str:
 
 
 def comparable(text: str) -> str:
-    """Text as compared for alterations: whitespace runs and line breaks collapsed."""
-    return " ".join(text.split())
+    """Text as compared for alterations: whitespace runs and line breaks collapsed, and the
+    characters a Word or Excel file cannot hold left out (as the documents leave them out)."""
+    return " ".join(xml_safe(text).split())

@@ -24,6 +24,7 @@ EN: dict[str, str] = {
     "er en mappe, ikke en fil": "is a folder, not a file",
     "er en Word-, Excel- eller PDF-fil, ikke en YAML-tekstfil (fx tender.yaml)": "is a Word, Excel or PDF file, not a YAML text file (e.g. tender.yaml)",
     "filen er ikke UTF-8 (byte {byte}); gem den som UTF-8": "the file is not UTF-8 (byte {byte}); save it as UTF-8",
+    "tegnet {char} er et styretegn, som ikke må stå i en YAML-fil; slet det": "the character {char} is a control character, which a YAML file must not contain; delete it",
     # procure/files.py
     "findes allerede og er en fil, ikke en mappe": "already exists and is a file, not a folder",
     # procure/library/loader.py
@@ -302,6 +303,7 @@ EN: dict[str, str] = {
     "'{id}' er ikke et gyldigt udbuds-id": "'{id}' is not a valid tender id",
     "kladden kan ikke læses ({error})": "the draft cannot be read ({error})",
     "kladden hører til et andet udbud": "the draft belongs to another tender",
+    "feltet '{field}' har den ugyldige værdi {value}": "the field '{field}' has the invalid value {value}",
     "udbuddet {id} findes ikke i arbejdsmappen": "the tender {id} is not in the workspace",
     "kladden er for stor til at være en kladde": "the draft is too large to be a draft",
     "kan ikke læses ({error})": "cannot be read ({error})",

@@ -114,6 +114,8 @@ _StrictLoader.add_implicit_resolver("tag:yaml.org,2002:merge", re.compile(r"^(?:
 
 def load_yaml_text(text: str, source: str) -> Any:
     """Parse YAML text strictly; raise ProcureError naming `source` and the line on failure."""
+    if text.startswith(_NOT_TEXT_STARTS):
+        raise _not_yaml_text(source)  # pasted or decoded by the caller: same message
     _check_nesting(text, source)
     try:
         with gc_paused():
@@ -136,6 +138,16 @@ def load_yaml_text(text: str, source: str) -> Any:
         ) from None
     except _BadKey as exc:
         raise ProcureError.invalid(source, t("en nøgle skal være tekst"), exc.line) from None
+    except yaml.reader.ReaderError as exc:
+        # PyYAML's own words name "<unicode string>" and a character offset: say it plainly.
+        raise ProcureError.invalid(
+            source,
+            t(
+                "tegnet {char} er et styretegn, som ikke må stå i en YAML-fil; slet det",
+                char=f"U+{exc.character:04X}" if isinstance(exc.character, int) else "?",
+            ),
+            text.count("\n", 0, exc.position) + 1 if isinstance(exc.position, int) else None,
+        ) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
@@ -194,16 +206,26 @@ def read_text_file(path: Path, max_bytes: int = MAX_YAML_BYTES) -> str:
         raise ProcureError.invalid(path, t("er en mappe, ikke en fil")) from None
     except OSError as exc:
         raise ProcureError.unreadable(path, exc.strerror or str(exc)) from None
-    if raw.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0", b"%PDF")):
-        raise ProcureError.invalid(
-            path, t("er en Word-, Excel- eller PDF-fil, ikke en YAML-tekstfil (fx tender.yaml)")
-        )
+    return text_from_bytes(raw, path)
+
+
+# The first bytes of the files most often mistaken for YAML: Office files (zip, or the old
+# binary format also used for password-protected ones) and PDF.
+_NOT_TEXT_SIGNATURES = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0", b"%PDF")
+_NOT_TEXT_STARTS = tuple(signature.decode("latin-1") for signature in _NOT_TEXT_SIGNATURES)
+
+
+def text_from_bytes(raw: bytes, source: Path | str) -> str:
+    """The text of an uploaded or read YAML file: UTF-8 (a BOM is dropped), with clear
+    messages for a Word, Excel or PDF file and for text in another encoding."""
+    if raw.startswith(_NOT_TEXT_SIGNATURES):
+        raise _not_yaml_text(source)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise ProcureError.invalid(
-            path,
+            source,
             t(
                 "filen er ikke UTF-8 (byte {byte}); gem den som UTF-8",
                 byte=f"0x{raw[exc.start]:02x}",
@@ -211,6 +233,12 @@ def read_text_file(path: Path, max_bytes: int = MAX_YAML_BYTES) -> str:
             line,
         ) from None
     return text.removeprefix("\ufeff")
+
+
+def _not_yaml_text(source: Path | str) -> ProcureError:
+    return ProcureError.invalid(
+        source, t("er en Word-, Excel- eller PDF-fil, ikke en YAML-tekstfil (fx tender.yaml)")
+    )
 
 
 def line_of(data: Any, path: tuple) -> int | None:

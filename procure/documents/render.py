@@ -94,7 +94,18 @@ def template_path(kind: str, lang: str, templates_dir: Path | None = None) -> Pa
 
 
 def jinja_environment() -> SandboxedEnvironment:
-    return SandboxedEnvironment(undefined=StrictUndefined, autoescape=True)
+    # Every value a placeholder prints passes xml_safe: a control character typed or pasted
+    # into a title (Word's line break is \x0b) would otherwise make the document unreadable.
+    return SandboxedEnvironment(
+        undefined=StrictUndefined, autoescape=True, finalize=_printable_value
+    )
+
+
+def _printable_value(value: object) -> object:
+    """Plain text without the characters XML forbids; markup and non-text values unchanged."""
+    if isinstance(value, str) and not hasattr(value, "__html__"):
+        return xml_safe(value)
+    return value
 
 
 def render_template(path: Path, context: dict) -> Document:
@@ -285,7 +296,8 @@ def package_bytes(document: Document, when: datetime) -> bytes:
     parts = list(package.iter_parts())
     for part in parts:
         part.before_marshal()
-    stamp = (max(when.year, 1980), when.month, when.day, 0, 0, 0)
+    # Zip entries can only hold dates from 1980 to 2107 (a tender may be dated outside).
+    stamp = (min(max(when.year, 1980), 2107), when.month, when.day, 0, 0, 0)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
 

@@ -35,6 +35,7 @@ from procure.documents.texts import texts
 from procure.errors import ProcureError
 from procure.i18n import Message, in_words, t
 from procure.tender.spec import TenderSpec
+from procure.textutil import xml_safe
 
 COLUMN = {key: index for index, key in enumerate(forms.COLUMNS)}
 
@@ -139,7 +140,7 @@ def _cell_text(tc: etree._Element) -> str:
 
 
 def _squash(text: str) -> str:
-    return "".join(text.split())
+    return "".join(xml_safe(text).split())
 
 
 def _check_rows(spec: TenderSpec, rows: list, path: Path) -> None:

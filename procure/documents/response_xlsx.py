@@ -34,6 +34,7 @@ from procure.documents.xlsx_util import (
     write_text,
 )
 from procure.tender.spec import TenderSpec
+from procure.textutil import xml_safe
 
 # Everything the vendor reads, per language. Placeholders are filled from procure.forms so the
 # instructions always name the real column labels and answer values.
@@ -243,7 +244,7 @@ def _set_properties(workbook: Workbook, spec: TenderSpec) -> None:
     metadata = spec.form_metadata()
     workbook.properties.creator = "procure"
     workbook.properties.lastModifiedBy = "procure"
-    workbook.properties.title = spec.tender.title
+    workbook.properties.title = xml_safe(spec.tender.title)
     for name, key in (
         (forms.PROPERTY_FORMAT, "format"),
         (forms.PROPERTY_TENDER_ID, "tender_id"),
@@ -346,7 +347,7 @@ def _print_setup(ws: Worksheet, spec: TenderSpec, texts: dict, landscape: bool) 
     ws.page_margins.left = ws.page_margins.right = 0.5
     ws.page_margins.top = ws.page_margins.bottom = 0.7
     # "&" starts a code in headers and footers; "&&" prints one ampersand.
-    title = spec.tender.title[:_FOOTER_TITLE_CHARS].replace("&", "&&")
+    title = xml_safe(spec.tender.title)[:_FOOTER_TITLE_CHARS].replace("&", "&&")
     ws.oddFooter.left.text = title
     ws.oddFooter.left.size = 8
     ws.oddFooter.right.text = texts["footer_page"]

@@ -13,10 +13,11 @@ import os
 from io import BytesIO
 from zipfile import ZIP_DEFLATED, ZipFile, ZipInfo
 
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.workbook import Workbook
 from openpyxl.writer.excel import ExcelWriter
+
+from procure.textutil import xml_safe
 
 MAX_CELL_CHARS = 32_767  # Excel's limit; longer text makes Excel "repair" the file
 TRUNCATION_MARK = " […]"
@@ -50,7 +51,7 @@ def write_text(cell, value: str | None) -> None:
     if value is None:
         cell.value = None
         return
-    text = ILLEGAL_CHARACTERS_RE.sub("", str(value))
+    text = xml_safe(value)
     if len(text) > MAX_CELL_CHARS:
         text = text[: MAX_CELL_CHARS - len(TRUNCATION_MARK)] + TRUNCATION_MARK
     cell.value = text
@@ -83,8 +84,8 @@ def fixed_timestamp(iso_date: str) -> datetime.datetime:
         day = datetime.date.fromisoformat(iso_date)
     except (TypeError, ValueError):
         day = datetime.date(2000, 1, 1)
-    # Zip entries cannot hold dates before 1980.
-    day = max(day, datetime.date(1980, 1, 1))
+    # Zip entries can only hold dates from 1980 to 2107.
+    day = min(max(day, datetime.date(1980, 1, 1)), datetime.date(2107, 12, 31))
     return datetime.datetime(day.year, day.month, day.day)
 
 

@@ -20,6 +20,7 @@ from procure.tender import lint_tender
 from procure.tender.model import Tender
 from procure.ui.session import bound, current_library, get_state, notify, plain, safe_callback
 from procure.ui.state import (
+    LocalDraft,
     LocalRequirement,
     RequirementRow,
     WizardState,
@@ -501,52 +502,95 @@ def _local_card(state: WizardState, item, library: Library) -> None:
 
 
 def _add_local_form(state: WizardState, library: Library) -> None:
+    """The officer's own requirement. Every field is kept in the wizard's state as it is typed
+    (not in a form, whose values the browser drops when the officer visits another step);
+    a refused add keeps them, a successful one starts an empty draft."""
     lang = state.ui_lang
     st.subheader(tr(lang, "local_heading"))
     st.caption(tr(lang, "local_intro"))
-    # Keys carry the next number, so a successful add leaves an empty form and an error keeps
-    # what the officer typed.
+    draft = state.local_draft
+    areas = [a.key for a in library.areas]
+    if draft.area not in areas:
+        draft.area = areas[0] if areas else None
+    # Keys carry the next number: after an add the fields are new, empty widgets.
     n = state.next_local_number
-    with st.form(f"local_form_{n}"):
+    with st.container(border=True):
         area_col, kind_col, weight_col = st.columns([3, 2, 1])
-        area = area_col.selectbox(
-            tr(lang, "local_area"),
-            options=[a.key for a in library.areas],
-            format_func=lambda key: library.areas_by_key[key].title.get(lang),
-            key=f"local_area_{n}",
+        with area_col:
+            bound(
+                st.selectbox,
+                f"local_area_{n}",
+                draft.area,
+                lambda v: setattr(draft, "area", v),
+                label=tr(lang, "local_area"),
+                options=areas,
+                format_func=lambda key: library.areas_by_key[key].title.get(lang),
+            )
+        with kind_col:
+            bound(
+                st.selectbox,
+                f"local_kind_{n}",
+                draft.kind,
+                lambda v: setattr(draft, "kind", v or "K"),
+                label=tr(lang, "kind_label"),
+                options=list(KINDS),
+                format_func=lambda k: tr(lang, f"kind_{k}"),
+            )
+        with weight_col:
+            bound(
+                st.number_input,
+                f"local_weight_{n}",
+                draft.weight,
+                lambda v: setattr(draft, "weight", None if v is None else int(v)),
+                label=tr(lang, "weight_label"),
+                min_value=1,
+                max_value=100,
+                value=None,
+                step=1,
+                help=tr(lang, "local_weight_help"),
+            )
+        bound(
+            st.text_input,
+            f"local_title_{n}",
+            draft.title,
+            lambda v: setattr(draft, "title", v or ""),
+            label=tr(lang, "local_title"),
+            max_chars=300,
         )
-        kind = kind_col.selectbox(
-            tr(lang, "kind_label"),
-            options=list(KINDS),
-            index=2,
-            format_func=lambda k: tr(lang, f"kind_{k}"),
-            key=f"local_kind_{n}",
+        bound(
+            st.text_area,
+            f"local_text_{n}",
+            draft.text,
+            lambda v: setattr(draft, "text", v or ""),
+            label=tr(lang, "local_text"),
+            max_chars=20000,
         )
-        weight = weight_col.number_input(
-            tr(lang, "weight_label"),
-            min_value=1,
-            max_value=100,
-            value=None,
-            step=1,
-            help=tr(lang, "local_weight_help"),
-            key=f"local_weight_{n}",
-        )
-        title = st.text_input(tr(lang, "local_title"), max_chars=300, key=f"local_title_{n}")
-        text = st.text_area(tr(lang, "local_text"), max_chars=20000, key=f"local_text_{n}")
-        if st.form_submit_button(tr(lang, "local_add")):
-            problems = []
-            if not title.strip():
-                problems.append(tr(lang, "local_title_missing"))
-            if not text.strip():
-                problems.append(tr(lang, "local_text_missing"))
-            if kind == "PK" and weight is None:
-                problems.append(tr(lang, "local_weight_missing"))
-            if problems:
-                st.error(" ".join(problems))
-            else:
-                added = add_local(state, area, title, text, kind, weight)
-                notify(state, "success", tr(lang, "local_added", id=added.id))
-                st.rerun()
+        if draft.problems:  # shown once, for the add that was refused
+            st.error(draft.problems)
+            draft.problems = ""
+        # Handled here, not in a callback: this rerun has already taken in another tab's
+        # saves, so the number given is free.
+        if st.button(tr(lang, "local_add"), key=f"local_add_{n}"):
+            _add_local(state)
+
+
+def _add_local(state: WizardState) -> None:
+    lang = state.ui_lang
+    draft = state.local_draft
+    problems = []
+    if not draft.title.strip():
+        problems.append(tr(lang, "local_title_missing"))
+    if not draft.text.strip():
+        problems.append(tr(lang, "local_text_missing"))
+    if draft.kind == "PK" and draft.weight is None:
+        problems.append(tr(lang, "local_weight_missing"))
+    draft.problems = " ".join(problems)
+    if problems:
+        st.rerun()  # the message is drawn with the fields
+    added = add_local(state, draft.area, draft.title, draft.text, draft.kind, draft.weight)
+    state.local_draft = LocalDraft()
+    notify(state, "success", tr(lang, "local_added", id=added.id))
+    st.rerun()
 
 
 @safe_callback

@@ -10,10 +10,11 @@ from procure.errors import ProcureError
 from procure.tender import parse_tender
 from procure.tender.io import MAX_TENDER_BYTES
 from procure.ui.persistence import adopt_tender, open_saved, start_new, workspace
-from procure.ui.session import cached_release, get_state, notify, plain, safe_callback
+from procure.ui.session import bound, cached_release, get_state, notify, plain, safe_callback
 from procure.ui.state import WizardState, state_from_tender
 from procure.ui.texts import tr
 from procure.ui.workspace import SavedTender
+from procure.yamlio import text_from_bytes
 
 
 def render(state: WizardState) -> None:
@@ -30,7 +31,8 @@ def render(state: WizardState) -> None:
     )
     if state.has_work():
         current_col.button(
-            tr(lang, "start_continue", title=_title(state.title, lang)),
+            # A button label is Markdown: the title is the officer's (or a file's) text.
+            tr(lang, "start_continue", title=plain(_title(state.title, lang))),
             key="start_continue",
             on_click=_go_to,
             args=(max(state.step, 1),),
@@ -129,7 +131,14 @@ def _open_file(state: WizardState) -> None:
         help=tr(lang, "tender_upload_help"),
     )
     with st.expander(tr(lang, "tender_paste_heading")):
-        st.text_area(tr(lang, "tender_paste_label"), key="tender_paste", height=200)
+        bound(
+            st.text_area,
+            "tender_paste",
+            state.tender_paste,
+            lambda value: setattr(state, "tender_paste", value or ""),
+            label=tr(lang, "tender_paste_label"),
+            height=200,
+        )
         st.button(tr(lang, "tender_paste_button"), key="tender_paste_load", on_click=_tender_pasted)
 
 
@@ -182,45 +191,50 @@ def _tender_uploaded(key: str) -> None:
     data = uploaded.getvalue()
     if len(data) > MAX_TENDER_BYTES:
         raise ProcureError.invalid(uploaded.name, tr(state.ui_lang, "tender_too_big"))
-    try:
-        text = data.decode("utf-8").removeprefix("\ufeff")
-    except UnicodeDecodeError:
-        raise ProcureError.invalid(uploaded.name, tr(state.ui_lang, "not_utf8")) from None
-    _offer_tender(state, text, uploaded.name)
+    _offer_tender(state, text_from_bytes(data, uploaded.name), uploaded.name)
 
 
 @safe_callback
 def _tender_pasted() -> None:
     state = get_state()
-    text = st.session_state.get("tender_paste", "")
+    # What the box shows now: its own change callback may run after this one.
+    text = st.session_state.get("tender_paste", state.tender_paste) or ""
+    state.tender_paste = text
     if not text.strip():
         notify(state, "warning", tr(state.ui_lang, "tender_paste_empty"))
         return
-    _offer_tender(state, text, "tender.yaml")
+    source = "tender.yaml"  # what the officer pasted: the text of one
+    if len(text.encode("utf-8")) > MAX_TENDER_BYTES:
+        raise ProcureError.invalid(source, tr(state.ui_lang, "tender_too_big"))
+    _offer_tender(state, text, source)
+    state.tender_paste = ""  # read: the box is emptied; an error above keeps the text
 
 
 def _offer_tender(state: WizardState, text: str, source: str) -> None:
     """Parse and check the tender; open it now, or ask first if it would replace the saved
-    draft of the same tender (the tender on screen is saved already, so it is never lost)."""
+    draft of the same tender (the tender on screen is saved first, so it is never lost)."""
     tender = parse_tender(text, source)
-    library = cached_release(tender.library_version)
-    if tender.category not in library.categories_by_code:
-        raise ProcureError.invalid(
-            source, tr(state.ui_lang, "category_unknown", code=tender.category)
-        )
-    state_from_tender(tender, library)  # raises now, before anything is replaced
+    try:
+        library = cached_release(tender.library_version)
+        if tender.category not in library.categories_by_code:
+            raise ProcureError(tr(state.ui_lang, "category_unknown", code=tender.category))
+        state_from_tender(tender, library)  # raises now, before anything is replaced
+    except ProcureError as exc:
+        if exc.location is not None:
+            raise
+        # An unknown release, integration or KLE group: say which file names it.
+        raise ProcureError.invalid(source, exc.message) from None
     if workspace().has_tender(tender.id):
-        state.pending_tender = tender
+        state.pending_tender, state.pending_source = tender, source
     else:
-        _load(state, tender)
+        _load(state, tender, source)
 
 
 @safe_callback
 def _confirm_pending() -> None:
     state = get_state()
-    tender, state.pending_tender = state.pending_tender, None
-    if tender is not None:
-        _load(state, tender)
+    if state.pending_tender is not None:  # kept until loaded: an error leaves the question
+        _load(state, state.pending_tender, state.pending_source)
 
 
 @safe_callback
@@ -228,14 +242,28 @@ def _cancel_pending() -> None:
     get_state().pending_tender = None
 
 
-def _load(state: WizardState, tender) -> None:
-    adopt_tender(state, tender, cached_release(tender.library_version))
+def _load(state: WizardState, tender, source: str) -> None:
+    library = cached_release(tender.library_version)
+    adopt_tender(state, tender, library)
     state.step = 1
-    notify(
-        state,
-        "success",
-        tr(state.ui_lang, "tender_loaded", title=tender.title, count=len(tender.requirements)),
-    )
+    lang = state.ui_lang
+    count = len(tender.requirements)
+    notify(state, "success", tr(lang, "tender_loaded", title=tender.title, count=count))
+    # Kept, so nothing in the file is dropped without a word; step 5 offers to remove them.
+    unknown = [r.id for r in tender.requirements if r.id not in library.requirements_by_id]
+    if unknown:
+        notify(
+            state,
+            "warning",
+            tr(
+                lang,
+                "tender_loaded_unknown",
+                name=source,
+                count=len(unknown),
+                version=tender.library_version,
+                ids=", ".join(unknown),
+            ),
+        )
 
 
 def _title(title: str, lang: str) -> str:

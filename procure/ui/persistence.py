@@ -2,8 +2,10 @@
 
 Each rerun of the wizard goes: `restore_from_address` (a new session opens the tender named in
 the address, so a refresh or an app restart comes back to the same place), `follow_other_tabs`
-(a save made by another tab is loaded when this tab changed nothing), the page, then `autosave`
-(anything changed in this rerun is written to disk at once, atomically).
+(a save made by another tab is loaded, merged field by field with a change this tab made in the
+same moment; a tender whose folder vanished is written again), the page, then `autosave`
+(anything changed in this rerun is written to disk at once, atomically). Another tender only
+replaces the one on screen once that one is saved (`save_before_replacing`).
 """
 
 from __future__ import annotations
@@ -14,10 +16,15 @@ import json
 import streamlit as st
 
 from procure.errors import ProcureError
-from procure.ui.session import LOG, cached_release, notify
+from procure.ui.session import LOG, cached_release, notify, plain
 from procure.ui.state import TENDER_FIELDS, CheckState, SavedMarks, WizardState
 from procure.ui.texts import tr
-from procure.ui.workspace import Workspace, draft_content
+from procure.ui.workspace import (
+    Workspace,
+    draft_content,
+    merge_draft_content,
+    state_from_content,
+)
 
 ADDRESS_KEY = "udbud"  # ?udbud=<tender id> in the address bar
 
@@ -44,6 +51,7 @@ def restore_from_address(state: WizardState) -> None:
 
 def open_saved(state: WizardState, tender_id: str, ws: Workspace | None = None) -> None:
     """Make a saved tender the one on screen, with its bids and evaluation (all or nothing)."""
+    save_before_replacing(state)
     ws = ws or workspace()
     saved = ws.load_draft(tender_id)
     evaluation = ws.load_evaluation(tender_id)
@@ -69,6 +77,7 @@ def adopt_tender(state: WizardState, tender, library) -> None:
     saved under its id (ProcureError leaves everything as it was)."""
     from procure.ui.state import load_tender
 
+    save_before_replacing(state)
     ws = workspace()
     evaluation = ws.load_evaluation(tender.id) if ws.has_tender(tender.id) else None
     bids = ws.load_bids(tender.id) if ws.has_tender(tender.id) else []
@@ -85,7 +94,8 @@ def adopt_tender(state: WizardState, tender, library) -> None:
 
 
 def start_new(state: WizardState) -> None:
-    """A blank tender; the one on screen is already saved, so nothing is lost."""
+    """A blank tender; the one on screen is saved first, so nothing is lost."""
+    save_before_replacing(state)
     fresh = WizardState(ui_lang=state.ui_lang)
     _take_tender_fields(state, fresh)
     state.check = CheckState()
@@ -99,6 +109,9 @@ def follow_other_tabs(state: WizardState) -> None:
     this tab has changed nothing, and the bids and overrides it added or removed."""
     if state.saved.revision is None:
         return
+    if workspace().draft_removed(state.tender_id):
+        _save_again_after_removal(state)
+        return
     _follow_draft(state)
     try:
         _merge_check(state, workspace())
@@ -108,8 +121,6 @@ def follow_other_tabs(state: WizardState) -> None:
 
 def _follow_draft(state: WizardState) -> None:
     marks = state.saved
-    if marks.content != _content_text(state):
-        return
     ws = workspace()
     stamp = ws.draft_stamp(state.tender_id)
     if stamp == marks.stamp:
@@ -124,11 +135,93 @@ def _follow_draft(state: WizardState) -> None:
         LOG.warning("could not follow another tab's save: %s", exc)
         return
     marks.revision = saved.revision
-    if _content_text(saved.state) == marks.content:
+    theirs = _content_text(saved.state)
+    if theirs == marks.content:
         return  # the other tab only moved to another step
-    _take_tender_fields(state, saved.state)
-    marks.content = _content_text(state)
-    notify(state, "info", tr(state.ui_lang, "reloaded_other_tab"))
+    mine = _content_text(state)
+    lang = state.ui_lang
+    if mine == theirs:
+        pass  # both tabs made the same change
+    elif mine == marks.content:
+        _take_tender_fields(state, saved.state)
+        notify(state, "info", tr(lang, "reloaded_other_tab"))
+    else:
+        # Both tabs changed the tender: this tab's change came in a callback just now, before
+        # this rerun looked at the disk. Keep both where they touch different things.
+        merged, clashes = merge_draft_content(
+            json.loads(marks.content or "{}"), json.loads(mine), json.loads(theirs)
+        )
+        try:
+            merged_state = state_from_content(merged)
+        except (TypeError, ValueError, KeyError):
+            LOG.exception("merging another tab's save failed; this tab's version is kept")
+            merged_state, clashes = state, ["?"]
+        for name in TENDER_FIELDS:
+            setattr(state, name, getattr(merged_state, name))
+        if clashes:
+            names = ", ".join(_field_name(lang, name) for name in clashes)
+            notify(state, "warning", tr(lang, "merged_with_clashes", fields=names))
+        else:
+            notify(state, "info", tr(lang, "merged_other_tab"))
+    marks.content = theirs  # what is on disk now: autosave writes the merge on top of it
+
+
+def _field_name(lang: str, name: str) -> str:
+    """A draft field as the officer knows it: the label of its input, or a requirement id."""
+    key = _FIELD_LABELS.get(name)
+    return tr(lang, key) if key else name
+
+
+_FIELD_LABELS = {
+    "title": "title_label",
+    "buyer": "buyer_label",
+    "cvr": "cvr_label",
+    "case_number": "case_label",
+    "date": "date_label",
+    "deadline": "deadline_label",
+    "doc_lang": "doc_lang_label",
+    "library_version": "library_label",
+    "category": "category_label",
+    "integrations": "integrations_label",
+    "kle": "kle_label",
+    "scale_max": "scale_label",
+    "partial_credit": "partial_label",
+    "decimals": "decimals_label",
+    "annex": "annex_label",
+}
+
+
+def _save_again_after_removal(state: WizardState) -> None:
+    """The tender's folder is gone (deleted in another tab, or the workspace was moved) while
+    this tab has it open: write all of it again, draft, bids and evaluation."""
+    state.saved = SavedMarks(restored=True)
+    try:
+        _save_draft(state)
+        if state.saved.revision is not None:
+            _save_check(state)
+    except (OSError, ProcureError):
+        return  # autosave tries again at the end of this rerun, and says why it cannot
+    if state.saved.revision is not None:
+        notify(state, "warning", tr(state.ui_lang, "saved_again_after_removal"))
+
+
+def save_before_replacing(state: WizardState) -> None:
+    """Write the tender on screen before another tender replaces it. ProcureError when it
+    cannot be written: the tender then stays on screen, so nothing is lost."""
+    try:
+        _save_draft(state)
+        if state.saved.revision is not None:
+            _save_check(state)
+    except OSError as exc:
+        LOG.exception("saving before replacing the tender failed")
+        raise ProcureError(
+            tr(
+                state.ui_lang,
+                "not_saved_not_replaced",
+                folder=str(workspace().root),
+                error=exc.strerror or str(exc),
+            )
+        ) from None
 
 
 def autosave(state: WizardState) -> None:
@@ -143,7 +236,8 @@ def autosave(state: WizardState) -> None:
             _save_check(state)
     except (OSError, ProcureError) as exc:
         LOG.exception("saving to the workspace failed")
-        st.error(tr(state.ui_lang, "save_failed", folder=str(workspace().root), error=str(exc)))
+        message = tr(state.ui_lang, "save_failed", folder=str(workspace().root), error=str(exc))
+        st.error(plain(message))
 
 
 def _save_draft(state: WizardState) -> None:

@@ -75,6 +75,19 @@ class OverrideDraft:
 
 
 @dataclass
+class LocalDraft:
+    """A local requirement being written in step 5, kept until it is added: the officer may
+    visit another step or switch language half-way."""
+
+    area: str | None = None  # None: the library's first area
+    kind: str = "K"
+    weight: int | None = None
+    title: str = ""
+    text: str = ""
+    problems: str = ""  # why the last "add" was refused, shown once under the fields
+
+
+@dataclass
 class CheckState:
     """Step 8: the vendors' files for the tender on screen and the evaluators' overrides."""
 
@@ -139,6 +152,7 @@ class WizardState:
     local: list[LocalRequirement] = field(default_factory=list)
     next_local_number: int = 1
     area_filter: str = ""
+    local_draft: LocalDraft = field(default_factory=LocalDraft)
     confirm_reset: bool = False
     last_proposed: tuple[str, ...] | None = None
     # Step 4
@@ -148,6 +162,8 @@ class WizardState:
     annex: int = 3
     # Step 1: a loaded tender waiting for the officer to confirm replacing their work
     pending_tender: Tender | None = None
+    pending_source: str = ""  # the file (or pasted text) it came from, named in messages
+    tender_paste: str = ""  # the paste box's text, kept while the officer visits other steps
     upload_round: int = 0
     # Step 6
     check: CheckState = field(default_factory=CheckState)

@@ -88,6 +88,24 @@ DA = {
         "Ændringen kunne ikke gemmes i arbejdsmappen {folder} ({error}). Dine indtastninger er "
         "bevaret i denne fane; hent evt. tender.yaml i trin 7 for en sikkerheds skyld."
     ),
+    "merged_other_tab": (
+        "Udbuddet er samtidig ændret i en anden fane eller et andet vindue. Ændringerne derfra "
+        "og dine ændringer her er lagt sammen og gemt."
+    ),
+    "merged_with_clashes": (
+        "Udbuddet er samtidig ændret i en anden fane. Ændringerne er lagt sammen, men disse "
+        "felter var ændret begge steder, og din ændring her er gemt: {fields}. Kontrollér dem."
+    ),
+    "saved_again_after_removal": (
+        "Udbuddet var forsvundet fra arbejdsmappen (slettet i en anden fane eller flyttet). Det, "
+        "du har på skærmen, er gemt igen, så intet går tabt. Vil du slette det, så gør det fra "
+        "trin 1, Start, mens et andet udbud er åbent."
+    ),
+    "not_saved_not_replaced": (
+        "Udbuddet på skærmen kan ikke gemmes i arbejdsmappen {folder} ({error}), så det bliver "
+        "stående, og intet er ændret. Hent tender.yaml i trin 7, Dokumenter, for at gemme dit "
+        "arbejde, eller bed it-supporten om at rette arbejdsmappen."
+    ),
     "system_intro": (
         "Hvilken slags system køber I? Ydelsesområdet bestemmer, hvilke integrationer og krav "
         "biblioteket foreslår; KLE-hovedgrupperne siger, hvilke opgaver systemet skal løse."
@@ -171,6 +189,11 @@ DA = {
     "tender_too_big": "filen er for stor til at være en udbudsfil (over 10 MB)",
     "not_utf8": "filen er ikke UTF-8-tekst; gem den som UTF-8 og prøv igen",
     "tender_loaded": "Udbuddet »{title}« er indlæst med {count} krav fra biblioteket.",
+    "tender_loaded_unknown": (
+        "{name}: {count} af udbuddets krav findes ikke i kravbibliotek {version}: {ids}. De "
+        "står øverst i trin 5, Krav, hvor du kan fjerne dem; indtil da kan dokumenterne ikke "
+        "laves."
+    ),
     "replace_question": (
         "Udbuddet »{title}« ({count} krav) er allerede gemt i arbejdsmappen. Vil du erstatte "
         "den gemte kladde med filens indhold? Tilbud og evaluering til udbuddet bevares."
@@ -678,6 +701,25 @@ EN = {
         "The change could not be saved in the workspace {folder} ({error}). What you entered "
         "is kept in this tab; you may download tender.yaml in step 7 to be safe."
     ),
+    "merged_other_tab": (
+        "The tender was changed in another tab or window at the same time. Those changes and "
+        "yours here have been combined and saved."
+    ),
+    "merged_with_clashes": (
+        "The tender was changed in another tab at the same time. The changes were combined, "
+        "but these fields were changed in both places and your change here was saved: "
+        "{fields}. Please check them."
+    ),
+    "saved_again_after_removal": (
+        "The tender had disappeared from the workspace (deleted in another tab, or moved). What "
+        "you see here has been saved again, so nothing is lost. To delete it, do so from step "
+        "1, Start, while another tender is open."
+    ),
+    "not_saved_not_replaced": (
+        "The tender on screen cannot be saved in the workspace {folder} ({error}), so it stays "
+        "and nothing was changed. Download tender.yaml in step 7, Documents, to keep your work, "
+        "or ask IT support to fix the workspace."
+    ),
     "system_intro": (
         "What kind of system are you buying? The service area decides which integrations and "
         "requirements the library proposes; the KLE main groups say which tasks it handles."
@@ -759,6 +801,11 @@ EN = {
     "tender_too_big": "the file is too large to be a tender file (over 10 MB)",
     "not_utf8": "the file is not UTF-8 text; save it as UTF-8 and try again",
     "tender_loaded": "The tender “{title}” is loaded with {count} library requirements.",
+    "tender_loaded_unknown": (
+        "{name}: {count} of the tender's requirements are not in requirement library "
+        "{version}: {ids}. They are listed at the top of step 5, Requirements, where you can "
+        "remove them; until then the documents cannot be made."
+    ),
     "replace_question": (
         "The tender “{title}” ({count} requirements) is already saved in the workspace. Replace "
         "the saved draft with the file's content? Its bids and evaluation are kept."

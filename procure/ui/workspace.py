@@ -30,7 +30,8 @@ from procure.errors import ProcureError
 from procure.evaluation.overrides import Overrides, dump_overrides, parse_overrides
 from procure.files import write_bytes_atomically, write_text_atomically
 from procure.i18n import t
-from procure.tender.model import CustomRequirement
+from procure.library.model import KINDS
+from procure.tender.model import CUSTOM_PREFIX, CustomRequirement
 from procure.ui.state import TENDER_FIELDS, RequirementChoice, UploadedFile, WizardState
 
 WORKSPACE_ENV = "PROCURE_WORKSPACE"
@@ -116,8 +117,18 @@ class Workspace:
     def has_tender(self, tender_id: str) -> bool:
         try:
             return (self.tender_folder(tender_id) / DRAFT_FILE).is_file()
-        except ProcureError:
+        except (ProcureError, OSError):  # OSError: a workspace this account may not read
             return False
+
+    def draft_removed(self, tender_id: str) -> bool:
+        """Whether the tender's draft is gone from disk (not merely unreadable just now)."""
+        try:
+            (self.tender_folder(tender_id) / DRAFT_FILE).stat()
+        except (FileNotFoundError, NotADirectoryError):
+            return True
+        except (ProcureError, OSError):
+            return False
+        return False
 
     # -- Drafts ---------------------------------------------------------------------------------
 
@@ -332,7 +343,11 @@ def draft_content(state: WizardState) -> dict:
 
 
 def state_from_content(content: dict) -> WizardState:
-    """Wizard data from a draft's content (TypeError/ValueError/KeyError if it is malformed)."""
+    """Wizard data from a draft's content (TypeError/ValueError/KeyError if it is malformed).
+
+    Every value is checked against what the wizard itself writes: a draft edited by hand or
+    damaged on disk is refused with the field named, instead of breaking a step later.
+    """
     if not isinstance(content, dict):
         raise TypeError("the draft is not an object")
     state = WizardState()
@@ -341,28 +356,191 @@ def state_from_content(content: dict) -> WizardState:
             continue
         value = content[name]
         if name == "choices":
-            value = {
-                str(rid): RequirementChoice(
-                    include=_optional(c.get("include"), bool),
-                    kind=_optional(c.get("kind"), str),
-                    weight=_optional(c.get("weight"), int),
-                )
-                for rid, c in dict(value).items()
-            }
+            value = {str(rid): _choice(rid, c) for rid, c in _mapping(name, value).items()}
         elif name == "local":
-            value = [CustomRequirement(**dict(item)) for item in value]
+            value = [_local(item) for item in _sequence(name, value)]
         elif name in ("integrations", "kle"):
-            value = None if value is None else [str(v) for v in value]
-        elif name in ("scale_max", "decimals", "annex", "next_local_number"):
-            value = int(value)
+            value = None if value is None else [_text(name, v) for v in _sequence(name, value)]
+        elif name in _RANGES:
+            value = _whole_number(name, value, *_RANGES[name])
         elif name in ("library_version", "category"):
-            value = None if value is None else str(value)
+            value = None if value is None else _text(name, value)
+        elif name == "doc_lang":
+            value = _matching(name, value, _LANGUAGE)
+        elif name == "partial_credit":
+            value = _matching(name, value, _PARTIAL_CREDIT)
+        elif name == "date":
+            value = _day_and_time(name, _matching(name, value, _DATE))
+        elif name == "deadline":
+            value = _day_and_time(name, _matching(name, value, _DEADLINE)) if value else ""
         else:
-            value = str(value)
+            value = _text(name, value)
         setattr(state, name, value)
     step = content.get("step", 0)
     state.step = step if isinstance(step, int) and step >= 0 else 0
     return state
+
+
+def merge_draft_content(base: dict, mine: dict, theirs: dict) -> tuple[dict, list[str]]:
+    """Three-way merge of draft contents: `base` as this tab last saw it, `mine` with this
+    tab's changes since, `theirs` as another tab saved it meanwhile.
+
+    A field only one side changed takes that side's value; requirement choices and local
+    requirements are merged one requirement at a time, so two officers working on different
+    requirements keep both. Where both changed the same thing differently, this tab's value
+    wins and the field is returned in the list of clashes (a requirement id for a
+    requirement). A local requirement both tabs added under the same number is kept twice:
+    this tab's copy gets the next free number.
+    """
+    merged: dict = {}
+    clashes: list[str] = []
+    for name in [*theirs, *(n for n in mine if n not in theirs)]:
+        if name == "choices":
+            merged[name], clashed = _merge_by_key(
+                base.get(name) or {}, mine.get(name) or {}, theirs.get(name) or {}
+            )
+            clashes += clashed
+        elif name == "local":
+            continue  # below, once the next free number is known
+        elif name == "next_local_number":
+            merged[name] = max(mine.get(name) or 1, theirs.get(name) or 1)
+        else:
+            merged[name], clashed = _merge_value(base.get(name), mine.get(name), theirs.get(name))
+            if clashed:
+                clashes.append(name)
+    if "local" in mine or "local" in theirs:
+        merged["local"], merged["next_local_number"], clashed = _merge_local(
+            base.get("local") or [],
+            mine.get("local") or [],
+            theirs.get("local") or [],
+            merged.get("next_local_number", 1),
+        )
+        clashes += clashed
+    return merged, clashes
+
+
+def _merge_value(base, mine, theirs):
+    """(value, clashed) for one field or one keyed item; None stands for "absent"."""
+    if mine == base:
+        return theirs, False
+    if theirs in (base, mine):
+        return mine, False
+    return mine, True
+
+
+def _merge_by_key(base: dict, mine: dict, theirs: dict) -> tuple[dict, list[str]]:
+    merged, clashes = {}, []
+    for key in [*theirs, *(k for k in mine if k not in theirs)]:
+        value, clashed = _merge_value(base.get(key), mine.get(key), theirs.get(key))
+        if clashed:
+            clashes.append(key)
+        if value is not None:
+            merged[key] = value
+    return merged, clashes
+
+
+def _merge_local(
+    base: list, mine: list, theirs: list, next_number: int
+) -> tuple[list, int, list[str]]:
+    by_id = [{item["id"]: item for item in items} for items in (base, mine, theirs)]
+    base_items, my_items, their_items = by_id
+    merged, clashes = {}, []
+    for rid in [*their_items, *(r for r in my_items if r not in their_items)]:
+        value, clashed = _merge_value(base_items.get(rid), my_items.get(rid), their_items.get(rid))
+        if clashed and rid not in base_items:  # both added one under the same number
+            merged[rid] = their_items[rid]
+            renumbered = f"{CUSTOM_PREFIX}{next_number}"
+            merged[renumbered] = {**my_items[rid], "id": renumbered}
+            next_number += 1
+            continue
+        if clashed:
+            clashes.append(rid)
+        if value is not None:
+            merged[rid] = value
+    return list(merged.values()), next_number, clashes
+
+
+# What the wizard's widgets can produce: a draft holding anything else is damaged.
+_RANGES = {
+    "scale_max": (1, 1000),
+    "decimals": (0, 4),
+    "annex": (1, 99),
+    "next_local_number": (1, 1_000_000),
+}
+_LANGUAGE = re.compile(r"da|en")
+_PARTIAL_CREDIT = re.compile(r"0(\.\d{1,4})?|1(\.0{1,4})?")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DEADLINE = re.compile(r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?")
+_LOCAL_KINDS = ("MK", "PK", "K")
+
+
+def _invalid(name: str, value: object) -> ValueError:
+    shown = repr(value)
+    shown = shown if len(shown) <= 60 else shown[:59] + "…"
+    return ValueError(t("feltet '{field}' har den ugyldige værdi {value}", field=name, value=shown))
+
+
+def _text(name: str, value: object) -> str:
+    if not isinstance(value, str):
+        raise _invalid(name, value)
+    return value
+
+
+def _matching(name: str, value: object, pattern: re.Pattern) -> str:
+    if not isinstance(value, str) or not pattern.fullmatch(value):
+        raise _invalid(name, value)
+    return value
+
+
+def _day_and_time(name: str, value: str) -> str:
+    try:
+        dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise _invalid(name, value) from None
+    return value
+
+
+def _whole_number(name: str, value: object, low: int, high: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise _invalid(name, value)
+    return value
+
+
+def _mapping(name: str, value: object) -> dict:
+    if not isinstance(value, dict):
+        raise _invalid(name, value)
+    return value
+
+
+def _sequence(name: str, value: object) -> list:
+    if not isinstance(value, list):  # a string would otherwise become its characters
+        raise _invalid(name, value)
+    return value
+
+
+def _choice(requirement_id: str, value: object) -> RequirementChoice:
+    field = f"choices.{requirement_id}"
+    choice = RequirementChoice(
+        include=_optional(_mapping(field, value).get("include"), bool),
+        kind=_optional(value.get("kind"), str),
+        weight=_optional(value.get("weight"), int),
+    )
+    if choice.kind is not None and choice.kind not in KINDS:
+        raise _invalid(f"{field}.kind", choice.kind)
+    if choice.weight is not None and not 1 <= choice.weight <= 100:
+        raise _invalid(f"{field}.weight", choice.weight)
+    return choice
+
+
+def _local(value: object) -> CustomRequirement:
+    item = CustomRequirement(**_mapping("local", value))
+    for name in ("id", "area", "title", "text"):
+        _text(f"local.{name}", getattr(item, name))
+    if item.kind not in _LOCAL_KINDS:
+        raise _invalid("local.kind", item.kind)
+    if item.weight is not None:
+        _whole_number("local.weight", item.weight, 1, 100)
+    return item
 
 
 def _optional(value, kind: type):
