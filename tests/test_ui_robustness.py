@@ -383,3 +383,10 @@ def test_two_tabs_working_on_different_requirements_keep_both():
         ("LOKAL-3", "Mit"),
     ]
     assert merged["next_local_number"] == 4
+
+
+def test_bidirectional_overrides_cannot_reverse_what_the_officer_reads():
+    from procure.ui.session import plain
+
+    assert plain("Leverandør \u202e0005 kr.") == "Leverandør 0005 kr\\."
+    assert plain("\u2066isoleret\u2069") == "isoleret"

@@ -28,6 +28,9 @@ _LABELS_PREFIX = "procure_labels_"  # the option texts a widget showed last time
 LOG = logging.getLogger("procure.ui")
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=&])")
+# Bidirectional overrides and isolates: a vendor could use them to show a name or an amount
+# reversed (U+202E before "0005" shows "5000"). They are never needed in the texts procure shows.
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
 def get_state() -> WizardState:
@@ -60,7 +63,8 @@ def current_library(state: WizardState) -> Library:
 def plain(text: object) -> str:
     """Text shown as written: Markdown characters escaped, so a vendor's or officer's text can
     neither format the page nor pull in links and images."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", "" if text is None else str(text))
+    shown = _BIDI_CONTROLS.sub("", "" if text is None else str(text))
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", shown)
 
 
 def notify(state: WizardState, level: str, text: str) -> None:
