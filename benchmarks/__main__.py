@@ -2,7 +2,7 @@
 
     python -m benchmarks                 # everything
     python -m benchmarks --only library  # cases whose name starts with "library"
-    python -m benchmarks --only wizard   # the Krav step rerun and the wizard's cold start
+    python -m benchmarks --only wizard   # Krav and Tilbud step reruns, the wizard's cold start
     python -m benchmarks --json out.json # also write the JSON to a file
 
 Each case reports the best of a few runs (wall clock, in-process unless it says "process"),

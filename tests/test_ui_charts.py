@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import Counter
 
 import pyarrow as pa
 import pytest
@@ -20,20 +21,24 @@ from procure.evaluation.overrides import Overrides, append_override
 from procure.library import load_release
 from procure.responses.reader import read_response
 from procure.tender import resolve_tender
+from procure.ui import page_check
 from procure.ui.charts import (
     COMPLIANT_COLOURS,
     HEATMAP_FILTERS,
+    HEATMAP_LEVEL_LABELS,
     HEATMAP_ROW_PX,
     SCORE_BAR_PX,
     VERDICT_COLOURS,
+    arrow_table,
     heatmap_chart,
     heatmap_rows,
     score_chart,
     score_rows,
     vendor_labels,
     verdict_label,
+    with_arrow_data,
 )
-from procure.ui.page_check import read_responses
+from procure.ui.page_check import read_responses, vendor_key
 from procure.ui.state import UploadedFile, build_tender
 from procure.ui.texts import DA, EN, STEP_KEYS
 from tests.conftest import ROOT
@@ -237,11 +242,57 @@ def test_heatmap_filters_keep_whole_rows(checked):
     )
 
 
+def test_heatmap_names_every_vendor_column_however_many_bids(checked):
+    spec, comparison, _pk, _ = checked
+    axis = heatmap_chart(spec, comparison, "da")["encoding"]["x"]["axis"]
+    assert axis["labelAngle"] == 0  # two vendors: level labels, as before
+    count = HEATMAP_LEVEL_LABELS + 1
+    many = dataclasses.replace(
+        comparison,
+        results=tuple(
+            dataclasses.replace(comparison.results[0], vendor=f"Leverandør {i} A/S")
+            for i in range(count)
+        ),
+        ranks=(1,) * count,
+    )
+    axis = heatmap_chart(spec, many, "da")["encoding"]["x"]["axis"]
+    # Slanted, and none dropped as crowded: Vega-Lite left every other column unnamed
+    assert axis["labelAngle"] != 0
+    assert axis["labelOverlap"] is False
+
+
 def test_the_same_vendor_twice_gets_two_columns(checked):
     _spec, comparison, _pk, _ = checked
     a = comparison.results[0]
     again = dataclasses.replace(a, source="a-rettet.docx")
     assert vendor_labels((a, again)) == (f"{VENDOR_A} (a.docx)", f"{VENDOR_A} (a-rettet.docx)")
+
+
+# -- What the page sends: Arrow tables -----------------------------------------------------------
+
+
+def test_arrow_table_keeps_every_row_and_column_in_order():
+    rows = [{"id": "K-1", "points": 2, "ok": True}, {"id": "K-1", "points": None, "ok": False}]
+    table = arrow_table(rows)
+    assert table.column_names == ["id", "points", "ok"]
+    assert table.to_pylist() == rows
+    # Repeated texts stored once, read back the same
+    encoded = arrow_table(rows, repeated_texts=True)
+    assert pa.types.is_dictionary(encoded.schema.field("id").type)
+    assert encoded.to_pylist() == rows
+    # A table without rows still has its columns (a vendor without findings)
+    empty = arrow_table([], columns=["Fund", "Krav-ID"])
+    assert (empty.column_names, empty.num_rows) == (["Fund", "Krav-ID"], 0)
+
+
+def test_charts_drawn_from_arrow_tables_show_the_same_rows(checked):
+    spec, comparison, _pk, _ = checked
+    for chart in (score_chart(comparison, "da"), heatmap_chart(spec, comparison, "en", "mk_pk")):
+        drawn = with_arrow_data(chart)
+        assert drawn["data"]["values"].to_pylist() == chart["data"]["values"]
+        assert {k: v for k, v in drawn.items() if k != "data"} == {
+            k: v for k, v in chart.items() if k != "data"
+        }
 
 
 # -- Reading with progress ------------------------------------------------------------------------
@@ -308,9 +359,9 @@ def chart_data(chart) -> list[dict]:
     return pa.ipc.open_stream(chart.proto.data.data).read_all().to_pylist()
 
 
-def test_check_page_shows_progress_while_reading_then_both_charts(
-    monkeypatch, tmp_path, progress_texts
-):
+def two_bids_checked(monkeypatch, tmp_path):
+    """The wizard on step 8 with a tender for Y65 and two answer files: A meets everything, B
+    has a reservation on one K. Returns the app, the tender and that K's id."""
     monkeypatch.setenv("PROCURE_WORKSPACE", str(tmp_path))
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
     at.button(key="start_new").click().run()
@@ -332,6 +383,13 @@ def test_check_page_shows_progress_while_reading_then_both_charts(
         ]
     ).run()
     assert not at.exception
+    return at, tender, partly
+
+
+def test_check_page_shows_progress_while_reading_then_both_charts(
+    monkeypatch, tmp_path, progress_texts
+):
+    at, tender, partly = two_bids_checked(monkeypatch, tmp_path)
 
     # Each file named while it is read, then while it is checked; the bar is gone afterwards
     texts = [re.sub(r"\\(.)", r"\1", t) if t else t for t in progress_texts]
@@ -369,3 +427,71 @@ def test_check_page_shows_progress_while_reading_then_both_charts(
     at.sidebar.radio(key="ui_lang").set_value("en").run()
     legend = at.get("vega_lite_chart")[0].proto.spec
     assert "Compliant" in legend and "Konditionsmæssigt" not in legend
+
+
+def test_a_rerun_draws_the_page_from_what_was_made_for_its_outcome(monkeypatch, tmp_path):
+    """Checking, the charts, the tables and the two files are made once per set of bids,
+    tender and overrides (and the page's language): a click that changes none of them, such as
+    the heat map's filter, does not go over every vendor × requirement again."""
+    at, tender, _partly = two_bids_checked(monkeypatch, tmp_path)
+    made = Counter()
+
+    def counted(name):
+        function = getattr(page_check, name)
+
+        def counting(*args, **kwargs):
+            made[name] += 1
+            return function(*args, **kwargs)
+
+        monkeypatch.setattr(page_check, name, counting)
+
+    for name in (
+        "evaluate_response",
+        "vendor_parts",
+        "side_by_side_table",
+        "score_chart",
+        "heatmap_chart",
+        "render_comparison_xlsx",
+        "render_check_report",
+    ):
+        counted(name)
+
+    at.run()
+    assert not at.exception and made == Counter()
+    at.radio(key="chart_heatmap_show").set_value("not_ok").run()
+    assert made == Counter(heatmap_chart=1)  # this filter's rows, once
+    at.radio(key="chart_heatmap_show").set_value("all").run()
+    at.radio(key="chart_heatmap_show").set_value("not_ok").run()
+    assert made == Counter(heatmap_chart=1)
+    # Another language: the page's texts again, not the files (in the tender's language)
+    made.clear()
+    at.sidebar.radio(key="ui_lang").set_value("en").run()
+    assert made == Counter(vendor_parts=2, side_by_side_table=1, score_chart=1, heatmap_chart=1)
+
+    # An override changes the outcome: checked again, and both files made again
+    made.clear()
+    spec = resolve_tender(tender, load_release("1.0.0"))
+    pk = next(r for r in spec.requirements if r.kind == "PK")
+    key = vendor_key("a [1].yaml", "Leverandør A")
+    at.selectbox(key=f"override_{key}_requirement").set_value(pk.id)
+    at.text_input(key=f"override_{key}_points").input("0")
+    at.text_input(key=f"override_{key}_by").input("Mette Holm")
+    at.text_area(key=f"override_{key}_why").input("Løsningen dækker ikke kravet.")
+    at.button(key=f"override_{key}_save").click().run()
+    assert not at.exception
+    assert made["evaluate_response"] == 2
+    assert made["render_comparison_xlsx"] == made["render_check_report"] == 1
+    # The download buttons are still where they were, with the new files
+    labels = [b.label for b in at.get("download_button")]
+    assert labels[:2] == ["Download comparison.xlsx", "Download note.docx"], labels
+
+
+def test_findings_are_drawn_only_while_their_expander_is_open(monkeypatch, tmp_path):
+    at, _tender, partly = two_bids_checked(monkeypatch, tmp_path)
+    shown = len(at.dataframe)
+    at.session_state[f"findings_{vendor_key('b.yaml', VENDOR_B)}_expander"] = True
+    at.run()
+    assert not at.exception
+    assert len(at.dataframe) == shown + 1
+    findings = next(f.value for f in at.dataframe if DA["col_finding"] in f.value.columns)
+    assert partly in set(findings[DA["col_requirement"]])  # B's reservation on that K

@@ -153,10 +153,16 @@ def render_comparison_xlsx(spec: TenderSpec, comparison: Comparison) -> bytes:
         ws.cell(header_row - 1, base).font = bold
         for k, key in enumerate(("answer", "verdict", "points")):
             ws.cell(header_row, base + k, labels[key]).font = bold
-    for cell in ws[header_row]:
+    # Every cell of a row, addressed directly: `ws[row]` would scan the whole sheet for its
+    # width on each call, which made a 300 × 10 comparison quadratic.
+    last_column = len(fixed) + 3 * len(comparison.results)
+    columns = range(1, last_column + 1)
+    for col in columns:
+        cell = ws.cell(header_row, col)
         cell.fill = fill
         cell.font = HEADER_FONT
 
+    verdicts = [{v.id: v for v in result.verdicts} for result in comparison.results]
     row = header_row + 1
     for requirement in spec.requirements:
         write_text(ws.cell(row, 1), requirement.number)
@@ -165,9 +171,9 @@ def render_comparison_xlsx(spec: TenderSpec, comparison: Comparison) -> bytes:
         ws.cell(row, 4, requirement.kind)
         if requirement.weight is not None:
             ws.cell(row, 5, requirement.weight)
-        for v, result in enumerate(comparison.results):
+        for v, by_id in enumerate(verdicts):
             base = len(fixed) + 1 + v * 3
-            verdict = result.verdict(requirement.id)
+            verdict = by_id.get(requirement.id)
             if verdict is None:
                 continue
             answer = answer_labels[verdict.answer] if verdict.answer else verdict.answer_text
@@ -175,12 +181,13 @@ def render_comparison_xlsx(spec: TenderSpec, comparison: Comparison) -> bytes:
             ws.cell(row, base + 1, labels["verdicts"].get(verdict.verdict, verdict.verdict))
             if verdict.final_points is not None:
                 ws.cell(row, base + 2, float(verdict.final_points))
-        for cell in ws[row]:
+        cells = [ws.cell(row, col) for col in columns]
+        for cell in cells:
             cell.alignment = wrap
         ws.row_dimensions[row].height = wrapped_row_height(
             [
                 (str(c.value) if c.value is not None else None, widths[c.column - 1])
-                for c in ws[row]
+                for c in cells
                 if c.column <= len(widths)
             ]
         )

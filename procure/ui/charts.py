@@ -3,11 +3,18 @@
 Plain data in, Vega-Lite specs (plain dicts) out, drawn with st.vega_lite_chart. No Streamlit
 here, so what a chart shows is tested without a browser. Vendor names and requirement texts
 only ever go into the chart's data, where Vega-Lite shows them as text.
+
+The page draws a chart or a table from an Arrow table (`with_arrow_data`, `arrow_table`), made
+once per checked set of bids: Streamlit sends one as it is, where a list of dicts goes through
+pandas on every rerun.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
+
+import pyarrow as pa
 
 from procure.evaluation.comparison import Comparison
 from procure.evaluation.messages import number
@@ -32,6 +39,9 @@ COMPUTED_TICK_COLOUR = "#1e88e5"  # blue: visible on both bar colours and on lig
 # What the heat map can be narrowed to: long tenders have hundreds of rows.
 HEATMAP_FILTERS = ("all", "mk_pk", "not_ok")
 HEATMAP_ROW_PX = 20  # per requirement: 300 requirements stay readable, the page scrolls
+# Above this many vendors the heat map's column labels are slanted: side by side, Vega-Lite
+# would drop every other one as crowded, and a column without its vendor's name says nothing.
+HEATMAP_LEVEL_LABELS = 5
 SCORE_BAR_PX = 34  # per vendor
 
 
@@ -215,6 +225,7 @@ def heatmap_chart(spec: TenderSpec, comparison: Comparison, lang: str, show: str
     """Rows = requirements, columns = vendors, colour = verdict; the height grows with the rows."""
     rows = heatmap_rows(spec, comparison, lang, show)
     requirements = list(dict.fromkeys(row["requirement"] for row in rows))
+    vendors = list(vendor_labels(comparison.results))
     verdict_title = tr(lang, "chart_verdict")
     return {
         "data": {"values": rows},
@@ -233,9 +244,17 @@ def heatmap_chart(spec: TenderSpec, comparison: Comparison, lang: str, show: str
             "x": {
                 "field": "vendor",
                 "type": "nominal",
-                "sort": list(vendor_labels(comparison.results)),
+                "sort": vendors,
                 "title": None,
-                "axis": {"orient": "top", "labelAngle": 0, "labelLimit": 180},
+                "axis": {"orient": "top", "labelAngle": 0, "labelLimit": 180}
+                if len(vendors) <= HEATMAP_LEVEL_LABELS
+                else {
+                    "orient": "top",
+                    "labelAngle": 35,
+                    "labelAlign": "right",
+                    "labelLimit": 180,
+                    "labelOverlap": False,
+                },
             },
             "color": {
                 "field": "verdict_label",
@@ -259,6 +278,31 @@ def heatmap_chart(spec: TenderSpec, comparison: Comparison, lang: str, show: str
             ],
         },
     }
+
+
+# -- For the page ---------------------------------------------------------------------------------
+
+
+def arrow_table(
+    rows: list[dict], columns: Iterable[str] | None = None, repeated_texts: bool = False
+) -> pa.Table:
+    """`rows` as an Arrow table, columns in the order of the first row's keys (or `columns`,
+    for a table that may have no rows). With `repeated_texts`, text columns are stored as a
+    dictionary, each distinct text once: the heat map repeats every requirement's number, id,
+    title and kind once per vendor."""
+    names = list(columns) if columns is not None else list(rows[0]) if rows else []
+    arrays = []
+    for name in names:
+        array = pa.array([row.get(name) for row in rows])
+        if repeated_texts and pa.types.is_string(array.type):
+            array = array.dictionary_encode()
+        arrays.append(array)
+    return pa.Table.from_arrays(arrays, names=names)
+
+
+def with_arrow_data(chart: dict) -> dict:
+    """The chart with its rows as an Arrow table: what the browser gets is the same."""
+    return {**chart, "data": {"values": arrow_table(chart["data"]["values"], repeated_texts=True)}}
 
 
 def _points_text(verdict, weight: int | None, lang: str) -> str:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import TypeVar
 
+import pyarrow as pa
 import streamlit as st
 
 from procure.errors import ProcureError
@@ -25,8 +27,15 @@ from procure.forms import ANSWER_LABELS
 from procure.responses.model import VendorResponse
 from procure.tender import resolve_tender
 from procure.tender.io import MAX_TENDER_BYTES
-from procure.tender.spec import TenderSpec
-from procure.ui.charts import HEATMAP_FILTERS, heatmap_chart, score_chart
+from procure.tender.spec import SpecRequirement, TenderSpec
+from procure.ui.charts import (
+    HEATMAP_FILTERS,
+    arrow_table,
+    heatmap_chart,
+    score_chart,
+    vendor_labels,
+    with_arrow_data,
+)
 from procure.ui.page_documents import MIME, form_problems
 from procure.ui.session import (
     LOG,
@@ -51,6 +60,8 @@ from procure.ui.texts import tr
 
 RESPONSE_TYPES = ["docx", "xlsx", "yaml", "yml", "json"]
 VIEW_KEY = "procure_check_view"  # how the officer looks at the results: not part of the tender
+SPEC_KEY = "procure_check_spec"  # the tender last resolved for this step, and what it came from
+T = TypeVar("T")
 
 # Called before each file is handled: (1-based index, number of files, the file's name).
 OnProgress = Callable[[int, int, str], None]
@@ -67,13 +78,41 @@ class ReadFile:
 
 @dataclass(frozen=True)
 class CheckOutcome:
-    """Every file's result or error message, and the comparison of those that could be read."""
+    """Every file's result or error message, and the comparison of those that could be read.
 
+    The workbook, the note and what the page draws are made from it on first use and kept in
+    `parts`: the session keeps one outcome per set of files, tender and overrides, so a rerun
+    that changes none of them (a click, a filter, another language) reuses them all.
+    """
+
+    spec: TenderSpec
     results: tuple[EvaluationResult, ...]
     errors: tuple[tuple[str, str], ...]  # (file name, message for the officer, naming the file)
     comparison: Comparison | None
-    comparison_xlsx: bytes | None
-    note_docx: bytes | None
+    parts: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def kept(self, name: tuple, make: Callable[[], T]) -> T:
+        """`make()` the first time `name` is asked for, the same object after that."""
+        if name not in self.parts:
+            self.parts[name] = make()
+        return self.parts[name]
+
+    @property
+    def comparison_xlsx(self) -> bytes | None:
+        if self.comparison is None:
+            return None
+        return self.kept(
+            ("comparison.xlsx",), lambda: render_comparison_xlsx(self.spec, self.comparison)
+        )
+
+    @property
+    def note_docx(self) -> bytes | None:
+        if self.comparison is None:
+            return None
+        return self.kept(
+            ("note.docx",),
+            lambda: render_check_report(self.spec, list(self.results), self.comparison),
+        )
 
 
 def read_responses(
@@ -120,16 +159,8 @@ def check_responses(
         except Exception:
             LOG.exception("checking %r failed", file.name)
             errors.append((file.name, _with_name(file.name, tr(lang, "response_failed"))))
-    if not results:
-        return CheckOutcome((), tuple(errors), None, None, None)
-    comparison = compare_results(spec, results)
-    return CheckOutcome(
-        results=tuple(results),
-        errors=tuple(errors),
-        comparison=comparison,
-        comparison_xlsx=render_comparison_xlsx(spec, comparison),
-        note_docx=render_check_report(spec, results, comparison),
-    )
+    comparison = compare_results(spec, results) if results else None
+    return CheckOutcome(spec, tuple(results), tuple(errors), comparison)
 
 
 def render(state: WizardState) -> None:
@@ -158,11 +189,14 @@ def render(state: WizardState) -> None:
     outcome = _outcome(state, spec, overrides)
     for _name, message in outcome.errors:
         st.error(plain(message))
-    for result in outcome.results:
-        _result(state, spec, result, overrides)
-    if outcome.comparison is not None:
-        _comparison(state, spec, outcome)
+    for index in range(len(outcome.results)):
+        _result(state, outcome, index, overrides)
+    downloads = _comparison(state, outcome) if outcome.comparison is not None else None
     _evaluation_file(state, spec, overrides)
+    if downloads is not None:
+        # Last: after a change (an override saved) the two files take longer to make than
+        # the rest of the page, which the officer can read meanwhile.
+        _downloads(state, outcome, *downloads)
 
 
 def _tender_to_check(state: WizardState) -> TenderSpec | None:
@@ -175,10 +209,17 @@ def _tender_to_check(state: WizardState) -> TenderSpec | None:
         return None
     library = current_library(state)
     try:
-        return resolve_tender(build_tender(state, library), library)
+        tender = build_tender(state, library)
+        # Resolved once per tender and library: a rerun of this step changes neither
+        kept = st.session_state.get(SPEC_KEY)
+        if kept is not None and kept[0] == tender and kept[1] is library:
+            return kept[2]
+        spec = resolve_tender(tender, library)
     except ProcureError as exc:
         st.error(tr(lang, "current_tender_invalid") + "\n\n" + plain(str(exc)))
         return None
+    st.session_state[SPEC_KEY] = (tender, library, spec)
+    return spec
 
 
 def _response_files(state: WizardState) -> None:
@@ -256,15 +297,89 @@ def vendor_key(source: str, vendor: str) -> str:
     return hashlib.sha256(f"{source}\0{vendor}".encode()).hexdigest()[:12]
 
 
-def _result(
-    state: WizardState, spec: TenderSpec, result: EvaluationResult, overrides: Overrides
-) -> None:
-    lang = state.ui_lang
+@dataclass(frozen=True)
+class VendorParts:
+    """One vendor's section as the page draws it in one language, made once per outcome."""
+
+    key: str  # this vendor's part of the widget keys
+    overrides_text: str  # Markdown list of the PKs an evaluator set by hand; "" when none
+    mandatory_text: str  # Markdown list of the MKs not met; "" when none
+    reservations: pa.Table | None  # None when there are none
+    integrations_text: str  # the integrations not covered, by name; "" when none
+    findings: pa.Table
+    pk_ids: tuple[str, ...]  # what the override form offers
+    options: dict[str, str]  # PK id -> the override select's text
+
+
+def vendor_parts(lang: str, outcome: CheckOutcome, index: int, overrides: Overrides) -> VendorParts:
+    """What the page shows of the `index`th vendor's result in `lang`, ready to draw."""
+    spec, result = outcome.spec, outcome.results[index]
+    requirements = _requirements(outcome)
+    verdicts = _verdicts(outcome, index)
+
+    def title(requirement_id: str) -> str:
+        requirement = requirements.get(requirement_id)
+        return requirement.title if requirement is not None else ""
+
     overridden = [v for v in result.verdicts if v.override_reason is not None]
+    reservations = None
+    if result.reservations:
+        reservations = arrow_table(
+            [
+                {
+                    tr(lang, "col_requirement"): r.id,
+                    tr(lang, "col_answer"): r.answer,
+                    tr(lang, "col_price"): tr(lang, "unpriced")
+                    if r.price is None
+                    else _amount(r.price, lang),
+                    tr(lang, "col_reservation"): r.text,
+                }
+                for r in result.reservations
+            ]
+        )
+    integration_names = {i.id: i.name for i in spec.integrations}
+    pk_ids = tuple(r.id for r in spec.requirements if r.kind == "PK")
+    return VendorParts(
+        key=vendor_key(result.source, result.vendor),
+        overrides_text="\n".join(
+            f"- {plain(_override_line(lang, title(v.id), result, v, overrides))}"
+            for v in overridden
+        ),
+        mandatory_text="\n".join(
+            f"- {plain(rid)} {plain(title(rid))}" for rid in result.mandatory_failed
+        ),
+        reservations=reservations,
+        integrations_text=", ".join(
+            integration_names.get(iid, iid) for iid in result.integrations_missing
+        ),
+        findings=arrow_table(
+            [
+                {
+                    tr(lang, "col_finding"): tr(lang, f"finding_{f.code}"),
+                    tr(lang, "col_requirement"): f.requirement or "",
+                    tr(lang, "col_message"): f.message,
+                }
+                for f in result.findings
+            ],
+            columns=[tr(lang, k) for k in ("col_finding", "col_requirement", "col_message")],
+        ),
+        pk_ids=pk_ids,
+        options={
+            rid: _option(lang, requirements.get(rid), rid, verdicts.get(rid)) for rid in pk_ids
+        },
+    )
+
+
+def _result(state: WizardState, outcome: CheckOutcome, index: int, overrides: Overrides) -> None:
+    lang = state.ui_lang
+    result = outcome.results[index]
+    parts = outcome.kept(
+        ("vendor", lang, index), lambda: vendor_parts(lang, outcome, index, overrides)
+    )
     with st.container(border=True):
         st.subheader(plain(result.vendor))
         st.caption(plain(tr(lang, "result_file", name=result.source)))
-        if overridden:
+        if parts.overrides_text:
             score, computed, mandatory, reservations, integrations = st.columns(5)
             score.metric(
                 tr(lang, "score_final"), f"{_number(result.score, lang)} / {result.max_score}"
@@ -279,14 +394,9 @@ def _result(
         mandatory.metric(tr(lang, "mandatory_failed"), len(result.mandatory_failed))
         reservations.metric(tr(lang, "reservations"), len(result.reservations))
         integrations.metric(tr(lang, "integrations_missing"), len(result.integrations_missing))
-        if overridden:
+        if parts.overrides_text:
             st.markdown(f"**{tr(lang, 'overrides_heading')}**")
-            st.markdown(
-                "\n".join(
-                    f"- {plain(_override_line(lang, spec, result, v, overrides))}"
-                    for v in overridden
-                )
-            )
+            st.markdown(parts.overrides_text)
         if result.compliant:
             st.success(tr(lang, "compliant_yes"))
         else:
@@ -295,57 +405,35 @@ def _result(
                 + "\n\n"
                 + "\n".join(f"- {plain(reason)}" for reason in result.reasons)
             )
-        if result.mandatory_failed:
+        if parts.mandatory_text:
             st.markdown(f"**{tr(lang, 'mandatory_failed')}**")
-            st.markdown(
-                "\n".join(
-                    f"- {plain(rid)} {plain(_title(spec, rid))}" for rid in result.mandatory_failed
-                )
-            )
-        if result.reservations:
+            st.markdown(parts.mandatory_text)
+        if parts.reservations is not None:
             st.markdown(f"**{tr(lang, 'reservations')}**")
-            st.dataframe(
-                [
-                    {
-                        tr(lang, "col_requirement"): r.id,
-                        tr(lang, "col_answer"): r.answer,
-                        tr(lang, "col_price"): tr(lang, "unpriced")
-                        if r.price is None
-                        else _amount(r.price, lang),
-                        tr(lang, "col_reservation"): r.text,
-                    }
-                    for r in result.reservations
-                ],
-                hide_index=True,
-                width="stretch",
-            )
+            st.dataframe(parts.reservations, hide_index=True, width="stretch")
             st.caption(
                 tr(lang, "reservations_total", total=_amount(result.reservations_total, lang))
             )
-        if result.integrations_missing:
-            names = [
-                next((i.name for i in spec.integrations if i.id == iid), iid)
-                for iid in result.integrations_missing
-            ]
-            st.markdown(f"**{tr(lang, 'integrations_missing')}:** " + plain(", ".join(names)))
-        with st.expander(tr(lang, "findings_heading", count=len(result.findings))):
-            st.dataframe(
-                [
-                    {
-                        tr(lang, "col_finding"): tr(lang, f"finding_{f.code}"),
-                        tr(lang, "col_requirement"): f.requirement or "",
-                        tr(lang, "col_message"): f.message,
-                    }
-                    for f in result.findings
-                ],
-                hide_index=True,
-                width="stretch",
+        if parts.integrations_text:
+            st.markdown(
+                f"**{tr(lang, 'integrations_missing')}:** " + plain(parts.integrations_text)
             )
+        # Drawn only while open: every finding is also in the note and the workbook, and ten
+        # bids of 300 requirements have hundreds, which would otherwise be sent on each rerun.
+        findings = st.expander(
+            tr(lang, "findings_heading", count=len(result.findings)),
+            key=f"findings_{parts.key}_expander",
+            on_change="rerun",
+        )
+        if findings.open:
+            findings.dataframe(parts.findings, hide_index=True, width="stretch")
         st.caption(plain(result.confirmation_note))
-        _override_form(state, spec, result)
+        _override_form(state, outcome, index, parts)
 
 
-def _override_line(lang: str, spec: TenderSpec, result: EvaluationResult, verdict, overrides):
+def _override_line(
+    lang: str, title: str, result: EvaluationResult, verdict, overrides: Overrides
+) -> str:
     """An overridden PK as the officer reads it: number, id, title, old → new, why, who, when."""
     entry = overrides.lookup(result.vendor, verdict.id)
     old = entry.old_points if entry is not None and entry.old_points is not None else None
@@ -354,7 +442,7 @@ def _override_line(lang: str, spec: TenderSpec, result: EvaluationResult, verdic
         "override_line",
         number=verdict.number,
         id=verdict.id,
-        title=_title(spec, verdict.id),
+        title=title,
         old=_points(old if old is not None else verdict.computed_points, lang),
         new=_points(verdict.final_points, lang),
         why=verdict.override_reason,
@@ -366,23 +454,24 @@ def _override_line(lang: str, spec: TenderSpec, result: EvaluationResult, verdic
     return line
 
 
-def _override_form(state: WizardState, spec: TenderSpec, result: EvaluationResult) -> None:
+def _override_form(
+    state: WizardState, outcome: CheckOutcome, index: int, parts: VendorParts
+) -> None:
     """The expander where an evaluator sets one PK's points for this vendor by hand."""
     lang = state.ui_lang
-    key = vendor_key(result.source, result.vendor)
+    spec, result, key = outcome.spec, outcome.results[index], parts.key
     draft = state.check.drafts.setdefault(key, OverrideDraft())
-    pk = [r for r in spec.requirements if r.kind == "PK"]
     # The key keeps the expander open while the results above it change after a save.
     with st.expander(tr(lang, "override_heading"), key=f"override_{key}_expander"):
         if draft.message is not None:
             show = st.success if draft.message.level == "success" else st.error
             show(plain(draft.message.text))
             draft.message = None
-        if not pk:
+        if not parts.pk_ids:
             st.caption(tr(lang, "override_no_pk"))
             return
         st.caption(tr(lang, "override_intro"))
-        ids = [r.id for r in pk]
+        ids = list(parts.pk_ids)
         chosen = draft.requirement_id if draft.requirement_id in ids else ids[0]
         bound(
             st.selectbox,
@@ -391,10 +480,10 @@ def _override_form(state: WizardState, spec: TenderSpec, result: EvaluationResul
             lambda value: _choose(draft, value, ids),
             label=tr(lang, "override_requirement"),
             options=ids,
-            format_func=lambda rid: _option(lang, spec, result, rid),
+            format_func=parts.options.__getitem__,
         )
-        requirement = spec.requirement(chosen)
-        verdict = result.verdict(chosen)
+        requirement = _requirements(outcome).get(chosen)
+        verdict = _verdicts(outcome, index).get(chosen)
         computed = verdict.computed_points if verdict is not None else None
         final = verdict.final_points if verdict is not None else None
         st.caption(
@@ -448,11 +537,9 @@ def _choose(draft: OverrideDraft, requirement_id: object, ids: list[str]) -> Non
         draft.requirement_id = str(requirement_id)
 
 
-def _option(lang: str, spec: TenderSpec, result: EvaluationResult, requirement_id: str) -> str:
+def _option(lang: str, requirement: SpecRequirement | None, requirement_id: str, verdict) -> str:
     """The requirement as the select shows it. Only what an override leaves unchanged: the
     browser sends the shown text back, and a text that changed would no longer match."""
-    requirement = spec.requirement(requirement_id)
-    verdict = result.verdict(requirement_id)
     values = {
         "number": requirement.number if requirement is not None else "",
         "id": requirement_id,
@@ -525,14 +612,36 @@ def _evaluation_file_name(state: WizardState) -> str:
     return "tender.evaluation.yaml"
 
 
-def _comparison(state: WizardState, spec: TenderSpec, outcome: CheckOutcome) -> None:
+def _comparison(state: WizardState, outcome: CheckOutcome) -> tuple:
+    """The comparison table, every requirement side by side, and the charts; returns the two
+    places where the downloads go, filled last."""
     lang = state.ui_lang
-    comparison = outcome.comparison
-    assert comparison is not None
     st.divider()
     st.subheader(tr(lang, "comparison_heading"))
-    overridden = any(v.override_reason is not None for r in comparison.results for v in r.verdicts)
     st.dataframe(
+        outcome.kept(("comparison_table", lang), lambda: comparison_table(lang, outcome)),
+        hide_index=True,
+        width="stretch",
+    )
+    with st.expander(tr(lang, "side_by_side"), expanded=True):
+        st.dataframe(
+            outcome.kept(("side_by_side", lang), lambda: side_by_side_table(lang, outcome)),
+            hide_index=True,
+            width="stretch",
+        )
+    left, right = st.columns(2)
+    places = (left.empty(), right.empty())
+    _charts(state, outcome)
+    return places
+
+
+def comparison_table(lang: str, outcome: CheckOutcome) -> pa.Table:
+    """One row per vendor: compliant, score (final and computed when overridden), rank,
+    reservations and their price."""
+    comparison = outcome.comparison
+    assert comparison is not None
+    overridden = any(v.override_reason is not None for r in comparison.results for v in r.verdicts)
+    return arrow_table(
         [
             {
                 tr(lang, "col_vendor"): result.vendor,
@@ -547,14 +656,21 @@ def _comparison(state: WizardState, spec: TenderSpec, outcome: CheckOutcome) -> 
                 ),
                 tr(lang, "col_rank"): str(rank) if rank is not None else "–",
                 tr(lang, "reservations"): len(result.reservations),
-                tr(lang, "col_reservations_price"): (_amount(result.reservations_total, lang)),
+                tr(lang, "col_reservations_price"): _amount(result.reservations_total, lang),
             }
             for result, rank in zip(comparison.results, comparison.ranks, strict=True)
-        ],
-        hide_index=True,
-        width="stretch",
+        ]
     )
+
+
+def side_by_side_table(lang: str, outcome: CheckOutcome) -> pa.Table:
+    """One row per requirement, one column per vendor: the answer, the verdict when it is not
+    "ok", the points and whether an evaluator set them."""
+    spec, comparison = outcome.spec, outcome.comparison
+    assert comparison is not None
     answers = ANSWER_LABELS.get(spec.language, ANSWER_LABELS["da"])
+    verdicts = [_verdicts(outcome, index) for index in range(len(comparison.results))]
+    columns = vendor_labels(comparison.results)  # one column each, the same vendor twice too
     rows = []
     for requirement in spec.requirements:
         row = {
@@ -562,8 +678,8 @@ def _comparison(state: WizardState, spec: TenderSpec, outcome: CheckOutcome) -> 
             tr(lang, "col_requirement"): requirement.id,
             tr(lang, "col_kind"): requirement.kind,
         }
-        for result in comparison.results:
-            verdict = result.verdict(requirement.id)
+        for column, by_id in zip(columns, verdicts, strict=True):
+            verdict = by_id.get(requirement.id)
             cell = ""
             if verdict is not None:
                 cell = answers[verdict.answer] if verdict.answer else verdict.answer_text or "–"
@@ -573,44 +689,52 @@ def _comparison(state: WizardState, spec: TenderSpec, outcome: CheckOutcome) -> 
                     cell += f" · {_number(verdict.final_points, lang)} p"
                 if verdict.override_reason is not None:
                     cell += f" ({tr(lang, 'override_marker')})"
-            row[result.vendor] = cell
+            row[column] = cell
         rows.append(row)
-    with st.expander(tr(lang, "side_by_side"), expanded=True):
-        st.dataframe(rows, hide_index=True, width="stretch")
-    left, right = st.columns(2)
-    if outcome.comparison_xlsx is not None:
-        left.download_button(
-            tr(lang, "download_file", name="comparison.xlsx"),
-            data=outcome.comparison_xlsx,
-            file_name="comparison.xlsx",
-            mime=MIME[".xlsx"],
-            key="download_comparison.xlsx",
-            on_click="ignore",
-            icon=":material/download:",
-        )
-    if outcome.note_docx is not None:
-        right.download_button(
-            tr(lang, "download_file", name="note.docx"),
-            data=outcome.note_docx,
-            file_name="note.docx",
-            mime=MIME[".docx"],
-            key="download_note.docx",
-            on_click="ignore",
-            icon=":material/download:",
-        )
-    _charts(state, spec, comparison)
+    return arrow_table(rows)
 
 
-def _charts(state: WizardState, spec: TenderSpec, comparison: Comparison) -> None:
+def _downloads(state: WizardState, outcome: CheckOutcome, left, right) -> None:
+    """The comparison workbook and the note, made once per outcome."""
+    lang = state.ui_lang
+    left.download_button(
+        tr(lang, "download_file", name="comparison.xlsx"),
+        data=outcome.comparison_xlsx,
+        file_name="comparison.xlsx",
+        mime=MIME[".xlsx"],
+        key="download_comparison.xlsx",
+        on_click="ignore",
+        icon=":material/download:",
+    )
+    right.download_button(
+        tr(lang, "download_file", name="note.docx"),
+        data=outcome.note_docx,
+        file_name="note.docx",
+        mime=MIME[".docx"],
+        key="download_note.docx",
+        on_click="ignore",
+        icon=":material/download:",
+    )
+
+
+def _charts(state: WizardState, outcome: CheckOutcome) -> None:
     """Score per vendor, and every requirement × vendor coloured by the verdict."""
     lang = state.ui_lang
+    spec, comparison = outcome.spec, outcome.comparison
+    assert comparison is not None
     st.subheader(tr(lang, "chart_scores_heading"))
     max_score = max(result.max_score for result in comparison.results)
     caption = tr(lang, "chart_scores_caption", max=max_score)
     if any(result.score != result.computed_score for result in comparison.results):
         caption += " " + tr(lang, "chart_scores_computed")
     st.caption(caption)
-    st.vega_lite_chart(spec=score_chart(comparison, lang), width="stretch", key="chart_scores")
+    st.vega_lite_chart(
+        spec=outcome.kept(
+            ("chart_scores", lang), lambda: with_arrow_data(score_chart(comparison, lang))
+        ),
+        width="stretch",
+        key="chart_scores",
+    )
 
     st.subheader(tr(lang, "chart_heatmap_heading"))
     st.caption(tr(lang, "chart_heatmap_caption"))
@@ -626,11 +750,27 @@ def _charts(state: WizardState, spec: TenderSpec, comparison: Comparison) -> Non
         horizontal=True,
         help=tr(lang, "chart_heatmap_show_help"),
     )
-    chart = heatmap_chart(spec, comparison, lang, view.get("heatmap", "all"))
-    if not chart["data"]["values"]:
+    show = view.get("heatmap", "all")
+    chart = outcome.kept(
+        ("chart_heatmap", lang, show),
+        lambda: with_arrow_data(heatmap_chart(spec, comparison, lang, show)),
+    )
+    if chart["data"]["values"].num_rows == 0:
         st.info(tr(lang, "chart_heatmap_empty"))
         return
     st.vega_lite_chart(spec=chart, width="stretch", key="chart_heatmap")
+
+
+def _requirements(outcome: CheckOutcome) -> dict[str, SpecRequirement]:
+    """The tender's requirements by id (TenderSpec.requirement looks through them all)."""
+    return outcome.kept(("requirements",), lambda: {r.id: r for r in outcome.spec.requirements})
+
+
+def _verdicts(outcome: CheckOutcome, index: int) -> dict:
+    """One result's verdicts by id (EvaluationResult.verdict looks through them all)."""
+    return outcome.kept(
+        ("verdicts", index), lambda: {v.id: v for v in outcome.results[index].verdicts}
+    )
 
 
 def _with_name(name: str, message: str) -> str:
@@ -651,11 +791,6 @@ def _amount(value, lang: str) -> str:
 
 def _points(value, lang: str) -> str:
     return "–" if value is None else _number(value, lang)
-
-
-def _title(spec: TenderSpec, requirement_id: str) -> str:
-    requirement = spec.requirement(requirement_id)
-    return requirement.title if requirement else ""
 
 
 def _size(data: bytes) -> str:
