@@ -309,4 +309,5 @@ EN: dict[str, str] = {
     "kan ikke læses ({error})": "cannot be read ({error})",
     "er ikke en procure-kladde": "is not a procure draft",
     "er gemt i kladdeformat {version}, som denne version af procure ikke kender": "is saved in draft format {version}, which this version of procure does not know",
+    "filen er tom; den indeholder ingen evaluering": "the file is empty; it holds no evaluation",
 }

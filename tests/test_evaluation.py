@@ -323,3 +323,5 @@ def test_a_yaml_file_without_overrides_is_not_taken_as_an_empty_evaluation():
     with pytest.raises(ProcureError, match="tender.yaml.*forventede 'overrides'"):
         parse_overrides("id: 123\ntitle: Et udbud\n", "tender.yaml")
     assert parse_overrides("tender_id: x\noverrides: []\n", "e.yaml").entries == ()
+    with pytest.raises(ProcureError, match="tom.yaml: filen er tom"):
+        parse_overrides("", "tom.yaml")

@@ -268,6 +268,12 @@ def test_the_same_vendor_twice_gets_two_columns(checked):
     assert vendor_labels((a, again)) == (f"{VENDOR_A} (a.docx)", f"{VENDOR_A} (a-rettet.docx)")
 
 
+def test_a_vendor_named_like_a_column_does_not_overwrite_it(checked):
+    _spec, comparison, _pk, _ = checked
+    named = dataclasses.replace(comparison.results[0], vendor="Krav-ID")
+    assert vendor_labels((named,), reserved=("Kravnr", "Krav-ID", "Type")) == ("Krav-ID ·",)
+
+
 # -- What the page sends: Arrow tables -----------------------------------------------------------
 
 

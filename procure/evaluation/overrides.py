@@ -57,8 +57,8 @@ class Overrides:
 def parse_overrides(text: str, source: str, spec: TenderSpec | None = None) -> Overrides:
     """Overrides from the text of an evaluation file; checks it belongs to `spec`'s tender."""
     data = load_yaml_text(text, source)
-    if data is None:
-        return Overrides()
+    if data is None:  # an empty file is not "no overrides": it would replace the real ones
+        raise ProcureError.invalid(source, t("filen er tom; den indeholder ingen evaluering"))
     # A tender.yaml or any other YAML mapping is not an evaluation file with no overrides.
     if not isinstance(data, dict) or not isinstance(data.get("overrides"), list):
         raise ProcureError.invalid(source, t("er ikke en evalueringsfil (forventede 'overrides')"))

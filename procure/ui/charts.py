@@ -55,16 +55,19 @@ def compliant_label(compliant: bool, lang: str) -> str:
     return tr(lang, "chart_compliant" if compliant else "chart_not_compliant")
 
 
-def vendor_labels(results: tuple[EvaluationResult, ...]) -> tuple[str, ...]:
+def vendor_labels(
+    results: tuple[EvaluationResult, ...], reserved: tuple[str, ...] = ()
+) -> tuple[str, ...]:
     """One label per result, unique: the same vendor twice (a corrected file) would otherwise
-    draw two bars and two columns as one."""
+    draw two bars and two columns as one. A label never equals one in `reserved` (a table's
+    own columns: a vendor called "Krav-ID" must not overwrite the id column)."""
     counts = Counter(r.vendor for r in results)
     labels: list[str] = []
     for result in results:
         label = result.vendor
         if counts[result.vendor] > 1:
             label = f"{result.vendor} ({result.source})"
-        while label in labels:
+        while label in labels or label in reserved:
             label += " ·"
         labels.append(label)
     return tuple(labels)

@@ -57,6 +57,7 @@ from procure.ui.state import (
     overrides_for,
 )
 from procure.ui.texts import tr
+from procure.yamlio import text_from_bytes
 
 RESPONSE_TYPES = ["docx", "xlsx", "yaml", "yml", "json"]
 VIEW_KEY = "procure_check_view"  # how the officer looks at the results: not part of the tender
@@ -670,14 +671,12 @@ def side_by_side_table(lang: str, outcome: CheckOutcome) -> pa.Table:
     assert comparison is not None
     answers = ANSWER_LABELS.get(spec.language, ANSWER_LABELS["da"])
     verdicts = [_verdicts(outcome, index) for index in range(len(comparison.results))]
-    columns = vendor_labels(comparison.results)  # one column each, the same vendor twice too
+    fixed = (tr(lang, "col_number"), tr(lang, "col_requirement"), tr(lang, "col_kind"))
+    # One column per vendor, the same vendor twice too, never one of the fixed columns
+    columns = vendor_labels(comparison.results, reserved=fixed)
     rows = []
     for requirement in spec.requirements:
-        row = {
-            tr(lang, "col_number"): requirement.number,
-            tr(lang, "col_requirement"): requirement.id,
-            tr(lang, "col_kind"): requirement.kind,
-        }
+        row = dict(zip(fixed, (requirement.number, requirement.id, requirement.kind), strict=True))
         for column, by_id in zip(columns, verdicts, strict=True):
             verdict = by_id.get(requirement.id)
             cell = ""
@@ -882,11 +881,7 @@ def _evaluation_uploaded(key: str, spec: TenderSpec) -> None:
         data = uploaded.getvalue()
         if len(data) > MAX_TENDER_BYTES:
             raise ProcureError.invalid(uploaded.name, tr(lang, "evaluation_too_big"))
-        try:
-            text = data.decode("utf-8").removeprefix("\ufeff")
-        except UnicodeDecodeError:
-            raise ProcureError.invalid(uploaded.name, tr(lang, "not_utf8")) from None
-        loaded = parse_overrides(text, uploaded.name, spec)
+        loaded = parse_overrides(text_from_bytes(data, uploaded.name), uploaded.name, spec)
     except ProcureError as exc:
         state.check.evaluation_notice = Notice(
             "error",
