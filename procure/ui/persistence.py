@@ -11,6 +11,7 @@ replaces the one on screen once that one is saved (`save_before_replacing`).
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 
 import streamlit as st
@@ -370,7 +371,9 @@ def _bids_key(state: WizardState) -> tuple:
     return tuple((f.name, f.digest) for f in state.check.responses)
 
 
+@functools.lru_cache(maxsize=16)
 def _evaluation_text(overrides) -> str:
+    """The evaluation file's text (the same overrides are written out once, not every rerun)."""
     from procure.evaluation import dump_overrides
 
     return dump_overrides(overrides)
