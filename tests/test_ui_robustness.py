@@ -390,3 +390,16 @@ def test_bidirectional_overrides_cannot_reverse_what_the_officer_reads():
 
     assert plain("Leverandør \u202e0005 kr.") == "Leverandør 0005 kr\\."
     assert plain("\u2066isoleret\u2069") == "isoleret"
+
+
+def test_bare_web_and_mail_addresses_in_vendor_text_stay_text():
+    from procure.ui.session import plain
+
+    shown = plain("Se www.example.com, https://x.dk og salg@firma.dk")
+    joiner = "\u2060"
+    assert f"www{joiner}\\." in shown and f"https{joiner}\\:" in shown and f"@{joiner}" in shown
+    # What the officer reads is unchanged apart from the invisible joiners
+    assert (
+        shown.replace(joiner, "").replace("\\", "")
+        == "Se www.example.com, https://x.dk og salg@firma.dk"
+    )

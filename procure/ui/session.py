@@ -31,6 +31,10 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=&])")
 # Bidirectional overrides and isolates: a vendor could use them to show a name or an amount
 # reversed (U+202E before "0005" shows "5000"). They are never needed in the texts procure shows.
 _BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+# Markdown turns bare web and e-mail addresses into links even when escaped; an invisible word
+# joiner (U+2060) inside "www.", "https:" and after "@" keeps them text. Checked in Chromium.
+_WORD_JOINER = "\u2060"
+_AUTOLINK_STARTS = re.compile(r"(?i)\b(www)(\.)|\b(https?|ftp|mailto)(:)")
 
 
 def get_state() -> WizardState:
@@ -61,10 +65,16 @@ def current_library(state: WizardState) -> Library:
 
 
 def plain(text: object) -> str:
-    """Text shown as written: Markdown characters escaped, so a vendor's or officer's text can
-    neither format the page nor pull in links and images."""
+    """Text shown as written: Markdown characters escaped and bare addresses kept as text, so a
+    vendor's or officer's text can neither format the page nor pull in links and images."""
     shown = _BIDI_CONTROLS.sub("", "" if text is None else str(text))
+    shown = _AUTOLINK_STARTS.sub(_unlinked, shown).replace("@", "@" + _WORD_JOINER)
     return _MARKDOWN_SPECIAL.sub(r"\\\1", shown)
+
+
+def _unlinked(match: re.Match) -> str:
+    word, mark = (match.group(1), match.group(2)) if match.group(1) else match.group(3, 4)
+    return word + _WORD_JOINER + mark
 
 
 def notify(state: WizardState, level: str, text: str) -> None:
