@@ -7,18 +7,15 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import os
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.generate import ROOT, generated_release, tender_with_every_requirement
+from benchmarks.generate import generated_release, tender_with_every_requirement
 
 RERUNS = 10
-CHROMIUM = Path("/usr/bin/chromium")
 
 # What is timed: one script run of the wizard, i.e. Streamlit executing app.py from the top
 # (restore, sidebar, the Krav page, autosave) with the session's state. That is the server's
@@ -305,8 +302,9 @@ def cold_start_rows(runs: int = 3) -> list[dict]:
     shows the app's title. The browser is started before the clock, as an officer's browser is
     already open."""
     from benchmarks.cases import row
+    from tests.wizard_server import browser_missing, launch_chromium
 
-    why_not = _browser_missing()
+    why_not = browser_missing()
     if why_not:
         print(f"  wizard: cold start skipped: {why_not}", file=sys.stderr)
         return []
@@ -317,9 +315,7 @@ def cold_start_rows(runs: int = 3) -> list[dict]:
     title = tr("da", "app_title")
     seconds = []
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=["--headless", "--no-sandbox"]
-        )
+        browser = launch_chromium(playwright)
         try:
             for _ in range(runs):
                 with tempfile.TemporaryDirectory() as workspace:
@@ -336,6 +332,17 @@ def cold_start_rows(runs: int = 3) -> list[dict]:
 
 
 # -- Helpers --------------------------------------------------------------------------------------
+
+
+def _cold_start(page, title: str, workspace: str) -> float:
+    """Seconds from starting the server until the page shows `title`."""
+    from tests.wizard_server import served_wizard
+
+    started = time.perf_counter()
+    with served_wizard({"PROCURE_WORKSPACE": workspace}) as url:
+        page.goto(url)
+        page.get_by_text(title).first.wait_for(state="visible", timeout=60_000)
+        return time.perf_counter() - started
 
 
 @contextlib.contextmanager
@@ -425,70 +432,3 @@ def _sent_to_browser():
         yield runs
     finally:
         runner.forward_msgs = original
-
-
-def _browser_missing() -> str:
-    if not CHROMIUM.exists():
-        return f"{CHROMIUM} is missing (apt-get install chromium)"
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        return "playwright is not installed (pip install playwright)"
-    return ""
-
-
-def _cold_start(page, title: str, workspace: str) -> float:
-    port = _free_port()
-    env = {
-        **os.environ,
-        "PROCURE_WORKSPACE": workspace,
-        "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
-    }
-    command = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        "app.py",
-        "--server.headless",
-        "true",
-        "--server.port",
-        str(port),
-        "--server.address",
-        "127.0.0.1",
-        "--server.fileWatcherType",
-        "none",
-    ]
-    started = time.perf_counter()
-    server = subprocess.Popen(
-        command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    try:
-        _wait_until_listening(port, server)
-        page.goto(f"http://127.0.0.1:{port}")
-        page.get_by_text(title).first.wait_for(state="visible", timeout=60_000)
-        return time.perf_counter() - started
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait(timeout=10)
-
-
-def _wait_until_listening(port: int, server: subprocess.Popen, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise RuntimeError(f"streamlit stopped with exit code {server.returncode}")
-        with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), 0.2):
-            return
-        time.sleep(0.02)
-    raise RuntimeError(f"streamlit did not listen on port {port} within {timeout:g} s")
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]

@@ -3,111 +3,40 @@ Playwright, from the first step to the downloads and a checked vendor response."
 
 from __future__ import annotations
 
-import os
-import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 import yaml
 
 from tests.conftest import ROOT
+from tests.wizard_server import WizardDidNotStart, browser_missing, launch_chromium, served_wizard
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 # Test artefacts: the pages as the officer saw them, kept after the run (not in git)
 SCREENSHOTS = ROOT / "test-artefacts" / "screenshots"
 
 pytestmark = pytest.mark.browser
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture
 def wizard_url(workspace_in_tmp):
-    """`streamlit run app.py` on a free port; stopped (only this process) after the test."""
-    port = _free_port()
-    env = {**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
-    # PROCURE_WORKSPACE is the test's own folder (tests/conftest.py), passed on here
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "app.py",
-            "--server.headless",
-            "true",
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--server.fileWatcherType",
-            "none",
-            "--browser.gatherUsageStats",
-            "false",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
+    """`streamlit run app.py` on a free port, with the test's own workspace (tests/conftest.py
+    puts it in PROCURE_WORKSPACE, which the server inherits)."""
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            if server.poll() is not None:
-                output = server.stdout.read().decode(errors="replace") if server.stdout else ""
-                pytest.fail(f"streamlit stopped before serving:\n{output}")
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
-                    if answer.read().strip() == b"ok":
-                        break
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail("streamlit did not answer on /_stcore/health within 60 s")
-            time.sleep(0.3)
-        yield url
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait(timeout=10)
+        with served_wizard() as url:
+            yield url
+    except WizardDidNotStart as exc:
+        pytest.fail(str(exc))
 
 
 @pytest.fixture
 def page():
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} is missing: apt-get install -y chromium")
-    if shutil.which("streamlit") is None and not _module_exists("streamlit"):
-        pytest.skip("streamlit is not installed")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        pytest.skip("playwright is not installed: pip install playwright (no browser download)")
+    missing = browser_missing()
+    if missing:
+        pytest.skip(missing)
+    from playwright.sync_api import sync_playwright
+
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
-        )
+        browser = launch_chromium(playwright)
         context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="da-DK")
         context.set_default_timeout(30_000)
         try:
@@ -115,12 +44,6 @@ def page():
         finally:
             context.close()
             browser.close()
-
-
-def _module_exists(name: str) -> bool:
-    import importlib.util
-
-    return importlib.util.find_spec(name) is not None
 
 
 def test_officer_builds_a_tender_downloads_it_and_checks_a_filled_response(
