@@ -47,3 +47,27 @@ def sample_tender(language: str = "da") -> Tender:
 
 def sample_spec(language: str = "da") -> TenderSpec:
     return resolve_tender(sample_tender(language), shipped_release())
+
+
+def answer_file(
+    tender: Tender | TenderSpec,
+    vendor: str = "Leverandør A",
+    answers: dict[str, str] | None = None,
+    also: tuple[dict, ...] = (),
+) -> bytes:
+    """A vendor's machine answer file (procure-answers/1) for `tender`: every requirement
+    "Opfyldt" unless `answers` says otherwise, then the rows in `also` (e.g. a duplicate)."""
+    import yaml
+
+    tender_id = tender.tender.id if isinstance(tender, TenderSpec) else tender.id
+    answers = answers or {}
+    document = {
+        "format": "procure-answers/1",
+        "tender_id": tender_id,
+        "vendor": {"name": vendor},
+        "answers": [
+            {"id": r.id, "answer": answers.get(r.id, "Opfyldt")} for r in tender.requirements
+        ]
+        + list(also),
+    }
+    return yaml.safe_dump(document, allow_unicode=True).encode()

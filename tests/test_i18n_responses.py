@@ -113,22 +113,13 @@ def test_an_override_without_justification_is_refused_in_english(tmp_path):
 
 
 def test_row_positions_in_findings_follow_the_tenders_language():
-    import yaml
-
     from procure.evaluation import evaluate_response
-    from tests.samples import sample_spec
+    from tests.samples import answer_file, sample_spec
 
     def duplicate_finding(lang: str) -> str:
         spec = sample_spec(lang)
-        first = spec.requirements[0].id
-        document = {
-            "format": "procure-answers/1",
-            "tender_id": spec.tender.id,
-            "vendor": {"name": "Leverandør A"},
-            "answers": [{"id": r.id, "answer": "Opfyldt"} for r in spec.requirements]
-            + [{"id": first, "answer": "Opfyldt"}],
-        }
-        response = read_response(yaml.safe_dump(document).encode(), "svar.yaml")
+        again = ({"id": spec.requirements[0].id, "answer": "Opfyldt"},)
+        response = read_response(answer_file(spec, also=again), "svar.yaml")
         result = evaluate_response(spec, response)
         return next(f.message for f in result.findings if f.code == "duplicate_answer")
 

@@ -6,13 +6,11 @@ from __future__ import annotations
 import dataclasses
 import importlib.util
 import io
-import re
 import uuid
 import zipfile
 from decimal import Decimal
 
 import pytest
-import yaml
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
@@ -40,9 +38,9 @@ from procure.ui.state import (
 )
 from procure.ui.texts import DA, EN, STEP_KEYS
 from tests.conftest import ROOT
+from tests.samples import answer_file
+from tests.wizard import STATE_KEY, errors, go, markdown, metrics, new_app, shown, warnings
 
-APP = str(ROOT / "app.py")
-STATE_KEY = "procure_wizard"
 READER_READY = importlib.util.find_spec("procure.responses.reader") is not None
 
 
@@ -71,23 +69,6 @@ def downloads(monkeypatch):
     return fetch
 
 
-def new_app(*, new_tender: bool = True) -> AppTest:
-    """The wizard as a new session opens it; by default the officer then starts a new tender
-    and is on step 2, Udbud."""
-    at = AppTest.from_file(APP, default_timeout=60).run()
-    assert not at.exception
-    if new_tender:
-        at.button(key="start_new").click().run()
-        assert not at.exception
-    return at
-
-
-def go(at: AppTest, step: str) -> AppTest:
-    at.sidebar.radio(key="nav_step").set_value(STEP_KEYS.index(step)).run()
-    assert not at.exception
-    return at
-
-
 def show_requirements(at: AppTest, search: str = "FKI-ORG-00") -> AppTest:
     """Step 5 narrowed by its search box to the organisation requirements the tests use (the
     step shows 20 cards a page; the search stays set while the officer moves between steps)."""
@@ -107,23 +88,6 @@ def fill_purchase(at: AppTest) -> AppTest:
     at.selectbox(key="category").select("Y65").run()
     assert not at.exception
     return at
-
-
-def shown(text: str) -> str:
-    """Markdown source as the officer reads it (the app escapes Markdown in dynamic text)."""
-    return re.sub(r"\\(.)", r"\1", text)
-
-
-def errors(at: AppTest) -> list[str]:
-    return [shown(e.value) for e in at.error]
-
-
-def warnings(at: AppTest) -> str:
-    return " ".join(shown(w.value) for w in at.warning)
-
-
-def markdown(at: AppTest) -> str:
-    return " ".join(shown(m.value) for m in at.markdown)
 
 
 def documents_not_ready() -> str:
@@ -435,28 +399,14 @@ def test_documents_step_lists_what_is_missing():
 def test_check_step_reports_each_file_and_survives_a_broken_one(downloads):
     at = fill_purchase(new_app())
     go(at, "step_documents")
-    tender_id = at.session_state[STATE_KEY].tender_id
-    state = at.session_state[STATE_KEY]
-    ids = [r.id for r in build_tender(state, library()).requirements]
-
-    def answers(name: str, failing: set[str]) -> bytes:
-        document = {
-            "format": "procure-answers/1",
-            "tender_id": tender_id,
-            "vendor": {"name": name},
-            "answers": [
-                {"id": rid, "answer": "Ikke opfyldt" if rid in failing else "Opfyldt"}
-                for rid in ids
-            ],
-        }
-        return yaml.safe_dump(document, allow_unicode=True).encode()
-
+    tender = build_tender(at.session_state[STATE_KEY], library())
+    failing = {"FKI-ORG-001": "Ikke opfyldt"}
     go(at, "step_check")
     at.file_uploader(key="check_responses_0").set_value(
         [
-            ("a.yaml", answers("Leverandør A", set()), "application/x-yaml"),
+            ("a.yaml", answer_file(tender, "Leverandør A"), "application/x-yaml"),
             ("broken.docx", b"PK\x03\x04 not really a zip", "application/octet-stream"),
-            ("b.yaml", answers("Leverandør B [klik](http://x)", {"FKI-ORG-001"}), "text/yaml"),
+            ("b.yaml", answer_file(tender, "Leverandør B [klik](http://x)", failing), "text/yaml"),
         ]
     ).run()
     assert not at.exception
@@ -488,19 +438,9 @@ def checked_tender(at: AppTest) -> AppTest:
     at.selectbox(key="req_kind_FKI-ORG-001").select("PK").run()
     at.number_input(key="req_weight_FKI-ORG-001").set_value(7).run()
     tender = build_tender(at.session_state[STATE_KEY], library())
-    document = {
-        "format": "procure-answers/1",
-        "tender_id": tender.id,
-        "vendor": {"name": "Leverandør A"},
-        "answers": [
-            {"id": r.id, "answer": "Delvist opfyldt" if r.id == "FKI-ORG-001" else "Opfyldt"}
-            for r in tender.requirements
-        ],
-    }
+    bid = answer_file(tender, "Leverandør A", {"FKI-ORG-001": "Delvist opfyldt"})
     go(at, "step_check")
-    at.file_uploader(key="check_responses_0").set_value(
-        [("a.yaml", yaml.safe_dump(document, allow_unicode=True).encode(), "text/yaml")]
-    ).run()
+    at.file_uploader(key="check_responses_0").set_value([("a.yaml", bid, "text/yaml")]).run()
     assert not at.exception
     assert "Leverandør A" in [h.value for h in at.subheader]
     return at
@@ -518,10 +458,6 @@ def enter_override(at: AppTest, points: str, why: str, by: str = "Mette Holm") -
     at.button(key=override_key("save")).click().run()
     assert not at.exception
     return at
-
-
-def metrics(at: AppTest) -> dict[str, str]:
-    return {m.label: m.value for m in at.metric}
 
 
 def current_spec(at: AppTest):

@@ -11,7 +11,6 @@ from collections import Counter
 import pyarrow as pa
 import pytest
 import streamlit
-import yaml
 from streamlit.testing.v1 import AppTest
 
 from procure.documents.build import render_documents
@@ -40,10 +39,11 @@ from procure.ui.charts import (
 )
 from procure.ui.page_check import read_responses, vendor_key
 from procure.ui.state import UploadedFile, build_tender
-from procure.ui.texts import DA, EN, STEP_KEYS
+from procure.ui.texts import DA, EN
 from tests.conftest import ROOT
 from tests.fill import fill_docx_form, fill_xlsx_form
-from tests.samples import sample_spec
+from tests.samples import answer_file, sample_spec
+from tests.wizard import go
 
 VENDOR_A = "Leverandør A/S"
 VENDOR_B = "B & Co <b>*fed*</b>"  # a hostile name: it must stay text
@@ -316,25 +316,6 @@ def test_read_responses_reports_each_file_before_reading_it():
 # -- The page -------------------------------------------------------------------------------------
 
 
-def go(at: AppTest, step: str) -> AppTest:
-    at.sidebar.radio(key="nav_step").set_value(STEP_KEYS.index(step)).run()
-    assert not at.exception
-    return at
-
-
-def answers_file(tender, vendor: str, partly: set[str]) -> bytes:
-    document = {
-        "format": "procure-answers/1",
-        "tender_id": tender.id,
-        "vendor": {"name": vendor},
-        "answers": [
-            {"id": r.id, "answer": "Delvist opfyldt" if r.id in partly else "Opfyldt"}
-            for r in tender.requirements
-        ],
-    }
-    return yaml.safe_dump(document, allow_unicode=True).encode()
-
-
 @pytest.fixture
 def progress_texts(monkeypatch):
     """The texts of every progress bar the page draws, and whether each was removed again."""
@@ -384,8 +365,8 @@ def two_bids_checked(monkeypatch, tmp_path):
     go(at, "step_check")
     at.file_uploader(key="check_responses_0").set_value(
         [
-            ("a [1].yaml", answers_file(tender, "Leverandør A", set()), "text/yaml"),
-            ("b.yaml", answers_file(tender, VENDOR_B, {partly}), "text/yaml"),
+            ("a [1].yaml", answer_file(tender, "Leverandør A"), "text/yaml"),
+            ("b.yaml", answer_file(tender, VENDOR_B, {partly: "Delvist opfyldt"}), "text/yaml"),
         ]
     ).run()
     assert not at.exception

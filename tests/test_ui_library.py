@@ -4,7 +4,6 @@ between two versions – and that reading it never changes the tender."""
 
 from __future__ import annotations
 
-import re
 import shutil
 
 import pytest
@@ -20,10 +19,9 @@ from procure.ui.page_library import (
 )
 from procure.ui.state import TENDER_FIELDS
 from procure.ui.texts import STEP_KEYS
-from tests.conftest import ROOT, SHIPPED_LIBRARY
+from tests.conftest import SHIPPED_LIBRARY
+from tests.wizard import APP, STATE_KEY, metrics, shown
 
-APP = str(ROOT / "app.py")
-STATE_KEY = "procure_wizard"
 CHANGED_ID = "FKI-INT-017"
 OLD_PHRASE = "SF1462 og må ikke anvende de udfasede SF1460_A–D."
 NEW_PHRASE = "SF1462 og skal kvittere for hver besked, den modtager."
@@ -58,21 +56,12 @@ def section(at: AppTest, name: str) -> AppTest:
     return at
 
 
-def shown(text: str) -> str:
-    """Markdown source as the officer reads it (the app escapes Markdown in library text)."""
-    return re.sub(r"\\(.)", r"\1", text)
-
-
 def markdown(at: AppTest) -> str:
     return "\n".join(shown(m.value) for m in at.markdown)
 
 
 def table_ids(at: AppTest) -> list[str]:
     return list(at.dataframe[0].value["id"])
-
-
-def metrics(at: AppTest) -> dict[str, str]:
-    return {m.label: m.value for m in at.metric}
 
 
 # -- Overview and changelog ---------------------------------------------------------------------

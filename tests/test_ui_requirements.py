@@ -20,9 +20,8 @@ from procure.ui.page_requirements import (
 )
 from procure.ui.state import WizardState, propose, requirement_rows
 from procure.ui.texts import DA, STEP_KEYS
-from tests.conftest import ROOT
+from tests.wizard import APP, metrics, shown
 
-APP = str(ROOT / "app.py")
 K_REQUIREMENT = "FKI-INT-003"  # K in the library
 
 
@@ -54,10 +53,6 @@ def on_krav_step(monkeypatch, tmp_path, lang: str = "da") -> AppTest:
     return at
 
 
-def shown(text: str) -> str:
-    return re.sub(r"\\(.)", r"\1", text)
-
-
 def cards(at: AppTest) -> list[str]:
     """The ids of the requirement cards on screen, in order."""
     prefix = "req_include_"
@@ -72,10 +67,6 @@ def lint_box(at: AppTest):
     """The warning box (an expander whose label counts the warnings), or None."""
     heading = re.compile(r":orange\[" + DA["lint_heading"].replace("{count}", r"(\d+)") + r"\]")
     return next((e for e in at.expander if heading.fullmatch(e.label)), None)
-
-
-def metrics(at: AppTest) -> dict[str, str]:
-    return {m.label: m.value for m in at.metric}
 
 
 def test_first_page_shows_page_size_cards_and_counts_over_all(

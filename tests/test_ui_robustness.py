@@ -28,18 +28,8 @@ from procure.ui.texts import STEP_KEYS
 from tests import test_ui_apptest
 from tests.fill import fill_docx_form, fill_xlsx_form
 from tests.samples import sample_tender, shipped_release
-from tests.test_ui_apptest import (
-    APP,
-    STATE_KEY,
-    checked_tender,
-    enter_override,
-    errors,
-    fill_purchase,
-    go,
-    markdown,
-    new_app,
-    warnings,
-)
+from tests.test_ui_apptest import checked_tender, enter_override, fill_purchase
+from tests.wizard import APP, STATE_KEY, errors, go, markdown, new_app, reopened, warnings
 
 downloads = test_ui_apptest.downloads  # the fixture: what a download button gives
 
@@ -59,15 +49,6 @@ def with_half_a_tender() -> AppTest:
     at = new_app()
     at.text_input(key="title").input("Mit halve udbud").run()
     return go(at, "step_start")
-
-
-def reopened(tender_id: str) -> AppTest:
-    """A second tab on the same tender (the address names it)."""
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params["udbud"] = tender_id
-    at.run()
-    assert not at.exception
-    return at
 
 
 # -- Files given to the Start page --------------------------------------------------------------

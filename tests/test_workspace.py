@@ -6,7 +6,6 @@ import json
 from decimal import Decimal
 
 import pytest
-import yaml
 from streamlit.testing.v1 import AppTest
 
 from procure.errors import ProcureError
@@ -14,13 +13,10 @@ from procure.evaluation import Override, Overrides
 from procure.tender import parse_tender
 from procure.tender.model import CustomRequirement
 from procure.ui.state import RequirementChoice, UploadedFile, WizardState, build_tender
-from procure.ui.texts import STEP_KEYS
 from procure.ui.workspace import Workspace, draft_content, state_from_content
 from tests.conftest import ROOT
-from tests.samples import shipped_release
-
-APP = str(ROOT / "app.py")
-STATE_KEY = "procure_wizard"
+from tests.samples import answer_file, shipped_release
+from tests.wizard import APP, STATE_KEY, go, reopened
 
 
 def officer_state() -> WizardState:
@@ -161,12 +157,6 @@ def test_state_from_content_rejects_a_malformed_draft():
 # -- The wizard with its workspace ----------------------------------------------------------------
 
 
-def go(at: AppTest, step: str) -> AppTest:
-    at.sidebar.radio(key="nav_step").set_value(STEP_KEYS.index(step)).run()
-    assert not at.exception
-    return at
-
-
 def started_tender() -> AppTest:
     at = AppTest.from_file(APP, default_timeout=60).run()
     at.button(key="start_new").click().run()
@@ -178,15 +168,6 @@ def started_tender() -> AppTest:
     at.text_input(key="req_search").input("FKI-ORG-001").run()
     at.selectbox(key="req_kind_FKI-ORG-001").select("PK").run()
     at.number_input(key="req_weight_FKI-ORG-001").set_value(7).run()
-    assert not at.exception
-    return at
-
-
-def reopened(tender_id: str) -> AppTest:
-    """A new session on the same address: a browser refresh, a new tab, or a restarted app."""
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params["udbud"] = tender_id
-    at.run()
     assert not at.exception
     return at
 
@@ -252,19 +233,9 @@ def test_uploaded_bids_and_overrides_survive_a_refresh(workspace_in_tmp):
     at = started_tender()
     state = at.session_state[STATE_KEY]
     tender = build_tender(state, shipped_release())
-    document = {
-        "format": "procure-answers/1",
-        "tender_id": tender.id,
-        "vendor": {"name": "Leverandør A"},
-        "answers": [
-            {"id": r.id, "answer": "Delvist opfyldt" if r.id == "FKI-ORG-001" else "Opfyldt"}
-            for r in tender.requirements
-        ],
-    }
+    bid = answer_file(tender, "Leverandør A", {"FKI-ORG-001": "Delvist opfyldt"})
     go(at, "step_check")
-    at.file_uploader(key="check_responses_0").set_value(
-        [("a.yaml", yaml.safe_dump(document, allow_unicode=True).encode(), "text/yaml")]
-    ).run()
+    at.file_uploader(key="check_responses_0").set_value([("a.yaml", bid, "text/yaml")]).run()
     assert "Leverandør A" in [h.value for h in at.subheader]
     bids = workspace_in_tmp / "tenders" / tender.id / "bids"
     assert len(list(bids.iterdir())) == 2  # the bid and the manifest
@@ -320,16 +291,6 @@ def test_a_damaged_draft_is_listed_with_its_problem_and_the_rest_still_opens(wor
     assert any("Kladden kan ikke åbnes" in e.value for e in at.error)
     at.button(key=f"saved_open_{tender_id}").click().run()
     assert at.header[0].value == "5. Krav"
-
-
-def answer_file(tender, vendor: str) -> bytes:
-    document = {
-        "format": "procure-answers/1",
-        "tender_id": tender.id,
-        "vendor": {"name": vendor},
-        "answers": [{"id": r.id, "answer": "Opfyldt"} for r in tender.requirements],
-    }
-    return yaml.safe_dump(document, allow_unicode=True).encode()
 
 
 def test_bids_uploaded_in_two_tabs_are_both_kept(workspace_in_tmp):

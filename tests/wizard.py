@@ -1,0 +1,62 @@
+"""Driving the wizard without a browser (streamlit.testing.v1.AppTest): the helpers every UI
+test file shares."""
+
+from __future__ import annotations
+
+import re
+
+from streamlit.testing.v1 import AppTest
+
+from procure.ui.texts import STEP_KEYS
+from tests.conftest import ROOT
+
+APP = str(ROOT / "app.py")
+STATE_KEY = "procure_wizard"
+
+
+def new_app(*, new_tender: bool = True) -> AppTest:
+    """The wizard as a new session opens it; by default the officer then starts a new tender
+    and is on step 2, Udbud."""
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    assert not at.exception
+    if new_tender:
+        at.button(key="start_new").click().run()
+        assert not at.exception
+    return at
+
+
+def reopened(tender_id: str) -> AppTest:
+    """A new session on the same address: a browser refresh, a new tab, or a restarted app."""
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["udbud"] = tender_id
+    at.run()
+    assert not at.exception
+    return at
+
+
+def go(at: AppTest, step: str) -> AppTest:
+    at.sidebar.radio(key="nav_step").set_value(STEP_KEYS.index(step)).run()
+    assert not at.exception
+    return at
+
+
+def shown(text: str) -> str:
+    """Markdown source as the officer reads it: the app escapes Markdown in dynamic text and
+    puts invisible word joiners into bare addresses (procure.ui.session.plain)."""
+    return re.sub(r"\\(.)", r"\1", text).replace("\u2060", "")
+
+
+def errors(at: AppTest) -> list[str]:
+    return [shown(e.value) for e in at.error]
+
+
+def warnings(at: AppTest) -> str:
+    return " ".join(shown(w.value) for w in at.warning)
+
+
+def markdown(at: AppTest) -> str:
+    return " ".join(shown(m.value) for m in at.markdown)
+
+
+def metrics(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
