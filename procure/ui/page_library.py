@@ -26,6 +26,7 @@ from procure.ui.session import (
     library_versions,
     plain,
     safe_callback,
+    session_object,
 )
 from procure.ui.state import WizardState
 from procure.ui.texts import LANGUAGE_NAMES, tr
@@ -184,11 +185,7 @@ def render(state: WizardState) -> None:
 
 
 def library_view() -> LibraryView:
-    view = st.session_state.get(VIEW_KEY)
-    if not isinstance(view, LibraryView):
-        view = LibraryView()
-        st.session_state[VIEW_KEY] = view
-    return view
+    return session_object(VIEW_KEY, LibraryView)
 
 
 def _version_chooser(state: WizardState, view: LibraryView, versions: list[str]) -> None:

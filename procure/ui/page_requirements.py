@@ -18,7 +18,15 @@ import streamlit as st
 from procure.library.model import KINDS, Library
 from procure.tender import lint_tender
 from procure.tender.model import Tender
-from procure.ui.session import bound, current_library, get_state, notify, plain, safe_callback
+from procure.ui.session import (
+    bound,
+    current_library,
+    get_state,
+    notify,
+    plain,
+    safe_callback,
+    session_object,
+)
 from procure.ui.state import (
     LocalDraft,
     LocalRequirement,
@@ -188,10 +196,7 @@ def render(state: WizardState) -> None:
 
 
 def requirements_view(state: WizardState) -> RequirementsView:
-    view = st.session_state.get(VIEW_KEY)
-    if not isinstance(view, RequirementsView):
-        view = RequirementsView()
-        st.session_state[VIEW_KEY] = view
+    view = session_object(VIEW_KEY, RequirementsView)
     if view.tender_id != state.tender_id:
         view.tender_id = state.tender_id
         view.reset()

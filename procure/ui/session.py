@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 import streamlit as st
 
@@ -24,6 +24,7 @@ from procure.ui.state import Notice, WizardState
 from procure.ui.texts import tr
 
 STATE_KEY = "procure_wizard"
+T = TypeVar("T")
 _LABELS_PREFIX = "procure_labels_"  # the option texts a widget showed last time
 LOG = logging.getLogger("procure.ui")
 
@@ -37,12 +38,18 @@ _WORD_JOINER = "\u2060"
 _AUTOLINK_STARTS = re.compile(r"(?i)\b(www)(\.)|\b(https?|ftp|mailto)(:)")
 
 
+def session_object(key: str, kind: type[T]) -> T:
+    """The session's `kind` object under `key`, made on first use (or if something else is
+    there): the wizard's state, and the steps' views of it."""
+    found = st.session_state.get(key)
+    if not isinstance(found, kind):
+        found = kind()
+        st.session_state[key] = found
+    return found
+
+
 def get_state() -> WizardState:
-    state = st.session_state.get(STATE_KEY)
-    if not isinstance(state, WizardState):
-        state = WizardState()
-        st.session_state[STATE_KEY] = state
-    return state
+    return session_object(STATE_KEY, WizardState)
 
 
 @st.cache_resource(show_spinner=False)
