@@ -68,6 +68,10 @@ class Message:
         except (KeyError, IndexError, ValueError):  # a broken translation never hides the error
             return self.template.format(**values)
 
+    def filled(self, **values: object) -> Message:
+        """The same message with (more) values: for a table of messages written once."""
+        return Message(self.template, self.values + tuple(values.items()))
+
     def __str__(self) -> str:
         return self.text()
 

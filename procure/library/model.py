@@ -306,19 +306,22 @@ def unknown_id_message(what: str | Message, wanted: str, known) -> Message:
     return message
 
 
+# "ukendt krav 'X'": one whole sentence per kind of thing the library has, so each can be
+# translated as a whole
+_UNKNOWN = {
+    "krav": t("ukendt krav '{ref}'"),
+    "integration": t("ukendt integration '{ref}'"),
+    "kategori": t("ukendt kategori '{ref}'"),
+    "KLE-hovedgruppe": t("ukendt KLE-hovedgruppe '{ref}'"),
+    "område": t("ukendt område '{ref}'"),
+}
+
+
 def unknown_message(what: str | Message, ref: str) -> Message:
-    """ "ukendt krav 'X'", one template per kind of thing the library has."""
+    """ "ukendt krav 'X'"; `what` is the Danish name of the kind, plain or as `t("krav")`."""
     kind = what.template if isinstance(what, Message) else what
-    if kind == "krav":
-        return t("ukendt krav '{ref}'", ref=ref)
-    if kind == "integration":
-        return t("ukendt integration '{ref}'", ref=ref)
-    if kind == "kategori":
-        return t("ukendt kategori '{ref}'", ref=ref)
-    if kind == "KLE-hovedgruppe":
-        return t("ukendt KLE-hovedgruppe '{ref}'", ref=ref)
-    if kind == "område":
-        return t("ukendt område '{ref}'", ref=ref)
+    if kind in _UNKNOWN:
+        return _UNKNOWN[kind].filled(ref=ref)
     return t("ukendt {what} '{ref}'", what=what, ref=ref)
 
 

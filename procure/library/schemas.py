@@ -11,24 +11,20 @@ from jsonschema.exceptions import ValidationError
 
 from procure.i18n import Message, t
 
+# How a JSON type is named in a message
+_TYPE_NAMES = {
+    "string": t("tekst"),
+    "integer": t("et heltal"),
+    "number": t("et tal"),
+    "array": t("en liste"),
+    "object": t("en samling af felter"),
+    "boolean": t("true eller false"),
+    "null": t("tom"),
+}
+
 
 def _type_name(name: str) -> str | Message:
-    """How a JSON type is named in a message."""
-    if name == "string":
-        return t("tekst")
-    if name == "integer":
-        return t("et heltal")
-    if name == "number":
-        return t("et tal")
-    if name == "array":
-        return t("en liste")
-    if name == "object":
-        return t("en samling af felter")
-    if name == "boolean":
-        return t("true eller false")
-    if name == "null":
-        return t("tom")
-    return name
+    return _TYPE_NAMES.get(name, name)
 
 
 @cache
