@@ -33,6 +33,13 @@ def all_met(spec):
     return {r.id: ("Opfyldt", f"Vi opfylder {r.id}.", "") for r in spec.requirements}
 
 
+def word_bid(folder, path, answers, **fill):
+    """The built response-form.docx filled in as a vendor would, written to `path`."""
+    form = (folder / "out" / "response-form.docx").read_bytes()
+    path.write_bytes(fill_docx_form(form, answers, **fill))
+    return path
+
+
 def check_json(capsys, tender, response):
     code = main(["check", str(tender), str(response), "--format", "json"])
     out, err = capsys.readouterr()
@@ -163,14 +170,7 @@ def test_answer_file_and_compare_rank_and_note(built, capsys, tmp_path):
     yaml_file = tmp_path / "d.yaml"
     yaml_file.write_text("\n".join(answers_yaml) + "\n", "utf-8")
     met = all_met(spec)
-    a = tmp_path / "a.docx"
-    a.write_bytes(
-        fill_docx_form(
-            (folder / "out" / "response-form.docx").read_bytes(),
-            met,
-            vendor={"name": "Leverandør A"},
-        )
-    )
+    a = word_bid(folder, tmp_path / "a.docx", met, vendor={"name": "Leverandør A"})
     pk = next(r for r in spec.requirements if r.kind == "PK")
     worse = dict(met, **{pk.id: ("Ikke opfyldt", "", "Ikke muligt. Pris: 0 kr.")})
     b = tmp_path / "b.xlsx"
@@ -279,14 +279,7 @@ def test_comparison_and_note_open_in_libreoffice(built, capsys, tmp_path):
     if not (shutil.which("soffice") and shutil.which("pdftotext")):
         pytest.skip("needs LibreOffice (soffice) and poppler (pdftotext)")
     folder, spec = built
-    a = tmp_path / "a.docx"
-    a.write_bytes(
-        fill_docx_form(
-            (folder / "out" / "response-form.docx").read_bytes(),
-            all_met(spec),
-            vendor={"name": "Alfa A/S"},
-        )
-    )
+    a = word_bid(folder, tmp_path / "a.docx", all_met(spec), vendor={"name": "Alfa A/S"})
     assert (
         main(
             [
@@ -338,14 +331,7 @@ def test_override_from_the_cli_records_old_and_new_value_and_changes_final_score
     tender = tmp_path / "tender.yaml"
     tender.write_bytes((folder / "tender.yaml").read_bytes())
     pk = next(r for r in spec.requirements if r.kind == "PK")
-    a = tmp_path / "a.docx"
-    a.write_bytes(
-        fill_docx_form(
-            (folder / "out" / "response-form.docx").read_bytes(),
-            all_met(spec),
-            vendor={"name": "Alfa A/S"},
-        )
-    )
+    a = word_bid(folder, tmp_path / "a.docx", all_met(spec), vendor={"name": "Alfa A/S"})
     code = main(
         [
             "override",

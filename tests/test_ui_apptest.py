@@ -39,7 +39,17 @@ from procure.ui.state import (
 from procure.ui.texts import DA, EN, STEP_KEYS
 from tests.conftest import ROOT
 from tests.samples import answer_file
-from tests.wizard import STATE_KEY, errors, go, markdown, metrics, new_app, shown, warnings
+from tests.wizard import (
+    STATE_KEY,
+    errors,
+    fill_purchase,
+    go,
+    markdown,
+    metrics,
+    new_app,
+    shown,
+    warnings,
+)
 
 READER_READY = importlib.util.find_spec("procure.responses.reader") is not None
 
@@ -74,18 +84,6 @@ def show_requirements(at: AppTest, search: str = "FKI-ORG-00") -> AppTest:
     step shows 20 cards a page; the search stays set while the officer moves between steps)."""
     go(at, "step_requirements")
     at.text_input(key="req_search").input(search).run()
-    assert not at.exception
-    return at
-
-
-def fill_purchase(at: AppTest) -> AppTest:
-    """Steps 2 and 3 filled in: title, buyer, CVR, and service area Y65."""
-    go(at, "step_purchase")
-    at.text_input(key="title").input("Anskaffelse af ESDH-system").run()
-    at.text_input(key="buyer").input("Eksempel Kommune").run()
-    at.text_input(key="cvr").input("12345678").run()
-    go(at, "step_system")
-    at.selectbox(key="category").select("Y65").run()
     assert not at.exception
     return at
 

@@ -11,7 +11,6 @@ from collections import Counter
 import pyarrow as pa
 import pytest
 import streamlit
-from streamlit.testing.v1 import AppTest
 
 from procure.documents.build import render_documents
 from procure.evaluation import compare_results, evaluate_response
@@ -40,10 +39,9 @@ from procure.ui.charts import (
 from procure.ui.page_check import read_responses, vendor_key
 from procure.ui.state import UploadedFile, build_tender
 from procure.ui.texts import DA, EN
-from tests.conftest import ROOT
 from tests.fill import fill_docx_form, fill_xlsx_form
 from tests.samples import answer_file, sample_spec
-from tests.wizard import go
+from tests.wizard import fill_purchase, go, new_app
 
 VENDOR_A = "Leverandør A/S"
 VENDOR_B = "B & Co <b>*fed*</b>"  # a hostile name: it must stay text
@@ -350,14 +348,7 @@ def two_bids_checked(monkeypatch, tmp_path):
     """The wizard on step 8 with a tender for Y65 and two answer files: A meets everything, B
     has a reservation on one K. Returns the app, the tender and that K's id."""
     monkeypatch.setenv("PROCURE_WORKSPACE", str(tmp_path))
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
-    at.button(key="start_new").click().run()
-    go(at, "step_purchase")
-    at.text_input(key="title").input("Anskaffelse af ESDH-system").run()
-    at.text_input(key="buyer").input("Eksempel Kommune").run()
-    at.text_input(key="cvr").input("12345678").run()
-    go(at, "step_system")
-    at.selectbox(key="category").select("Y65").run()
+    at = fill_purchase(new_app())
     library = load_release("1.0.0")
     tender = build_tender(at.session_state["procure_wizard"], library)
     spec = resolve_tender(tender, library)

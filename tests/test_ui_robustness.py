@@ -28,8 +28,18 @@ from procure.ui.texts import STEP_KEYS
 from tests import test_ui_apptest
 from tests.fill import fill_docx_form, fill_xlsx_form
 from tests.samples import sample_tender, shipped_release
-from tests.test_ui_apptest import checked_tender, enter_override, fill_purchase
-from tests.wizard import APP, STATE_KEY, errors, go, markdown, new_app, reopened, warnings
+from tests.test_ui_apptest import checked_tender, enter_override
+from tests.wizard import (
+    APP,
+    STATE_KEY,
+    errors,
+    fill_purchase,
+    go,
+    markdown,
+    new_app,
+    reopened,
+    warnings,
+)
 
 downloads = test_ui_apptest.downloads  # the fixture: what a download button gives
 

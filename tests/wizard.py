@@ -60,3 +60,15 @@ def markdown(at: AppTest) -> str:
 
 def metrics(at: AppTest) -> dict[str, str]:
     return {m.label: m.value for m in at.metric}
+
+
+def fill_purchase(at: AppTest) -> AppTest:
+    """Steps 2 and 3 filled in: title, buyer, CVR, and service area Y65."""
+    go(at, "step_purchase")
+    at.text_input(key="title").input("Anskaffelse af ESDH-system").run()
+    at.text_input(key="buyer").input("Eksempel Kommune").run()
+    at.text_input(key="cvr").input("12345678").run()
+    go(at, "step_system")
+    at.selectbox(key="category").select("Y65").run()
+    assert not at.exception
+    return at
