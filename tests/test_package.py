@@ -159,18 +159,19 @@ def test_files_that_are_not_response_forms(data, message):
     assert refusal(data) == message
 
 
+# A Word document whose content types say it carries macros
+DOCM = replace_member(
+    DOCX,
+    "[Content_Types].xml",
+    WORD_CONTENT_TYPES.format(
+        main="application/vnd.ms-word.document.macroEnabled.main+xml"
+    ).encode(),
+)
 MACRO = "dokumenter med makroer (.docm/.xlsm) modtages ikke; gem som .docx/.xlsx uden makroer"
 
 
 def test_macro_documents_are_refused():
-    docm = replace_member(
-        DOCX,
-        "[Content_Types].xml",
-        WORD_CONTENT_TYPES.format(
-            main="application/vnd.ms-word.document.macroEnabled.main+xml"
-        ).encode(),
-    )
-    assert refusal(docm, source="svar.docm") == MACRO
+    assert refusal(DOCM, source="svar.docm") == MACRO
 
     with zipfile.ZipFile(io.BytesIO(XLSX)) as archive:
         types = archive.read("[Content_Types].xml").decode()
