@@ -197,9 +197,7 @@ def _save_again_after_removal(state: WizardState) -> None:
     this tab has it open: write all of it again, draft, bids and evaluation."""
     state.saved = SavedMarks(restored=True)
     try:
-        _save_draft(state)
-        if state.saved.revision is not None:
-            _save_check(state)
+        _save_all(state)
     except (OSError, ProcureError):
         return  # autosave tries again at the end of this rerun, and says why it cannot
     if state.saved.revision is not None:
@@ -210,9 +208,7 @@ def save_before_replacing(state: WizardState) -> None:
     """Write the tender on screen before another tender replaces it. ProcureError when it
     cannot be written: the tender then stays on screen, so nothing is lost."""
     try:
-        _save_draft(state)
-        if state.saved.revision is not None:
-            _save_check(state)
+        _save_all(state)
     except OSError as exc:
         LOG.exception("saving before replacing the tender failed")
         raise ProcureError(
@@ -232,13 +228,18 @@ def autosave(state: WizardState) -> None:
     next change.
     """
     try:
-        _save_draft(state)
-        if state.saved.revision is not None:
-            _save_check(state)
+        _save_all(state)
     except (OSError, ProcureError) as exc:
         LOG.exception("saving to the workspace failed")
         message = tr(state.ui_lang, "save_failed", folder=str(workspace().root), error=str(exc))
         st.error(plain(message))
+
+
+def _save_all(state: WizardState) -> None:
+    """The draft, then (once the tender is in the workspace) its bids and evaluation."""
+    _save_draft(state)
+    if state.saved.revision is not None:
+        _save_check(state)
 
 
 def _save_draft(state: WizardState) -> None:
@@ -302,6 +303,10 @@ def _merge_check(state: WizardState, ws: Workspace) -> tuple[bool, bool]:
     marks = state.saved
     tender_id = state.tender_id
     bids_written = evaluation_written = False
+    stamp = ws.check_stamp(tender_id)
+    if stamp == marks.check_stamp:
+        return bids_written, evaluation_written  # no file changed since this tab last looked
+    marks.check_stamp = stamp
     if marks.bids is not None and ws.bids_key(tender_id) != marks.bids:
         disk_bids = ws.load_bids(tender_id)
         before = set(marks.bids)

@@ -10,6 +10,8 @@ on its own.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import hashlib
 import re
 import uuid
 from dataclasses import dataclass, field
@@ -57,10 +59,9 @@ class UploadedFile:
     name: str
     data: bytes
 
-    @property
+    @functools.cached_property
     def digest(self) -> str:
-        import hashlib
-
+        """SHA-256 of the bytes, computed once: every rerun compares the bids by it."""
         return hashlib.sha256(self.data).hexdigest()
 
 
@@ -124,6 +125,7 @@ class SavedMarks:
     revision: int | None = None  # its revision on disk; None: not saved yet
     step: int | None = None  # the step saved with it (a refresh comes back to it)
     stamp: tuple | None = None  # the draft file's (mtime, size) when this tab last looked
+    check_stamp: tuple | None = None  # the same for the bids' manifest and the evaluation
     bids: tuple | None = None  # (name, digest) of the bids as last saved
     evaluations: dict[str, str] = field(default_factory=dict)  # tender id -> evaluation text
     restored: bool = False  # the address's tender was looked up once for this session

@@ -158,6 +158,20 @@ class Workspace:
             return None
         return info.st_mtime_ns, info.st_size
 
+    def check_stamp(self, tender_id: str) -> tuple:
+        """(mtime, size) of the bids' manifest and the evaluation file, None where missing: a
+        cheap way to notice that another tab changed the bids or the overrides."""
+        folder = self.tender_folder(tender_id)
+        stamps = []
+        for path in (folder / BIDS_FOLDER / MANIFEST_FILE, folder / EVALUATION_FILE):
+            try:
+                info = path.stat()
+            except OSError:
+                stamps.append(None)
+            else:
+                stamps.append((info.st_mtime_ns, info.st_size))
+        return tuple(stamps)
+
     def draft_revision(self, tender_id: str) -> int | None:
         """The revision on disk (None: no readable draft), to notice another tab's save."""
         try:
