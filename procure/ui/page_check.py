@@ -21,7 +21,7 @@ from procure.evaluation import (
     parse_overrides,
 )
 from procure.evaluation.comparison import Comparison, render_comparison_xlsx
-from procure.evaluation.messages import money
+from procure.evaluation.messages import money, number
 from procure.evaluation.report import render_check_report
 from procure.forms import ANSWER_LABELS
 from procure.responses.model import VendorResponse
@@ -383,15 +383,15 @@ def _result(state: WizardState, outcome: CheckOutcome, index: int, overrides: Ov
         if parts.overrides_text:
             score, computed, mandatory, reservations, integrations = st.columns(5)
             score.metric(
-                tr(lang, "score_final"), f"{_number(result.score, lang)} / {result.max_score}"
+                tr(lang, "score_final"), f"{number(result.score, lang)} / {result.max_score}"
             )
             computed.metric(
                 tr(lang, "score_computed"),
-                f"{_number(result.computed_score, lang)} / {result.max_score}",
+                f"{number(result.computed_score, lang)} / {result.max_score}",
             )
         else:
             score, mandatory, reservations, integrations = st.columns(4)
-            score.metric(tr(lang, "score"), f"{_number(result.score, lang)} / {result.max_score}")
+            score.metric(tr(lang, "score"), f"{number(result.score, lang)} / {result.max_score}")
         mandatory.metric(tr(lang, "mandatory_failed"), len(result.mandatory_failed))
         reservations.metric(tr(lang, "reservations"), len(result.reservations))
         integrations.metric(tr(lang, "integrations_missing"), len(result.integrations_missing))
@@ -648,10 +648,10 @@ def comparison_table(lang: str, outcome: CheckOutcome) -> pa.Table:
                 tr(lang, "col_vendor"): result.vendor,
                 tr(lang, "col_compliant"): tr(lang, "yes") if result.compliant else tr(lang, "no"),
                 tr(lang, "score_final" if overridden else "score"): (
-                    f"{_number(result.score, lang)} / {result.max_score}"
+                    f"{number(result.score, lang)} / {result.max_score}"
                 ),
                 **(
-                    {tr(lang, "score_computed"): _number(result.computed_score, lang)}
+                    {tr(lang, "score_computed"): number(result.computed_score, lang)}
                     if overridden
                     else {}
                 ),
@@ -685,7 +685,7 @@ def side_by_side_table(lang: str, outcome: CheckOutcome) -> pa.Table:
                 if verdict.verdict != "ok":  # "Opfyldt · opfyldt" would say nothing new
                     cell += f" · {tr(lang, 'verdict_' + verdict.verdict)}"
                 if verdict.final_points is not None:
-                    cell += f" · {_number(verdict.final_points, lang)} p"
+                    cell += f" · {number(verdict.final_points, lang)} p"
                 if verdict.override_reason is not None:
                     cell += f" ({tr(lang, 'override_marker')})"
             row[column] = cell
@@ -777,19 +777,13 @@ def _with_name(name: str, message: str) -> str:
     return message if message.startswith(name) else f"{name}: {message}"
 
 
-def _number(value, lang: str) -> str:
-    """A score or an amount as the officer writes it (decimal comma in Danish)."""
-    text = str(value)
-    return text.replace(".", ",") if lang == "da" else text
-
-
 def _amount(value, lang: str) -> str:
     """An amount of money as the officer writes it: 25.000 kr. (da) or DKK 25,000 (en)."""
     return tr(lang, "amount", value=money(value, lang))
 
 
 def _points(value, lang: str) -> str:
-    return "–" if value is None else _number(value, lang)
+    return "–" if value is None else number(value, lang)
 
 
 def _size(data: bytes) -> str:
