@@ -684,3 +684,17 @@ def test_amounts_are_written_as_the_officer_writes_them():
 
     assert _amount(Decimal("25000"), "da") == "25.000 kr."
     assert _amount(Decimal("1234.5"), "en") == "DKK 1,234.50"
+
+
+def test_a_changed_choice_shows_the_advice_and_goes_back_to_it():
+    at = fill_purchase(new_app())  # on step 3, System
+    recommended = at.multiselect(key="kle").value
+    at.multiselect(key="kle").set_value(["00"]).run()
+    assert "85 – Kommunens administrative systemer" in " ".join(shown(c.value) for c in at.caption)
+    at.button(key="kle_recommended").click().run()
+    assert at.multiselect(key="kle").value == recommended
+    go(at, "step_integrations")
+    at.multiselect(key="integrations").set_value(["cpr"]).run()
+    at.button(key="integrations_recommended").click().run()
+    assert "sags-og-dokumentindeks" in at.multiselect(key="integrations").value
+    assert "integrations_recommended" not in [b.key for b in at.button]  # nothing to go back to

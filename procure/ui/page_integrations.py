@@ -5,7 +5,14 @@ from __future__ import annotations
 import streamlit as st
 
 from procure.library.model import Library
-from procure.ui.session import bound, current_library, get_state, plain, safe_callback
+from procure.ui.session import (
+    bound,
+    current_library,
+    get_state,
+    offer_recommendation,
+    plain,
+    safe_callback,
+)
 from procure.ui.state import (
     WizardState,
     chosen_integrations,
@@ -55,15 +62,14 @@ def _integrations(state: WizardState, library: Library) -> None:
         format_func=label,
         placeholder=tr(lang, "integrations_placeholder"),
     )
-    recommended = recommended_integrations(state, library)
-    if set(chosen) != set(recommended):
-        names = ", ".join(label(i) for i in recommended) or "–"
-        st.caption(plain(tr(lang, "recommended_were", names=names)))
-        st.button(
-            tr(lang, "use_recommendation"),
-            key="integrations_recommended",
-            on_click=_use_recommended_integrations,
-        )
+    offer_recommendation(
+        lang,
+        chosen,
+        recommended_integrations(state, library),
+        label,
+        "integrations_recommended",
+        _use_recommended_integrations,
+    )
 
     closure = library.integration_closure(chosen)
     added = [i for i in closure if i not in chosen]

@@ -6,7 +6,15 @@ from __future__ import annotations
 import streamlit as st
 
 from procure.library.model import Library
-from procure.ui.session import bound, current_library, get_state, notify, plain, safe_callback
+from procure.ui.session import (
+    bound,
+    current_library,
+    get_state,
+    notify,
+    offer_recommendation,
+    plain,
+    safe_callback,
+)
 from procure.ui.state import WizardState, chosen_kle, recommended_kle, set_kle
 from procure.ui.texts import tr
 
@@ -89,13 +97,14 @@ def _kle(state: WizardState, library: Library) -> None:
         placeholder=tr(lang, "kle_placeholder"),
         help=tr(lang, "kle_help"),
     )
-    recommended = recommended_kle(state, library)
-    if set(chosen) != set(recommended):
-        names = ", ".join(label(k) for k in recommended) or "–"
-        st.caption(plain(tr(lang, "recommended_were", names=names)))
-        st.button(
-            tr(lang, "use_recommendation"), key="kle_recommended", on_click=_use_recommended_kle
-        )
+    offer_recommendation(
+        lang,
+        chosen,
+        recommended_kle(state, library),
+        label,
+        "kle_recommended",
+        _use_recommended_kle,
+    )
 
 
 def _set_category(state: WizardState, code: str | None) -> None:

@@ -165,3 +165,20 @@ def run_step(state: WizardState, draw: Callable[[WizardState], None]) -> None:
     except Exception:
         LOG.exception("wizard step %s failed", state.step + 1)
         st.error(tr(state.ui_lang, "unexpected_error"))
+
+
+def offer_recommendation(
+    lang: str,
+    chosen: list[str],
+    recommended: list[str],
+    label: Callable[[str], str],
+    key: str,
+    use_it: Callable[[], None],
+) -> None:
+    """Below a choice that differs from the library's advice: what the advice was, and a button
+    that goes back to it (for the integrations and the KLE groups)."""
+    if set(chosen) == set(recommended):
+        return
+    names = ", ".join(label(item) for item in recommended) or "–"
+    st.caption(plain(tr(lang, "recommended_were", names=names)))
+    st.button(tr(lang, "use_recommendation"), key=key, on_click=use_it)
