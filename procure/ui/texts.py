@@ -187,7 +187,6 @@ DA = {
     "tender_paste_button": "Indlæs teksten",
     "tender_paste_empty": "Feltet er tomt – indsæt teksten fra en tender.yaml først.",
     "tender_too_big": "filen er for stor til at være en udbudsfil (over 10 MB)",
-    "not_utf8": "filen er ikke UTF-8-tekst; gem den som UTF-8 og prøv igen",
     "tender_loaded": "Udbuddet »{title}« er indlæst med {count} krav fra biblioteket.",
     "tender_loaded_unknown": (
         "{name}: {count} af udbuddets krav findes ikke i kravbibliotek {version}: {ids}. De "
@@ -799,7 +798,6 @@ EN = {
     "tender_paste_button": "Load the text",
     "tender_paste_empty": "The field is empty – paste the text of a tender.yaml first.",
     "tender_too_big": "the file is too large to be a tender file (over 10 MB)",
-    "not_utf8": "the file is not UTF-8 text; save it as UTF-8 and try again",
     "tender_loaded": "The tender “{title}” is loaded with {count} library requirements.",
     "tender_loaded_unknown": (
         "{name}: {count} of the tender's requirements are not in requirement library "
