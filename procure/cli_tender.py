@@ -126,6 +126,30 @@ def add_commands(commands) -> None:
     )
     p.set_defaults(handler=override)
 
+    p = commands.add_parser(
+        "reservation",
+        help=str(t("kommunens afgørelse om et forbehold: pris, eller afvisning (med begrundelse)")),
+    )
+    p.add_argument("tender", help=tender_help)
+    p.add_argument("--vendor", required=True, help=str(t("leverandørens navn som i besvarelsen")))
+    p.add_argument("--requirement", required=True, help=str(t("krav-id med forbeholdet")))
+    decision = p.add_mutually_exclusive_group(required=True)
+    decision.add_argument("--price", help=str(t("kommunens pris for forbeholdet i kr.")))
+    decision.add_argument(
+        "--unpriceable",
+        action="store_true",
+        help=str(t("forbeholdet kan ikke prissættes (tilbuddet afvises)")),
+    )
+    decision.add_argument(
+        "--fundamental",
+        action="store_true",
+        help=str(t("forbeholdet vedrører et grundlæggende element (tilbuddet afvises)")),
+    )
+    p.add_argument("--why", required=True, help=str(t("skriftlig begrundelse")))
+    p.add_argument("--by", required=True, help=str(t("hvem der træffer afgørelsen")))
+    p.add_argument("--evaluation", help=evaluation_help)
+    p.set_defaults(handler=reservation)
+
 
 # -- tender -------------------------------------------------------------------------------------
 
@@ -348,6 +372,55 @@ def override(args) -> int:
             at=entry.at,
         )
     )
+    return EXIT_OK
+
+
+def reservation(args) -> int:
+    from procure.evaluation import add_reservation_decision
+    from procure.tender import load_tender_spec
+
+    spec = load_tender_spec(args.tender)
+    path = _evaluation_path(args)
+    if args.price is not None:
+        decision = "priced"
+    else:
+        decision = "unpriceable" if args.unpriceable else "fundamental"
+    entry = add_reservation_decision(
+        path,
+        spec,
+        vendor=args.vendor,
+        requirement_id=args.requirement,
+        decision=decision,
+        price=args.price,
+        justification=args.why,
+        by=args.by,
+    )
+    if entry.decision == "priced":
+        print(
+            t(
+                "gemt i {path}: forbehold {vendor} {requirement} prissat til {price} kr. "
+                "({by}, {at})",
+                path=path,
+                vendor=entry.vendor,
+                requirement=entry.requirement_id,
+                price=entry.price,
+                by=entry.by,
+                at=entry.at,
+            )
+        )
+    else:
+        print(
+            t(
+                "gemt i {path}: forbehold {vendor} {requirement} kan ikke accepteres "
+                "({decision}); tilbuddet er ukonditionsmæssigt ({by}, {at})",
+                path=path,
+                vendor=entry.vendor,
+                requirement=entry.requirement_id,
+                decision=entry.decision,
+                by=entry.by,
+                at=entry.at,
+            )
+        )
     return EXIT_OK
 
 

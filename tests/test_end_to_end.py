@@ -80,19 +80,26 @@ def test_word_dropdown_answers_give_exact_verdict_and_score(built, capsys, tmp_p
     assert result["tender_id"] == spec.tender.id
     assert result["compliant"] is True
     assert result["mandatory_failed"] == []
+    # A stated reservation on a PK is the buyer's to price; the vendor's price is information
     assert result["reservations"] == [
         {
             "id": pk.id,
             "answer": "Delvist opfyldt",
             "price": 40000,
             "text": "Leveres i Q3 2027. Pris: 40.000 kr.",
+            "decision": None,
+            "buyer_price": None,
+            "decision_reason": "",
         }
     ]
     assert result["score"] == expected_score(spec, partial_ids={pk.id})
     assert result["max_score"] == 10
     assert [(f["code"], f["requirement"]) for f in result["findings"]] == [
-        ("reservation", pk.id)
+        ("reservation", pk.id),
+        ("reservation_to_price", pk.id),
     ] + [("integration_missing", None)] * len(result["integrations_missing"])
+    to_price = next(f for f in result["findings"] if f["code"] == "reservation_to_price")
+    assert "leverandørens egen pris, til orientering: 40.000 kr." in to_price["message"]
     assert set(result["integrations_missing"]) == {
         i.id for i in spec.integrations if pk.id in i.requirement_ids
     }
@@ -152,7 +159,7 @@ def test_typed_answers_altered_text_and_unknown_rows_in_word(built, capsys, tmp_
     found = [(f["code"], f["requirement"]) for f in result["findings"]]
     assert code == 1
     assert ("text_altered", mk.id) in found and ("mandatory_failed", mk.id) in found
-    assert ("reservation", k.id) in found and ("reservation_unpriced", k.id) in found
+    assert ("reservation", k.id) in found and ("reservation_to_price", k.id) in found
     altered = next(f for f in result["findings"] if f["code"] == "text_altered")
     assert "«skal»" in altered["message"] and "«bør»" in altered["message"]
 

@@ -122,7 +122,9 @@ def test_partial_pk_scores_published_partial_credit_and_is_a_priced_reservation(
     (reservation,) = result.reservations
     assert reservation.id == "FKI-ORG-003" and reservation.price == Decimal(25000)
     assert ("reservation", "FKI-ORG-003") in codes(result)
-    assert ("reservation_unpriced", "FKI-ORG-003") not in codes(result)
+    # the buyer prices it; the vendor's own price is shown as information only
+    assert ("reservation_to_price", "FKI-ORG-003") in codes(result)
+    assert reservation.buyer_price is None and result.reservations_total == 0
     # a PK not fully met also leaves its integration uncovered
     assert result.integrations_missing == ("organisation",)
 
@@ -138,14 +140,18 @@ def test_rounding_is_half_up_on_the_published_decimals():
     assert evaluate_response(spec, response_for(spec, answers)).score == Decimal("2.1")
 
 
-def test_unpriced_reservation_on_k():
+def test_reservation_on_k_without_a_vendor_price_is_the_buyers_to_price():
     spec = small_spec()
     answers = dict(ALL_MET, **{"FKI-ORG-004": ("Ikke opfyldt", "Vi bruger egne id'er")})
     result = evaluate_response(spec, response_for(spec, answers))
     assert result.compliant
     assert ("reservation", "FKI-ORG-004") in codes(result)
-    assert ("reservation_unpriced", "FKI-ORG-004") in codes(result)
+    assert ("reservation_to_price", "FKI-ORG-004") in codes(result)
+    message = next(f.message for f in result.findings if f.code == "reservation_to_price")
+    assert "Kommunen skal prissætte forbeholdet" in message
+    assert "leverandøren har ikke angivet en pris" in message
     assert result.reservations[0].price is None
+    assert result.reservations_open == result.reservations
 
 
 def test_missing_duplicate_unknown_and_invalid_answers():

@@ -50,8 +50,8 @@ VENDOR_B = "B & Co <b>*fed*</b>"  # a hostile name: it must stay text
 @pytest.fixture(scope="module")
 def checked():
     """The sample tender, answered by A in Word (one PK partly met, then raised by an evaluator)
-    and by B in Excel (one of every verdict: an MK failed, a K with a reservation, a K left
-    blank, a K answered "Måske", an option not offered)."""
+    and by B in Excel (one of every verdict: an MK failed, a K with a reservation, a PK left
+    blank, a PK answered "Måske", an option not offered)."""
     spec = sample_spec()
     forms = render_documents(spec)
     by_kind = {k: [r for r in spec.requirements if r.kind == k] for k in ("MK", "PK", "K", "O")}
@@ -61,8 +61,8 @@ def checked():
     answers_b = {r.id: "Opfyldt" for r in spec.requirements}
     answers_b[by_kind["MK"][0].id] = "Ikke opfyldt"
     answers_b[by_kind["K"][0].id] = ("Delvist opfyldt", "", "Pris: 5.000 kr.")
-    del answers_b[by_kind["K"][1].id]
-    answers_b[by_kind["K"][2].id] = "Måske"
+    del answers_b[by_kind["PK"][1].id]
+    answers_b[by_kind["PK"][2].id] = "Måske"
     answers_b[by_kind["O"][0].id] = "Ikke opfyldt"
     response_a = read_response(
         fill_docx_form(forms["response-form.docx"], answers_a, vendor={"name": VENDOR_A}),
@@ -102,9 +102,9 @@ def test_score_rows_give_each_vendor_its_final_score_compliance_and_rank(checked
         (r["vendor"], r["score"], r["computed_score"], r["compliant"], r["status"], r["rank"])
         for r in rows
     ] == [
-        # In ranking order: B's 10 is the higher score, but B is not compliant, so not ranked
+        # In ranking order: B is not compliant, so not ranked
         (VENDOR_A, float(a.score), float(a.computed_score), True, "Konditionsmæssigt", "1"),
-        (VENDOR_B, 10.0, 10.0, False, "Ikke konditionsmæssigt", "–"),
+        (VENDOR_B, float(b.score), float(b.score), False, "Ikke konditionsmæssigt", "–"),
     ]
     assert [r["overridden"] for r in rows] == [True, False]
     assert rows[0]["score_text"] == f"{str(a.score).replace('.', ',')} / 10"
@@ -187,8 +187,8 @@ def test_heatmap_has_one_cell_per_requirement_and_vendor_in_tender_order(checked
         "Ikke opfyldt (MK)",
     )
     assert failed["title"] == by_kind["MK"][0].title
-    assert cells[(by_kind["K"][1].id, VENDOR_B)]["verdict"] == "missing"
-    assert cells[(by_kind["K"][2].id, VENDOR_B)]["answer"] == "Måske"
+    assert cells[(by_kind["PK"][1].id, VENDOR_B)]["verdict"] == "missing"
+    assert cells[(by_kind["PK"][2].id, VENDOR_B)]["answer"] == "Måske"
     # A PK's points of its weight, marked when an evaluator set them
     assert cells[(pk.id, VENDOR_A)]["points"] == f"{pk.weight - 1} / {pk.weight} (manuelt)"
     assert cells[(pk.id, VENDOR_B)]["points"] == f"{pk.weight} / {pk.weight}"

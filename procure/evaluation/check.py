@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 from collections import defaultdict
 from decimal import Decimal
 
 from procure.evaluation.messages import message, money
-from procure.evaluation.overrides import Overrides
+from procure.evaluation.overrides import Overrides, ReservationDecision
 from procure.evaluation.prices import parse_price
 from procure.evaluation.result import (
     EvaluationResult,
@@ -59,15 +60,25 @@ def evaluate_response(
     verdicts: list[RequirementVerdict] = []
     mandatory_failed: list[str] = []
     reservations: list[Reservation] = []
+    rejected: list[str] = []
     overrides = overrides or Overrides()
     for requirement in spec.requirements:
         verdict, req_findings, reservation = _judge(
             spec, requirement, rows_by_id.get(requirement.id, [])
         )
         findings.extend(req_findings)
-        if verdict.verdict == "failed" and requirement.kind == "MK":
+        # A mindstekrav is met only by a clean "Opfyldt": every other state (failed, missing,
+        # invalid, or any state a future rule adds) fails it. Compliance never rests on a
+        # reader having produced a row.
+        if requirement.kind == "MK" and verdict.verdict != "ok":
             mandatory_failed.append(requirement.id)
         if reservation is not None:
+            reservation, decision_findings, rejection = _with_decision(
+                spec, reservation, overrides.reservation_decision(vendor, requirement.id)
+            )
+            findings.extend(decision_findings)
+            if rejection:
+                rejected.append(rejection)
             reservations.append(reservation)
         override = overrides.lookup(vendor, requirement.id)
         if override is not None and requirement.kind == "PK":
@@ -79,6 +90,7 @@ def evaluate_response(
             ("Mindstekrav ikke opfyldt: " if lang == "da" else "Minimum requirements not met: ")
             + ", ".join(mandatory_failed)
         )
+    reasons.extend(rejected)
 
     integrations_missing = []
     by_id = {v.id: v for v in verdicts}
@@ -131,9 +143,32 @@ def _judge(spec: TenderSpec, requirement: SpecRequirement, rows: list[AnswerRow]
     rid = requirement.id
     findings: list[Finding] = []
     if not rows:
+        # The bid leaves the requirement out (row or table deleted, not in the answer file).
         findings.append(Finding("missing_answer", rid, message(lang, "missing_answer")))
         if requirement.kind == "MK":
             findings.append(Finding("mandatory_failed", rid, message(lang, "mandatory_missing")))
+            return _verdict(requirement, None, "", "failed", spec, "", ""), findings, None
+        if requirement.kind == "K":
+            # A K the bid does not commit to is a reservation for the buyer to price.
+            findings.append(
+                Finding(
+                    "reservation",
+                    rid,
+                    message(
+                        lang,
+                        "reservation",
+                        answer=message(lang, "unanswered"),
+                        price="",
+                        reservation=message(lang, "empty"),
+                    ),
+                )
+            )
+            reservation = Reservation(rid, "", None, "")
+            return (
+                _verdict(requirement, None, "", "reservation", spec, "", ""),
+                findings,
+                reservation,
+            )
         return _verdict(requirement, None, "", "missing", spec, "", ""), findings, None
 
     if len(rows) > 1:
@@ -178,6 +213,7 @@ def _judge(spec: TenderSpec, requirement: SpecRequirement, rows: list[AnswerRow]
         else:
             findings.append(Finding("missing_answer", rid, message(lang, "missing_answer")))
             state = "missing"
+        reservation = None
         if requirement.kind == "MK":
             findings.append(
                 Finding(
@@ -192,12 +228,22 @@ def _judge(spec: TenderSpec, requirement: SpecRequirement, rows: list[AnswerRow]
                 )
             )
             state = "failed"
+        elif requirement.kind == "K":
+            # No valid answer commits the bidder to nothing: a reservation for the buyer.
+            state = "reservation"
+            reservation = _reservation(
+                findings,
+                rid,
+                row.answer_text.strip() or message(lang, "empty"),
+                reservation_text,
+                lang,
+            )
         return (
             _verdict(
                 requirement, None, row.answer_text, state, spec, row.description, reservation_text
             ),
             findings,
-            None,
+            reservation,
         )
 
     label = ANSWER_LABELS[lang][answer]
@@ -248,30 +294,27 @@ def _judge(spec: TenderSpec, requirement: SpecRequirement, rows: list[AnswerRow]
             None,
         )
 
-    # K and PK: anything not fully met, a stated reservation, or an altered text is a
-    # reservation that must be priced.
+    # A K not fully met, and any stated reservation or altered text on a K or PK, is a
+    # reservation: the buyer prices it (DOMAIN.md section 5). A PK answered "Delvist" or
+    # "Ikke opfyldt" without one is not: its description is scored, lower.
     reservation = None
     state = "ok"
-    if answer is not Answer.MET or reservation_text or altered:
+    not_met = requirement.kind == "K" and answer is not Answer.MET
+    if not_met or reservation_text or altered:
         state = "reservation"
-        price = parse_price(reservation_text)
-        price_text = message(lang, "price", price=money(price, lang)) if price is not None else ""
         if answer is Answer.MET and reservation_text:
-            text = message(lang, "reservation_met_with_text", reservation=reservation_text)
-        else:
-            text = message(
-                lang,
-                "reservation",
-                answer=label,
-                price=price_text,
-                reservation=reservation_text or message(lang, "empty"),
-            )
-        findings.append(Finding("reservation", rid, text))
-        if price is None:
             findings.append(
-                Finding("reservation_unpriced", rid, message(lang, "reservation_unpriced"))
+                Finding(
+                    "reservation",
+                    rid,
+                    message(lang, "reservation_met_with_text", reservation=reservation_text),
+                )
             )
-        reservation = Reservation(rid, row.answer_text.strip() or label, price, reservation_text)
+            reservation = _reservation([], rid, label, reservation_text, lang)
+        else:
+            reservation = _reservation(
+                findings, rid, row.answer_text.strip() or label, reservation_text, lang
+            )
     return (
         _verdict(
             requirement, answer, row.answer_text, state, spec, row.description, reservation_text
@@ -279,6 +322,72 @@ def _judge(spec: TenderSpec, requirement: SpecRequirement, rows: list[AnswerRow]
         findings,
         reservation,
     )
+
+
+def _reservation(
+    findings: list[Finding], rid: str, answer: str, reservation_text: str, lang: str
+) -> Reservation:
+    """A reservation with its finding; a price the vendor states is kept as information."""
+    price = parse_price(reservation_text)
+    price_text = (
+        message(lang, "vendor_price", price=money(price, lang)) if price is not None else ""
+    )
+    findings.append(
+        Finding(
+            "reservation",
+            rid,
+            message(
+                lang,
+                "reservation",
+                answer=answer,
+                price=price_text,
+                reservation=reservation_text or message(lang, "empty"),
+            ),
+        )
+    )
+    return Reservation(rid, answer, price, reservation_text)
+
+
+def _with_decision(
+    spec: TenderSpec, reservation: Reservation, decision: ReservationDecision | None
+) -> tuple[Reservation, list[Finding], str | None]:
+    """The reservation as the buyer has decided it: priced, or a reason to reject the bid.
+
+    Without a decision it is a task for the buyer (finding `reservation_to_price`)."""
+    lang = spec.language
+    rid = reservation.id
+    if decision is None:
+        vendor_price = (
+            message(lang, "vendor_price_info", price=money(reservation.price, lang))
+            if reservation.price is not None
+            else message(lang, "vendor_price_none")
+        )
+        return (
+            reservation,
+            [
+                Finding(
+                    "reservation_to_price",
+                    rid,
+                    message(lang, "reservation_to_price", vendor_price=vendor_price),
+                )
+            ],
+            None,
+        )
+    decided = dataclasses.replace(
+        reservation,
+        decision=decision.decision,
+        buyer_price=decision.price,
+        decision_reason=decision.justification,
+    )
+    if decision.decision == "priced":
+        return decided, [], None
+    key = (
+        "reservation_unpriceable"
+        if decision.decision == "unpriceable"
+        else "reservation_fundamental"
+    )
+    text = message(lang, key, requirement=rid, why=decision.justification)
+    return decided, [Finding("reservation_rejected", rid, text)], text
 
 
 def _verdict(
@@ -310,8 +419,6 @@ def _verdict(
 
 
 def _with_override(verdict: RequirementVerdict, points: Decimal, why: str) -> RequirementVerdict:
-    import dataclasses
-
     return dataclasses.replace(verdict, final_points=points, override_reason=why)
 
 

@@ -12,7 +12,15 @@ MESSAGES = {
         "mandatory_missing": "Mindstekrav er ikke besvaret",
         "reservation": "Forbehold ({answer}){price}: {reservation}",
         "reservation_met_with_text": "Besvaret 'Opfyldt', men med forbehold: {reservation}",
-        "reservation_unpriced": "Forbeholdet er ikke prissat (ingen pris i 'Forbehold og pris')",
+        "reservation_to_price": "Kommunen skal prissætte forbeholdet uden at spørge "
+        "tilbudsgiveren, eller afgøre, at det ikke kan prissættes eller vedrører et "
+        "grundlæggende element (så afvises tilbuddet); {vendor_price}",
+        "vendor_price_info": "leverandørens egen pris, til orientering: {price} kr.",
+        "vendor_price_none": "leverandøren har ikke angivet en pris",
+        "reservation_unpriceable": "Forbehold til {requirement} kan ikke prissættes: {why}",
+        "reservation_fundamental": "Forbehold til {requirement} vedrører et grundlæggende "
+        "element: {why}",
+        "unanswered": "ikke besvaret",
         "missing_answer": "Kravet er ikke besvaret",
         "unknown_requirement": "Besvarelsen indeholder et krav-id, som ikke findes i udbuddet "
         "({location})",
@@ -32,7 +40,7 @@ MESSAGES = {
         "{expected}",
         "integration_missing": "Integrationen {name} er ikke dækket: {ids} er ikke besvaret "
         "'Opfyldt'",
-        "price": " (pris: {price} kr.)",
+        "vendor_price": " (leverandørens pris: {price} kr.)",
         "removed": "fjernet «{text}»",
         "added": "tilføjet «{text}»",
         "confirm": "Vurderingen er procures forslag: en person skal bekræfte den, før tilbuddet "
@@ -47,8 +55,15 @@ MESSAGES = {
         "mandatory_missing": "Minimum requirement not answered",
         "reservation": "Reservation ({answer}){price}: {reservation}",
         "reservation_met_with_text": "Answered 'Met' but with a reservation: {reservation}",
-        "reservation_unpriced": "The reservation has no price (no price in "
-        "'Reservation and price')",
+        "reservation_to_price": "The buyer must price the reservation without asking the "
+        "bidder, or decide that it cannot be priced or touches a fundamental element (the bid "
+        "is then rejected); {vendor_price}",
+        "vendor_price_info": "the vendor's own price, for information: DKK {price}",
+        "vendor_price_none": "the vendor states no price",
+        "reservation_unpriceable": "The reservation on {requirement} cannot be priced: {why}",
+        "reservation_fundamental": "The reservation on {requirement} touches a fundamental "
+        "element: {why}",
+        "unanswered": "not answered",
         "missing_answer": "The requirement is not answered",
         "unknown_requirement": "The response contains a requirement id that is not in the "
         "tender ({location})",
@@ -68,7 +83,7 @@ MESSAGES = {
         "form_library": "The response was made against library {actual}, the tender uses "
         "{expected}",
         "integration_missing": "The integration {name} is not covered: {ids} not answered 'Met'",
-        "price": " (price: DKK {price})",
+        "vendor_price": " (vendor's price: DKK {price})",
         "removed": "removed «{text}»",
         "added": "added «{text}»",
         "confirm": "This assessment is procure's proposal: a person must confirm it before "

@@ -22,7 +22,8 @@ from procure.tender.spec import TenderSpec
 from procure.yamlio import load_yaml_text, read_text_file
 
 EVALUATION_HEADER = (
-    "# procure evaluation file: manual point overrides, newest last. Do not delete entries.\n"
+    "# procure evaluation file: manual point overrides and the buyer's decisions on "
+    "reservations, newest last. Do not delete entries.\n"
 )
 
 
@@ -38,10 +39,37 @@ class Override:
     at: str  # ISO 8601 time, UTC
 
 
+RESERVATION_DECISIONS = ("priced", "unpriceable", "fundamental")
+
+
+@dataclass(frozen=True)
+class ReservationDecision:
+    """The buyer's decision on a reservation: its price, or that it cannot be priced or
+    touches a fundamental element (either rejects the bid). DOMAIN.md section 5."""
+
+    vendor: str
+    requirement_id: str
+    decision: str  # one of RESERVATION_DECISIONS
+    price: Decimal | None  # the buyer's price, for "priced"
+    justification: str
+    by: str
+    at: str  # ISO 8601 time, UTC
+
+
 @dataclass(frozen=True)
 class Overrides:
     tender_id: str | None = None
     entries: tuple[Override, ...] = ()
+    reservation_decisions: tuple[ReservationDecision, ...] = ()
+
+    def reservation_decision(self, vendor: str, requirement_id: str) -> ReservationDecision | None:
+        """The latest decision on this vendor's reservation on this requirement."""
+        key = (_vendor_key(vendor), requirement_id)
+        found = None
+        for entry in self.reservation_decisions:
+            if (_vendor_key(entry.vendor), entry.requirement_id) == key:
+                found = entry
+        return found
 
     def lookup(self, vendor: str, requirement_id: str) -> Override | None:
         """The latest override for this vendor and requirement (vendor names compared without
@@ -84,6 +112,37 @@ def parse_overrides(text: str, source: str, spec: TenderSpec | None = None) -> O
                 t("en justering mangler vendor, requirement, points, justification, by eller at"),
                 line,
             ) from None
+    decisions = []
+    raw_decisions = data.get("reservations", [])
+    if not isinstance(raw_decisions, list):
+        raise ProcureError.invalid(source, t("'reservations' skal være en liste"))
+    for i, item in enumerate(raw_decisions):
+        try:
+            price = item.get("price")
+            decision = str(item["decision"])
+            if decision not in RESERVATION_DECISIONS:
+                raise KeyError(decision)
+            decisions.append(
+                ReservationDecision(
+                    vendor=str(item["vendor"]),
+                    requirement_id=str(item["requirement"]),
+                    decision=decision,
+                    price=None if price is None else Decimal(str(price)),
+                    justification=str(item["justification"]),
+                    by=str(item["by"]),
+                    at=str(item["at"]),
+                )
+            )
+        except (KeyError, TypeError, AttributeError, InvalidOperation):
+            line = getattr(raw_decisions, "lines", [None] * (i + 1))[i]
+            raise ProcureError.invalid(
+                source,
+                t(
+                    "en afgørelse om et forbehold mangler vendor, requirement, decision "
+                    "(priced, unpriceable eller fundamental), justification, by eller at"
+                ),
+                line,
+            ) from None
     tender_id = data.get("tender_id")
     if spec is not None and tender_id and tender_id != spec.tender.id:
         raise ProcureError.invalid(
@@ -94,7 +153,7 @@ def parse_overrides(text: str, source: str, spec: TenderSpec | None = None) -> O
                 expected=spec.tender.id,
             ),
         )
-    return Overrides(tender_id, tuple(entries))
+    return Overrides(tender_id, tuple(entries), tuple(decisions))
 
 
 def append_override(
@@ -153,7 +212,71 @@ def append_override(
         by=by.strip(),
         at=(now or dt.datetime.now(dt.UTC)).replace(microsecond=0).isoformat(),
     )
-    return Overrides(spec.tender.id, overrides.entries + (entry,))
+    return Overrides(spec.tender.id, overrides.entries + (entry,), overrides.reservation_decisions)
+
+
+def append_reservation_decision(
+    overrides: Overrides,
+    spec: TenderSpec,
+    *,
+    vendor: str,
+    requirement_id: str,
+    decision: str,
+    price: str | None,
+    justification: str,
+    by: str,
+    now: dt.datetime | None = None,
+) -> Overrides:
+    """Validate the buyer's decision on a reservation and return the overrides with it
+    appended (the latest decision counts; earlier ones stay as history)."""
+    requirement = spec.requirement(requirement_id)
+    if requirement is None:
+        raise ProcureError(
+            t("kravet {requirement} findes ikke i udbuddet", requirement=requirement_id)
+        )
+    if requirement.kind == "MK":
+        raise ProcureError(
+            t(
+                "et forbehold til et mindstekrav ({requirement}) kan ikke prissættes: "
+                "tilbuddet er ukonditionsmæssigt",
+                requirement=requirement_id,
+            )
+        )
+    if decision not in RESERVATION_DECISIONS:
+        raise ProcureError(
+            t(
+                "afgørelsen skal være priced, unpriceable eller fundamental, ikke '{decision}'",
+                decision=decision,
+            )
+        )
+    value = None
+    if decision == "priced":
+        try:
+            value = Decimal(str(price if price is not None else "").strip().replace(",", "."))
+        except InvalidOperation:
+            raise ProcureError(
+                t("prisen skal være et beløb i kr., ikke '{price}'", price=price or "")
+            ) from None
+        if not value.is_finite() or value < 0:
+            raise ProcureError(
+                t("prisen skal være et beløb i kr., ikke '{price}'", price=price or "")
+            )
+    elif price not in (None, ""):
+        raise ProcureError(t("et forbehold, der ikke kan prissættes, har ingen pris"))
+    if not justification.strip():
+        raise ProcureError(t("en afgørelse om et forbehold kræver en skriftlig begrundelse"))
+    if not by.strip() or not vendor.strip():
+        raise ProcureError(t("angiv hvem der afgør forbeholdet, og hvilken leverandør det gælder"))
+    entry = ReservationDecision(
+        vendor=vendor.strip(),
+        requirement_id=requirement_id,
+        decision=decision,
+        price=value,
+        justification=justification.strip(),
+        by=by.strip(),
+        at=(now or dt.datetime.now(dt.UTC)).replace(microsecond=0).isoformat(),
+    )
+    return Overrides(spec.tender.id, overrides.entries, overrides.reservation_decisions + (entry,))
 
 
 def dump_overrides(overrides: Overrides) -> str:
@@ -173,6 +296,19 @@ def dump_overrides(overrides: Overrides) -> str:
             for e in overrides.entries
         ],
     }
+    if overrides.reservation_decisions:
+        document["reservations"] = [
+            {
+                "vendor": e.vendor,
+                "requirement": e.requirement_id,
+                "decision": e.decision,
+                "price": None if e.price is None else str(e.price),
+                "justification": e.justification,
+                "by": e.by,
+                "at": e.at,
+            }
+            for e in overrides.reservation_decisions
+        ]
     return EVALUATION_HEADER + yaml.safe_dump(
         document, allow_unicode=True, sort_keys=False, width=100
     )
@@ -190,6 +326,13 @@ def add_override(path: Path, spec: TenderSpec, **fields) -> Override:
     updated = append_override(load_overrides(path, spec), spec, **fields)
     write_text_atomically(Path(path), dump_overrides(updated))
     return updated.entries[-1]
+
+
+def add_reservation_decision(path: Path, spec: TenderSpec, **fields) -> ReservationDecision:
+    """Validate the buyer's decision on a reservation and append it to the evaluation file."""
+    updated = append_reservation_decision(load_overrides(path, spec), spec, **fields)
+    write_text_atomically(Path(path), dump_overrides(updated))
+    return updated.reservation_decisions[-1]
 
 
 def _vendor_key(name: str) -> str:

@@ -10,7 +10,8 @@ from procure.forms import Answer
 FINDING_CODES = (
     "mandatory_failed",
     "reservation",
-    "reservation_unpriced",
+    "reservation_to_price",
+    "reservation_rejected",
     "missing_answer",
     "unknown_requirement",
     "duplicate_answer",
@@ -33,10 +34,16 @@ class Finding:
 
 @dataclass(frozen=True)
 class Reservation:
+    """A deviation from a K or PK. The buyer prices it (or rejects the bid for it); the price
+    the vendor states is information only."""
+
     id: str
     answer: str  # the answer label as given ("" if none)
-    price: Decimal | None
+    price: Decimal | None  # the vendor's own price, if it states one
     text: str
+    decision: str | None = None  # the buyer's: "priced", "unpriceable" or "fundamental"
+    buyer_price: Decimal | None = None  # the buyer's price, when priced
+    decision_reason: str = ""
 
     def to_data(self) -> dict:
         return {
@@ -44,6 +51,9 @@ class Reservation:
             "answer": self.answer,
             "price": None if self.price is None else _num(self.price),
             "text": self.text,
+            "decision": self.decision,
+            "buyer_price": None if self.buyer_price is None else _num(self.buyer_price),
+            "decision_reason": self.decision_reason,
         }
 
 
@@ -84,7 +94,15 @@ class EvaluationResult:
 
     @property
     def reservations_total(self) -> Decimal:
-        return sum((r.price for r in self.reservations if r.price is not None), Decimal(0))
+        """The buyer's prices of the reservations priced so far."""
+        return sum(
+            (r.buyer_price for r in self.reservations if r.buyer_price is not None), Decimal(0)
+        )
+
+    @property
+    def reservations_open(self) -> tuple[Reservation, ...]:
+        """Reservations the buyer has not yet priced or decided."""
+        return tuple(r for r in self.reservations if r.decision is None)
 
     def verdict(self, requirement_id: str) -> RequirementVerdict | None:
         for v in self.verdicts:
