@@ -574,3 +574,48 @@ def test_cli_reservation_decision_changes_the_verdict(tmp_path, capsys):
     )
     err = capsys.readouterr().err
     assert code == 2 and "mindstekrav" in err and len(err.strip().splitlines()) == 1
+
+
+def test_reports_show_the_vendors_price_as_information_and_the_buyers_decision():
+    from procure.evaluation import compare_results
+    from procure.evaluation.comparison import render_comparison_xlsx
+    from procure.evaluation.report import format_result_text, render_check_report
+
+    spec = small_spec()
+    answers = dict(
+        ALL_MET,
+        **{
+            "FKI-ORG-004": ("Ikke opfyldt", "Pris: 10.000 kr."),
+            "FKI-ORG-002": ("Delvist opfyldt", "Kun enheder"),
+        },
+    )
+    result = evaluate_response(spec, response_for(spec, answers), _decide(spec, "priced", "45000"))
+    text = format_result_text(result, "da")
+    assert (
+        "FKI-ORG-004 (Ikke opfyldt; leverandørens pris: 10.000 kr.; "
+        "prissat af kommunen: 45.000 kr.): Pris: 10.000 kr."
+    ) in text
+    assert (
+        "FKI-ORG-002 (Delvist opfyldt; leverandørens pris: ingen; "
+        "afventer kommunens prissætning): Kun enheder"
+    ) in text
+
+    workbook = load_workbook(BytesIO(render_comparison_xlsx(spec, compare_results(spec, [result]))))
+    sheet = workbook["Forbehold"]
+    rows = [[c.value for c in row] for row in sheet.iter_rows()]
+    assert rows[0][3:6] == [
+        "Leverandørens pris (kr., til orientering)",
+        "Kommunens pris (kr.)",
+        "Kommunens afgørelse",
+    ]
+    by_id = {row[1]: row for row in rows[1:]}
+    assert by_id["FKI-ORG-004"][3:6] == [
+        10000,
+        45000,
+        "prissat af kommunen: 45.000 kr. – Vurderet af udbudsjurist",
+    ]
+    assert by_id["FKI-ORG-002"][3:6] == [None, None, "afventer kommunens prissætning"]
+
+    note = Document(BytesIO(render_check_report(spec, [result])))
+    cells = [c.text for table in note.tables for row in table.rows for c in row.cells]
+    assert "prissat af kommunen: 45.000 kr. – Vurderet af udbudsjurist" in cells

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from io import BytesIO
 
-from procure.evaluation.messages import number
+from procure.evaluation.messages import number, reservation_status
 from procure.evaluation.result import EvaluationResult
 from procure.forms import ANSWER_LABELS
 from procure.tender.spec import TenderSpec
@@ -33,7 +33,9 @@ _LABELS = {
         "vendor": "Leverandør",
         "code": "Kode",
         "message": "Beskrivelse",
-        "price": "Pris (kr.)",
+        "price": "Leverandørens pris (kr., til orientering)",
+        "buyer_price": "Kommunens pris (kr.)",
+        "decision": "Kommunens afgørelse",
         "text": "Forbehold",
         "reservations_total": "Prissatte forbehold i alt (kr.)",
         "verdicts": {
@@ -69,7 +71,9 @@ _LABELS = {
         "vendor": "Vendor",
         "code": "Code",
         "message": "Description",
-        "price": "Price (DKK)",
+        "price": "Vendor's price (DKK, for information)",
+        "buyer_price": "Buyer's price (DKK)",
+        "decision": "Buyer's decision",
         "text": "Reservation",
         "reservations_total": "Priced reservations total (DKK)",
         "verdicts": {
@@ -231,7 +235,8 @@ def render_comparison_xlsx(spec: TenderSpec, comparison: Comparison) -> bytes:
     _print_setup(findings, "1:1")
 
     reservations = wb.create_sheet(labels["reservations"])
-    for col, key in enumerate(("vendor", "id", "answer", "price", "text"), start=1):
+    columns = ("vendor", "id", "answer", "price", "buyer_price", "decision", "text")
+    for col, key in enumerate(columns, start=1):
         reservations.cell(1, col, labels[key]).font = bold
     r = 2
     for result in comparison.results:
@@ -241,10 +246,16 @@ def render_comparison_xlsx(spec: TenderSpec, comparison: Comparison) -> bytes:
             write_text(reservations.cell(r, 3), item.answer)
             if item.price is not None:
                 reservations.cell(r, 4, float(item.price))
-            write_text(reservations.cell(r, 5), item.text)
-            reservations.cell(r, 5).alignment = wrap
+            if item.buyer_price is not None:
+                reservations.cell(r, 5, float(item.buyer_price))
+            decision = reservation_status(item, lang)
+            if item.decision_reason:
+                decision += f" – {item.decision_reason}"
+            write_text(reservations.cell(r, 6), decision)
+            write_text(reservations.cell(r, 7), item.text)
+            reservations.cell(r, 7).alignment = wrap
             r += 1
-    for col, width in zip("ABCDE", (24, 14, 16, 12, 80), strict=True):
+    for col, width in zip("ABCDEFG", (24, 14, 16, 14, 14, 30, 70), strict=True):
         reservations.column_dimensions[col].width = width
     _print_setup(reservations, "1:1")
 

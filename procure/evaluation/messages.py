@@ -46,6 +46,11 @@ MESSAGES = {
         "confirm": "Vurderingen er procures forslag: en person skal bekræfte den, før tilbuddet "
         "afvises eller kontrakten underskrives.",
         "empty": "tom",
+        "status_open": "afventer kommunens prissætning",
+        "status_priced": "prissat af kommunen: {price} kr.",
+        "status_unpriceable": "kan ikke prissættes: tilbuddet afvises",
+        "status_fundamental": "grundlæggende element: tilbuddet afvises",
+        "no_vendor_price": "ingen",
     },
     "en": {
         "mandatory_failed": "Minimum requirement not met: answered '{answer}'{extra}",
@@ -89,6 +94,11 @@ MESSAGES = {
         "confirm": "This assessment is procure's proposal: a person must confirm it before "
         "a bid is rejected or the contract is signed.",
         "empty": "empty",
+        "status_open": "awaiting the buyer's price",
+        "status_priced": "priced by the buyer: DKK {price}",
+        "status_unpriceable": "cannot be priced: the bid is rejected",
+        "status_fundamental": "fundamental element: the bid is rejected",
+        "no_vendor_price": "none",
     },
 }
 
@@ -97,6 +107,26 @@ def message(lang: str, key: str, **values) -> str:
     table = MESSAGES.get(lang, MESSAGES["da"])
     # A value that is a Message (a row position from a reader) is put into words in `lang`
     return table[key].format(**{name: in_words(value, lang) for name, value in values.items()})
+
+
+def reservation_status(reservation, lang: str) -> str:
+    """Where the buyer's decision on a reservation stands, in words."""
+    if reservation.decision is None:
+        return message(lang, "status_open")
+    if reservation.decision == "priced":
+        return message(lang, "status_priced", price=money(reservation.buyer_price, lang))
+    return message(lang, f"status_{reservation.decision}")
+
+
+def vendor_price(reservation, lang: str) -> str:
+    """The vendor's own price for a reservation (information only), or "ingen"."""
+    if reservation.price is None:
+        return message(lang, "no_vendor_price")
+    return (
+        f"{money(reservation.price, lang)} kr."
+        if lang == "da"
+        else f"DKK {money(reservation.price, lang)}"
+    )
 
 
 def number(value, lang: str) -> str:

@@ -8,7 +8,7 @@ from copy import deepcopy
 from io import BytesIO
 
 from procure.evaluation.comparison import Comparison
-from procure.evaluation.messages import money, number
+from procure.evaluation.messages import number, reservation_status, vendor_price
 from procure.evaluation.result import EvaluationResult
 from procure.tender.spec import TenderSpec
 from procure.textutil import xml_safe
@@ -27,10 +27,9 @@ _TEXT = {
         "integrations": "Integrationer der ikke er dækket",
         "findings": "Fund",
         "none": "ingen",
-        "price": "pris",
-        "price_heading": "Pris",
+        "vendor_price": "leverandørens pris",
+        "buyer_decision": "Kommunens afgørelse",
         "checked": "Kontrolleret",
-        "unpriced": "ikke prissat",
         "note_title": "Notat: kontrol af tilbud",
         "tender": "Udbud",
         "buyer": "Ordregiver",
@@ -63,10 +62,9 @@ _TEXT = {
         "integrations": "Integrations not covered",
         "findings": "Findings",
         "none": "none",
-        "price": "price",
-        "price_heading": "Price",
+        "vendor_price": "vendor's price",
+        "buyer_decision": "Buyer's decision",
         "checked": "Checked",
-        "unpriced": "not priced",
         "note_title": "Note: bid check",
         "tender": "Tender",
         "buyer": "Buyer",
@@ -104,7 +102,7 @@ def format_result_text(result: EvaluationResult, lang: str = "da") -> str:
     lines.append(score)
     lines.append(f"{t['reservations']}: {len(result.reservations) or t['none']}")
     for r in result.reservations:
-        price = f"{t['price']} {money(r.price, lang)} kr." if r.price is not None else t["unpriced"]
+        price = f"{t['vendor_price']}: {vendor_price(r, lang)}; {reservation_status(r, lang)}"
         lines.append(f"  - {r.id} ({r.answer}; {price}): {r.text}")
     lines.append(f"{t['integrations']}: {', '.join(result.integrations_missing) or t['none']}")
     lines.append(f"{t['findings']} ({len(result.findings)}):")
@@ -175,11 +173,17 @@ def render_check_report(
 
         doc.add_heading(t["reservations"], level=2)
         if result.reservations:
-            table = doc.add_table(rows=1, cols=4)
+            table = doc.add_table(rows=1, cols=5)
             table.style = "Light Grid Accent 1"
             for cell, text in zip(
                 table.rows[0].cells,
-                (t["requirement"], t["answer"], t["price_heading"], t["reservations"]),
+                (
+                    t["requirement"],
+                    t["answer"],
+                    t["vendor_price"].capitalize(),
+                    t["buyer_decision"],
+                    t["reservations"],
+                ),
                 strict=True,
             ):
                 cell.text = text
@@ -189,7 +193,11 @@ def render_check_report(
                     (
                         r.id,
                         xml_safe(r.answer),
-                        f"{money(r.price, lang)} kr." if r.price is not None else t["unpriced"],
+                        vendor_price(r, lang),
+                        xml_safe(
+                            reservation_status(r, lang)
+                            + (f" – {r.decision_reason}" if r.decision_reason else "")
+                        ),
                         xml_safe(r.text),
                     )
                     for r in result.reservations

@@ -21,7 +21,7 @@ from procure.evaluation import (
     parse_overrides,
 )
 from procure.evaluation.comparison import Comparison, render_comparison_xlsx
-from procure.evaluation.messages import money, number
+from procure.evaluation.messages import money, number, reservation_status
 from procure.evaluation.report import render_check_report
 from procure.forms import ANSWER_LABELS
 from procure.responses.model import VendorResponse
@@ -333,6 +333,7 @@ def vendor_parts(lang: str, outcome: CheckOutcome, index: int, overrides: Overri
                     tr(lang, "col_price"): tr(lang, "unpriced")
                     if r.price is None
                     else _amount(r.price, lang),
+                    tr(lang, "col_buyer_decision"): reservation_status(r, lang),
                     tr(lang, "col_reservation"): r.text,
                 }
                 for r in result.reservations
