@@ -7,27 +7,8 @@ import time
 from pathlib import Path
 
 from benchmarks.generate import SHIPPED, generated_library
+from benchmarks.measure import best_of, row
 from benchmarks.wizard import case_wizard
-
-
-def best_of(repeat: int, func) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        func()
-        best = min(best, time.perf_counter() - start)
-    return best
-
-
-def row(case: str, n, value: float, unit: str, target: float | None = None) -> dict:
-    return {
-        "case": case,
-        "n": n,
-        "value": round(value, 4),
-        "unit": unit,
-        "target": target,
-        "ok": None if target is None else value <= target,
-    }
 
 
 def case_library_shipped() -> list[dict]:

@@ -40,7 +40,7 @@ def case_wizard() -> list[dict]:
 
 
 def krav_rerun_rows() -> list[dict]:
-    from benchmarks.cases import row
+    from benchmarks.measure import row
     from procure.library import load_release
     from procure.ui import page_requirements
     from procure.ui.session import cached_release
@@ -103,7 +103,7 @@ def tilbud_rows() -> list[dict]:
     (a) the run that reads and checks all 10, (b) a rerun with nothing changed, and one after a
     click on the heat map's filter, (c) the rerun after one manual point override is saved.
     Beside the times: what a rerun sends to the browser."""
-    from benchmarks.cases import row
+    from benchmarks.measure import row
     from procure.library import load_release
     from procure.tender import resolve_tender
     from procure.ui.page_check import vendor_key
@@ -279,7 +279,7 @@ def _page_sizes(app) -> dict:
 def _sent_rows(n: str, page: dict, rerun: dict, override: dict) -> list[dict]:
     """What the page sends: every message of a rerun, what is left once the browser's message
     cache has the large unchanged ones, the heat map's data rows and the tables' cells."""
-    from benchmarks.cases import row
+    from benchmarks.measure import row
 
     return [
         row("wizard: Tilbud rerun, sent to the browser", n, rerun["all"] / 1024, "KB"),
@@ -301,7 +301,7 @@ def cold_start_rows(runs: int = 3) -> list[dict]:
     """Median over `runs` fresh processes: from starting `streamlit run app.py` until Chromium
     shows the app's title. The browser is started before the clock, as an officer's browser is
     already open."""
-    from benchmarks.cases import row
+    from benchmarks.measure import row
     from tests.wizard_server import browser_missing, launch_chromium
 
     why_not = browser_missing()

@@ -270,7 +270,7 @@ def build(args) -> int:
 
 
 def templates_check(args) -> int:
-    from procure.documents.render import check_template
+    from procure.documents.template_check import check_template
 
     folder = Path(args.dir)
     if not folder.is_dir():

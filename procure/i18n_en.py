@@ -136,6 +136,7 @@ EN: dict[str, str] = {
     "skabelonen giver et ugyldigt Word-dokument ({error}); står {{%p …%}}- og {{%tr …%}}-mærker i deres egne afsnit og tabelrækker?": "the template yields an invalid Word document ({error}); are the {{%p …%}} and {{%tr …%}} tags in paragraphs and table rows of their own?",
     "skabelonen har en syntaksfejl: {error}{near}": "the template has a syntax error: {error}{near}",
     " (nær teksten: {snippet})": " (near the text: {snippet})",
+    # procure/documents/template_check.py
     "ukendt skabelonnavn; forventet et af: {expected}": "unknown template name; expected one of: {expected}",
     "kan ikke åbnes som Word-dokument (.docx): {error}": "cannot be opened as a Word document (.docx): {error}",
     "ukendt pladsholder »{name}«; se docs/templates.md for de pladsholdere, der findes": "unknown placeholder »{name}«; see docs/templates.md for the placeholders that exist",

@@ -19,8 +19,9 @@ from lxml import etree
 from procure import forms
 from procure.documents.annex import render_annex
 from procure.documents.context import build_context, example_spec
-from procure.documents.render import check_template, default_templates_dir
+from procure.documents.render import default_templates_dir
 from procure.documents.response_docx import render_response_form_docx
+from procure.documents.template_check import check_template
 from procure.documents.texts import TEXTS
 from procure.errors import ProcureError
 from tests.samples import TRICKY_TEXT, sample_spec

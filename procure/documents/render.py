@@ -29,8 +29,7 @@ from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, Undefine
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from lxml import etree
 
-from procure.documents.context import DOCUMENTED_VARIABLES, REQUIRED_VARIABLES, example_spec
-from procure.documents.texts import LANGUAGES, WORD_LANGUAGE
+from procure.documents.texts import WORD_LANGUAGE
 from procure.errors import ProcureError
 from procure.i18n import Message, t
 from procure.tender.spec import TenderSpec
@@ -46,7 +45,7 @@ CUSTOM_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
 TEMPLATE_KINDS = ("annex", "response-form")
 TEMPLATE_NAME = re.compile(r"^(annex|response-form)\.([a-z]{2})\.docx$")
 
-_SAFE_PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
+SAFE_PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
 
 
 @functools.cache
@@ -127,7 +126,7 @@ def render_template(path: Path, context: dict) -> Document:
     try:
         template.render(context, jinja_environment(), autoescape=True)
     except TemplateSyntaxError as exc:
-        raise ProcureError.invalid(path, _syntax_message(exc)) from exc
+        raise ProcureError.invalid(path, syntax_message(exc)) from exc
     except UndefinedError as exc:
         raise ProcureError.invalid(
             path,
@@ -164,7 +163,7 @@ def render_template(path: Path, context: dict) -> Document:
     return template.docx
 
 
-def _syntax_message(exc: TemplateSyntaxError) -> Message:
+def syntax_message(exc: TemplateSyntaxError) -> Message:
     return t("skabelonen har en syntaksfejl: {error}{near}", error=exc.message, near=_near(exc))
 
 
@@ -234,7 +233,7 @@ def set_custom_properties(document: Document, values: dict[str, str]) -> None:
     root = None
     if part is not None:
         try:
-            root = etree.fromstring(part.blob, parser=_SAFE_PARSER)
+            root = etree.fromstring(part.blob, parser=SAFE_PARSER)
         except etree.XMLSyntaxError:
             root = None
     if root is None:
@@ -526,76 +525,3 @@ def _field_runs(begin: str, instruction: str, separate: str) -> list[etree._Elem
     instr.text = f" {instruction} "
     instr.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
     return [_field_char_run(begin), instr_run, _field_char_run(separate)]
-
-
-# -- checking a municipality's template -------------------------------------------------------
-
-
-def check_template(path: Path | str) -> list[str]:
-    """Problems with a template, in the language in force (procure.i18n); empty when it
-    renders a complete document.
-
-    Checks the file name (which document and language), the placeholders against the
-    documented context (unknown ones would fail, missing required ones leave the document
-    incomplete), then renders a small example tender with it: that catches misspelt fields
-    (`r.tekst`), broken tags, and a response form that breaks the form contract.
-    """
-    return [str(problem) for problem in _template_problems(Path(path))]
-
-
-def _template_problems(path: Path) -> list[str | Message]:
-    match = TEMPLATE_NAME.match(path.name)
-    expected = ", ".join(f"{k}.{lang}.docx" for k in TEMPLATE_KINDS for lang in LANGUAGES)
-    if not match or match.group(2) not in LANGUAGES:
-        return [t("ukendt skabelonnavn; forventet et af: {expected}", expected=expected)]
-    kind, lang = match.groups()
-    try:
-        used = DocxTemplate(str(path)).get_undeclared_template_variables(jinja_environment())
-    except TemplateSyntaxError as exc:
-        return [_syntax_message(exc)]
-    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, OSError) as exc:
-        return [t("kan ikke åbnes som Word-dokument (.docx): {error}", error=str(exc))]
-    documented = set(DOCUMENTED_VARIABLES)
-    problems: list[str | Message] = [
-        t(
-            "ukendt pladsholder »{name}«; se docs/templates.md for de pladsholdere, der findes",
-            name=name,
-        )
-        for name in sorted(used - documented)
-    ]
-    problems += [
-        t("pladsholderen »{name}« bruges ikke, så dokumentet bliver ufuldstændigt", name=name)
-        for name in REQUIRED_VARIABLES[kind]
-        if name not in used
-    ]
-    if problems:
-        return problems
-    spec = example_spec(lang)
-    try:
-        if kind == "annex":
-            from procure.documents.annex import render_annex_template
-
-            data = render_annex_template(spec, path)
-            text = _document_text(data)
-            problems += [
-                t(
-                    "eksempelkravet {id} kommer ikke med i bilaget; brug {{{{ r.id }}}} i "
-                    "kravtabellen",
-                    id=r.id,
-                )
-                for r in spec.requirements
-                if r.id not in text
-            ]
-        else:
-            from procure.documents.response_docx import render_response_form_template
-
-            render_response_form_template(spec, path)
-    except ProcureError as exc:
-        problems.append(exc.message)
-    return problems
-
-
-def _document_text(data: bytes) -> str:
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        root = etree.fromstring(archive.read("word/document.xml"), parser=_SAFE_PARSER)
-    return " ".join(xpath(root, "//w:t/text()"))
