@@ -13,7 +13,8 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from procure import forms
-from procure.documents.texts import DATE_FORMAT, MONTHS, TEMPLATE_LABELS, texts
+from procure.documents.texts import TEMPLATE_LABELS, texts
+from procure.formats import date_text
 from procure.tender.model import Buyer, EvaluationModel, Tender
 from procure.tender.spec import (
     SpecArea,
@@ -157,7 +158,7 @@ def format_date(iso_date: str, lang: str) -> str:
         day = date.fromisoformat(iso_date)
     except (TypeError, ValueError):
         return iso_date
-    return DATE_FORMAT[lang].format(day=day.day, month=MONTHS[lang][day.month - 1], year=day.year)
+    return date_text(day, lang)
 
 
 def format_deadline(iso: str, lang: str) -> str:

@@ -324,39 +324,6 @@ TEXTS: dict[str, dict[str, str | tuple[str, ...]]] = {
     },
 }
 
-MONTHS: dict[str, tuple[str, ...]] = {
-    "da": (
-        "januar",
-        "februar",
-        "marts",
-        "april",
-        "maj",
-        "juni",
-        "juli",
-        "august",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ),
-    "en": (
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ),
-}
-
-# How a date is written: "26. november 2026" / "26 November 2026".
-DATE_FORMAT = {"da": "{day}. {month} {year}", "en": "{day} {month} {year}"}
 
 # Word's language tag for spell-checking and hyphenation.
 WORD_LANGUAGE = {"da": "da-DK", "en": "en-GB"}

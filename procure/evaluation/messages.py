@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from procure.formats import amount_text, decimal_text
 from procure.i18n import in_words
 
 MESSAGES = {
@@ -131,14 +132,9 @@ def vendor_price(reservation, lang: str) -> str:
 
 def number(value, lang: str) -> str:
     """A score as people write it: Danish decimal comma, the published decimals kept."""
-    text = str(value)
-    return text.replace(".", ",") if lang == "da" else text
+    return decimal_text(value, lang)
 
 
 def money(value, lang: str) -> str:
     """An amount with thousands separators: 12.500,50 (da) or 12,500.50 (en); no ",00"."""
-    text = f"{value:,.2f}"
-    if lang == "da":
-        text = text.replace(",", "X").replace(".", ",").replace("X", ".")
-        return text.removesuffix(",00")
-    return text.removesuffix(".00")
+    return amount_text(value, lang)

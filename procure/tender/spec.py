@@ -12,6 +12,7 @@ import json
 from dataclasses import dataclass
 from decimal import Decimal
 
+from procure.formats import plain_decimal_text
 from procure.tender.model import EvaluationModel, Tender
 
 FORM_VERSION = "procure-form/1"
@@ -119,5 +120,5 @@ def fingerprint(requirements) -> str:
 
 
 def format_decimal(value: Decimal, lang: str = "da") -> str:
-    text = format(value.normalize(), "f")
-    return text.replace(".", ",") if lang == "da" else text
+    """A published parameter (partial credit, a share) with no trailing zeros: 0,3 / 0.3."""
+    return plain_decimal_text(value, lang)
