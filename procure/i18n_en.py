@@ -151,7 +151,7 @@ EN: dict[str, str] = {
     "[{id}] mangler": "[{id}] is missing",
     "{problems} (og {count} til)": "{problems} (and {count} more)",
     "skabelonen giver en tilbudsliste, som ikke svarer til udbuddet: {problems}. Kravtabellerne skal have overskriftsrækken »{labels}« og én række pr. krav; se docs/templates.md": "the template yields a response form that does not match the tender: {problems}. The requirement tables must have the header row »{labels}« and one row per requirement; see docs/templates.md",
-    # procure/cli.py
+    # procure/cli/__init__.py, common.py and library.py
     "procure: fejl: {message}": "procure: error: {message}",
     "procure: afbrudt": "procure: interrupted",
     "procure: intern fejl ({error}). Kør igen med PROCURE_DEBUG=1 for detaljer, og meld fejlen.": "procure: internal error ({error}). Run again with PROCURE_DEBUG=1 for details, and report the error.",
@@ -184,7 +184,7 @@ EN: dict[str, str] = {
     "(udfaset)": "(deprecated)",
     "{count} krav": "{count} requirements",
     "skrev {path}": "wrote {path}",
-    # procure/cli_tender.py
+    # procure/cli/tender.py, build.py and check.py
     "udbudsfil (tender.yaml)": "tender file (tender.yaml)",
     "evalueringsfil med manuelle pointjusteringer": "evaluation file with manual score adjustments",
     "udbudsfilen (tender.yaml): opret og valider": "the tender file (tender.yaml): create and validate",

@@ -1,85 +1,27 @@
-"""The `procure` command line. It parses arguments, calls the layers below and prints.
-
-Exit codes: 0 success (valid / compliant), 1 a negative verdict (invalid library,
-non-compliant bid), 2 unusable input. No traceback reaches the user: errors a user can cause
-are ProcureError and print as one line; anything else prints a short internal-error line
-(set PROCURE_DEBUG=1 for the traceback). Messages and help are in Danish, or in English with
-PROCURE_LANG=en (procure.i18n); JSON output and machine formats are the same in both.
-"""
+"""`procure library …`: validate, release, compare, list, show and export the requirement
+library."""
 
 from __future__ import annotations
 
-import argparse
 import json
-import os
 import sys
-import traceback
-from collections.abc import Sequence
 from pathlib import Path
 
-from procure.errors import LibraryInvalid, ProcureError
+from procure.cli.common import (
+    EXIT_NEGATIVE,
+    EXIT_OK,
+    add_format_option,
+    add_lang_option,
+    add_library_option,
+    open_library_option,
+    subcommands,
+)
+from procure.errors import ProcureError
 from procure.i18n import t
 
-EXIT_OK, EXIT_NEGATIVE, EXIT_UNUSABLE = 0, 1, 2
 
-
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    try:
-        args = parser.parse_args(argv)
-    except SystemExit as exc:  # argparse prints its own usage message
-        return EXIT_UNUSABLE if exc.code not in (0, None) else EXIT_OK
-    if not getattr(args, "handler", None):
-        parser.print_help()
-        return EXIT_UNUSABLE
-    try:
-        return args.handler(args)
-    except LibraryInvalid as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        summary = t("kravbiblioteket er ugyldigt ({count} fejl)", count=len(exc.problems))
-        print(f"procure: {summary}", file=sys.stderr)
-        return EXIT_UNUSABLE
-    except ProcureError as exc:
-        print(t("procure: fejl: {message}", message=exc), file=sys.stderr)
-        return EXIT_UNUSABLE
-    except OSError as exc:  # a folder that is a file, a full disk, no permission
-        where = f"{exc.filename}: " if exc.filename else ""
-        message = f"{where}{exc.strerror or exc}"
-        print(t("procure: fejl: {message}", message=message), file=sys.stderr)
-        return EXIT_UNUSABLE
-    except KeyboardInterrupt:
-        print(t("procure: afbrudt"), file=sys.stderr)
-        return 130
-    except BrokenPipeError:
-        return EXIT_OK
-    except Exception as exc:  # noqa: BLE001 - the last guard: never a traceback
-        if os.environ.get("PROCURE_DEBUG"):
-            traceback.print_exc()
-        print(
-            t(
-                "procure: intern fejl ({error}). Kør igen med PROCURE_DEBUG=1 for detaljer, og "
-                "meld fejlen.",
-                error=f"{type(exc).__name__}: {exc}",
-            ),
-            file=sys.stderr,
-        )
-        return EXIT_UNUSABLE
-
-
-def build_parser() -> argparse.ArgumentParser:
-    """The parser, its help in the language in force (argparse wants plain strings)."""
-    parser = argparse.ArgumentParser(
-        prog="procure",
-        description=str(
-            t(
-                "Kravspecifikationer og tilbudskontrol for kommunale it-indkøb med den "
-                "fælleskommunale infrastruktur (FKI)."
-            )
-        ),
-    )
-    commands = subcommands(parser)
-
+def register(commands) -> None:
+    """The library commands; their help in the language in force."""
     lib = commands.add_parser(
         "library", help=str(t("kravbiblioteket: valider, udgiv, sammenlign, vis"))
     )
@@ -88,82 +30,46 @@ def build_parser() -> argparse.ArgumentParser:
     folder_help = str(t("biblioteksmappe (standard: requirement_library/)"))
     p = lib_cmds.add_parser("validate", help=str(t("valider en biblioteksmappe")))
     p.add_argument("path", nargs="?", help=folder_help)
-    p.set_defaults(handler=_library_validate)
+    p.set_defaults(handler=validate)
 
     p = lib_cmds.add_parser("release", help=str(t("udgiv (frys) den aktuelle version")))
     p.add_argument("path", nargs="?", help=folder_help)
-    p.set_defaults(handler=_library_release)
+    p.set_defaults(handler=release)
 
     source_help = str(t("udgivet version, biblioteksmappe eller udgivelsesfil"))
     p = lib_cmds.add_parser("diff", help=str(t("forskelle mellem to versioner")))
     p.add_argument("old", help=source_help)
     p.add_argument("new", help=source_help)
-    p.add_argument("--format", choices=("text", "json"), default="text")
-    _add_library_option(p)
-    p.set_defaults(handler=_library_diff)
+    add_format_option(p)
+    add_library_option(p)
+    p.set_defaults(handler=diff)
 
     p = lib_cmds.add_parser("list", help=str(t("list krav")))
     p.add_argument("--area", help=str(t("kun dette område, fx organisation")))
     p.add_argument("--kind", choices=("MK", "PK", "K", "O"), help=str(t("kun denne kravtype")))
     p.add_argument("--integration", help=str(t("kun krav knyttet til denne integration")))
     p.add_argument("--all", action="store_true", help=str(t("medtag udfasede krav")))
-    _add_library_option(p)
-    _add_lang_option(p)
-    p.set_defaults(handler=_library_list)
+    add_library_option(p)
+    add_lang_option(p)
+    p.set_defaults(handler=list_requirements)
 
     p = lib_cmds.add_parser("show", help=str(t("vis ét krav")))
     p.add_argument("id", help=str(t("krav-id, fx FKI-ORG-001")))
-    _add_library_option(p)
-    _add_lang_option(p)
-    p.set_defaults(handler=_library_show)
+    add_library_option(p)
+    add_lang_option(p)
+    p.set_defaults(handler=show)
 
     p = lib_cmds.add_parser("export", help=str(t("hele biblioteket som ét JSON-dokument")))
     p.add_argument("--format", choices=("json",), default="json")
     p.add_argument("--out", help=str(t("skriv til denne fil i stedet for standard output")))
-    _add_library_option(p)
-    p.set_defaults(handler=_library_export)
-
-    from procure import cli_tender
-
-    cli_tender.add_commands(commands)
-    return parser
+    add_library_option(p)
+    p.set_defaults(handler=export)
 
 
-def subcommands(parser: argparse.ArgumentParser):
-    """The parser's subcommands, titled in the language in force."""
-    return parser.add_subparsers(title=str(t("kommandoer")), metavar=str(t("KOMMANDO")))
+# -- handlers ----------------------------------------------------------------------------------
 
 
-def _add_library_option(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "--library",
-        metavar=str(t("KILDE")),
-        help=str(
-            t(
-                "udgivet version (fx 1.0.0), biblioteksmappe eller udgivelsesfil "
-                "(standard: den aktuelle biblioteksmappe)"
-            )
-        ),
-    )
-
-
-def _add_lang_option(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "--lang", choices=("da", "en"), default="da", help=str(t("sprog (standard: da)"))
-    )
-
-
-def _open(args) -> object:
-    from procure.library import load_library, open_library
-
-    spec = getattr(args, "library", None)
-    return open_library(spec) if spec else load_library()
-
-
-# -- library commands -------------------------------------------------------------------------
-
-
-def _library_validate(args) -> int:
+def validate(args) -> int:
     from procure.library import default_library_path, validate_library_folder
 
     path = Path(args.path) if args.path else default_library_path()
@@ -190,7 +96,7 @@ def _library_validate(args) -> int:
     return EXIT_NEGATIVE
 
 
-def _library_release(args) -> int:
+def release(args) -> int:
     from procure.library import default_library_path, load_library, write_release
 
     path = Path(args.path) if args.path else default_library_path()
@@ -208,7 +114,7 @@ def _library_release(args) -> int:
     return EXIT_OK
 
 
-def _library_diff(args) -> int:
+def diff(args) -> int:
     from procure.library import diff_libraries, open_library
     from procure.library.diff import format_diff_text
 
@@ -223,8 +129,8 @@ def _library_diff(args) -> int:
     return EXIT_OK
 
 
-def _library_list(args) -> int:
-    library = _open(args)
+def list_requirements(args) -> int:
+    library = open_library_option(args)
     if args.area and args.area not in library.areas_by_key:
         raise ProcureError(
             t(
@@ -256,8 +162,8 @@ def _library_list(args) -> int:
     return EXIT_OK
 
 
-def _library_show(args) -> int:
-    library = _open(args)
+def show(args) -> int:
+    library = open_library_option(args)
     r = library.requirement(args.id)
     lang = args.lang
     labels = {
@@ -318,8 +224,8 @@ def _library_show(args) -> int:
     return EXIT_OK
 
 
-def _library_export(args) -> int:
-    library = _open(args)
+def export(args) -> int:
+    library = open_library_option(args)
     data = library.to_data()
     document = {
         key: data[key] for key in ("name", "version", "integrations", "categories", "requirements")
