@@ -3,7 +3,8 @@
 They live in an evaluation file beside the tender (`<tender>.evaluation.yaml`): who, when,
 old and new value, why. Entries are only ever appended: the history of every change stays
 readable. The functions here are pure (text in, data out); `load_overrides` and
-`add_override` are the file-level edges the CLI uses, the wizard uses the pure ones.
+`add_override` are the file-level edges the CLI uses (the latter under the file's lock), the
+wizard uses the pure ones.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from pathlib import Path
 import yaml
 
 from procure.errors import ProcureError
-from procure.files import write_text_atomically
+from procure.files import update_text_file
 from procure.i18n import t
 from procure.tender.spec import TenderSpec
 from procure.yamlio import load_yaml_text, read_text_file
@@ -186,10 +187,22 @@ def load_overrides(path: Path | None, spec: TenderSpec | None = None) -> Overrid
 
 
 def add_override(path: Path, spec: TenderSpec, **fields) -> Override:
-    """Validate an override and append it to the evaluation file at `path`."""
-    updated = append_override(load_overrides(path, spec), spec, **fields)
-    write_text_atomically(Path(path), dump_overrides(updated))
-    return updated.entries[-1]
+    """Validate an override and append it to the evaluation file at `path`.
+
+    Reading, appending and writing happen under the file's lock: evaluators adding overrides
+    at the same moment all keep theirs, in the order they were written.
+    """
+    path = Path(path)
+    added: list[Override] = []
+
+    def append(text: str | None) -> str:
+        current = Overrides() if text is None else parse_overrides(text, str(path), spec)
+        updated = append_override(current, spec, **fields)
+        added.append(updated.entries[-1])
+        return dump_overrides(updated)
+
+    update_text_file(path, append)
+    return added[-1]
 
 
 def _vendor_key(name: str) -> str:
