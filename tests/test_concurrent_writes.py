@@ -7,7 +7,8 @@ other's changes nearly every time; with it every change is kept, each on top of 
 
 from __future__ import annotations
 
-import multiprocessing
+import subprocess
+import sys
 import threading
 from collections.abc import Callable
 from decimal import Decimal
@@ -29,26 +30,18 @@ from tests.wizard import STATE_KEY, errors, fill_purchase, go, new_app
 EVALUATORS = 20
 
 
-def _evaluator(barrier, tender: str, number: int, pk: str) -> None:
-    """One evaluator's `procure override`, started at the same moment as the others."""
-    barrier.wait()
-    code = main(
-        [
-            "override",
-            tender,
-            "--vendor",
-            "Alfa A/S",
-            "--requirement",
-            pk,
-            "--points",
-            str(Decimal(number) / 4),
-            "--why",
-            f"Begrundelse {number}",
-            "--by",
-            f"Evaluator {number}",
-        ]
-    )
-    raise SystemExit(code)
+# One evaluator's `procure override` (the CLI's main), held at a gate once Python and procure
+# are loaded, so that all of them run it at the same moment.
+EVALUATOR = """
+import sys, time
+from pathlib import Path
+from procure.cli import main
+print("ready", flush=True)
+gate = Path(sys.argv[1])
+while not gate.exists():
+    time.sleep(0.001)
+sys.exit(main(sys.argv[2:]))
+"""
 
 
 def test_twenty_evaluators_overriding_at_once_all_keep_their_entry(tmp_path):
@@ -57,17 +50,23 @@ def test_twenty_evaluators_overriding_at_once_all_keep_their_entry(tmp_path):
     pk = next(r for r in spec.requirements if r.kind == "PK" and (r.weight or 0) >= 5)
     path = tmp_path / "tender.yaml"
     save_tender(tender, path)
-    context = multiprocessing.get_context("fork")
-    barrier = context.Barrier(EVALUATORS)
-    workers = [
-        context.Process(target=_evaluator, args=(barrier, str(path), n, pk.id))
+    gate = tmp_path / "go"
+    evaluators = [
+        subprocess.Popen(
+            [sys.executable, "-c", EVALUATOR, str(gate), "override", str(path)]
+            + ["--vendor", "Alfa A/S", "--requirement", pk.id]
+            + ["--points", str(Decimal(n) / 4), "--why", f"Begrundelse {n}"]
+            + ["--by", f"Evaluator {n}"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         for n in range(EVALUATORS)
     ]
-    for worker in workers:
-        worker.start()
-    for worker in workers:
-        worker.join(120)
-    assert [w.exitcode for w in workers] == [0] * EVALUATORS
+    assert [e.stdout.readline().strip() for e in evaluators] == ["ready"] * EVALUATORS
+    gate.touch()
+    finished = [e.communicate(timeout=120) for e in evaluators]
+    assert [e.returncode for e in evaluators] == [0] * EVALUATORS, finished
 
     entries = load_overrides(tmp_path / "tender.evaluation.yaml", spec).entries
     # Every evaluator's entry, once, with the points and reason that evaluator gave
@@ -80,7 +79,7 @@ def test_twenty_evaluators_overriding_at_once_all_keep_their_entry(tmp_path):
     assert entries[0].old_points is None
     assert [e.old_points for e in entries[1:]] == [e.points for e in entries[:-1]]
     # No temporary file is left behind; the (empty) lock file may stay, as flock locks do
-    left = {p.name for p in tmp_path.iterdir()}
+    left = {p.name for p in tmp_path.iterdir()} - {"go"}
     assert left <= {"tender.yaml", "tender.evaluation.yaml", "tender.evaluation.yaml.lock"}
 
 

@@ -165,7 +165,7 @@ class Workspace:
             write_text_atomically(folder / DRAFT_FILE, text + "\n")
 
     def save_tender_file(self, tender_id: str, yaml_text: str) -> None:
-        update_text_file(self._writable_folder(tender_id) / TENDER_FILE, lambda _: yaml_text)
+        self._replace_text(self._writable_folder(tender_id) / TENDER_FILE, yaml_text)
 
     def draft_stamp(self, tender_id: str) -> tuple[int, int] | None:
         """The draft file's modification time and size: a cheap way to notice a new save."""
@@ -229,8 +229,7 @@ class Workspace:
         if not overrides.tender_id:
             raise ValueError("an evaluation without a tender id has no folder")
         path = self._writable_folder(overrides.tender_id) / EVALUATION_FILE
-        text = dump_overrides(overrides)
-        update_text_file(path, lambda _: text)
+        self._replace_text(path, dump_overrides(overrides))
 
     def update_evaluation(
         self, tender_id: str, change: Callable[[Overrides | None], Overrides | None]
@@ -320,6 +319,13 @@ class Workspace:
         return files
 
     # -- Internals ------------------------------------------------------------------------------
+
+    @staticmethod
+    def _replace_text(path: Path, text: str) -> None:
+        """Write `text` unless the file already holds it (a damaged file is written over)."""
+        with locked(path):
+            if _read_text(path) != text:
+                write_text_atomically(path, text)
 
     def _read_draft_document(self, tender_id: str) -> dict:
         path = self.tender_folder(tender_id) / DRAFT_FILE
