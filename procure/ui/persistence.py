@@ -321,7 +321,7 @@ def _merge_check(state: WizardState, ws: Workspace) -> None:
 
 
 def _sync_bids(state: WizardState, ws: Workspace) -> None:
-    """Bring this tab's bids and the stored ones together, under the manifest's lock: this
+    """Bring this tab's bids and the stored ones together, under the bids' lock: this
     tab's additions and removals since it last looked are applied to the stored bids (which
     another tab may have changed), and the result is what both show."""
     marks = state.saved
@@ -359,7 +359,7 @@ def _sync_evaluation(state: WizardState, ws: Workspace) -> None:
 
     def merge(stored: Overrides | None) -> Overrides | None:
         if stored is None:
-            return mine if mine_entries else None
+            return dataclasses.replace(mine, tender_id=tender_id) if mine_entries else None
         own = tuple(e for e in mine_entries if e not in stored.entries)
         if not own:
             return None  # nothing new here: the file stays as it is
