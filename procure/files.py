@@ -1,13 +1,24 @@
-"""Writing output files safely: nothing half-written, nothing written on failure."""
+"""Writing output files safely: nothing half-written, nothing written on failure, and no
+change lost when several people or browser tabs change the same file at once."""
 
 from __future__ import annotations
 
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+import filelock
+
+# How long a change waits for another one to the same file. A change holds the lock for the
+# milliseconds it takes to read, change and write one file; ten seconds of waiting means
+# something is wrong (a hung process, a network drive that does not answer).
+LOCK_TIMEOUT_SECONDS = 10.0
+LOCK_SUFFIX = ".lock"
+_held = threading.local()  # the locks this thread holds: path -> depth, so nesting is safe
 
 
 def write_bytes_atomically(path: Path, data: bytes) -> None:
@@ -23,6 +34,81 @@ def write_bytes_atomically(path: Path, data: bytes) -> None:
 
 def write_text_atomically(path: Path, text: str) -> None:
     write_bytes_atomically(path, text.encode("utf-8"))
+
+
+def lock_path(path: Path) -> Path:
+    """The lock file that guards `path`: `<file>.lock` beside it."""
+    path = Path(path)
+    return path.with_name(path.name + LOCK_SUFFIX)
+
+
+def is_lock_file(path: Path) -> bool:
+    """Whether `path` is one of the lock files `locked` makes (never data)."""
+    return Path(path).name.endswith(LOCK_SUFFIX)
+
+
+@contextmanager
+def locked(path: Path, timeout: float | None = None) -> Iterator[None]:
+    """Hold the lock on `path` (a real OS lock on `<file>.lock`, released if the process dies)
+    while the block reads, changes and writes it. Every process and thread that changes the
+    file takes the same lock, so no change is lost. Nested use on the same path in one thread
+    is allowed. ProcureError when the lock is not had within `timeout` seconds."""
+    path = Path(path)
+    key = str(path.resolve())
+    held = _held.__dict__.setdefault("depth", {})
+    if held.get(key):
+        held[key] += 1
+        try:
+            yield
+        finally:
+            held[key] -= 1
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    wait = LOCK_TIMEOUT_SECONDS if timeout is None else timeout
+    lock = filelock.FileLock(lock_path(path), timeout=wait)
+    try:
+        lock.acquire()
+    except filelock.Timeout:
+        from procure.errors import ProcureError
+        from procure.i18n import t
+
+        raise ProcureError.invalid(
+            path,
+            t(
+                "filen er optaget: en anden gemmer i den lige nu, og den blev ikke ledig inden "
+                "for {seconds} s; prøv igen om lidt",
+                seconds=max(1, round(wait)),
+            ),
+        ) from None
+    held[key] = 1
+    try:
+        yield
+    finally:
+        del held[key]
+        lock.release()
+
+
+def update_text_file(
+    path: Path, change: Callable[[str | None], str | None], timeout: float | None = None
+) -> str | None:
+    """Read, change and write a shared text file as one step no other writer can come between.
+
+    `change` gets the file's text (None: no file) and returns the new text, or None to leave
+    the file as it is; the new text is written atomically, and only when it differs. Returns
+    the text the file now holds. Use it for every read-modify-write of a file that others may
+    change at the same time (the evaluation file, the wizard's draft).
+    """
+    from procure.yamlio import read_text_file  # clear messages for huge or non-UTF-8 files
+
+    path = Path(path)
+    with locked(path, timeout):
+        current = read_text_file(path) if path.exists() else None
+        updated = change(current)
+        if updated is None:
+            return current
+        if updated != current:
+            write_text_atomically(path, updated)
+        return updated
 
 
 @contextmanager

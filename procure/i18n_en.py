@@ -27,6 +27,7 @@ EN: dict[str, str] = {
     "tegnet {char} er et styretegn, som ikke må stå i en YAML-fil; slet det": "the character {char} is a control character, which a YAML file must not contain; delete it",
     # procure/files.py
     "findes allerede og er en fil, ikke en mappe": "already exists and is a file, not a folder",
+    "filen er optaget: en anden gemmer i den lige nu, og den blev ikke ledig inden for {seconds} s; prøv igen om lidt": "the file is busy: someone else is saving to it right now, and it did not become free within {seconds} s; try again in a moment",
     # procure/library/loader.py
     "kravbiblioteket har ingen udgivelse '{version}'; udgivne versioner: {known}": "the requirement library has no release '{version}'; released versions: {known}",
     "kravbiblioteket har ingen udgivelse '{version}'": "the requirement library has no release '{version}'",

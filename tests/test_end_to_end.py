@@ -16,6 +16,7 @@ from procure.cli import main
 from procure.tender import save_tender
 from procure.tender.resolve import resolve_tender
 from tests.fill import fill_docx_form, fill_xlsx_form
+from tests.pdftext import pdf_text, shows
 from tests.samples import sample_tender, shipped_release
 
 
@@ -319,16 +320,11 @@ def test_comparison_and_note_open_in_libreoffice(built, capsys, tmp_path):
         timeout=180,
     )
 
-    def text(name):
-        pdf = tmp_path / "pdf" / name
-        return subprocess.run(
-            ["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True
-        ).stdout.decode("utf-8")
-
-    comparison = text("comparison.pdf")
-    assert "Alfa A/S" in comparison and spec.requirements[0].id in comparison
-    note = text("note.pdf")
-    assert "Notat: kontrol af tilbud" in note and "Alfa A/S" in note and "10,00 / 10" in note
+    comparison = pdf_text(tmp_path / "pdf" / "comparison.pdf")
+    assert shows(comparison, "Alfa A/S") and shows(comparison, spec.requirements[0].id)
+    note = pdf_text(tmp_path / "pdf" / "note.pdf")
+    assert shows(note, "Notat: kontrol af tilbud") and shows(note, "Alfa A/S")
+    assert shows(note, "10,00 / 10")
 
 
 def test_override_from_the_cli_records_old_and_new_value_and_changes_final_score(

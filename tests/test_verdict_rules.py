@@ -619,3 +619,35 @@ def test_reports_show_the_vendors_price_as_information_and_the_buyers_decision()
     note = Document(BytesIO(render_check_report(spec, [result])))
     cells = [c.text for table in note.tables for row in table.rows for c in row.cells]
     assert "prissat af kommunen: 45.000 kr. – Vurderet af udbudsjurist" in cells
+
+
+def test_two_tabs_merging_the_evaluation_keep_every_override_and_decision_once():
+    from procure.evaluation.overrides import merge_evaluations
+
+    spec = small_spec()
+    base = _decide(spec, "priced", "100")
+    stored = append_override(
+        base,
+        spec,
+        vendor="Leverandør A",
+        requirement_id="FKI-ORG-003",
+        points="2",
+        justification="fane 1",
+        by="Eva",
+    )
+    mine = append_reservation_decision(
+        base,
+        spec,
+        vendor="Leverandør B",
+        requirement_id="FKI-ORG-004",
+        decision="fundamental",
+        price=None,
+        justification="fane 2",
+        by="Jurist",
+    )
+    merged = merge_evaluations(stored, mine)
+    assert merged.entries == stored.entries
+    assert merged.reservation_decisions == (
+        base.reservation_decisions + mine.reservation_decisions[-1:]
+    )
+    assert merge_evaluations(merged, mine) == merged  # saving again adds nothing

@@ -3,7 +3,8 @@
 They live in an evaluation file beside the tender (`<tender>.evaluation.yaml`): who, when,
 old and new value, why. Entries are only ever appended: the history of every change stays
 readable. The functions here are pure (text in, data out); `load_overrides` and
-`add_override` are the file-level edges the CLI uses, the wizard uses the pure ones.
+`add_override` are the file-level edges the CLI uses (the latter under the file's lock), the
+wizard uses the pure ones.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from pathlib import Path
 import yaml
 
 from procure.errors import ProcureError
-from procure.files import write_text_atomically
+from procure.files import update_text_file
 from procure.i18n import t
 from procure.tender.spec import TenderSpec
 from procure.yamlio import load_yaml_text, read_text_file
@@ -322,17 +323,52 @@ def load_overrides(path: Path | None, spec: TenderSpec | None = None) -> Overrid
 
 
 def add_override(path: Path, spec: TenderSpec, **fields) -> Override:
-    """Validate an override and append it to the evaluation file at `path`."""
-    updated = append_override(load_overrides(path, spec), spec, **fields)
-    write_text_atomically(Path(path), dump_overrides(updated))
+    """Validate an override and append it to the evaluation file at `path`.
+
+    Reading, appending and writing happen under the file's lock: evaluators adding overrides
+    at the same moment all keep theirs, in the order they were written.
+    """
+    updated = _append_to_file(path, spec, lambda current: append_override(current, spec, **fields))
     return updated.entries[-1]
 
 
 def add_reservation_decision(path: Path, spec: TenderSpec, **fields) -> ReservationDecision:
-    """Validate the buyer's decision on a reservation and append it to the evaluation file."""
-    updated = append_reservation_decision(load_overrides(path, spec), spec, **fields)
-    write_text_atomically(Path(path), dump_overrides(updated))
+    """Validate the buyer's decision on a reservation and append it to the evaluation file,
+    under its lock like every other entry."""
+    updated = _append_to_file(
+        path, spec, lambda current: append_reservation_decision(current, spec, **fields)
+    )
     return updated.reservation_decisions[-1]
+
+
+def merge_evaluations(stored: Overrides, mine: Overrides) -> Overrides:
+    """Every entry of both: the stored ones in their order, then those only `mine` has.
+
+    The file is append-only, so nothing of either side is dropped; two tabs or two evaluators
+    that saved the same entry keep it once."""
+    own_entries = tuple(e for e in mine.entries if e not in stored.entries)
+    own_decisions = tuple(
+        d for d in mine.reservation_decisions if d not in stored.reservation_decisions
+    )
+    return Overrides(
+        stored.tender_id or mine.tender_id,
+        stored.entries + own_entries,
+        stored.reservation_decisions + own_decisions,
+    )
+
+
+def _append_to_file(path: Path, spec: TenderSpec, append) -> Overrides:
+    """Read the evaluation file under its lock, apply `append`, write it back atomically."""
+    path = Path(path)
+    result: list[Overrides] = []
+
+    def change(text: str | None) -> str:
+        current = Overrides() if text is None else parse_overrides(text, str(path), spec)
+        result.append(append(current))
+        return dump_overrides(result[-1])
+
+    update_text_file(path, change)
+    return result[-1]
 
 
 def _vendor_key(name: str) -> str:

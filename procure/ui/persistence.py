@@ -6,6 +6,10 @@ the address, so a refresh or an app restart comes back to the same place), `foll
 same moment; a tender whose folder vanished is written again), the page, then `autosave`
 (anything changed in this rerun is written to disk at once, atomically). Another tender only
 replaces the one on screen once that one is saved (`save_before_replacing`).
+
+Two tabs can save in the same moment (Streamlit runs each session in its own thread). Every
+save reads what is on disk, merges this tab's change into it and writes the result while
+holding the file's lock, so the other tab's save lands before or after it, never in between.
 """
 
 from __future__ import annotations
@@ -17,10 +21,14 @@ import json
 import streamlit as st
 
 from procure.errors import ProcureError
+from procure.evaluation import Overrides
+from procure.evaluation.overrides import merge_evaluations
 from procure.ui.session import LOG, cached_release, notify, plain
 from procure.ui.state import TENDER_FIELDS, CheckState, SavedMarks, WizardState
 from procure.ui.texts import tr
 from procure.ui.workspace import (
+    BIDS_FOLDER,
+    DRAFT_FILE,
     Workspace,
     draft_content,
     merge_draft_content,
@@ -113,18 +121,20 @@ def follow_other_tabs(state: WizardState) -> None:
     if workspace().draft_removed(state.tender_id):
         _save_again_after_removal(state)
         return
-    _follow_draft(state)
+    _follow_draft(state, workspace())
     try:
         _merge_check(state, workspace())
     except (OSError, ProcureError) as exc:
         LOG.warning("could not follow another tab's bids or overrides: %s", exc)
 
 
-def _follow_draft(state: WizardState) -> None:
+def _follow_draft(state: WizardState, ws: Workspace, *, trust_stamp: bool = True) -> None:
+    """Take in the draft another tab saved. `trust_stamp=False` (when saving, under the lock)
+    reads the revision even if the file's time and size look unchanged: two saves within one
+    tick of the file system's clock can leave the same stamp."""
     marks = state.saved
-    ws = workspace()
     stamp = ws.draft_stamp(state.tender_id)
-    if stamp == marks.stamp:
+    if stamp == marks.stamp and trust_stamp:
         return  # the file is as this tab last saw it: nothing to read
     marks.stamp = stamp
     on_disk = ws.draft_revision(state.tender_id)
@@ -244,26 +254,30 @@ def _save_all(state: WizardState) -> None:
 
 def _save_draft(state: WizardState) -> None:
     marks = state.saved
-    content = _content_text(state)
-    changed = content != marks.content
-    if not changed and state.step == marks.step:
+    if _content_text(state) == marks.content and state.step == marks.step:
         return
     if marks.revision is None and not state.has_work():
         return
     ws = workspace()
-    on_disk = ws.draft_revision(state.tender_id)
-    if changed and _changed_elsewhere(ws, state, on_disk):
-        # Another tab saved this tender since this one last saw it; this tab's change is the
-        # newest, so it is saved on top, and the officer is told.
-        notify(state, "warning", tr(state.ui_lang, "saved_over_other_tab"))
-    revision = max(on_disk or 0, marks.revision or 0) + 1
-    ws.save_draft(state, revision)
-    marks.content, marks.revision, marks.step = content, revision, state.step
-    marks.stamp = ws.draft_stamp(state.tender_id)
+    with ws.locked(state.tender_id, DRAFT_FILE):
+        # No other tab can save between this read and the write below: what another tab saved
+        # since this one last looked is merged in first, and the merge is written.
+        if marks.revision is not None:
+            _follow_draft(state, ws, trust_stamp=False)
+        content = _content_text(state)
+        on_disk = ws.draft_revision(state.tender_id)
+        if content != marks.content and _changed_elsewhere(ws, state, on_disk):
+            # The draft on disk could not be read to merge with: this tab's version is saved
+            # over it, and the officer is told.
+            notify(state, "warning", tr(state.ui_lang, "saved_over_other_tab"))
+        revision = max(on_disk or 0, marks.revision or 0) + 1
+        ws.save_draft(state, revision)
+        marks.content, marks.revision, marks.step = content, revision, state.step
+        marks.stamp = ws.draft_stamp(state.tender_id)
+        tender_yaml = _tender_yaml(state)  # written in the same lock: it matches the draft
+        if tender_yaml is not None:
+            ws.save_tender_file(state.tender_id, tender_yaml)
     st.query_params[ADDRESS_KEY] = state.tender_id
-    tender_yaml = _tender_yaml(state)
-    if tender_yaml is not None:
-        ws.save_tender_file(state.tender_id, tender_yaml)
 
 
 def _changed_elsewhere(ws: Workspace, state: WizardState, on_disk: int | None) -> bool:
@@ -279,63 +293,85 @@ def _changed_elsewhere(ws: Workspace, state: WizardState, on_disk: int | None) -
 
 
 def _save_check(state: WizardState) -> None:
+    """Write the bids and overrides this tab changed, merged with what is on disk."""
     ws = workspace()
-    bids_written, evaluation_written = _merge_check(state, ws)
     marks = state.saved
-    key = _bids_key(state)
-    if key != marks.bids and not bids_written:
-        ws.save_bids(state.tender_id, state.check.responses)
-        marks.bids = key
+    if _bids_key(state) != marks.bids:
+        _sync_bids(state, ws)
     overrides = state.check.evaluations.get(state.tender_id)
-    if overrides is not None and overrides.entries and not evaluation_written:
-        text = _evaluation_text(overrides)
-        if marks.evaluations.get(state.tender_id) != text:
-            ws.save_evaluation(overrides)
-            marks.evaluations[state.tender_id] = text
+    if (
+        overrides is not None
+        and overrides.entries
+        and marks.evaluations.get(state.tender_id) != _evaluation_text(overrides)
+    ):
+        _sync_evaluation(state, ws)
 
 
-def _merge_check(state: WizardState, ws: Workspace) -> tuple[bool, bool]:
-    """Bring this tab's bids and overrides together with what is on disk, which another tab
-    may have changed: this tab's additions and removals since it last looked are applied to
-    the files on disk, and the result is what both show. Overrides are only ever appended, so
-    merging keeps every entry of both. Returns whether the bids and the evaluation were
-    written."""
+def _merge_check(state: WizardState, ws: Workspace) -> None:
+    """Take in the bids and overrides another tab saved, when their files changed since this
+    tab last looked (their time and size tell, without reading them)."""
+    marks = state.saved
+    stamp = ws.check_stamp(state.tender_id)
+    if stamp == marks.check_stamp:
+        return  # no file changed since this tab last looked
+    marks.check_stamp = stamp
+    if ws.bids_key(state.tender_id) != marks.bids:
+        _sync_bids(state, ws)
+    if ws.evaluation_text(state.tender_id) != marks.evaluations.get(state.tender_id):
+        _sync_evaluation(state, ws)
+
+
+def _sync_bids(state: WizardState, ws: Workspace) -> None:
+    """Bring this tab's bids and the stored ones together, under the bids' lock: this
+    tab's additions and removals since it last looked are applied to the stored bids (which
+    another tab may have changed), and the result is what both show."""
     marks = state.saved
     tender_id = state.tender_id
-    bids_written = evaluation_written = False
-    stamp = ws.check_stamp(tender_id)
-    if stamp == marks.check_stamp:
-        return bids_written, evaluation_written  # no file changed since this tab last looked
-    marks.check_stamp = stamp
-    if marks.bids is not None and ws.bids_key(tender_id) != marks.bids:
-        disk_bids = ws.load_bids(tender_id)
-        before = set(marks.bids)
-        mine = state.check.responses
-        added = [f for f in mine if (f.name, f.digest) not in before]
-        removed = before - {(f.name, f.digest) for f in mine}
-        replaced = {f.name for f in added}
-        merged = [
-            f for f in disk_bids if (f.name, f.digest) not in removed and f.name not in replaced
-        ] + added
-        if added or removed:
-            ws.save_bids(tender_id, merged)
-            bids_written = True
-        state.check.responses = merged
+    with ws.locked(tender_id, BIDS_FOLDER):
+        stored = ws.bids_key(tender_id)
+        base = marks.bids or ()
+        if stored == base:  # nobody else changed them: this tab's list is the new one
+            if _bids_key(state) != stored:
+                ws.save_bids(tender_id, state.check.responses)
+        else:
+            before = set(base)
+            mine = state.check.responses
+            added = [f for f in mine if (f.name, f.digest) not in before]
+            removed = before - {(f.name, f.digest) for f in mine}
+            replaced = {f.name for f in added}
+            merged = [
+                f
+                for f in ws.load_bids(tender_id)
+                if (f.name, f.digest) not in removed and f.name not in replaced
+            ] + added
+            if added or removed:
+                ws.save_bids(tender_id, merged)
+            state.check.responses = merged
         marks.bids = _bids_key(state)
-    disk_text = ws.evaluation_text(tender_id)
-    if disk_text is not None and disk_text != marks.evaluations.get(tender_id):
-        disk = ws.load_evaluation(tender_id)
-        if disk is None:  # removed in between: nothing to merge
-            return bids_written, evaluation_written
-        mine = state.check.evaluations.get(tender_id)
-        own = [e for e in (mine.entries if mine else ()) if e not in disk.entries]
-        merged = dataclasses.replace(disk, tender_id=tender_id, entries=disk.entries + tuple(own))
-        if own:
-            ws.save_evaluation(merged)
-            evaluation_written = True
+
+
+def _sync_evaluation(state: WizardState, ws: Workspace) -> None:
+    """Bring this tab's overrides and the stored ones together, under the evaluation file's
+    lock. Overrides are only ever appended, so the merge keeps every entry of both: the stored
+    ones in their order, then this tab's new ones."""
+    tender_id = state.tender_id
+    mine = state.check.evaluations.get(tender_id)
+    has_own = mine is not None and (mine.entries or mine.reservation_decisions)
+
+    def merge(stored: Overrides | None) -> Overrides | None:
+        if stored is None:
+            return dataclasses.replace(mine, tender_id=tender_id) if has_own else None
+        if not has_own:
+            return None
+        merged = merge_evaluations(stored, mine)
+        if merged == stored:
+            return None  # nothing new here: the file stays as it is
+        return dataclasses.replace(merged, tender_id=tender_id)
+
+    merged = ws.update_evaluation(tender_id, merge)
+    if merged is not None:
         state.check.evaluations[tender_id] = merged
-        marks.evaluations[tender_id] = _evaluation_text(merged)
-    return bids_written, evaluation_written
+        state.saved.evaluations[tender_id] = _evaluation_text(merged)
 
 
 def _tender_yaml(state: WizardState) -> str | None:

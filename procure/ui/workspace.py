@@ -12,6 +12,10 @@ saved. One folder per tender, named by the tender's id:
         bids/<digest>.<ext>      one uploaded response, as uploaded
 
 Uploaded bids are confidential: they are stored only in the folder of the tender they answer.
+Two tabs (or two officers) may change one tender at the same moment: every read-modify-write of
+a file here happens under that file's lock (`draft.json.lock`, `bids.lock`... beside it in the
+tender's folder, see procure.files.locked), so one tab never writes over what the other just
+saved. Lock files are never data.
 No Streamlit here: the wizard's session glue calls these functions.
 """
 
@@ -23,12 +27,20 @@ import json
 import os
 import re
 import shutil
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 
 from procure.errors import ProcureError
 from procure.evaluation.overrides import Overrides, dump_overrides, parse_overrides
-from procure.files import write_bytes_atomically, write_text_atomically
+from procure.files import (
+    is_lock_file,
+    locked,
+    update_text_file,
+    write_bytes_atomically,
+    write_text_atomically,
+)
 from procure.i18n import t
 from procure.library.model import KINDS
 from procure.tender.model import CUSTOM_PREFIX, CustomRequirement
@@ -100,6 +112,12 @@ class Workspace:
             path.mkdir(mode=0o700, exist_ok=True)
         return folder.joinpath(*parts)
 
+    def locked(self, tender_id: str, name: str) -> AbstractContextManager[None]:
+        """Hold the lock on one of the tender's files (`DRAFT_FILE`, `EVALUATION_FILE`) or on
+        its bids (`BIDS_FOLDER`: the files and the manifest as one) while reading, merging and
+        writing it. The lock file lies in the tender's folder, beside what it guards."""
+        return locked(self._writable_folder(tender_id) / name)
+
     def list_tenders(self) -> list[SavedTender]:
         """Saved tenders, the most recently saved first."""
         folder = self.root / "tenders"
@@ -143,12 +161,11 @@ class Workspace:
             "draft": draft_content(state),
         }
         text = json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True)
-        write_text_atomically(folder / DRAFT_FILE, text + "\n")
+        with locked(folder / DRAFT_FILE):
+            write_text_atomically(folder / DRAFT_FILE, text + "\n")
 
     def save_tender_file(self, tender_id: str, yaml_text: str) -> None:
-        path = self._writable_folder(tender_id) / TENDER_FILE
-        if _read_text(path) != yaml_text:
-            write_text_atomically(path, yaml_text)
+        self._replace_text(self._writable_folder(tender_id) / TENDER_FILE, yaml_text)
 
     def draft_stamp(self, tender_id: str) -> tuple[int, int] | None:
         """The draft file's modification time and size: a cheap way to notice a new save."""
@@ -212,26 +229,52 @@ class Workspace:
         if not overrides.tender_id:
             raise ValueError("an evaluation without a tender id has no folder")
         path = self._writable_folder(overrides.tender_id) / EVALUATION_FILE
-        text = dump_overrides(overrides)
-        if _read_text(path) != text:
-            write_text_atomically(path, text)
+        self._replace_text(path, dump_overrides(overrides))
+
+    def update_evaluation(
+        self, tender_id: str, change: Callable[[Overrides | None], Overrides | None]
+    ) -> Overrides | None:
+        """Read, change and write the evaluation file under its lock. `change` gets the stored
+        overrides (None: no file) and returns the overrides to store, or None to leave the
+        file as it is. Returns the overrides the file now holds."""
+        path = self._writable_folder(tender_id) / EVALUATION_FILE
+        now: list[Overrides | None] = [None]
+
+        def on_text(text: str | None) -> str | None:
+            stored = None if text is None else _parsed_evaluation(text, path, tender_id)
+            updated = change(stored)
+            now[0] = stored if updated is None else updated
+            return None if updated is None else dump_overrides(updated)
+
+        update_text_file(path, on_text)
+        return now[0]
 
     def load_evaluation(self, tender_id: str) -> Overrides | None:
         path = self.tender_folder(tender_id) / EVALUATION_FILE
         text = _read_text(path)
         if text is None:
             return None
-        loaded = parse_overrides(text, str(path))
-        return dataclasses.replace(loaded, tender_id=loaded.tender_id or tender_id)
+        return _parsed_evaluation(text, path, tender_id)
 
     def save_bids(self, tender_id: str, files: list[UploadedFile]) -> None:
-        """Make the tender's bids folder hold exactly `files` (added, replaced or removed)."""
+        """Make the tender's bids folder hold exactly `files` (added, replaced or removed).
+        Under the manifest's lock: another tab's bid file is never removed as unlisted while
+        that tab is between writing it and listing it."""
         folder = self.tender_folder(tender_id) / BIDS_FOLDER
         manifest = [{"name": f.name, "file": _stored_name(f), "sha256": f.digest} for f in files]
-        saved = self._manifest(folder)
-        if saved == manifest or (saved is None and not manifest):
+        if self._bids_saved(folder, manifest):  # the common case: nothing to lock or write
             return
-        folder = self._writable_folder(tender_id, BIDS_FOLDER)
+        self._writable_folder(tender_id, BIDS_FOLDER)
+        with self.locked(tender_id, BIDS_FOLDER):
+            if not self._bids_saved(folder, manifest):  # again: another tab may have been first
+                self._write_bids(folder, files, manifest)
+
+    def _bids_saved(self, folder: Path, manifest: list[dict]) -> bool:
+        saved = self._manifest(folder)
+        return saved == manifest or (saved is None and not manifest)
+
+    @staticmethod
+    def _write_bids(folder: Path, files: list[UploadedFile], manifest: list[dict]) -> None:
         for file, entry in zip(files, manifest, strict=True):
             path = folder / entry["file"]
             if not path.is_file():
@@ -241,7 +284,12 @@ class Workspace:
         )
         kept = {entry["file"] for entry in manifest} | {MANIFEST_FILE}
         for path in folder.iterdir():
-            if path.is_file() and path.name not in kept and not path.name.startswith("."):
+            if (
+                path.is_file()
+                and path.name not in kept
+                and not path.name.startswith(".")
+                and not is_lock_file(path)
+            ):
                 path.unlink()
 
     def bids_key(self, tender_id: str) -> tuple[tuple[str, str], ...]:
@@ -271,6 +319,13 @@ class Workspace:
         return files
 
     # -- Internals ------------------------------------------------------------------------------
+
+    @staticmethod
+    def _replace_text(path: Path, text: str) -> None:
+        """Write `text` unless the file already holds it (a damaged file is written over)."""
+        with locked(path):
+            if _read_text(path) != text:
+                write_text_atomically(path, text)
 
     def _read_draft_document(self, tender_id: str) -> dict:
         path = self.tender_folder(tender_id) / DRAFT_FILE
@@ -571,6 +626,11 @@ def _stored_name(file: UploadedFile) -> str:
     """The stored file's name: its digest and a known extension, never the vendor's name."""
     extension = PurePath(file.name).suffix.lower()
     return file.digest[:32] + (extension if extension in _SAFE_EXTENSIONS else ".bin")
+
+
+def _parsed_evaluation(text: str, path: Path, tender_id: str) -> Overrides:
+    loaded = parse_overrides(text, str(path))
+    return dataclasses.replace(loaded, tender_id=loaded.tender_id or tender_id)
 
 
 def _read_text(path: Path) -> str | None:
