@@ -201,10 +201,15 @@ def _score(
     kind = model.price_model.kind if model.price_model else None
     if model.kommissionsmodel is not None and kind == EVALUATION_PRICE:
         return _kommission(model, result)
-    quality = weighted_total(((p, weights[name]) for name, p in criteria), r.total)
+    quality = (
+        weighted_total(((p, weights[name]) for name, p in criteria), r.total)
+        if criteria
+        else None  # price only: no quality to speak of
+    )
     if kind == PRICE_ADJUSTMENT:
         adjusted = round_half_up(
-            adjusted_price(bid.price, quality, model.price_model.amount_per_point), r.amount
+            adjusted_price(bid.price, quality or Decimal(0), model.price_model.amount_per_point),
+            r.amount,
         )
         return _replace(result, quality_points=quality, adjusted_price=adjusted), []
     everything = list(criteria)
