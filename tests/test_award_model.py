@@ -359,3 +359,22 @@ def test_the_default_model_speaks_the_tenders_language():
     evaluation, lines = default_evaluation([("FKI-BRG-004", 6)], "en")
     assert [c.name for c in evaluation.criteria] == ["Quality", "Price"]
     assert lines[0].text == "Total price for the contract period"
+
+
+def test_the_readmes_example_is_a_valid_model_for_a_real_tender():
+    import re
+
+    from procure.tender import resolve_tender
+    from tests.conftest import ROOT
+    from tests.samples import shipped_release
+
+    readme = (ROOT / "README.md").read_text("utf-8")
+    section = readme.split("## The evaluation model and the award", 1)[1]
+    example = re.search(r"```yaml\n(evaluation:.*?)```", section, re.S).group(1)
+    tender = parse_tender(
+        HEADER.replace("{id: FKI-BRG-004, kind: PK, weight: 6}", "{id: FKI-BRG-004}") + example,
+        "README.md",
+    )
+    spec = resolve_tender(tender, shipped_release())
+    assert evaluation_problems_for_spec(spec) == ()
+    assert tender.evaluation.anchors[1] == (Decimal(5), "Tilfredsstillende opfyldelse")
