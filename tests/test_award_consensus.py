@@ -74,6 +74,7 @@ def test_points_on_the_scale_are_accepted(value):
         ("7.125", "7.125 har flere decimaler end skalaens 2"),
         ("syv", "'syv' er ikke et tal"),
         ("NaN", "'NaN' er ikke et tal"),
+        ("1e1", "'1e1' er ikke et tal"),
     ],
 )
 def test_points_outside_the_scale_or_its_decimals_are_refused(value, words):

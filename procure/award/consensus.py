@@ -10,6 +10,7 @@ done at the edge.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -69,6 +70,7 @@ class ConsensusInput:
 
 
 Key = tuple[str, str]  # (vendor, requirement)
+_POINTS = re.compile(r"^-?\d{1,6}(\.\d{1,10})?$")
 
 
 # -- Points on the scale ---------------------------------------------------------------------------
@@ -105,14 +107,16 @@ def points_problem(value: object, scale: Scale) -> Message | None:
 
 
 def _decimal(value: object) -> Decimal | None:
+    """Points written as a person writes them (7, 7.5, 7,5); no exponents, no NaN."""
     if isinstance(value, bool) or value is None:
         return None
     text = str(value).strip().replace(",", ".")
-    try:
-        number = Decimal(text)
-    except InvalidOperation:
+    if not _POINTS.match(text):
         return None
-    return number if number.is_finite() else None
+    try:
+        return Decimal(text)
+    except InvalidOperation:  # pragma: no cover - the pattern admits only digits
+        return None
 
 
 # -- Evaluators kept apart, disagreements ----------------------------------------------------------
