@@ -287,4 +287,17 @@ def case_check() -> list[dict]:
     return rows
 
 
-ALL_CASES = [case_library_shipped, case_library_scale, case_build, case_check, case_wizard]
+def case_award() -> list[dict]:
+    from benchmarks.award import case_award as award_rows
+
+    return award_rows()
+
+
+ALL_CASES = [
+    case_library_shipped,
+    case_library_scale,
+    case_build,
+    case_check,
+    case_wizard,
+    case_award,
+]

@@ -13,6 +13,12 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from procure import forms
+from procure.documents.model_text import (
+    model_paragraphs,
+    model_weight_rows,
+    one_decimal,
+    quality_share,
+)
 from procure.documents.texts import TEMPLATE_LABELS, texts
 from procure.formats import date_text
 from procure.tender.model import Buyer, EvaluationModel, Tender
@@ -315,14 +321,11 @@ def _evaluation(spec: TenderSpec, text: dict, labels: dict) -> dict:
     model = spec.evaluation
     total = spec.total_weight
     partial_percent = format_decimal(model.partial_credit * 100, lang)
-    if model.decimals == 0:
-        rounding = text["rounding_none"]
-    elif model.decimals == 1:
-        rounding = text["rounding_one"]
-    else:
-        rounding = text["rounding_many"].format(decimals=model.decimals)
+    rounding = _rounding_words(model.decimals, text)
     weighted = [r for r in spec.requirements if r.kind == "PK"]
-    if weighted:
+    if model.has_criteria:
+        paragraphs = model_paragraphs(spec, text, lambda d: _rounding_words(d, text))
+    elif weighted:
         paragraphs = [
             p.format(
                 partial_percent=partial_percent,
@@ -342,19 +345,73 @@ def _evaluation(spec: TenderSpec, text: dict, labels: dict) -> dict:
         "decimals": model.decimals,
         "rounding": rounding,
         "total_weight": total,
+        "award_criterion": text[
+            {"pris": "award_criterion_price", "omkostninger": "award_criterion_costs"}.get(
+                model.award_criterion, "award_criterion_best"
+            )
+        ],
+        "criteria": [
+            {
+                "name": c.name,
+                "weight": c.weight,
+                "price": c.is_price,
+                "sub": [{"name": s.name, "weight": s.weight} for s in c.sub],
+            }
+            for c in model.criteria
+        ],
         "paragraphs": paragraphs,
-        "weights": [
+        "weights": _weight_rows(spec, text, weighted),
+        "total_share": _total_share(spec, text, weighted),
+    }
+
+
+def _rounding_words(decimals: int, text: dict) -> str:
+    if decimals == 0:
+        return text["rounding_none"]
+    if decimals == 1:
+        return text["rounding_one"]
+    return text["rounding_many"].format(decimals=decimals)
+
+
+def _weight_rows(spec: TenderSpec, text: dict, weighted) -> list[dict]:
+    """One row per PK: its weight and its share of the evaluation (see model_weight_rows)."""
+    lang = spec.language
+    if not spec.evaluation.has_criteria:
+        return [
             {
                 "number": r.number,
                 "id": r.id,
                 "title": r.title,
                 "weight": r.weight,
-                "share": text["percent"].format(value=_share(r.weight or 0, total, lang)),
+                "share": text["percent"].format(
+                    value=_share(r.weight or 0, spec.total_weight, lang)
+                ),
+                "criterion": "",
             }
             for r in weighted
-        ],
-        "total_share": text["percent"].format(value="100") if weighted else "",
-    }
+        ]
+    return [
+        {
+            "number": r.number,
+            "id": r.id,
+            "title": r.title,
+            "weight": weight,
+            "share": "–"
+            if share is None
+            else text["percent"].format(value=format_decimal(one_decimal(share), lang)),
+            "criterion": criterion,
+        }
+        for r, weight, share, criterion in model_weight_rows(spec)
+    ]
+
+
+def _total_share(spec: TenderSpec, text: dict, weighted) -> str:
+    if not weighted:
+        return ""
+    if not spec.evaluation.has_criteria:
+        return text["percent"].format(value="100")
+    share = one_decimal(quality_share(spec.evaluation))
+    return text["percent"].format(value=format_decimal(share, spec.language))
 
 
 def _share(weight: int, total: int, lang: str) -> str:

@@ -111,6 +111,103 @@ TEXTS: dict[str, dict[str, str | tuple[str, ...]]] = {
         "weight_column_share": "Andel",
         "weight_total": "I alt",
         "percent": "{value} %",
+        # The evaluation model with named criteria (procure.documents.model_text)
+        "model_intro": (
+            "Tilbuddene evalueres efter den model, der er beskrevet her. Modellen er "
+            "offentliggjort i udbudsmaterialet og anvendes præcis som beskrevet (udbudslovens "
+            "§§ 160 og 165)."
+        ),
+        "model_award_criterion": "Tildelingskriteriet er {criterion} (udbudslovens § 162).",
+        "award_criterion_best": "bedste forhold mellem pris og kvalitet",
+        "award_criterion_price": "pris",
+        "award_criterion_costs": "omkostninger",
+        "model_criteria": "Kriterierne og deres vægte: {criteria}.",
+        "model_criterion": "{name} {weight} %",
+        "model_criterion_subs": "{name} {weight} % (underkriterier: {subs})",
+        "model_scale": (
+            "Evalueringsudvalget giver hvert prioriteret krav (PK) point på en skala fra 0 til "
+            "{max} med {decimals} ud fra tilbuddets beskrivelse."
+        ),
+        "model_anchors": "Skalaens ankerpunkter: {anchors}.",
+        "model_points": (
+            "Et kriteriums point er det vægtede gennemsnit af pointene for dets krav. Har "
+            "kriteriet underkriterier, er et underkriteriums point det vægtede gennemsnit af "
+            "pointene for dets krav, og kriteriets point det vægtede gennemsnit af "
+            "underkriteriernes point. Kravenes vægte fremgår af tabellen."
+        ),
+        "model_rounding": (
+            "Underkriteriernes point afrundes til {sub}, kriteriernes til {criterion} og den "
+            "samlede score til {total}; halve rundes op, og hvert trin regnes videre med det "
+            "afrundede tal."
+        ),
+        "model_rounding_no_sub": (
+            "Kriteriernes point afrundes til {criterion} og den samlede score til {total}; halve "
+            "rundes op, og hvert trin regnes videre med det afrundede tal."
+        ),
+        "model_total": (
+            "Den samlede score er summen af hvert kriteriums point gange dets vægt, divideret "
+            "med 100. Den højeste samlede score vinder."
+        ),
+        "model_price_lines": (
+            "Tilbuddets pris er summen af enhedspris gange antal for prislinjerne i "
+            "tilbudslisten. Ordregiver beregner selv summerne."
+        ),
+        "model_price_lines_weighted": (
+            "Tilbuddets evalueringstekniske pris er summen af enhedspris gange antal gange "
+            "prislinjens vægt for prislinjerne i tilbudslisten. Ordregiver beregner selv summerne."
+        ),
+        "model_price_relative_linear": (
+            "Prisen ({name}) omregnes til point: den laveste pris giver {max} point, og en pris "
+            "{x} % over den laveste giver 0 point. Point = {max} × (1 − Z / {x} %), hvor Z er "
+            "prisens afstand til den laveste pris i procent af den laveste; aldrig under 0."
+        ),
+        "model_price_proportional": (
+            "Prisen ({name}) omregnes til point som {max} × laveste pris / tilbuddets pris."
+        ),
+        "model_price_absolute_linear": (
+            "Prisen ({name}) omregnes til point: en pris på {full} kr. eller derunder giver "
+            "{max} point, en pris på {zero} kr. eller derover giver 0 point, og point derimellem "
+            "beregnes lineært."
+        ),
+        "model_price_widen": (
+            "Ligger et tilbuds pris over {zero} kr., flyttes prisen for 0 point op i trin på "
+            "{widen} kr., indtil intet tilbud ligger over den; det gælder for alle tilbud."
+        ),
+        "model_price_cap": "Et tilbud med en pris over {cap} kr. er ukonditionsmæssigt.",
+        "model_price_kommission": (
+            "Prisen sættes op mod kvaliteten med Kommissionsmodellen: kvalitetskriteriernes vægte "
+            "er deres maksimale point (i alt 100). Et tilbud med under {total} % af de mulige "
+            "kvalitetspoint i alt eller under {criterion} % på ét kriterium udelukkes. De øvrige "
+            "rangordnes efter pris pr. kvalitetspoint; den laveste vinder."
+        ),
+        "model_price_adjustment": (
+            "Kvaliteten omregnes til et beløb: hvert kvalitetspoint (summen af kriteriernes point "
+            "gange deres vægt, divideret med 100) er {amount} kr. værd og trækkes fra tilbuddets "
+            "pris. Den laveste justerede pris vinder."
+        ),
+        "model_price_only": "Den laveste pris vinder.",
+        "model_no_price": (
+            "Prisen indgår ikke i evalueringen; tilbuddene konkurrerer alene på kvalitet "
+            "(udbudslovens § 162, stk. 4)."
+        ),
+        "model_tie_break": (
+            "Står tilbud lige, afgøres rækkefølgen af {rules}, i den rækkefølge. Står de stadig "
+            "lige, deler de placeringen."
+        ),
+        "tie_lowest_price": "laveste pris",
+        "tie_highest_quality": "flest kvalitetspoint",
+        "tie_highest_criterion": "flest point på »{name}«",
+        "model_price_blind": "Kvaliteten evalueres, før evalueringsudvalget ser priserne.",
+        "model_exclusions": (
+            "Mindstekrav (MK), krav (K) og optioner (O) giver ikke point. Et tilbud, der ikke "
+            "opfylder alle mindstekrav, er ukonditionsmæssigt og evalueres ikke; det indgår "
+            "heller ikke, når den laveste pris findes."
+        ),
+        "model_weights_note": (
+            "Tabellen viser hvert PK's vægt inden for sit kriterium og dets andel af {whole}."
+        ),
+        "model_whole_total": "den samlede evaluering",
+        "model_whole_quality": "kvalitetsvurderingen",
         # Integrations
         "integrations_heading": "Integrationer til den fælleskommunale infrastruktur",
         "integrations_intro": (
@@ -266,6 +363,109 @@ TEXTS: dict[str, dict[str, str | tuple[str, ...]]] = {
         "weight_column_share": "Share",
         "weight_total": "Total",
         "percent": "{value} %",
+        # The evaluation model with named criteria (procure.documents.model_text)
+        "model_intro": (
+            "The bids are evaluated by the model described here. The model is published in the "
+            "tender documents and applied exactly as described (sections 160 and 165 of the "
+            "Danish Public Procurement Act)."
+        ),
+        "model_award_criterion": (
+            "The award criterion is {criterion} (section 162 of the Danish Public Procurement Act)."
+        ),
+        "award_criterion_best": "the best price-quality ratio",
+        "award_criterion_price": "price",
+        "award_criterion_costs": "costs",
+        "model_criteria": "The criteria and their weights: {criteria}.",
+        "model_criterion": "{name} {weight} %",
+        "model_criterion_subs": "{name} {weight} % (sub-criteria: {subs})",
+        "model_scale": (
+            "The evaluation committee scores each prioritised requirement (PK) on a scale from 0 "
+            "to {max} with {decimals}, based on the bid's description."
+        ),
+        "model_anchors": "The scale's anchor points: {anchors}.",
+        "model_points": (
+            "A criterion's points are the weighted mean of its requirements' points. If the "
+            "criterion has sub-criteria, a sub-criterion's points are the weighted mean of its "
+            "requirements' points, and the criterion's points the weighted mean of its "
+            "sub-criteria's points. The requirements' weights are shown in the table."
+        ),
+        "model_rounding": (
+            "Sub-criteria's points are rounded to {sub}, criteria's to {criterion} and the total "
+            "score to {total}; halves are rounded up, and each stage continues with the rounded "
+            "figure."
+        ),
+        "model_rounding_no_sub": (
+            "Criteria's points are rounded to {criterion} and the total score to {total}; halves "
+            "are rounded up, and each stage continues with the rounded figure."
+        ),
+        "model_total": (
+            "The total score is the sum of each criterion's points times its weight, divided by "
+            "100. The highest total score wins."
+        ),
+        "model_price_lines": (
+            "A bid's price is the sum of unit price times quantity over the price lines of the "
+            "price list. The contracting authority computes the sums itself."
+        ),
+        "model_price_lines_weighted": (
+            "A bid's evaluation price is the sum of unit price times quantity times the line's "
+            "weight over the price lines of the price list. The contracting authority computes "
+            "the sums itself."
+        ),
+        "model_price_relative_linear": (
+            "The price ({name}) is turned into points: the lowest price earns {max} points, and a "
+            "price {x} % above the lowest earns 0 points. Points = {max} × (1 − Z / {x} %), where "
+            "Z is the price's distance from the lowest price as a share of the lowest; never "
+            "below 0."
+        ),
+        "model_price_proportional": (
+            "The price ({name}) is turned into points as {max} × lowest price / the bid's price."
+        ),
+        "model_price_absolute_linear": (
+            "The price ({name}) is turned into points: a price of DKK {full} or less earns {max} "
+            "points, a price of DKK {zero} or more earns 0 points, and points in between are "
+            "linear."
+        ),
+        "model_price_widen": (
+            "If a bid's price is above DKK {zero}, the price for 0 points is moved up in steps "
+            "of DKK {widen} until no bid is above it; this applies to all bids."
+        ),
+        "model_price_cap": "A bid with a price above DKK {cap} is non-compliant.",
+        "model_price_kommission": (
+            "Price is set against quality by the Kommissionsmodel: the quality criteria's "
+            "weights are their maximum points (100 in all). A bid with less than {total} % of "
+            "the possible quality points in total or less than {criterion} % on one criterion is "
+            "excluded. The others are ranked by price per quality point; the lowest wins."
+        ),
+        "model_price_adjustment": (
+            "Quality is turned into an amount: each quality point (the sum of the criteria's "
+            "points times their weight, divided by 100) is worth DKK {amount}, deducted from the "
+            "bid's price. The lowest adjusted price wins."
+        ),
+        "model_price_only": "The lowest price wins.",
+        "model_no_price": (
+            "Price is not part of the evaluation; the bids compete on quality alone (section "
+            "162(4) of the Danish Public Procurement Act)."
+        ),
+        "model_tie_break": (
+            "If bids are equal, their order is decided by {rules}, in that order. If they are "
+            "still equal, they share the place."
+        ),
+        "tie_lowest_price": "the lowest price",
+        "tie_highest_quality": "the most quality points",
+        "tie_highest_criterion": "the most points on “{name}”",
+        "model_price_blind": (
+            "Quality is evaluated before the evaluation committee sees the prices."
+        ),
+        "model_exclusions": (
+            "Minimum requirements (MK), requirements (K) and options (O) earn no points. A bid "
+            "that does not meet every minimum requirement is non-compliant and is not evaluated; "
+            "nor does it count when the lowest price is found."
+        ),
+        "model_weights_note": (
+            "The table shows each PK's weight within its criterion and its share of {whole}."
+        ),
+        "model_whole_total": "the whole evaluation",
+        "model_whole_quality": "the quality evaluation",
         "integrations_heading": "Integrations with the joint municipal infrastructure",
         "integrations_intro": (
             "The system must use the following integrations with the joint municipal "

@@ -16,11 +16,17 @@ from procure.errors import ProcureError
 from procure.i18n import t
 from procure.library.schemas import describe_error
 from procure.tender.model import (
+    BEST_PRICE_QUALITY,
     CUSTOM_PREFIX,
     Buyer,
+    Criterion,
     CustomRequirement,
     EvaluationModel,
+    Kommissionsmodel,
+    PriceLine,
+    PriceModel,
     SelectedRequirement,
+    SubCriterion,
     Tender,
 )
 from procure.yamlio import line_of, load_yaml_text, read_text_file
@@ -54,6 +60,7 @@ def parse_tender(text: str, source: str) -> Tender:
         if len(errors) > 1:
             message = t("{error} (og {count} fejl mere)", error=message, count=len(errors) - 1)
         raise ProcureError.invalid(source, message, line_of(data, tuple(first.absolute_path)))
+    _check_evaluation_shape(data, source)
     tender = tender_from_data(data)
     _check_unique(tender, source)
     _check_dates(tender, data, source)
@@ -86,11 +93,6 @@ def _check_dates(tender: Tender, data: dict, source: str) -> None:
 
 
 def tender_from_data(data: dict) -> Tender:
-    evaluation = data.get("evaluation") or {}
-    try:
-        partial = Decimal(str(evaluation.get("partial_credit", "0.5")))
-    except InvalidOperation:  # pragma: no cover - the schema pattern prevents it
-        partial = Decimal("0.5")
     return Tender(
         id=data["id"],
         title=data["title"],
@@ -110,14 +112,132 @@ def tender_from_data(data: dict) -> Tender:
             CustomRequirement(c["id"], c["area"], c["title"], c["text"], c["kind"], c.get("weight"))
             for c in data.get("custom_requirements", ())
         ),
-        evaluation=EvaluationModel(
+        evaluation=evaluation_from_data(data.get("evaluation") or {}),
+        annex=data.get("annex", 3),
+        deadline=data.get("deadline"),
+        price_lines=tuple(
+            PriceLine(
+                line["id"],
+                line["text"],
+                _amount(line.get("quantity", 1)),
+                _amount(line["weight"]) if "weight" in line else None,
+            )
+            for line in data.get("price_lines", ())
+        ),
+    )
+
+
+# Keys of the evaluation block before criteria existed, and keys only the new model has.
+_OLD_KEYS = ("scale_max", "decimals")
+_NEW_KEYS = ("award_criterion", "scale", "rounding", "tie_break", "kommissionsmodel", "price_blind")
+
+
+def evaluation_from_data(evaluation: dict) -> EvaluationModel:
+    """The evaluation block as an EvaluationModel: with `criteria` the published model of
+    README "The evaluation model", without it the older one (see EvaluationModel)."""
+    partial = _amount(evaluation.get("partial_credit", "0.5"))
+    if "criteria" not in evaluation:
+        return EvaluationModel(
             scale_max=evaluation.get("scale_max", 10),
             partial_credit=partial,
             decimals=evaluation.get("decimals", 2),
-        ),
-        annex=data.get("annex", 3),
-        deadline=data.get("deadline"),
+        )
+    scale = evaluation.get("scale") or {}
+    rounding = evaluation.get("rounding") or {}
+    kommission = evaluation.get("kommissionsmodel")
+    anchors = sorted(
+        ((_amount(points), text) for points, text in (scale.get("anchors") or {}).items()),
+        key=lambda anchor: anchor[0],
+        reverse=True,
     )
+    return EvaluationModel(
+        scale_max=scale.get("max", 10),
+        partial_credit=partial,
+        decimals=scale.get("decimals", 2),
+        award_criterion=evaluation.get("award_criterion", BEST_PRICE_QUALITY),
+        anchors=tuple(anchors),
+        rounding_sub=rounding.get("sub"),
+        rounding_criterion=rounding.get("criterion"),
+        rounding_total=rounding.get("total"),
+        rounding_amount=rounding.get("amount", 2),
+        criteria=tuple(_criterion(c) for c in evaluation["criteria"]),
+        tie_break=tuple(evaluation.get("tie_break", ())),
+        kommissionsmodel=None
+        if kommission is None
+        else Kommissionsmodel(
+            _amount(kommission.get("total_min_percent", 70)),
+            _amount(kommission.get("criterion_min_percent", 50)),
+        ),
+        price_blind=bool(evaluation.get("price_blind", False)),
+    )
+
+
+def _criterion(data: dict) -> Criterion:
+    price = data.get("price_model")
+    return Criterion(
+        name=data["name"],
+        weight=data.get("weight", 0),
+        sub=tuple(
+            SubCriterion(s["name"], s["weight"], tuple(s["requirements"].items()))
+            for s in data.get("sub", ())
+        ),
+        requirements=tuple((data.get("requirements") or {}).items()),
+        price_model=None
+        if price is None
+        else PriceModel(
+            kind=price["kind"],
+            **{
+                key: _amount(price[key])
+                for key in (
+                    "x_percent",
+                    "full_points_at",
+                    "zero_points_at",
+                    "widen_by",
+                    "cap",
+                    "amount_per_point",
+                )
+                if key in price
+            },
+        ),
+    )
+
+
+def _amount(value: object) -> Decimal:
+    try:
+        return Decimal(str(value))
+    except InvalidOperation:  # pragma: no cover - the schema's patterns prevent it
+        return Decimal(0)
+
+
+def _check_evaluation_shape(data: dict, source: str) -> None:
+    """The old and the new evaluation block must not be mixed: say which key to write."""
+    evaluation = data.get("evaluation")
+    if not isinstance(evaluation, dict):
+        return
+    if "criteria" in evaluation:
+        for key in _OLD_KEYS:
+            if key in evaluation:
+                raise ProcureError.invalid(
+                    source,
+                    t(
+                        "'evaluation.{key}' hører til den gamle evalueringsmodel; med 'criteria' "
+                        "skrives skalaen som 'scale: {{max: 10, decimals: 2}}'",
+                        key=key,
+                    ),
+                    line_of(data, ("evaluation", key)),
+                )
+        return
+    for key in _NEW_KEYS:
+        if key in evaluation:
+            raise ProcureError.invalid(
+                source,
+                t(
+                    "'evaluation.{key}' kræver, at modellen nævner sine kriterier "
+                    "('evaluation.criteria'); se README, afsnittet om evalueringsmodellen",
+                    key=key,
+                ),
+                line_of(data, ("evaluation", key)),
+            )
 
 
 def tender_to_data(tender: Tender) -> dict:
@@ -134,13 +254,13 @@ def tender_to_data(tender: Tender) -> dict:
         "integrations": list(tender.integrations),
         "requirements": [],
         "custom_requirements": [],
-        "evaluation": {
-            "scale_max": tender.evaluation.scale_max,
-            "partial_credit": format(tender.evaluation.partial_credit, "f"),
-            "decimals": tender.evaluation.decimals,
-        },
+        "evaluation": evaluation_to_data(tender.evaluation),
         "annex": tender.annex,
     }
+    if tender.price_lines:  # only when set: tender files written before it stay byte-identical
+        data = _after(
+            data, "evaluation", "price_lines", [_price_line(p) for p in tender.price_lines]
+        )
     if tender.deadline:  # only when set: tender files written before it stay byte-identical
         data = _after(data, "date", "deadline", tender.deadline)
     if tender.buyer.cvr:
@@ -158,6 +278,87 @@ def tender_to_data(tender: Tender) -> dict:
             item["weight"] = c.weight
         data["custom_requirements"].append(item)
     return data
+
+
+def evaluation_to_data(model: EvaluationModel) -> dict:
+    """The evaluation block as the tender file writes it (the reverse of
+    evaluation_from_data): only what the model sets, so files read back equal."""
+    if not model.has_criteria:
+        return {
+            "scale_max": model.scale_max,
+            "partial_credit": format(model.partial_credit, "f"),
+            "decimals": model.decimals,
+        }
+    scale: dict = {"max": model.scale_max, "decimals": model.decimals}
+    if model.anchors:
+        scale["anchors"] = {format(points, "f"): text for points, text in model.anchors}
+    rounding = {
+        key: value
+        for key, value in (
+            ("sub", model.rounding_sub),
+            ("criterion", model.rounding_criterion),
+            ("total", model.rounding_total),
+            ("amount", None if model.rounding_amount == 2 else model.rounding_amount),
+        )
+        if value is not None
+    }
+    data: dict = {"award_criterion": model.award_criterion, "scale": scale}
+    if rounding:
+        data["rounding"] = rounding
+    data["criteria"] = [_criterion_data(c) for c in model.criteria]
+    data["tie_break"] = list(model.tie_break)
+    data["kommissionsmodel"] = (
+        None
+        if model.kommissionsmodel is None
+        else {
+            "total_min_percent": _amount_data(model.kommissionsmodel.total_min_percent),
+            "criterion_min_percent": _amount_data(model.kommissionsmodel.criterion_min_percent),
+        }
+    )
+    data["price_blind"] = model.price_blind
+    if model.partial_credit != Decimal("0.5"):
+        data["partial_credit"] = format(model.partial_credit, "f")
+    return data
+
+
+def _criterion_data(criterion: Criterion) -> dict:
+    data: dict = {"name": criterion.name, "weight": criterion.weight}
+    if criterion.sub:
+        data["sub"] = [
+            {"name": s.name, "weight": s.weight, "requirements": dict(s.requirements)}
+            for s in criterion.sub
+        ]
+    if criterion.requirements:
+        data["requirements"] = dict(criterion.requirements)
+    if criterion.price_model is not None:
+        price = criterion.price_model
+        data["price_model"] = {"kind": price.kind} | {
+            key: _amount_data(value)
+            for key, value in (
+                ("x_percent", price.x_percent),
+                ("full_points_at", price.full_points_at),
+                ("zero_points_at", price.zero_points_at),
+                ("widen_by", price.widen_by),
+                ("cap", price.cap),
+                ("amount_per_point", price.amount_per_point),
+            )
+            if value is not None
+        }
+    return data
+
+
+def _price_line(line: PriceLine) -> dict:
+    data: dict = {"id": line.id, "text": line.text, "quantity": _amount_data(line.quantity)}
+    if line.weight is not None:
+        data["weight"] = _amount_data(line.weight)
+    return data
+
+
+def _amount_data(value: Decimal) -> int | str:
+    """A whole number as a YAML integer, anything else as a quoted decimal (never a float)."""
+    if value == value.to_integral_value() and value.as_tuple().exponent >= 0:
+        return int(value)
+    return format(value, "f")
 
 
 def dump_tender(tender: Tender) -> str:

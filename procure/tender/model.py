@@ -35,13 +35,132 @@ class CustomRequirement:
     weight: int | None = None
 
 
+# The award criteria of udbudsloven § 162, as the tender file writes them.
+BEST_PRICE_QUALITY = "bedste forhold mellem pris og kvalitet"
+AWARD_CRITERIA = (BEST_PRICE_QUALITY, "pris", "omkostninger")
+
+# How price is turned into points or compared (README "The evaluation model").
+RELATIVE_LINEAR = "relative-linear"
+PROPORTIONAL = "proportional"
+ABSOLUTE_LINEAR = "absolute-linear"
+EVALUATION_PRICE = "evaluation-price"
+PRICE_ADJUSTMENT = "price-adjustment"
+PRICE_MODEL_KINDS = (
+    RELATIVE_LINEAR,
+    PROPORTIONAL,
+    ABSOLUTE_LINEAR,
+    EVALUATION_PRICE,
+    PRICE_ADJUSTMENT,
+)
+
+# Published tie-breaks, applied in the order given; "highest:NAME" is a criterion's points.
+LOWEST_PRICE = "lowest-price"
+HIGHEST_QUALITY = "highest-quality"
+HIGHEST_CRITERION_PREFIX = "highest:"
+
+
+@dataclass(frozen=True)
+class PriceModel:
+    """How the price criterion is scored; only the parameters of its kind are set."""
+
+    kind: str
+    x_percent: Decimal | None = None  # relative-linear: zero points X % above the lowest
+    full_points_at: Decimal | None = None  # absolute-linear anchors (amounts)
+    zero_points_at: Decimal | None = None
+    widen_by: Decimal | None = None  # absolute-linear: zero anchor moved up in steps of this
+    cap: Decimal | None = None  # absolute-linear: a price above it is excluded
+    amount_per_point: Decimal | None = None  # price-adjustment: kroner per quality point
+
+
+@dataclass(frozen=True)
+class SubCriterion:
+    name: str
+    weight: int
+    requirements: tuple[tuple[str, int], ...] = ()  # (PK id, its weight within the sub)
+
+
+@dataclass(frozen=True)
+class Criterion:
+    """A published award criterion: quality (requirements or subs) or price (price_model)."""
+
+    name: str
+    weight: int
+    sub: tuple[SubCriterion, ...] = ()
+    requirements: tuple[tuple[str, int], ...] = ()  # (PK id, weight) when it has no subs
+    price_model: PriceModel | None = None
+
+    @property
+    def is_price(self) -> bool:
+        return self.price_model is not None
+
+
+@dataclass(frozen=True)
+class Kommissionsmodel:
+    """Thresholds of Kommissionsmodellen: a bid below either (in per cent) is excluded."""
+
+    total_min_percent: Decimal = Decimal(70)
+    criterion_min_percent: Decimal = Decimal(50)
+
+
+@dataclass(frozen=True)
+class PriceLine:
+    """One line of the price list: the vendor states a unit price, procure multiplies."""
+
+    id: str
+    text: str
+    quantity: Decimal = Decimal(1)
+    weight: Decimal | None = None  # evalueringsteknisk pris: the line's weight
+
+
 @dataclass(frozen=True)
 class EvaluationModel:
-    """The published evaluation model (udbudsloven §§ 160, 165): applied exactly as published."""
+    """The published evaluation model (udbudsloven §§ 160, 162, 165): applied exactly as published.
+
+    `criteria` empty is the model of tender files written before criteria existed (only
+    `scale_max`, `partial_credit`, `decimals`): one quality criterion holding every PK at its
+    weight, no price criterion (§ 162 stk. 4: the price does not compete), rounded once to
+    `decimals`; see procure.award.model.award_model. `partial_credit` belongs to that model and
+    to the check's preliminary points from the vendors' own answers.
+    """
 
     scale_max: int = 10
     partial_credit: Decimal = Decimal("0.5")
     decimals: int = 2
+    award_criterion: str = BEST_PRICE_QUALITY
+    anchors: tuple[tuple[Decimal, str], ...] = ()  # (points, wording), highest points first
+    rounding_sub: int | None = None  # None: as rounding_criterion
+    rounding_criterion: int | None = None  # None: the scale's decimals
+    rounding_total: int | None = None  # None: the scale's decimals
+    rounding_amount: int = 2  # prices and amounts derived from them
+    criteria: tuple[Criterion, ...] = ()
+    tie_break: tuple[str, ...] = ()
+    kommissionsmodel: Kommissionsmodel | None = None
+    price_blind: bool = False
+
+    @property
+    def has_criteria(self) -> bool:
+        """Whether the model names its criteria (False: the old one-criterion model)."""
+        return bool(self.criteria)
+
+    @property
+    def criterion_decimals(self) -> int:
+        return self.decimals if self.rounding_criterion is None else self.rounding_criterion
+
+    @property
+    def sub_decimals(self) -> int:
+        return self.criterion_decimals if self.rounding_sub is None else self.rounding_sub
+
+    @property
+    def total_decimals(self) -> int:
+        return self.decimals if self.rounding_total is None else self.rounding_total
+
+    @property
+    def price_criterion(self) -> Criterion | None:
+        return next((c for c in self.criteria if c.is_price), None)
+
+    @property
+    def quality_criteria(self) -> tuple[Criterion, ...]:
+        return tuple(c for c in self.criteria if not c.is_price)
 
 
 @dataclass(frozen=True)
@@ -61,3 +180,4 @@ class Tender:
     evaluation: EvaluationModel = field(default_factory=EvaluationModel)
     annex: int = 3
     deadline: str | None = None  # tilbudsfrist: "2027-01-15" or "2027-01-15T12:00"
+    price_lines: tuple[PriceLine, ...] = ()

@@ -1,0 +1,312 @@
+"""Evaluators' points kept apart, disagreements, consensus with a log, readiness for letters,
+and the award's independence of the order points were entered in."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from procure.award import (
+    AwardModel,
+    Bid,
+    ConsensusScore,
+    EvaluatorScore,
+    Rounding,
+    Scale,
+    award,
+    consensus_inputs,
+    consensus_points,
+    disagreements,
+    disagreements_data,
+    missing_for_letters,
+    parse_points,
+    points_problem,
+    prices_may_be_shown,
+    record_consensus,
+    record_score,
+)
+from procure.errors import ProcureError
+from procure.tender.model import Criterion, PriceLine, PriceModel, SubCriterion
+
+SCALE = Scale(10, 2)
+REQUIREMENTS = ("FKI-BRG-004", "FKI-DRF-002", "FKI-IND-005")
+MODEL = AwardModel(
+    award_criterion="bedste forhold mellem pris og kvalitet",
+    scale=SCALE,
+    rounding=Rounding(sub=2, criterion=2, total=2, amount=2),
+    criteria=(
+        Criterion(
+            "Kvalitet",
+            60,
+            sub=(
+                SubCriterion("Funktionalitet", 70, (("FKI-BRG-004", 6), ("FKI-DRF-002", 6))),
+                SubCriterion("Implementering", 30, (("FKI-IND-005", 4),)),
+            ),
+        ),
+        Criterion("Pris", 40, price_model=PriceModel("relative-linear", x_percent=Decimal(100))),
+    ),
+    tie_break=("lowest-price",),
+    price_lines=(PriceLine("P1", "Samlet pris"),),
+)
+
+
+def score(vendor, requirement, evaluator, points):
+    return EvaluatorScore(vendor, requirement, evaluator, Decimal(points))
+
+
+# -- Points on the scale ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("value", ["0", "10", "7,5", "7.25", 3, "9.99"])
+def test_points_on_the_scale_are_accepted(value):
+    assert parse_points(value, SCALE) == Decimal(str(value).replace(",", "."))
+
+
+@pytest.mark.parametrize(
+    ("value", "words"),
+    [
+        ("10.01", "10.01 ligger uden for skalaen 0–10"),
+        ("-1", "-1 ligger uden for skalaen 0–10"),
+        ("7.125", "7.125 har flere decimaler end skalaens 2"),
+        ("syv", "'syv' er ikke et tal"),
+        ("NaN", "'NaN' er ikke et tal"),
+        ("1e1", "'1e1' er ikke et tal"),
+    ],
+)
+def test_points_outside_the_scale_or_its_decimals_are_refused(value, words):
+    assert points_problem(value, SCALE).text("da") == words
+    with pytest.raises(ProcureError) as raised:
+        parse_points(value, SCALE)
+    assert str(raised.value) == words
+
+
+def test_a_scale_without_decimals_refuses_halves():
+    assert (
+        points_problem("7.5", Scale(8, 0)).text("en") == "7.5 has more decimals than the scale's 0"
+    )
+    assert points_problem("7.0", Scale(8, 0)) is None
+
+
+# -- Evaluators apart, disagreements ---------------------------------------------------------------
+
+
+def test_evaluators_are_kept_apart_and_more_than_a_tenth_of_the_scale_is_a_disagreement():
+    scores = [
+        score("A", "FKI-BRG-004", "Ole", "7"),
+        score("A", "FKI-BRG-004", "Kim", "8"),  # exactly 1 apart: not a disagreement
+        score("A", "FKI-DRF-002", "Ole", "6"),
+        score("A", "FKI-DRF-002", "Kim", "7.01"),  # more than 1 apart
+        score("A", "FKI-DRF-002", "Sara", "6.5"),
+        score("B", "FKI-BRG-004", "Ole", "5"),
+        score("B", "FKI-BRG-004", "Kim", "5"),
+    ]
+    inputs = consensus_inputs(scores, SCALE)
+    assert [(i.vendor, i.requirement, i.disagreement, i.agreed) for i in inputs] == [
+        ("A", "FKI-BRG-004", False, None),
+        ("A", "FKI-DRF-002", True, None),
+        ("B", "FKI-BRG-004", False, Decimal(5)),
+    ]
+    assert inputs[1].points == (
+        ("Kim", Decimal("7.01")),
+        ("Ole", Decimal(6)),
+        ("Sara", Decimal("6.5")),
+    )
+    assert disagreements_data(disagreements(scores, SCALE)) == {
+        "disagreements": [
+            {
+                "vendor": "A",
+                "requirement": "FKI-DRF-002",
+                "points": {"Kim": "7.01", "Ole": "6", "Sara": "6.5"},
+            }
+        ]
+    }
+    # On a 0–100 scale a tenth is 10 points
+    assert not disagreements(
+        [score("A", "X", "Ole", "50"), score("A", "X", "Kim", "60")], Scale(100, 0)
+    )
+
+
+def test_two_scores_from_one_evaluator_for_one_requirement_are_refused():
+    with pytest.raises(ProcureError) as raised:
+        consensus_inputs([score("A", "FKI-BRG-004", "Ole", "7")] * 2, SCALE)
+    assert str(raised.value) == "[FKI-BRG-004] A: Ole har to point for samme krav"
+
+
+def test_an_evaluators_changed_score_is_logged_with_a_reason():
+    recorded, change = record_score(
+        {}, score("A", "R", "Ole", "7"), scale=SCALE, who="Ole", when="t1"
+    )
+    assert change is None
+    with pytest.raises(ProcureError):
+        record_score(recorded, score("A", "R", "Ole", "8"), scale=SCALE, who="Ole", when="t2")
+    changed = EvaluatorScore("A", "R", "Ole", Decimal(8), why="Overså bilag 4")
+    recorded, change = record_score(recorded, changed, scale=SCALE, who="Ole", when="t2")
+    assert (change.old, change.new, change.evaluator, change.why) == (
+        Decimal(7),
+        Decimal(8),
+        "Ole",
+        "Overså bilag 4",
+    )
+    assert recorded[("A", "R", "Ole")].points == Decimal(8)
+
+
+# -- Consensus -------------------------------------------------------------------------------------
+
+
+def test_consensus_needs_a_reason_and_every_change_is_logged():
+    with pytest.raises(ProcureError) as raised:
+        record_consensus(
+            {}, ConsensusScore("A", "R", Decimal(7), "  "), scale=SCALE, who="Udvalget", when="t1"
+        )
+    assert "en begrundelse mangler" in str(raised.value)
+    first = ConsensusScore("A", "R", Decimal(7), "Beskriver arbejdsgangen konkret")
+    recorded, change = record_consensus(
+        {}, first, scale=SCALE, who="Udvalget", when="2027-02-01T10:00"
+    )
+    assert (change.old, change.new, change.who, change.when) == (
+        None,
+        Decimal(7),
+        "Udvalget",
+        "2027-02-01T10:00",
+    )
+    again, change = record_consensus(recorded, first, scale=SCALE, who="Udvalget", when="t2")
+    assert change is None and again == recorded
+    second = ConsensusScore("A", "R", Decimal("7.5"), "Bilag 4 viser også integrationen")
+    recorded, change = record_consensus(recorded, second, scale=SCALE, who="Kim", when="t3")
+    assert (change.old, change.new, change.who, change.why) == (
+        Decimal(7),
+        Decimal("7.5"),
+        "Kim",
+        "Bilag 4 viser også integrationen",
+    )
+    with pytest.raises(ProcureError):
+        record_consensus(
+            recorded, ConsensusScore("A", "R", Decimal(11), "x"), scale=SCALE, who="K", when="t"
+        )
+
+
+def test_letters_wait_for_confirmed_compliance_and_every_consensus_score():
+    bids = [
+        Bid("A", {r: Decimal(7) for r in REQUIREMENTS}, Decimal(100), confirmed_compliant=True),
+        Bid("B", {"FKI-BRG-004": Decimal(7)}, Decimal(120), confirmed_compliant=True),
+        Bid("C", {}, None, proposed_compliant=False),  # no person has decided yet
+        Bid("D", {}, None, confirmed_compliant=False),  # rejected: needs no points
+    ]
+    assert [m.text("da") for m in missing_for_letters(MODEL, bids)] == [
+        "B: 2 evaluerede krav mangler en konsensusscore: FKI-DRF-002, FKI-IND-005",
+        "C: ingen person har bekræftet, om tilbuddet er konditionsmæssigt (procure confirm)",
+    ]
+    ready = [bids[0], bids[3]]
+    assert missing_for_letters(MODEL, ready) == ()
+
+
+def test_a_price_blind_evaluation_shows_no_price_before_quality_is_locked():
+    import dataclasses
+
+    blind = dataclasses.replace(MODEL, price_blind=True)
+    assert not prices_may_be_shown(blind, quality_locked=False)
+    assert prices_may_be_shown(blind, quality_locked=True)
+    assert prices_may_be_shown(MODEL, quality_locked=False)
+
+
+# -- The award -------------------------------------------------------------------------------------
+
+
+def test_an_excluded_bid_sets_no_lowest_price_and_gets_no_points():
+    points = {r: Decimal(8) for r in REQUIREMENTS}
+    bids = [
+        Bid("Billig", points, Decimal(500_000), proposed_compliant=False, reasons=("[FKI-MK-1]",)),
+        Bid("Næstbillig", points, Decimal(1_000_000)),
+        Bid("Dyr", points, Decimal(1_500_000)),
+    ]
+    result = award(MODEL, bids)
+    assert result.lowest_price == Decimal(1_000_000)
+    assert result.bid("Næstbillig").price_points == Decimal("10.00")
+    assert result.bid("Dyr").price_points == Decimal("5.00")
+    cheap = result.bid("Billig")
+    assert cheap.excluded and cheap.rank is None
+    assert (cheap.criteria, cheap.price_points, cheap.total, cheap.quality_points) == (
+        (),
+        None,
+        None,
+        None,
+    )
+    assert [str(r) for r in cheap.reasons][1] == "[FKI-MK-1]"
+    # With the cheap bid compliant it would be the reference
+    assert (
+        award(MODEL, [Bid("Billig", points, Decimal(500_000)), *bids[1:]]).lowest_price == 500_000
+    )
+
+
+def test_a_bid_missing_consensus_points_is_not_ranked_but_still_sets_the_lowest_price():
+    full = {r: Decimal(8) for r in REQUIREMENTS}
+    result = award(
+        MODEL,
+        [
+            Bid("A", full, Decimal(1_200_000)),
+            Bid("B", {"FKI-BRG-004": Decimal(9)}, Decimal(1_000_000)),
+        ],
+    )
+    b = result.bid("B")
+    assert (b.rank, b.excluded, b.total, b.missing) == (
+        None,
+        False,
+        None,
+        ("FKI-DRF-002", "FKI-IND-005"),
+    )
+    assert result.bid("A").price_points == Decimal("8.00")  # lowest is B's compliant price
+    assert [x.vendor for x in result.ranking] == ["A", "B"]
+
+
+def test_two_bids_from_one_vendor_are_refused():
+    with pytest.raises(ProcureError) as raised:
+        award(MODEL, [Bid("A"), Bid("A")])
+    assert str(raised.value) == "leverandøren 'A' har to tilbud i tildelingen"
+
+
+# Few distinct values often, so ties (and their order) are tried as much as distinct totals.
+POINTS = st.one_of(
+    st.sampled_from([Decimal(5), Decimal("7.5"), Decimal(10)]),
+    st.integers(min_value=0, max_value=1000).map(lambda n: Decimal(n).scaleb(-2)),
+)
+
+
+@st.composite
+def committee(draw):
+    """Consensus scores for 2–6 bids, with prices; some bids rejected by a person."""
+    count = draw(st.integers(min_value=2, max_value=6))
+    scores, bids = [], []
+    for n in range(count):
+        vendor = f"Leverandør {n}"
+        for rid in REQUIREMENTS:
+            scores.append(ConsensusScore(vendor, rid, draw(POINTS), "begrundelse"))
+        price = Decimal(draw(st.sampled_from([10, 10, 12, 37]))) * 100_000
+        bids.append((vendor, price, draw(st.sampled_from([None, True, True, False]))))
+    return scores, bids
+
+
+@settings(max_examples=60, deadline=None)
+@given(committee(), st.randoms(use_true_random=False))
+def test_the_same_points_entered_in_another_order_give_the_same_award(data, random):
+    scores, bids = data
+
+    def award_json(scores, bids) -> str:
+        points = consensus_points(scores)
+        result = award(
+            MODEL,
+            [
+                Bid(vendor, points.get(vendor, {}), price, confirmed_compliant=confirmed)
+                for vendor, price, confirmed in bids
+            ],
+        )
+        return json.dumps(result.to_data("da"), ensure_ascii=False)
+
+    first = award_json(scores, bids)
+    shuffled_scores, shuffled_bids = list(scores), list(bids)
+    random.shuffle(shuffled_scores)
+    random.shuffle(shuffled_bids)
+    assert award_json(shuffled_scores, shuffled_bids) == first

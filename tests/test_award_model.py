@@ -1,0 +1,380 @@
+"""The evaluation model in tender.yaml: parsed, written back, old blocks kept, cross-checked."""
+
+from __future__ import annotations
+
+import dataclasses
+from decimal import Decimal
+
+import pytest
+import yaml
+
+from procure.award import (
+    award_model_for_spec,
+    default_evaluation,
+    default_evaluation_for_spec,
+    evaluation_problems,
+    evaluation_problems_for_spec,
+)
+from procure.errors import ProcureError
+from procure.tender.io import dump_tender, parse_tender
+from procure.tender.model import (
+    Criterion,
+    EvaluationModel,
+    Kommissionsmodel,
+    PriceLine,
+    PriceModel,
+    SubCriterion,
+)
+from tests.samples import sample_spec, sample_tender
+
+ISSUE_EXAMPLE = """
+evaluation:
+  award_criterion: bedste forhold mellem pris og kvalitet
+  scale: {max: 10, decimals: 2, anchors: {"10": "Fremragende opfyldelse", "0": "Ingen opfyldelse"}}
+  rounding: {criterion: 2, total: 2}
+  criteria:
+    - name: Kvalitet
+      weight: 60
+      sub:
+        - {name: Funktionalitet, weight: 70, requirements: {FKI-BRG-004: 6, FKI-DRF-002: 6}}
+        - {name: Implementering, weight: 30, requirements: {FKI-IND-005: 4}}
+    - name: Pris
+      weight: 40
+      price_model: {kind: relative-linear, x_percent: 100}
+  tie_break: [lowest-price]
+  kommissionsmodel: null
+  price_blind: false
+price_lines:
+  - {id: P1, text: "Samlet pris for kontraktperioden", quantity: 1}
+"""
+
+HEADER = """id: 0b7c6f3e-2a41-4d8e-9a57-1f3c2d4e5a60
+title: T
+buyer: {name: K}
+case_number: ""
+date: "2026-11-26"
+language: da
+library_version: 1.0.0
+category: Y65
+requirements:
+  - {id: FKI-BRG-004, kind: PK, weight: 6}
+  - {id: FKI-DRF-002, kind: PK, weight: 6}
+  - {id: FKI-IND-005, kind: PK, weight: 4}
+"""
+
+REQUIREMENTS = [("FKI-BRG-004", "PK", 6), ("FKI-DRF-002", "PK", 6), ("FKI-IND-005", "PK", 4)]
+
+
+def tender_text(evaluation: str = ISSUE_EXAMPLE) -> str:
+    return HEADER + evaluation
+
+
+def test_the_issues_example_block_parses_into_the_model():
+    tender = parse_tender(tender_text(), "tender.yaml")
+    model = tender.evaluation
+    assert model.has_criteria
+    assert model.award_criterion == "bedste forhold mellem pris og kvalitet"
+    assert (model.scale_max, model.decimals) == (10, 2)
+    assert model.anchors == (
+        (Decimal(10), "Fremragende opfyldelse"),
+        (Decimal(0), "Ingen opfyldelse"),
+    )
+    assert (model.criterion_decimals, model.sub_decimals, model.total_decimals) == (2, 2, 2)
+    quality, price = model.criteria
+    assert quality == Criterion(
+        "Kvalitet",
+        60,
+        sub=(
+            SubCriterion("Funktionalitet", 70, (("FKI-BRG-004", 6), ("FKI-DRF-002", 6))),
+            SubCriterion("Implementering", 30, (("FKI-IND-005", 4),)),
+        ),
+    )
+    assert price.price_model == PriceModel("relative-linear", x_percent=Decimal(100))
+    assert model.tie_break == ("lowest-price",)
+    assert model.kommissionsmodel is None and model.price_blind is False
+    assert tender.price_lines == (PriceLine("P1", "Samlet pris for kontraktperioden", Decimal(1)),)
+    assert evaluation_problems(tender, REQUIREMENTS) == ()
+
+
+def test_the_model_is_written_back_and_reads_back_equal():
+    tender = parse_tender(tender_text(), "tender.yaml")
+    text = dump_tender(tender)
+    assert parse_tender(text, "again.yaml") == tender
+    written = yaml.safe_load(text)
+    assert written["evaluation"]["criteria"][1]["price_model"] == {
+        "kind": "relative-linear",
+        "x_percent": 100,
+    }
+    assert written["evaluation"]["scale"]["anchors"] == {
+        "10": "Fremragende opfyldelse",
+        "0": "Ingen opfyldelse",
+    }
+    assert list(written)[-2:] == ["price_lines", "annex"]
+
+
+def test_amounts_stay_exact_decimals_through_the_file():
+    evaluation = ISSUE_EXAMPLE.replace(
+        "{kind: relative-linear, x_percent: 100}",
+        "{kind: absolute-linear, full_points_at: '999999.99', zero_points_at: 2000000, "
+        "widen_by: '0.10', cap: 3000000}",
+    ).replace("quantity: 1}", "quantity: '2.5', weight: '0.35'}")
+    tender = parse_tender(tender_text(evaluation), "t.yaml")
+    price = tender.evaluation.criteria[1].price_model
+    assert price.full_points_at == Decimal("999999.99") and price.widen_by == Decimal("0.10")
+    assert tender.price_lines[0].quantity == Decimal("2.5")
+    assert tender.price_lines[0].weight == Decimal("0.35")
+    again = parse_tender(dump_tender(tender), "again.yaml")
+    assert again == tender
+    assert "widen_by: '0.10'" in dump_tender(tender)
+
+
+OLD_BLOCK = """evaluation:
+  scale_max: 8
+  partial_credit: '0.25'
+  decimals: 1
+"""
+
+
+def test_an_old_evaluation_block_loads_and_is_written_back_as_it_was():
+    tender = parse_tender(tender_text(OLD_BLOCK), "old.yaml")
+    assert tender.evaluation == EvaluationModel(8, Decimal("0.25"), 1)
+    assert not tender.evaluation.has_criteria
+    assert tender.price_lines == ()
+    text = dump_tender(tender)
+    assert "evaluation:\n  scale_max: 8\n  partial_credit: '0.25'\n  decimals: 1\n" in text
+    assert "price_lines" not in text and "criteria" not in text
+
+
+def test_the_shipped_sample_tender_still_writes_the_old_block():
+    """Tender files written before stay byte-identical (the wizard and `tender init` today)."""
+    text = dump_tender(sample_tender())
+    assert (
+        "evaluation:\n  scale_max: 10\n  partial_credit: '0.5'\n  decimals: 2\nannex: 3\n" in text
+    )
+
+
+def test_an_old_block_means_one_quality_criterion_of_every_weighted_pk():
+    spec = sample_spec()
+    model = award_model_for_spec(spec)
+    pks = [(r.id, r.weight) for r in spec.requirements if r.kind == "PK" and r.weight]
+    assert model.from_old_model
+    assert [(c.name, c.weight, c.price_model) for c in model.criteria] == [("Kvalitet", 100, None)]
+    assert list(model.criteria[0].requirements) == pks
+    assert model.price_criterion is None and model.tie_break == ()
+    assert (model.scale.max, model.rounding.criterion, model.rounding.total) == (10, 2, 2)
+
+
+@pytest.mark.parametrize(
+    ("block", "words"),
+    [
+        (
+            "evaluation:\n  scale_max: 10\n  criteria: [{name: K, weight: 100, "
+            "requirements: {FKI-BRG-004: 6}}]\n",
+            "'evaluation.scale_max' hører til den gamle evalueringsmodel",
+        ),
+        (
+            "evaluation:\n  scale_max: 10\n  tie_break: [lowest-price]\n",
+            "'evaluation.tie_break' kræver, at modellen nævner sine kriterier",
+        ),
+    ],
+)
+def test_old_and_new_keys_are_not_mixed(block, words):
+    with pytest.raises(ProcureError) as raised:
+        parse_tender(tender_text(block), "mixed.yaml")
+    assert words in str(raised.value)
+    assert str(raised.value).startswith("mixed.yaml:")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "words"),
+    [
+        ("kind: relative-linear", "kind: cheapest-wins", "cheapest-wins"),
+        ("tie_break: [lowest-price]", "tie_break: [coin-toss]", "tie_break[0]"),
+        ("FKI-BRG-004: 6, FKI-DRF", "fki-brg-004: 6, FKI-DRF", "requirements"),
+        ("x_percent: 100", "x_percent: -5", "x_percent"),
+        ("kommissionsmodel: null", "kommissionsmodel: {total_min_percent: 170}", "170"),
+    ],
+)
+def test_the_schema_refuses_malformed_model_values(old, new, words):
+    with pytest.raises(ProcureError) as raised:
+        parse_tender(tender_text(ISSUE_EXAMPLE.replace(old, new)), "bad.yaml")
+    assert words in str(raised.value)
+
+
+# -- Cross-checks for `tender validate` ------------------------------------------------------------
+
+
+def problems_of(evaluation: str, requirements=REQUIREMENTS) -> list[str]:
+    tender = parse_tender(tender_text(evaluation), "t.yaml")
+    return [p.text("da") for p in evaluation_problems(tender, requirements)]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            "weight: 40",
+            "weight: 30",
+            "evaluation.criteria: kriteriernes vægte summer til 90, men skal summe til 100",
+        ),
+        (
+            "weight: 30, requirements",
+            "weight: 20, requirements",
+            "evaluation.criteria[0]: underkriterierne til 'Kvalitet' har vægte, der summer til "
+            "90, men skal summe til 100",
+        ),
+        (
+            "{FKI-IND-005: 4}",
+            "{FKI-IND-005: 4, FKI-BRG-004: 6}",
+            "evaluation.criteria[0].sub[1]: [FKI-BRG-004] står både i 'Funktionalitet' og i "
+            "'Implementering'; et krav hører til netop ét kriterium",
+        ),
+        (
+            "{FKI-IND-005: 4}",
+            "{FKI-IND-005: 5}",
+            "evaluation.criteria[0].sub[1]: [FKI-IND-005] har vægt 5 i 'Implementering', men "
+            "vægt 4 i kravlisten; det offentliggjorte materiale skal have én vægt",
+        ),
+        (
+            "x_percent: 100}",
+            "x_percent: 100, cap: 5}",
+            "evaluation.criteria[1].price_model: 'cap' hører ikke til prismodellen "
+            "'relative-linear'",
+        ),
+        (
+            "{kind: relative-linear, x_percent: 100}",
+            "{kind: absolute-linear, full_points_at: 200, zero_points_at: 100}",
+            "evaluation.criteria[1].price_model: 'full_points_at' (200) skal være lavere end "
+            "'zero_points_at' (100)",
+        ),
+        (
+            "{kind: relative-linear, x_percent: 100}",
+            "{kind: relative-linear}",
+            "evaluation.criteria[1].price_model: prismodellen 'relative-linear' kræver 'x_percent'",
+        ),
+        (
+            "tie_break: [lowest-price]",
+            "tie_break: ['highest:Service']",
+            "evaluation.tie_break[0]: 'highest:Service' nævner kriteriet 'Service', som modellen "
+            "ikke har; kriterier: Kvalitet, Pris",
+        ),
+        (
+            "kommissionsmodel: null",
+            "kommissionsmodel: {total_min_percent: 70, criterion_min_percent: 50}",
+            "evaluation.kommissionsmodel: Kommissionsmodellen bruges med prismodellen "
+            "'evaluation-price'; sæt priskriteriets 'kind' til den, eller sæt "
+            "'kommissionsmodel: null'",
+        ),
+        (
+            '"10": "Fremragende opfyldelse"',
+            '"12": "Fremragende opfyldelse"',
+            "evaluation.scale.anchors: ankeret 12 ligger ikke på skalaen 0–10 med 2 decimaler",
+        ),
+    ],
+)
+def test_each_inconsistency_is_reported_where_it_is(old, new, expected):
+    assert old in ISSUE_EXAMPLE
+    assert problems_of(ISSUE_EXAMPLE.replace(old, new)) == [expected]
+
+
+def test_every_pk_must_be_in_a_quality_criterion_and_no_mk_k_or_o_may_be():
+    requirements = [*REQUIREMENTS, ("FKI-ORG-001", "PK", 3), ("FKI-IND-005", "K", None)]
+    found = problems_of(ISSUE_EXAMPLE, requirements[:3] + requirements[3:4])
+    assert found == [
+        "evaluation.criteria: [FKI-ORG-001] er et prioriteret krav (PK), men hører ikke til "
+        "noget kvalitetskriterium; tilføj det under 'requirements'"
+    ]
+    found = problems_of(ISSUE_EXAMPLE, [*REQUIREMENTS[:2], ("FKI-IND-005", "K", None)])
+    assert found == [
+        "evaluation.criteria[0].sub[1]: [FKI-IND-005] er K og kan ikke give point i "
+        "'Implementering'; kun prioriterede krav (PK) evalueres (et K, der ikke er opfyldt, er "
+        "et forbehold, som ordregiver prissætter)"
+    ]
+
+
+def test_kommissionsmodel_weights_count_quality_only_and_price_has_weight_zero():
+    evaluation = (
+        ISSUE_EXAMPLE.replace("weight: 60", "weight: 100")
+        .replace(
+            "weight: 40\n      price_model: {kind: relative-linear, x_percent: 100}",
+            "weight: 0\n      price_model: {kind: evaluation-price}",
+        )
+        .replace("kommissionsmodel: null", "kommissionsmodel: {total_min_percent: 70}")
+    )
+    assert problems_of(evaluation) == []
+    tender = parse_tender(tender_text(evaluation), "t.yaml")
+    assert tender.evaluation.kommissionsmodel == Kommissionsmodel(Decimal(70), Decimal(50))
+    wrong = evaluation.replace("weight: 0\n", "weight: 10\n")
+    assert problems_of(wrong) == [
+        "evaluation.criteria[1]: priskriteriet 'Pris' har vægt 10; med prismodellen "
+        "'evaluation-price' skal det have vægt 0"
+    ]
+
+
+def test_a_price_criterion_needs_price_lines():
+    evaluation = ISSUE_EXAMPLE.split("price_lines:")[0]
+    assert problems_of(evaluation) == [
+        "price_lines: modellen har et priskriterium, men udbuddet har ingen prislinjer; tilføj "
+        "mindst én under 'price_lines'"
+    ]
+
+
+def test_the_problems_are_in_english_too():
+    found = evaluation_problems(
+        parse_tender(tender_text(ISSUE_EXAMPLE.replace("weight: 40", "weight: 30")), "t"),
+        REQUIREMENTS,
+    )
+    assert [p.text("en") for p in found] == [
+        "evaluation.criteria: the criteria's weights sum to 90, but must sum to 100"
+    ]
+
+
+def test_an_old_model_has_no_model_problems():
+    assert problems_of(OLD_BLOCK) == []
+
+
+# -- The default of `tender init` ------------------------------------------------------------------
+
+
+def test_the_default_model_holds_every_pk_and_validates():
+    spec = sample_spec()
+    evaluation, lines = default_evaluation_for_spec(spec)
+    pks = tuple((r.id, r.weight) for r in spec.requirements if r.kind == "PK")
+    assert len(pks) >= 2
+    quality, price = evaluation.criteria
+    assert (quality.name, quality.weight, quality.requirements) == ("Kvalitet", 60, pks)
+    assert (price.name, price.weight) == ("Pris", 40)
+    assert price.price_model == PriceModel("relative-linear", x_percent=Decimal(100))
+    assert (evaluation.scale_max, evaluation.decimals) == (10, 2)
+    assert evaluation.award_criterion == "bedste forhold mellem pris og kvalitet"
+    assert evaluation.tie_break == ("lowest-price",)
+    assert lines == (PriceLine("P1", "Samlet pris for kontraktperioden", Decimal(1)),)
+    tender = dataclasses.replace(spec.tender, evaluation=evaluation, price_lines=lines)
+    assert evaluation_problems_for_spec(dataclasses.replace(spec, tender=tender)) == ()
+    # and it survives the file
+    assert parse_tender(dump_tender(tender), "init.yaml") == tender
+
+
+def test_the_default_model_speaks_the_tenders_language():
+    evaluation, lines = default_evaluation([("FKI-BRG-004", 6)], "en")
+    assert [c.name for c in evaluation.criteria] == ["Quality", "Price"]
+    assert lines[0].text == "Total price for the contract period"
+
+
+def test_the_readmes_example_is_a_valid_model_for_a_real_tender():
+    import re
+
+    from procure.tender import resolve_tender
+    from tests.conftest import ROOT
+    from tests.samples import shipped_release
+
+    readme = (ROOT / "README.md").read_text("utf-8")
+    section = readme.split("## The evaluation model and the award", 1)[1]
+    example = re.search(r"```yaml\n(evaluation:.*?)```", section, re.S).group(1)
+    tender = parse_tender(
+        HEADER.replace("{id: FKI-BRG-004, kind: PK, weight: 6}", "{id: FKI-BRG-004}") + example,
+        "README.md",
+    )
+    spec = resolve_tender(tender, shipped_release())
+    assert evaluation_problems_for_spec(spec) == ()
+    assert tender.evaluation.anchors[1] == (Decimal(5), "Tilfredsstillende opfyldelse")
