@@ -9,6 +9,7 @@ initdb refuses to run as root, so under root (CI) every server command runs as t
 from __future__ import annotations
 
 import atexit
+import contextlib
 import glob
 import os
 import shutil
@@ -80,10 +81,8 @@ class ThrowAwayCluster:
     def stop(self) -> None:
         if self.running:
             self.running = False
-            try:
+            with contextlib.suppress(subprocess.CalledProcessError):
                 self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop")
-            except subprocess.CalledProcessError:
-                pass
         shutil.rmtree(self.root, ignore_errors=True)
 
     def create_database(self) -> str:

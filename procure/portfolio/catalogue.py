@@ -49,7 +49,7 @@ def resolve_component(text: str, library: Library) -> str:
 def unknown_integration(text: str, library: Library):
     """ "ukendt integration 'X'; nærmeste: …" naming ids, SF numbers and names close to X."""
     names = _names(library)
-    close = difflib.get_close_matches(text.casefold(), list(names), n=3, cutoff=0.5)
+    close = difflib.get_close_matches(_key(text), list(names), n=3, cutoff=0.6)
     shown = []
     for key in close:
         label = names[key]

@@ -36,6 +36,7 @@ from procure.portfolio.records import (
     ImportRow,
     RowProblem,
     SystemRecord,
+    normalised,
     parse_criticality,
     parse_date,
     parse_kle,
@@ -202,7 +203,7 @@ def _read_table(
     for line, cells in table:
         if not any(text.strip() for text, _ in cells):
             continue
-        values, row_problems = {}, []
+        values, row_problems, formulas = {}, [], set()
         for index, column in columns.items():
             text, formula = cells[index] if index < len(cells) else ("", False)
             if formula:
@@ -212,15 +213,16 @@ def _read_table(
                         column=header[index].strip(),
                     )
                 )
+                formulas.add(column)
                 continue
             values[column] = text.strip()
         record, parse_problems, unread = _record_from_cells(values, header, columns, library)
         row_problems.extend(parse_problems)
-        row_problems.extend(record_problems(record, library, skip=unread))
+        row_problems.extend(record_problems(record, library, skip=unread | formulas))
         if row_problems:
             problems.extend(RowProblem(line, p) for p in row_problems)
         else:
-            rows.append(ImportRow(line, record, given))
+            rows.append(ImportRow(line, normalised(record), given))
     if problems:
         raise ImportRejected(source, problems)
     return ImportBatch(source, file_format, tuple(rows))
@@ -392,13 +394,13 @@ def _read_kitos(text: str, source: str, library: Library) -> ImportBatch:
             continue
         if not record.owner_email:
             without_owner += 1
-        rows.append(ImportRow(number, record, frozenset(fields), complete=False))
+        rows.append(ImportRow(number, normalised(record), frozenset(fields), complete=False))
     if problems:
         raise ImportRejected(source, problems)
     notes = []
     if non_fki:
         notes.append(
-            t("{count} relationer til systemer der ikke er FKI er ikke medtaget", count=non_fki)
+            t("relationer til systemer, der ikke er FKI, er ikke medtaget: {count}", count=non_fki)
         )
     if without_owner:
         notes.append(
@@ -472,7 +474,7 @@ def _kitos_record(usage: dict, library: Library):
             if number and number.group(1) in library.kle_by_number:
                 kle.append(number.group(1))
         if kle:
-            fields.add("kle")
+            fields.add("kle_added")  # KITOS lists local additions: added to what is known
     record = SystemRecord(
         name=name,
         integrations=tuple(integrations),

@@ -155,7 +155,9 @@ def record_problems(
     `skip` names fields whose value could not be read (already reported by the reader).
     """
     problems: list[Message] = []
-    if not record.name.strip():
+    if "name" in skip:
+        pass
+    elif not record.name.strip():
         problems.append(t("navn mangler"))
     elif len(record.name) > MAX_NAME:
         problems.append(t("navnet er for langt (højst {limit} tegn)", limit=MAX_NAME))
@@ -168,7 +170,7 @@ def record_problems(
         )
     if record.vendor_cvr and not _CVR.fullmatch(record.vendor_cvr):
         problems.append(t("CVR-nummer '{value}' skal være 8 cifre", value=record.vendor_cvr))
-    if complete and not record.business_area:
+    if complete and not record.business_area and "business_area" not in skip:
         problems.append(t("fagområde mangler"))
     if "owner" in skip:
         pass
@@ -230,7 +232,7 @@ class ImportRow:
 
     line: int  # the row's line in a CSV, its row in a sheet, its place in a KITOS list
     record: SystemRecord
-    fields: frozenset[str]
+    fields: frozenset[str]  # record fields; "kle_added": its KLE groups add to the known ones
     complete: bool = True  # whether record_problems asks for owner and business area
 
 

@@ -203,7 +203,12 @@ class PortfolioStore:
         return replace(record, removed_at=now)
 
     def import_rows(
-        self, rows: list[ImportRow], *, source: str, actor: str | None = None
+        self,
+        rows: list[ImportRow],
+        *,
+        source: str,
+        actor: str | None = None,
+        dry_run: bool = False,
     ) -> ImportOutcome:
         """Add or update every row in one transaction, or nothing: a row that breaks a rule,
         takes a name in use or repeats another row is listed in ImportRejected.
@@ -211,7 +216,7 @@ class PortfolioStore:
         A row is the system with its KITOS uuid, else the one with its name and vendor (its
         name alone when the file has no vendor). Fields the file does not have keep their
         values; a row that changes nothing is left alone, so importing a file twice changes
-        nothing the second time.
+        nothing the second time. `dry_run` checks everything and writes nothing.
         """
         library = self.library
         problems: list[RowProblem] = []
@@ -261,8 +266,16 @@ class PortfolioStore:
                 plan.append((row, match, new))
             if problems:
                 raise ImportRejected(source, problems)
-            now = _now()
             added = [new for _, match, new in plan if match is None]
+            if dry_run:
+                changed = [new for _, match, new in plan if match and _changed_fields(match, new)]
+                same = [new for _, match, new in plan if match and not _changed_fields(match, new)]
+                return ImportOutcome(
+                    tuple(r.name for r in added),
+                    tuple(r.name for r in changed),
+                    tuple(r.name for r in same),
+                )
+            now = _now()
             ids = _insert(conn, added, now) if added else []
             _audit_many(
                 conn,
@@ -423,6 +436,8 @@ def _merged(existing: SystemRecord, incoming: SystemRecord, given: Iterable[str]
     """`existing` with the fields an import file gives taken from `incoming`."""
     given = set(given)
     changes = {f: getattr(incoming, f) for f in given if f in RECORD_FIELDS}
+    if "kle_added" in given:
+        changes["kle"] = tuple({*existing.kle, *incoming.kle})
     if "owner_name" in given and "owner_email" not in given:
         # KITOS knows the owner's name, not the address: keep the address for the same person
         if _name_key(existing.owner_name) == _name_key(incoming.owner_name):
