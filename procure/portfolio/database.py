@@ -208,14 +208,15 @@ def _operational(url: URL | str, error: exc.DBAPIError) -> ProcureError:
     reason = _first_line(error.orig) if error.orig is not None else _first_line(error)
     where = shown_url(url)
     backend = where.split(":", 1)[0].split("+", 1)[0]
-    if "locked" in reason.lower() or "busy" in reason.lower():
-        return ProcureError(
-            t(
-                "portefølje-databasen {where} er låst af et andet program; prøv igen om lidt",
-                where=where,
-            )
-        )
     if backend == "sqlite":
+        # SQLITE_BUSY / SQLITE_LOCKED: "database is locked", "database table is locked"
+        if "is locked" in reason or "database is busy" in reason:
+            return ProcureError(
+                t(
+                    "portefølje-databasen {where} er låst af et andet program; prøv igen om lidt",
+                    where=where,
+                )
+            )
         return ProcureError(
             t("portefølje-databasen {where} kan ikke bruges: {reason}", where=where, reason=reason)
         )

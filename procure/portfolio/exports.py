@@ -76,12 +76,13 @@ def render_coverage_xlsx(coverage: Coverage, library: Library, lang: str = "da")
     colours follow the values in Excel and LibreOffice), the gaps and the expiring contracts."""
     from openpyxl import Workbook
     from openpyxl.formatting.rule import ColorScaleRule
+    from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
     from procure.documents.xlsx_util import (
+        FONT_NAME,
         HEADER_FILL,
         HEADER_FONT,
-        TITLE_FONT,
         fixed_timestamp,
         workbook_bytes,
         write_text,
@@ -176,7 +177,7 @@ def render_coverage_xlsx(coverage: Coverage, library: Library, lang: str = "da")
             months=coverage.months,
         ),
     )
-    note.font = TITLE_FONT.copy(size=10, bold=False)
+    note.font = Font(name=FONT_NAME, italic=True)
     return workbook_bytes(workbook, fixed_timestamp(coverage.today.isoformat()))
 
 
