@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 
 from benchmarks.generate import SHIPPED, generated_library
+from benchmarks.portfolio import case_portfolio
 from benchmarks.wizard import case_wizard
 
 
@@ -306,4 +307,11 @@ def case_check() -> list[dict]:
     return rows
 
 
-ALL_CASES = [case_library_shipped, case_library_scale, case_build, case_check, case_wizard]
+ALL_CASES = [
+    case_library_shipped,
+    case_library_scale,
+    case_build,
+    case_check,
+    case_wizard,
+    case_portfolio,
+]

@@ -83,6 +83,7 @@ def render_coverage_xlsx(coverage: Coverage, library: Library, lang: str = "da")
         FONT_NAME,
         HEADER_FILL,
         HEADER_FONT,
+        WRAP_TOP,
         fixed_timestamp,
         workbook_bytes,
         write_text,
@@ -97,7 +98,8 @@ def render_coverage_xlsx(coverage: Coverage, library: Library, lang: str = "da")
     for column, title in enumerate(header, start=1):
         cell = sheet.cell(row=1, column=column)
         write_text(cell, title)
-        cell.font, cell.fill = HEADER_FONT, HEADER_FILL
+        cell.font, cell.fill, cell.alignment = HEADER_FONT, HEADER_FILL, WRAP_TOP
+    sheet.row_dimensions[1].height = 58  # four lines of a long integration name
     first, last = 4, 3 + len(names)
     cell_format = _CELL_FORMAT.get(lang, _CELL_FORMAT["da"])
     for r, row in enumerate(coverage.matrix, start=2):
