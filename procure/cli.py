@@ -123,9 +123,10 @@ def build_parser() -> argparse.ArgumentParser:
     _add_library_option(p)
     p.set_defaults(handler=_library_export)
 
-    from procure import cli_tender
+    from procure import cli_portfolio, cli_tender
 
     cli_tender.add_commands(commands)
+    cli_portfolio.register(commands)
     return parser
 
 

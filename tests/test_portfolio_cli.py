@@ -539,3 +539,33 @@ def test_kitos_sample_matches_the_api_field_names():
         "UrlReference",
     }
     assert dt.date.fromisoformat(usage["General"]["Validity"]["ValidTo"][:10])
+
+
+def test_procure_portfolio_runs_as_a_process(database_url, capsys):
+    """`procure portfolio` is wired into the main command; errors are one line, no traceback."""
+    import os
+    import subprocess
+
+    imported(capsys)
+    env = dict(os.environ, PROCURE_DATABASE_URL=database_url)
+    result = subprocess.run(
+        [sys.executable, "-m", "procure", "portfolio", "impact", "SF1470", "--format", "json",
+         *PINNED],
+        capture_output=True, text=True, env=env, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    # Fagsystem Børn and Ydelsessystem use Ydelsesindeks, which depends on the index
+    assert [(a["system"], a["via"]) for a in json.loads(result.stdout)["affected"]] == [
+        ("ESDH Acadre", ["sags-og-dokumentindeks"]),
+        ("Fagsystem Børn", ["ydelsesindeks", "sags-og-dokumentindeks"]),
+        ("Ydelsessystem", ["ydelsesindeks", "sags-og-dokumentindeks"]),
+    ]
+    result = subprocess.run(
+        [sys.executable, "-m", "procure", "portfolio", "show", "Ukendt"],
+        capture_output=True, text=True, env=env, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert (
+        result.stderr
+        == "procure: fejl: intet system hedder 'Ukendt' (se 'procure portfolio list')\n"
+    )
