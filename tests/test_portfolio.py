@@ -690,3 +690,24 @@ def test_the_migrations_build_exactly_the_tables_of_models_py(database_url):
 
 def test_pg_fixture_cleans_up_its_folder(postgres_cluster):
     assert postgres_cluster.running and os.path.isdir(postgres_cluster.root)
+
+
+def test_two_programs_starting_on_a_new_database_at_once(database_url):
+    """Both migrate-or-wait; neither fails on the other's half-made schema."""
+    import subprocess
+    import sys
+
+    code = (
+        "from procure.portfolio.store import PortfolioStore\n"
+        "from tests.samples import shipped_release\n"
+        "print(len(PortfolioStore(library=shipped_release()).systems()))\n"
+    )
+    env = dict(os.environ, PROCURE_DATABASE_URL=database_url)
+    processes = [
+        subprocess.Popen(
+            [sys.executable, "-c", code], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        )
+        for _ in range(3)
+    ]
+    results = [(p.wait(timeout=120), p.stdout.read(), p.stderr.read()) for p in processes]
+    assert [(c, out) for c, out, _ in results] == [(0, b"0\n")] * 3, results

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import create_engine, event, exc
+from sqlalchemy import create_engine, event, exc, text
 from sqlalchemy.engine import URL, Engine, make_url
 
 from procure.errors import ProcureError
@@ -29,6 +29,7 @@ SCHEMA_REVISION = "0001"
 # How long a write waits for another program's lock on the SQLite file before giving up.
 SQLITE_LOCK_TIMEOUT = 5.0
 CONNECT_TIMEOUT = 10  # seconds to reach a PostgreSQL server
+_MIGRATION_LOCK = 19_2026  # pg_advisory_xact_lock key while the schema is migrated
 
 _ENGINES: dict[str, Engine] = {}
 _MIGRATED: set[str] = set()
@@ -90,8 +91,15 @@ def migrate(engine: Engine) -> None:
     config = Config()
     config.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
     with engine.connect() as connection:
-        connection.execution_options(procure_write=True)
+        connection.execution_options(procure_write=True)  # SQLite: BEGIN IMMEDIATE
         with connection.begin():
+            # Two programs starting on a new database at once: the second waits here, then
+            # finds the schema made
+            if connection.dialect.name == "postgresql":
+                lock = text("SELECT pg_advisory_xact_lock(:key)")
+                connection.execute(lock, {"key": _MIGRATION_LOCK})
+            if MigrationContext.configure(connection).get_current_heads() == (SCHEMA_REVISION,):
+                return
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
 
