@@ -394,7 +394,9 @@ def _read_kitos(text: str, source: str, library: Library) -> ImportBatch:
             continue
         if not record.owner_email:
             without_owner += 1
-        rows.append(ImportRow(number, normalised(record), frozenset(fields), complete=False))
+        rows.append(
+            ImportRow(number, normalised(record), frozenset(fields), complete=False, element=True)
+        )
     if problems:
         raise ImportRejected(source, problems)
     notes = []

@@ -234,6 +234,7 @@ class ImportRow:
     record: SystemRecord
     fields: frozenset[str]  # record fields; "kle_added": its KLE groups add to the known ones
     complete: bool = True  # whether record_problems asks for owner and business area
+    element: bool = False  # `line` counts the systems of a KITOS list, not lines
 
 
 @dataclass(frozen=True)

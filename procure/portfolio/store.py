@@ -262,7 +262,7 @@ class PortfolioStore:
                     row_problems.append(
                         t("KITOS-uuid'et tilhører allerede systemet '{name}'", name=holder.name)
                     )
-                problems.extend(RowProblem(row.line, p) for p in row_problems)
+                problems.extend(RowProblem(row.line, p, row.element) for p in row_problems)
                 plan.append((row, match, new))
             if problems:
                 raise ImportRejected(source, problems)
