@@ -36,7 +36,8 @@ from procure.ui.charts import (
     vendor_labels,
     with_arrow_data,
 )
-from procure.ui.page_documents import MIME, form_problems
+from procure.ui.downloads import MIME
+from procure.ui.readiness import form_problems
 from procure.ui.session import (
     LOG,
     bound,
