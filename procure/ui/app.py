@@ -13,9 +13,9 @@ from procure.ui import (
     page_library,
     page_purchase,
     page_requirements,
-    page_start,
     page_system,
 )
+from procure.ui.pages import start
 from procure.ui.persistence import autosave, follow_other_tabs, restore_from_address
 from procure.ui.session import (
     bound,
@@ -29,7 +29,7 @@ from procure.ui.state import WizardState
 from procure.ui.texts import LANGUAGE_LABEL, LANGUAGE_NAMES, STEP_KEYS, tr
 
 PAGES = {
-    "step_start": page_start.render,
+    "step_start": start.render,
     "step_purchase": page_purchase.render,
     "step_system": page_system.render,
     "step_integrations": page_integrations.render,
