@@ -12,9 +12,8 @@ from procure.ui import (
     page_integrations,
     page_library,
     page_requirements,
-    page_system,
 )
-from procure.ui.pages import start, udbud
+from procure.ui.pages import start, system, udbud
 from procure.ui.persistence import autosave, follow_other_tabs, restore_from_address
 from procure.ui.session import (
     bound,
@@ -30,7 +29,7 @@ from procure.ui.texts import LANGUAGE_LABEL, LANGUAGE_NAMES, STEP_KEYS, tr
 PAGES = {
     "step_start": start.render,
     "step_purchase": udbud.render,
-    "step_system": page_system.render,
+    "step_system": system.render,
     "step_integrations": page_integrations.render,
     "step_requirements": page_requirements.render,
     "step_evaluation": page_evaluation.render,
