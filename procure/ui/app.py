@@ -9,11 +9,10 @@ from procure.ui import (
     page_check,
     page_documents,
     page_evaluation,
-    page_integrations,
     page_library,
     page_requirements,
 )
-from procure.ui.pages import start, system, udbud
+from procure.ui.pages import integrationer, start, system, udbud
 from procure.ui.persistence import autosave, follow_other_tabs, restore_from_address
 from procure.ui.session import (
     bound,
@@ -30,7 +29,7 @@ PAGES = {
     "step_start": start.render,
     "step_purchase": udbud.render,
     "step_system": system.render,
-    "step_integrations": page_integrations.render,
+    "step_integrations": integrationer.render,
     "step_requirements": page_requirements.render,
     "step_evaluation": page_evaluation.render,
     "step_documents": page_documents.render,
