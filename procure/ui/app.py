@@ -7,11 +7,10 @@ import streamlit as st
 from procure.i18n import set_language
 from procure.ui import (
     page_check,
-    page_documents,
     page_library,
     page_requirements,
 )
-from procure.ui.pages import evaluering, integrationer, start, system, udbud
+from procure.ui.pages import dokumenter, evaluering, integrationer, start, system, udbud
 from procure.ui.persistence import autosave, follow_other_tabs, restore_from_address
 from procure.ui.session import (
     bound,
@@ -31,7 +30,7 @@ PAGES = {
     "step_integrations": integrationer.render,
     "step_requirements": page_requirements.render,
     "step_evaluation": evaluering.render,
-    "step_documents": page_documents.render,
+    "step_documents": dokumenter.render,
     "step_check": page_check.render,
     "step_library": page_library.render,
 }
