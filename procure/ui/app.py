@@ -6,11 +6,11 @@ import streamlit as st
 
 from procure.i18n import set_language
 from procure.ui import (
-    page_check,
     page_library,
     page_requirements,
 )
 from procure.ui.pages import dokumenter, evaluering, integrationer, start, system, udbud
+from procure.ui.pages.tilbud import outcome as tilbud
 from procure.ui.persistence import autosave, follow_other_tabs, restore_from_address
 from procure.ui.session import (
     bound,
@@ -31,7 +31,7 @@ PAGES = {
     "step_requirements": page_requirements.render,
     "step_evaluation": evaluering.render,
     "step_documents": dokumenter.render,
-    "step_check": page_check.render,
+    "step_check": tilbud.render,
     "step_library": page_library.render,
 }
 STEP_COUNT = len(STEP_KEYS)

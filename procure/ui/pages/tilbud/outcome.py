@@ -28,7 +28,8 @@ from procure.responses.model import VendorResponse
 from procure.tender import resolve_tender
 from procure.tender.io import MAX_TENDER_BYTES
 from procure.tender.spec import SpecRequirement, TenderSpec
-from procure.ui.charts import (
+from procure.ui.downloads import MIME
+from procure.ui.pages.tilbud.charts import (
     HEATMAP_FILTERS,
     arrow_table,
     heatmap_chart,
@@ -36,7 +37,6 @@ from procure.ui.charts import (
     vendor_labels,
     with_arrow_data,
 )
-from procure.ui.downloads import MIME
 from procure.ui.readiness import form_problems
 from procure.ui.session import (
     LOG,
