@@ -680,7 +680,7 @@ def test_state_round_trip_keeps_exclusions_additions_and_overrides():
 
 
 def test_amounts_are_written_as_the_officer_writes_them():
-    from procure.ui.pages.tilbud.outcome import _amount
+    from procure.ui.pages.tilbud.outcome import amount_text as _amount
 
     assert _amount(Decimal("25000"), "da") == "25.000 kr."
     assert _amount(Decimal("1234.5"), "en") == "DKK 1,234.50"

@@ -9,8 +9,7 @@ from procure.ui import (
     page_library,
     page_requirements,
 )
-from procure.ui.pages import dokumenter, evaluering, integrationer, start, system, udbud
-from procure.ui.pages.tilbud import outcome as tilbud
+from procure.ui.pages import dokumenter, evaluering, integrationer, start, system, tilbud, udbud
 from procure.ui.persistence import autosave, follow_other_tabs, restore_from_address
 from procure.ui.session import (
     bound,
