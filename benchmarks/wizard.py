@@ -42,7 +42,7 @@ def case_wizard() -> list[dict]:
 def krav_rerun_rows() -> list[dict]:
     from benchmarks.measure import row
     from procure.library import load_release
-    from procure.ui import page_requirements
+    from procure.ui.pages.krav import cards as page_requirements
     from procure.ui.session import cached_release
     from procure.ui.state import WizardState, load_tender, propose, requirement_rows
     from procure.ui.texts import STEP_KEYS

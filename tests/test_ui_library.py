@@ -10,7 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from procure.library import load_release
-from procure.ui.page_library import (
+from procure.ui.pages.bibliotek.requirements import (
     WORKING_COPY,
     LibraryView,
     default_diff_pair,

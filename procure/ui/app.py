@@ -5,11 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from procure.i18n import set_language
-from procure.ui import (
-    page_library,
-    page_requirements,
-)
 from procure.ui.pages import dokumenter, evaluering, integrationer, start, system, tilbud, udbud
+from procure.ui.pages.bibliotek import requirements as bibliotek
+from procure.ui.pages.krav import cards as krav
 from procure.ui.persistence import autosave, follow_other_tabs, restore_from_address
 from procure.ui.session import (
     bound,
@@ -27,11 +25,11 @@ PAGES = {
     "step_purchase": udbud.render,
     "step_system": system.render,
     "step_integrations": integrationer.render,
-    "step_requirements": page_requirements.render,
+    "step_requirements": krav.render,
     "step_evaluation": evaluering.render,
     "step_documents": dokumenter.render,
     "step_check": tilbud.render,
-    "step_library": page_library.render,
+    "step_library": bibliotek.render,
 }
 STEP_COUNT = len(STEP_KEYS)
 
