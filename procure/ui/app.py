@@ -5,9 +5,17 @@ from __future__ import annotations
 import streamlit as st
 
 from procure.i18n import set_language
-from procure.ui.pages import dokumenter, evaluering, integrationer, start, system, tilbud, udbud
+from procure.ui.pages import (
+    dokumenter,
+    evaluering,
+    integrationer,
+    krav,
+    start,
+    system,
+    tilbud,
+    udbud,
+)
 from procure.ui.pages.bibliotek import requirements as bibliotek
-from procure.ui.pages.krav import cards as krav
 from procure.ui.persistence import autosave, follow_other_tabs, restore_from_address
 from procure.ui.session import (
     bound,
