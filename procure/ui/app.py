@@ -6,6 +6,7 @@ import streamlit as st
 
 from procure.i18n import set_language
 from procure.ui.pages import (
+    bibliotek,
     dokumenter,
     evaluering,
     integrationer,
@@ -15,7 +16,6 @@ from procure.ui.pages import (
     tilbud,
     udbud,
 )
-from procure.ui.pages.bibliotek import requirements as bibliotek
 from procure.ui.persistence import autosave, follow_other_tabs, restore_from_address
 from procure.ui.session import (
     bound,
