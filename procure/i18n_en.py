@@ -372,6 +372,7 @@ EN: dict[str, str] = {
     "rettelse registreret: {path} er nu version {version}": "correction recorded: {path} is now version {version}",
     "byg dokumenterne igen (procure build {path} --out MAPPE), og offentliggør dem sammen med rettelsesbladet": "build the documents again (procure build {path} --out FOLDER) and publish them with the correction notice",
     "filen blev ændret af en anden imens; kør kommandoen igen": "the file was changed by someone else meanwhile; run the command again",
+    "bemærk: udbuddet kunne ikke markeres 'tilbud åbnet' ({error}); kør kontrollen igen med skriveadgang til {path}": "note: the tender could not be marked 'bids opened' ({error}); run the check again with write access to {path}",
     # procure/responses/package.py
     "{whole},{tenth} MB": "{whole}.{tenth} MB",
     "{size} byte": "{size} bytes",

@@ -110,7 +110,7 @@ def check(args) -> int:
     result = evaluate_response(spec, response, overrides)
     if args.report:
         write_bytes_atomically(Path(args.report), render_check_report(spec, [result]))
-    notes = _tender_notes(args.tender, spec)
+    notes = _tender_notes(args.tender, spec, draft_note=args.format != "json")
     if args.format == "json":
         print(json.dumps(result.to_data(), ensure_ascii=False, indent=2))
         for note in notes:  # stdout stays JSON
@@ -122,13 +122,24 @@ def check(args) -> int:
     return EXIT_OK if result.compliant else EXIT_NEGATIVE
 
 
-def _tender_notes(path, spec) -> list:
-    """After a bid is checked: the draft note, or the note that the bids are now opened."""
+def _tender_notes(path, spec, draft_note: bool = True) -> list:
+    """After a bid is checked: the draft note (text output only), or the note that the bids
+    are now opened."""
     from procure.tender.lifecycle import is_published
 
     if not is_published(spec.tender):
-        return [tender_status_note(spec.tender)]
-    opened = mark_bids_opened(path)
+        return [tender_status_note(spec.tender)] if draft_note else []
+    try:
+        opened = mark_bids_opened(path)
+    except OSError as exc:  # a read-only share: the check itself stands
+        return [
+            t(
+                "bemærk: udbuddet kunne ikke markeres 'tilbud åbnet' ({error}); kør kontrollen "
+                "igen med skriveadgang til {path}",
+                error=exc.strerror or exc,
+                path=path,
+            )
+        ]
     return [opened] if opened is not None else []
 
 
