@@ -412,3 +412,23 @@ def test_the_earlier_version_finding_is_in_english_for_an_english_tender():
     (form,) = [f for f in result.findings if f.code == "form_mismatch"]
     assert form.message.startswith("The response was made on version 1 of the tender")
     assert f"changed since: {pk_id}, LOKAL-3, the evaluation model." in form.message
+
+
+def test_an_answer_to_a_requirement_removed_since_is_not_an_unknown_id_of_the_vendor():
+    v1 = published()
+    removed = next(r.id for r in v1.requirements if r.kind == "K" and not r.custom)
+    edited = spec_of(
+        dataclasses.replace(
+            v1.tender,
+            requirements=tuple(r for r in v1.tender.requirements if r.id != removed),
+        )
+    )
+    v2 = spec_of(amend(v1, edited, "K fjernet", BEFORE))
+    result = evaluate_response(v2, response_on(v1, v1.fingerprint))
+    (finding,) = [f for f in result.findings if f.requirement == removed]
+    assert (finding.code, finding.kind) == ("unknown_requirement", "earlier_version")
+    assert finding.message == (
+        "Kravet er fjernet ved en rettelse efter version 1, som besvarelsen er lavet på; svaret "
+        "indgår ikke"
+    )
+    assert result.compliant

@@ -508,9 +508,9 @@ def _rows_as_answered(spec: TenderSpec, response: VendorResponse) -> tuple[Answe
 def _explain_correction(
     spec: TenderSpec, response: VendorResponse, findings: list[Finding]
 ) -> list[Finding]:
-    """On a response to an earlier version, the findings that a requirement's text was altered,
-    for requirements a correction changed since, say so instead of blaming the vendor (the
-    verdicts stay: the answer does not confirm the current wording)."""
+    """On a response to an earlier version, the findings that a requirement's text was altered
+    or its id is unknown, for requirements a correction changed or removed since, say so instead
+    of blaming the vendor (the verdicts stay: the answer does not confirm the current wording)."""
     earlier = _earlier_version(spec, response)
     if earlier is None:
         return findings
@@ -524,6 +524,9 @@ def _explain_correction(
             finding = Finding(finding.code, finding.requirement, text, kind=EARLIER_VERSION)
         elif finding.requirement in changed and finding.message == altered_mk:
             text = message(lang, "changed_since_answered_mk", version=earlier.version)
+            finding = Finding(finding.code, finding.requirement, text, kind=EARLIER_VERSION)
+        elif finding.requirement in changed and finding.code == "unknown_requirement":
+            text = message(lang, "changed_since_removed", version=earlier.version)
             finding = Finding(finding.code, finding.requirement, text, kind=EARLIER_VERSION)
         explained.append(finding)
     return explained

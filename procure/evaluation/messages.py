@@ -44,6 +44,8 @@ MESSAGES = {
         "ændring fra leverandøren)",
         "changed_since_answered_mk": "Mindstekravet er ændret ved en rettelse efter version "
         "{version}, som besvarelsen er lavet på; besvarelsen bekræfter ikke den gældende udgave",
+        "changed_since_removed": "Kravet er fjernet ved en rettelse efter version {version}, "
+        "som besvarelsen er lavet på; svaret indgår ikke",
         "form_no_stamp": "Filen bærer ikke procures stempel, så det kan ikke bekræftes, "
         "hvilket udbud den besvarer; kontrollér det manuelt",
         "form_library": "Besvarelsen er lavet mod kravbibliotek {actual}, udbuddet bruger "
@@ -104,6 +106,8 @@ MESSAGES = {
         "changed_since_answered_mk": "The minimum requirement was changed by a correction after "
         "version {version}, which the response was made on; the response does not confirm the "
         "current wording",
+        "changed_since_removed": "The requirement was removed by a correction after version "
+        "{version}, which the response was made on; the answer is not used",
         "form_no_stamp": "The file carries no procure stamp, so which tender it answers "
         "cannot be confirmed; check it by hand",
         "form_library": "The response was made against library {actual}, the tender uses "
