@@ -15,6 +15,7 @@ from procure.cli.common import (
     add_tender_argument,
     evaluation_path,
     mark_bids_opened,
+    note_bids_opened,
     read_for_tender,
     refuse_broken_seal,
     response_limits,
@@ -196,6 +197,7 @@ def override(args) -> int:
         by=args.by,
         computed_points=computed,
     )
+    note_bids_opened(args.tender, spec)
     print(
         t(
             "gemt i {path}: {vendor} {requirement} → {points} point ({by}, {at})",
@@ -230,6 +232,7 @@ def reservation(args) -> int:
         justification=args.why,
         by=args.by,
     )
+    note_bids_opened(args.tender, spec)
     if entry.decision == "priced":
         print(
             t(

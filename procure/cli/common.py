@@ -141,3 +141,16 @@ def mark_bids_opened(path) -> object | None:
         "(udbudsloven § 160)",
         path=path,
     )
+
+
+def note_bids_opened(path, spec) -> None:
+    """After an entry about a bid (a score, a consensus, a decision): a published tender is now
+    opened; say so on stderr the first time, so machine output stays clean."""
+    import sys
+
+    from procure.tender.lifecycle import is_published
+
+    if is_published(spec.tender):
+        opened = mark_bids_opened(path)
+        if opened is not None:
+            print(opened, file=sys.stderr)
