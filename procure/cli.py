@@ -167,9 +167,12 @@ def _library_validate(args) -> int:
     from procure.library import default_library_path, validate_library_folder
 
     path = Path(args.path) if args.path else default_library_path()
-    report = validate_library_folder(path)
+    report = validate_library_folder(path, warn_near_duplicates=True)
     for problem in report.problems:
         print(problem)
+    # Near-duplicate texts are advice: printed, but the library stays valid (exit 0).
+    for warning in report.warnings:
+        print(t("advarsel: {warning}", warning=warning))
     if report.valid:
         lib = report.library
         print(

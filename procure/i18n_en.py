@@ -107,6 +107,8 @@ EN: dict[str, str] = {
     "KLE-hovedgruppen '{value}' står to gange (også på linje {line})": "the KLE main group '{value}' appears twice (also on line {line})",
     "filen mangler": "the file is missing",
     "filen er tom": "the file is empty",
+    "kravteksten ligner {other} (token-set-lighed {score} af 100); står de for samme forpligtelse, så behold ét krav og udfas det andet med replaced_by": "the requirement text resembles {other} (token-set similarity {score} of 100); if they state the same obligation, keep one requirement and retire the other with replaced_by",
+    "mere end {count} par næsten ens kravtekster; søgningen stoppede ved de første {count}": "more than {count} pairs of nearly identical requirement texts; the search stopped at the first {count}",
     # procure/library/diff.py
     "Ændringer fra {old} til {new}": "Changes from {old} to {new}",
     "Ingen ændringer i kravene.": "No changes to the requirements.",
