@@ -5,19 +5,20 @@ so it is asked for as MK and K at once or scored twice. This check finds pairs w
 texts are nearly the same, by rapidfuzz's token-set ratio on normalised texts. It is a warning:
 a fuzzy match cannot prove two texts state one obligation, and it cannot find a paraphrase.
 
-Scale: comparing every pair of a 10,000-requirement library costs 50 million comparisons
-(minutes). Instead, only pairs that share enough words can reach the threshold through the
-token-set ratio's "shared words" scores, so candidates are found through an index of each
-text's rarest words (prefix filtering, as in set-similarity joins) and only those are scored.
+Scale: scoring every pair of a 10,000-requirement library is 50 million token-set ratios
+(measured: over four minutes). Only pairs whose shared words make up at least half of the
+shorter text are scored; their overlap is counted for all pairs at once with numpy over an
+index of words, so pairs without a shared word cost nothing. On release 1.0.0 this finds
+exactly the pairs that scoring every pair finds.
 """
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+import numpy as np
 from rapidfuzz import fuzz
 
 from procure.library.model import Requirement
@@ -32,21 +33,21 @@ NEAR_DUPLICATE_THRESHOLD = 80.0
 MAX_REPORTED_PAIRS = 200
 # Share of the shorter text's words (weighted by length) two texts must share to be scored.
 # The token-set ratio's two "shared words" scores reach 80 only when the shared words make up
-# at least two thirds of one text; a half leaves room for the third score (the unshared words
-# compared letter by letter) and for inflected forms, which the index folds to five letters.
+# at least two thirds of one text; a half leaves room for its third score (the unshared words
+# compared letter by letter) and for inflected forms, whose endings the count folds away.
 CANDIDATE_OVERLAP = 0.5
-_FOLD = 5
 
 # Words that carry no obligation: the most common Danish function words and the words every
 # requirement uses ("systemet skal", "leverandøren skal", "kommunens").
-STOPWORDS = frozenset(
-    """
-    og i at der det den de en et til af på for med som er skal kan må ikke eller om fra ved hvis
-    så når sin sit sine hver alle eventuelt fx mv herunder samt inden efter under uden over også
-    andre anden andet have har være bliver blive denne dette disse deres dens dets
-    kommunen kommunens systemet systemets leverandøren leverandørens
-    """.split()
-)
+_STOPWORD_TEXT = """
+og i at der det den de en et til af på for med som er skal kan må ikke eller om fra ved hvis så
+når sin sit sine hver alle eventuelt fx mv herunder samt inden efter under uden over også andre
+anden andet have har være bliver blive denne dette disse deres dens dets
+kommunen kommunens systemet systemets leverandøren leverandørens
+"""
+STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+# Danish inflection endings folded away when looking for candidates ("sager", "sagen" -> "sag")
+_ENDINGS = ("erne", "ene", "ens", "ets", "er", "en", "et", "ne", "e", "s")
 _WORD = re.compile(r"\w+")
 
 
@@ -86,7 +87,8 @@ def near_duplicates(
     for i, j in _candidate_pairs(texts):
         score = fuzz.token_set_ratio(texts[i], texts[j], score_cutoff=threshold)
         if score:
-            found.append(NearDuplicate(active[i].id, active[j].id, round(score, 1)))
+            first, second = sorted((active[i].id, active[j].id))
+            found.append(NearDuplicate(first, second, round(score, 1)))
             if len(found) >= limit:
                 truncated = True
                 break
@@ -95,50 +97,57 @@ def near_duplicates(
 
 
 def _candidate_pairs(texts: list[str]):
-    """Index pairs (i < j) that share at least CANDIDATE_OVERLAP of the shorter text's words.
+    """Index pairs (i, j) whose shared words make up at least CANDIDATE_OVERLAP of the shorter
+    text (words weighted by length, inflection endings folded away).
 
-    Each text is indexed under its rarest words until the rest weighs less than the overlap
-    share; a pair sharing that much must then share one of those words (prefix filtering).
-    Words are weighted by length, as the token-set ratio compares letters."""
-    bags: list[dict[str, int]] = []
+    The overlap of one text with every later text is one numpy bincount over the postings of
+    its words, so the work is the number of (text, text) pairs that share a word, done in C;
+    pairs that share nothing cost nothing. Texts are visited from the shortest, and each only
+    meets longer ones, so every pair is counted once against its shorter text."""
+    keys: dict[str, int] = {}
+    bags: list[dict[int, int]] = []
     for text in texts:
-        bag: dict[str, int] = {}
+        bag: dict[int, int] = {}
         for word in text.split():
-            key = word[:_FOLD]
-            bag[key] = max(bag.get(key, 0), len(word) + 1)
+            key = keys.setdefault(_stem(word), len(keys))
+            bag[key] = bag.get(key, 0) + len(word) + 1
         bags.append(bag)
-    frequency: dict[str, int] = defaultdict(int)
-    for bag in bags:
-        for key in bag:
-            frequency[key] += 1
-    postings: dict[str, list[int]] = defaultdict(list)
-    for index, bag in enumerate(bags):
-        for key in bag:
-            postings[key].append(index)
-    totals = [sum(bag.values()) for bag in bags]
-    seen: set[tuple[int, int]] = set()
-    for index, bag in enumerate(bags):
-        if not bag:
+    count = len(bags)
+    sizes = np.asarray([len(bag) for bag in bags], dtype=np.int64)
+    entry_key = np.fromiter((k for bag in bags for k in bag), np.int64, int(sizes.sum()))
+    entry_weight = np.fromiter((w for bag in bags for w in bag.values()), np.int64, entry_key.size)
+    entry_text = np.repeat(np.arange(count, dtype=np.int64), sizes)
+    totals = np.bincount(entry_text, weights=entry_weight, minlength=count)
+    # Rank: shortest text first (ties by index). Postings per word, in rank order, so the
+    # texts ranked after a given one are the tail of each posting list.
+    rank = np.empty(count, dtype=np.int64)
+    rank[np.lexsort((np.arange(count), totals))] = np.arange(count)
+    order = np.lexsort((rank[entry_text], entry_key))
+    key_starts = np.searchsorted(entry_key[order], np.arange(len(keys) + 1))
+    post_rank = rank[entry_text[order]]
+    post_weight = entry_weight[order]
+    by_rank = np.argsort(rank)
+    for index in by_rank:
+        bag = bags[index]
+        mine = rank[index]
+        hits, shared = [], []
+        for key, weight in bag.items():
+            lo, hi = key_starts[key], key_starts[key + 1]
+            lo += np.searchsorted(post_rank[lo:hi], mine, side="right")
+            hits.append(post_rank[lo:hi])
+            shared.append(np.minimum(weight, post_weight[lo:hi]))
+        if not hits:
             continue
-        rest = totals[index]
-        for key in sorted(bag, key=lambda k: (frequency[k], k)):
-            if rest < CANDIDATE_OVERLAP * totals[index]:
-                break
-            rest -= bag[key]
-            for other in postings[key]:
-                if other == index:
-                    continue
-                pair = (index, other) if index < other else (other, index)
-                if pair in seen:
-                    continue
-                seen.add(pair)
-                if _overlap(bags[pair[0]], bags[pair[1]]) >= CANDIDATE_OVERLAP * min(
-                    totals[pair[0]], totals[pair[1]]
-                ):
-                    yield pair
+        ranks = np.concatenate(hits)
+        if not ranks.size:
+            continue
+        overlap = np.bincount(ranks - mine - 1, weights=np.concatenate(shared))
+        for offset in np.flatnonzero(overlap >= CANDIDATE_OVERLAP * totals[index]):
+            yield int(index), int(by_rank[mine + 1 + offset])
 
 
-def _overlap(a: dict[str, int], b: dict[str, int]) -> int:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(min(weight, b[key]) for key, weight in a.items() if key in b)
+def _stem(word: str) -> str:
+    for ending in _ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)]
+    return word
