@@ -222,7 +222,7 @@ def _library_diff(args) -> int:
     if args.format == "json":
         print(json.dumps(diff.to_data(), ensure_ascii=False, indent=2))
     else:
-        print(format_diff_text(diff), end="")
+        print(format_diff_text(diff, old, new), end="")
     return EXIT_OK
 
 
