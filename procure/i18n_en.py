@@ -203,6 +203,11 @@ EN: dict[str, str] = {
     "{count} krav": "{count} requirements",
     "skrev {path}": "wrote {path}",
     # procure/cli_tender.py
+    "bemærk: kravbibliotek {newer} er udgivet efter udbuddets {pinned}; ingen af udbuddets krav er ændret": "note: requirement library {newer} has been released after the tender's {pinned}; none of the tender's requirements has changed",
+    "bemærk: kravbibliotek {newer} er udgivet efter udbuddets {pinned} og udfaser {retired} og ændrer {changed} af udbuddets krav; se 'procure library diff {pinned} {newer}' for hvad og hvorfor": "note: requirement library {newer} has been released after the tender's {pinned} and retires {retired} and changes {changed} of the tender's requirements; see 'procure library diff {pinned} {newer}' for what and why",
+    "[{id}] udfaset i {newer}, erstattet af {replacement}": "[{id}] retired in {newer}, replaced by {replacement}",
+    "[{id}] udfaset i {newer}": "[{id}] retired in {newer}",
+    "[{id}] ændret i {newer} ({fields})": "[{id}] changed in {newer} ({fields})",
     "udbudsfil (tender.yaml)": "tender file (tender.yaml)",
     "evalueringsfil med manuelle pointjusteringer": "evaluation file with manual score adjustments",
     "udbudsfilen (tender.yaml): opret og valider": "the tender file (tender.yaml): create and validate",

@@ -197,13 +197,8 @@ def format_diff_text(
             if new is not None and change.id in new.requirements_by_id:
                 title = "  " + new.requirements_by_id[change.id].title.get(lang)
             lines.append(f"  {change.id}{title}")
-            names = []
-            for f in change.fields:
-                name = _FIELD_NAMES.get(f.field.split(".")[0])
-                label = str(name) if name is not None else f.field
-                if label not in names:
-                    names.append(label)
-            lines.append("    " + str(t("felter: {fields}", fields=", ".join(names))))
+            names = ", ".join(field_labels(change))
+            lines.append("    " + str(t("felter: {fields}", fields=names)))
             for f in change.fields:
                 top, _, suffix = f.field.partition(".")
                 if top not in _SHOWN_IN_FULL or (suffix and suffix != lang):
@@ -221,6 +216,17 @@ def format_diff_text(
             )
         )
     return "\n".join(lines) + "\n"
+
+
+def field_labels(change: RequirementChange) -> list[str]:
+    """The changed fields by name in the language in force, each once ("kravtekst, vægt")."""
+    names: list[str] = []
+    for f in change.fields:
+        name = _FIELD_NAMES.get(f.field.split(".")[0])
+        label = str(name) if name is not None else f.field
+        if label not in names:
+            names.append(label)
+    return names
 
 
 def _deprecation_line(requirement, lang: str) -> str:
