@@ -161,10 +161,10 @@ def test_bad_tender_files_give_one_line_and_exit_2(capsys, tmp_path, case):
     if text is None:
         text = good.read_text("utf-8")
         text = {
-            "unknown_requirement": lambda t: t.replace("id: FKI-ORG-001", "id: FKI-ORG-999"),
+            "unknown_requirement": lambda t: t.replace("id: FKI-INT-007", "id: FKI-ORG-999"),
             "unknown_integration": lambda t: t.replace("- organisation\n", "- organisationen\n", 1),
             "missing_version": lambda t: t.replace(
-                "library_version: 1.0.0", "library_version: 7.0.0"
+                "library_version: 1.1.0", "library_version: 7.0.0"
             ),
         }[case](text)
     bad = tmp_path / "bad.yaml"
