@@ -167,8 +167,8 @@ def test_archive_is_the_section_7_archive_or_rigsarkivet_named_in_the_tender(shi
     text = _one_line(r.text.da)
     assert "det offentlige arkiv, som udbudsmaterialet angiver" in text
     assert (
-        "kommunens arkiv efter arkivlovens § 7 (eget eller fælles med andre kommuner) eller Rigsarkivet"
-        in text
+        "kommunens arkiv efter arkivlovens § 7 (eget eller fælles med andre kommuner) "
+        "eller Rigsarkivet" in text
     )
     assert "bistå kommunen med afleveringen" in text
     assert "kommunens eget offentlige arkiv" not in text
@@ -268,7 +268,8 @@ def test_every_mk_is_worded_to_be_decided_yes_or_no(shipped_library):
         ),
         (
             "NF-SIK-001",
-            "acceptere kommunens databehandleraftale, der er vedlagt udbudsmaterialet som bilag, uden ændringer",
+            "acceptere kommunens databehandleraftale, der er vedlagt udbudsmaterialet som bilag, "
+            "uden ændringer",
         ),
         ("NF-SIK-002", "Tilbuddet skal indeholde en liste over alle underdatabehandlere"),
         (
@@ -278,7 +279,8 @@ def test_every_mk_is_worded_to_be_decided_yes_or_no(shipped_library):
         ("NF-SIK-013", "senest 24 timer efter"),
         (
             "NF-SIK-015",
-            "Tilbuddet skal indeholde en erklæring om, hvorvidt systemet indeholder AI-funktionalitet",
+            "Tilbuddet skal indeholde en erklæring om, hvorvidt systemet indeholder "
+            "AI-funktionalitet",
         ),
     ],
 )
@@ -389,8 +391,8 @@ def test_the_law_and_catalogue_of_2026(shipped_library):
         "SF1520", "SF1525", "SF1320_A", "SF6002",
     ]  # fmt: skip
     assert (
-        "SF6002 (CPR Abonnement) må kun bruges, hvor systemet har brug for en første fuld indlæsning"
-        in _one_line(shipped_library.requirement("FKI-INT-022").text.da)
+        "SF6002 (CPR Abonnement) må kun bruges, hvor systemet har brug for en første fuld "
+        "indlæsning" in _one_line(shipped_library.requirement("FKI-INT-022").text.da)
     )
     assert [sf.number for sf in shipped_library.integrations_by_id["nemsms"].sf_numbers] == [
         "SF1601"

@@ -1,4 +1,5 @@
-"""The near-duplicate check: what it finds, what it leaves out, and how `library validate` says it."""
+"""The near-duplicate check: what it finds, what it leaves out, and how `library validate`
+says it."""
 
 import dataclasses
 import random
