@@ -201,6 +201,7 @@ def tender_validate(args) -> int:
                 integrations=", ".join(added),
             )
         )
+    _print_newer_release(tender, library)
     # Warnings are advice on choices that are hard to defend, not errors: the exit code stays 0.
     # They are in the language messages are shown in (PROCURE_LANG), like every line here.
     lang = current_language()
@@ -328,3 +329,62 @@ def _replace_tender_file(path: Path, read_text: str, tender) -> None:
         return dump_tender(tender)
 
     update_text_file(path, change)
+
+
+def _print_newer_release(tender, library) -> None:
+    """Tell the officer when a newer library release retires or changes requirements the
+    tender uses. Information only: the tender stays pinned and valid (exit 0)."""
+    from procure.library import load_release, released_versions
+    from procure.tender.updates import release_updates
+
+    versions = released_versions()
+    if not versions or _version_key(versions[-1]) <= _version_key(tender.library_version):
+        return
+    newer = load_release(versions[-1])
+    found = release_updates(tender, library, newer)
+    if not found.updates:
+        print(
+            t(
+                "bemærk: kravbibliotek {newer} er udgivet efter udbuddets {pinned}; ingen af "
+                "udbuddets krav er ændret",
+                newer=found.newer,
+                pinned=found.pinned,
+            )
+        )
+        return
+    print(
+        t(
+            "bemærk: kravbibliotek {newer} er udgivet efter udbuddets {pinned} og udfaser "
+            "{retired} og ændrer {changed} af udbuddets krav; se 'procure library diff "
+            "{pinned} {newer}' for hvad og hvorfor",
+            newer=found.newer,
+            pinned=found.pinned,
+            retired=len(found.retired),
+            changed=len(found.changed),
+        )
+    )
+    for update in found.updates:
+        if update.retired and update.replaced_by:
+            line = t(
+                "[{id}] udfaset i {newer}, erstattet af {replacement}",
+                id=update.id,
+                newer=found.newer,
+                replacement=update.replaced_by,
+            )
+        elif update.retired:
+            line = t("[{id}] udfaset i {newer}", id=update.id, newer=found.newer)
+        else:
+            line = t(
+                "[{id}] ændret i {newer} ({fields})",
+                id=update.id,
+                newer=found.newer,
+                fields=", ".join(update.fields),
+            )
+        print(f"  {line}")
+
+
+def _version_key(version: str) -> tuple[int, ...]:
+    try:
+        return tuple(int(part) for part in version.split("."))
+    except ValueError:
+        return (0,)
