@@ -2,7 +2,7 @@
 
 Layout: this module holds the parser, `main`, the exit codes and error printing; each command
 group is a module of its own with `register(commands)` and its handlers (library.py, tender.py,
-build.py, check.py); what they share is in common.py. A new command group is a new module
+build.py, check.py, award.py); what they share is in common.py. A new command group is a new module
 registered in `build_parser`.
 
 Exit codes: 0 success (valid / compliant), 1 a negative verdict (invalid library,
@@ -20,6 +20,7 @@ import sys
 import traceback
 from collections.abc import Sequence
 
+from procure.cli import award as award_commands
 from procure.cli import build as build_commands
 from procure.cli import check as check_commands
 from procure.cli import library as library_commands
@@ -89,6 +90,12 @@ def build_parser() -> argparse.ArgumentParser:
     commands = subcommands(parser)
 
     # One module per command group, each adding its own commands (procure/cli/<group>.py)
-    for group in (library_commands, tender_commands, build_commands, check_commands):
+    for group in (
+        library_commands,
+        tender_commands,
+        build_commands,
+        check_commands,
+        award_commands,
+    ):
         group.register(commands)
     return parser

@@ -1,0 +1,148 @@
+"""A tender with a published model and price lines, and bids with hand-worked award figures,
+shared by the award CLI, document and benchmark tests.
+
+The model: Kvalitet 60 (Funktionalitet 70: the PKs of the areas OVB, DRF, BRG and KLE;
+Implementering og drift 30: the other PKs), Pris 40 relative-linear with X = 100 %; scale 0–10
+with two decimals; lowest price breaks a tie. Price lines: P1 12 måneder drift, P2 1
+implementering. Each bid gets the same consensus points on every requirement of a sub, so its
+sub-criterion points are those points whatever the weights:
+
+    bid  Funktionalitet  Impl.  Kvalitet  price      price points            total
+    A    8               6      7.40      1 500 000  10·(1−0.25) = 7.50      (444+300)/100 = 7.44
+    B    6               9      6.90      1 200 000  10.00 (lowest)          (414+400)/100 = 8.14
+    C    7               7      7.00      1 300 000  10·(1−1/12) = 9.17      (420+366.8)/100 = 7.87
+    D    fails a mindstekrav: excluded, its lower price sets no reference
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from decimal import Decimal
+
+from procure.award import ConsensusScore, EvaluatorScore
+from procure.evaluation.overrides import Overrides
+from procure.tender import resolve_tender
+from procure.tender.model import (
+    BEST_PRICE_QUALITY,
+    LOWEST_PRICE,
+    RELATIVE_LINEAR,
+    Criterion,
+    EvaluationModel,
+    PriceLine,
+    PriceModel,
+    SubCriterion,
+    Tender,
+)
+from tests.samples import sample_tender, shipped_release
+
+FUNCTIONAL_AREAS = ("FKI-OVB", "FKI-DRF", "FKI-BRG", "FKI-KLE")
+POINTS = {  # (Funktionalitet, Implementering og drift) consensus points per bid
+    "Leverandør A": (Decimal(8), Decimal(6)),
+    "Leverandør B": (Decimal(6), Decimal(9)),
+    "Leverandør C": (Decimal(7), Decimal(7)),
+}
+EVALUATORS = ("Anna Evaluator", "Bo Evaluator")
+
+
+def award_tender(language: str = "da") -> Tender:
+    tender = sample_tender(language)
+    spec = resolve_tender(tender, shipped_release())
+    pks = [(r.id, r.weight) for r in spec.requirements if r.kind == "PK"]
+    functional = tuple(p for p in pks if p[0].startswith(FUNCTIONAL_AREAS))
+    other = tuple(p for p in pks if not p[0].startswith(FUNCTIONAL_AREAS))
+    model = EvaluationModel(
+        scale_max=10,
+        decimals=2,
+        award_criterion=BEST_PRICE_QUALITY,
+        anchors=((Decimal(10), "Fremragende"), (Decimal(0), "Ingen opfyldelse")),
+        rounding_criterion=2,
+        rounding_total=2,
+        criteria=(
+            Criterion(
+                "Kvalitet",
+                60,
+                sub=(
+                    SubCriterion("Funktionalitet", 70, functional),
+                    SubCriterion("Implementering og drift", 30, other),
+                ),
+            ),
+            Criterion("Pris", 40, price_model=PriceModel(RELATIVE_LINEAR, x_percent=Decimal(100))),
+        ),
+        tie_break=(LOWEST_PRICE,),
+    )
+    lines = (
+        PriceLine("P1", "Drift og vedligehold pr. måned", Decimal(12), unit="måneder"),
+        PriceLine("P2", "Implementering & uddannelse", Decimal(1), unit="stk."),
+    )
+    return dataclasses.replace(tender, evaluation=model, price_lines=lines)
+
+
+def award_spec(language: str = "da"):
+    return resolve_tender(award_tender(language), shipped_release())
+
+
+def functional(requirement_id: str) -> bool:
+    return requirement_id.startswith(FUNCTIONAL_AREAS)
+
+
+@dataclasses.dataclass(frozen=True)
+class Confirmation:
+    vendor: str
+    compliant: bool
+    why: str
+    by: str
+    at: str
+
+
+@dataclasses.dataclass(frozen=True)
+class AwardEvaluation(Overrides):
+    """The evaluation file's award values as the lead's `Overrides` will carry them: consensus
+    scores with reasons, evaluators' scores, confirmations (stand-in until it is merged)."""
+
+    consensus: tuple[ConsensusScore, ...] = ()
+    scores: tuple[EvaluatorScore, ...] = ()
+    confirmations: tuple[Confirmation, ...] = ()
+
+    def confirmation(self, vendor: str):
+        found = None
+        for item in self.confirmations:
+            if item.vendor.casefold() == vendor.casefold():
+                found = item
+        return found
+
+    def consensus_for(self, vendor: str, requirement: str):
+        found = None
+        for item in self.consensus:
+            if item.vendor.casefold() == vendor.casefold() and item.requirement == requirement:
+                found = item
+        return found
+
+
+def evaluation_for(
+    spec, vendors=tuple(POINTS), confirmed=None, skip: tuple[tuple[str, str], ...] = ()
+) -> AwardEvaluation:
+    """Consensus scores (with reasons) for every evaluated requirement of `vendors`, two
+    evaluators' points around them, and confirmations (`confirmed`: {vendor: compliant})."""
+    pks = [r.id for r in spec.requirements if r.kind == "PK"]
+    consensus, scores = [], []
+    for vendor in vendors:
+        good, other = POINTS[vendor]
+        for rid in pks:
+            if (vendor, rid) in skip:
+                continue
+            points = good if functional(rid) else other
+            why = f"{vendor} {rid}: beskrivelsen giver {points} point"
+            consensus.append(ConsensusScore(vendor, rid, points, why))
+            for n, evaluator in enumerate(EVALUATORS):
+                given = min(Decimal(10), points + n)
+                scores.append(EvaluatorScore(vendor, rid, evaluator, given, "note"))
+    confirmations = tuple(
+        Confirmation(vendor, compliant, f"gennemgået af udvalget ({vendor})", "Eva", "2027-02-01")
+        for vendor, compliant in (confirmed or {}).items()
+    )
+    return AwardEvaluation(
+        tender_id=spec.tender.id,
+        consensus=tuple(consensus),
+        scores=tuple(scores),
+        confirmations=confirmations,
+    )
