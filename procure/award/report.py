@@ -10,46 +10,60 @@ from procure.award.result import BidResult
 from procure.formats import amount_text, date_text, decimal_text
 from procure.i18n import in_words, t
 
+# The award criteria of udbudsloven § 162 as the tender file writes them, in English
+_CRITERIA_EN = {
+    "bedste forhold mellem pris og kvalitet": "best price-quality ratio",
+    "pris": "price",
+    "omkostninger": "cost",
+}
+
 
 def award_text(record: AwardRecord, title: str, lang: str, *, draft: bool = False) -> str:
     """The text `procure award` prints, in `lang` (the tender's language)."""
     model = record.model
     result = record.result
 
-    def say(template: str, **values) -> str:
-        return t(template, **values).text(lang)
+    def say(message) -> str:
+        return message.text(lang)
 
-    lines = [say("Tildeling: {title}", title=title)]
-    lines.append(say("Tildelingskriterium: {criterion}", criterion=model.award_criterion))
+    lines = [say(t("Tildeling: {title}", title=title))]
+    criterion = model.award_criterion
+    if lang == "en":
+        criterion = _CRITERIA_EN.get(criterion, criterion)
+    lines.append(say(t("Tildelingskriterium: {criterion}", criterion=criterion)))
     if draft:
-        lines.append(say("Udbuddet er ikke offentliggjort (kladde): resultatet er kun en prøve."))
+        lines.append(
+            say(t("Udbuddet er ikke offentliggjort (kladde): resultatet er kun en prøve."))
+        )
     ranked = [b for b in result.ranking if b.rank is not None]
     waiting = [b for b in result.ranking if b.rank is None and not b.excluded]
     excluded = [b for b in result.ranking if b.excluded]
 
     lines.append("")
-    lines.append(say("Placering (bedste først):"))
+    lines.append(say(t("Placering (bedste først):")))
     if not ranked:
-        lines.append("  " + say("intet tilbud kunne rangeres"))
+        lines.append("  " + say(t("intet tilbud kunne rangeres")))
     for bid in ranked:
         lines.append("  " + _ranked_line(record, bid, lang))
     if waiting:
         lines.append("")
-        lines.append(say("Mangler konsensus (ingen placering endnu):"))
+        lines.append(say(t("Mangler konsensus (ingen placering endnu):")))
         for bid in waiting:
             shown = ", ".join(bid.missing[:5]) + (" …" if len(bid.missing) > 5 else "")
             lines.append(
                 "  "
                 + say(
-                    "{vendor}: {count} evaluerede krav uden konsensusscore ({ids})",
-                    vendor=bid.vendor,
-                    count=len(bid.missing),
-                    ids=shown,
+                    t(
+                        "{vendor}: {count} evaluerede krav uden konsensusscore ({ids})",
+                        vendor=bid.vendor,
+                        count=len(bid.missing),
+                        ids=shown,
+                    )
                 )
             )
     if excluded:
         lines.append("")
-        lines.append(say("Udelukket (ingen point, ingen placering):"))
+        lines.append(say(t("Udelukket (ingen point, ingen placering):")))
         for bid in excluded:
             lines.append(f"  {bid.vendor}")
             lines.extend(f"    - {in_words(reason, lang)}" for reason in bid.reasons)
@@ -57,7 +71,7 @@ def award_text(record: AwardRecord, title: str, lang: str, *, draft: bool = Fals
     problems = [(b, p) for b in record.bids if b.prices is not None for p in b.prices.problems]
     if problems:
         lines.append("")
-        lines.append(say("Prisproblemer (procure bruger sine egne beregninger):"))
+        lines.append(say(t("Prisproblemer (procure bruger sine egne beregninger):")))
         for bid, problem in problems:
             where = f" ({bid.price_source})" if bid.price_source else ""
             lines.append(f"  {bid.vendor}{where}: {problem.message.text(lang)}")
@@ -67,15 +81,19 @@ def award_text(record: AwardRecord, title: str, lang: str, *, draft: bool = Fals
         lines.append("")
         lines.append(
             say(
-                "Konditionsmæssighed endnu ikke bekræftet af en person: {vendors}",
-                vendors=", ".join(unconfirmed),
+                t(
+                    "Konditionsmæssighed endnu ikke bekræftet af en person: {vendors}",
+                    vendors=", ".join(unconfirmed),
+                )
             )
         )
     if result.standstill_ends is not None:
         lines.append(
             say(
-                "Standstillperioden udløber: {date}",
-                date=date_text(result.standstill_ends, lang),
+                t(
+                    "Standstillperioden udløber: {date}",
+                    date=date_text(result.standstill_ends, lang),
+                )
             )
         )
     return "\n".join(lines) + "\n"

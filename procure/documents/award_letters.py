@@ -25,9 +25,17 @@ from procure.documents.award_texts import (
     language_of,
     money,
     points_text,
+    requirement_groups,
     requirement_places,
 )
-from procure.documents.docx_util import add_facts, add_table, document_bytes, new_document, text
+from procure.documents.docx_util import (
+    add_facts,
+    add_table,
+    document_bytes,
+    new_document,
+    spaced_paragraph,
+    text,
+)
 from procure.i18n import in_words
 from procure.tender.spec import TenderSpec
 
@@ -173,12 +181,13 @@ def _evaluated(document, spec, record, bid: BidResult, bid_record: BidRecord, wi
     widths = (9.0, 4.0) if won else (8.0, 4.5, 4.5)
     add_table(document, header, rows, widths)
     if not won and bid.price is not None and winner.price is not None:
-        document.add_paragraph(
+        spaced_paragraph(
+            document,
             text(
                 words["letter_price_vs"].format(
                     winner=money(winner.price, lang), yours=money(bid.price, lang)
                 )
-            )
+            ),
         )
 
     places = requirement_places(model)
@@ -211,27 +220,28 @@ def _evaluated(document, spec, record, bid: BidResult, bid_record: BidRecord, wi
                     words["why"],
                 ),
                 advantages,
-                (4.5, 2.2, 2.2, USABLE_WIDTH_CM - 8.9),
+                (4.5, 2.6, 2.2, USABLE_WIDTH_CM - 9.3),
             )
         else:
             document.add_paragraph(words["letter_no_advantages"])
 
     document.add_heading(words["letter_reasons_heading"], level=1)
-    add_table(
-        document,
-        (words["requirement"], words["criterion"], words["letter_yours"], words["why"]),
-        (
+    for label, requirements in requirement_groups(model):
+        document.add_heading(text(label), level=2)
+        add_table(
+            document,
+            (words["requirement"], words["letter_yours"], words["why"]),
             (
-                f"{rid} {titles.get(rid, '')}".strip(),
-                f"{criterion} / {sub}" if sub else criterion,
-                points_text(score.points, decimals, lang) if score else "",
-                score.why if score else "",
-            )
-            for rid, (criterion, sub, _) in places.items()
-            for score in (bid_record.consensus.get(rid),)
-        ),
-        (4.5, 3.0, 2.0, USABLE_WIDTH_CM - 9.5),
-    )
+                (
+                    f"{rid} {titles.get(rid, '')}".strip(),
+                    points_text(score.points, decimals, lang) if score else "",
+                    score.why if score else "",
+                )
+                for rid, _ in requirements
+                for score in (bid_record.consensus.get(rid),)
+            ),
+            (5.0, 2.2, USABLE_WIDTH_CM - 7.2),
+        )
 
 
 def _slug(name: str) -> str:

@@ -24,9 +24,16 @@ from procure.documents.award_texts import (
     points_text,
     primary_figure,
     rank_text,
-    requirement_places,
+    requirement_groups,
 )
-from procure.documents.docx_util import add_facts, add_table, document_bytes, new_document, text
+from procure.documents.docx_util import (
+    PLAIN_TABLE_STYLE,
+    add_facts,
+    add_table,
+    document_bytes,
+    new_document,
+    text,
+)
 from procure.i18n import in_words
 from procure.tender.spec import TenderSpec
 
@@ -85,13 +92,10 @@ def render_award_note(spec: TenderSpec, record: AwardRecord, day: dt.date) -> by
             (5.0, USABLE_WIDTH_CM - 5.0),
         )
 
-    places = requirement_places(model)
     titles = {r.id: r.title for r in spec.requirements}
     evaluators = record.evaluators
     for bid in result.ranking:
-        _bid_section(
-            document, record, bid, record.bid(bid.vendor), places, titles, evaluators, lang
-        )
+        _bid_section(document, record, bid, record.bid(bid.vendor), titles, evaluators, lang)
 
     _signatures(document, evaluators, lang)
     return document_bytes(document, day)
@@ -142,7 +146,7 @@ def _ranking_table(record: AwardRecord, ranked: list[BidResult], lang: str):
     return header, rows, [2.0, 4.5] + [rest] * (len(header) - 2)
 
 
-def _bid_section(document, record, bid, bid_record, places, titles, evaluators, lang) -> None:
+def _bid_section(document, record, bid, bid_record, titles, evaluators, lang) -> None:
     words = award_texts(lang)
     model = record.model
     document.add_heading(text(words["bid_heading"].format(vendor=bid.vendor)), level=1)
@@ -208,37 +212,37 @@ def _bid_section(document, record, bid, bid_record, places, titles, evaluators, 
         add_facts(document, rows, widths_cm=(8.0, 9.0))
 
     document.add_heading(words["scores_heading"], level=2)
-    header, rows, widths = _scores_table(model, bid_record, places, titles, evaluators, lang)
-    add_table(document, header, rows, widths)
+    _scores_tables(document, model, bid_record, titles, evaluators, lang)
 
 
-def _scores_table(model, bid_record: BidRecord, places, titles, evaluators, lang):
+def _scores_tables(document, model, bid_record: BidRecord, titles, evaluators, lang) -> None:
+    """Per sub-criterion (or criterion): each requirement's evaluators' points, the consensus
+    points and the committee's reason."""
     words = award_texts(lang)
     decimals = model.scale.decimals
     by_requirement = bid_record.evaluator_points()
-    header = [words["requirement"], words["criterion"], *evaluators, words["consensus"]]
-    header.append(words["why"])
-    rows = []
-    for rid, (criterion, sub, _) in places.items():
-        consensus = bid_record.consensus.get(rid)
-        given = by_requirement.get(rid, {})
-        rows.append(
-            [
-                f"{rid} {titles.get(rid, '')}".strip(),
-                f"{criterion} / {sub}" if sub else criterion,
-                *(
-                    points_text(given[e].points, decimals, lang) if e in given else ""
-                    for e in evaluators
-                ),
-                points_text(consensus.points, decimals, lang) if consensus else "",
-                consensus.why if consensus else "",
-            ]
-        )
-    evaluator_width = 1.4
-    fixed = 3.8 + 2.6 + 1.7 + evaluator_width * len(evaluators)
-    why_width = max(3.5, USABLE_WIDTH_CM - fixed)
-    widths = [3.8, 2.6, *([evaluator_width] * len(evaluators)), 1.7, why_width]
-    return header, rows, widths
+    header = [words["requirement"], *evaluators, words["consensus"], words["why"]]
+    evaluator_width = 1.8
+    fixed = 4.2 + 2.1 + evaluator_width * len(evaluators)
+    widths = [4.2, *([evaluator_width] * len(evaluators)), 2.1, max(3.5, USABLE_WIDTH_CM - fixed)]
+    for label, requirements in requirement_groups(model):
+        document.add_heading(text(label), level=3)
+        rows = []
+        for rid, _ in requirements:
+            consensus = bid_record.consensus.get(rid)
+            given = by_requirement.get(rid, {})
+            rows.append(
+                [
+                    f"{rid} {titles.get(rid, '')}".strip(),
+                    *(
+                        points_text(given[e].points, decimals, lang) if e in given else ""
+                        for e in evaluators
+                    ),
+                    points_text(consensus.points, decimals, lang) if consensus else "",
+                    consensus.why if consensus else "",
+                ]
+            )
+        add_table(document, header, rows, widths)
 
 
 def _prices(document, bid_record: BidRecord, lang: str) -> None:
@@ -265,6 +269,7 @@ def _signatures(document, evaluators: tuple[str, ...], lang: str) -> None:
         (words["signature_name"], words["signature_date"], words["signature"]),
         ((name, "", "") for name in names),
         (6.0, 3.5, 7.5),
+        style=PLAIN_TABLE_STYLE,
     )
     from docx.shared import Cm
 

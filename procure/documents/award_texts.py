@@ -29,7 +29,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "cvr": "CVR",
         "excluded": "Udelukket",
         "reasons": "Begrundelse",
-        "quality_points": "Kvalitetspoint",
+        "quality_points": "Kvalitetspoint (vægtet)",
         "price": "Pris (kr.)",
         "price_points": "Prispoint",
         "total": "Samlet point",
@@ -161,7 +161,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "cvr": "CVR",
         "excluded": "Excluded",
         "reasons": "Reasons",
-        "quality_points": "Quality points",
+        "quality_points": "Quality points (weighted)",
         "price": "Price (DKK)",
         "price_points": "Price points",
         "total": "Total points",
@@ -339,6 +339,18 @@ def requirement_places(model: AwardModel) -> dict[str, tuple[str, str, int]]:
             for rid, weight in requirement_weights(criterion):
                 out[rid] = (criterion.name, "", weight)
     return out
+
+
+def requirement_groups(model: AwardModel) -> list[tuple[str, list[tuple[str, int]]]]:
+    """The evaluated requirements grouped as published: ("Kvalitet / Funktionalitet",
+    [(requirement, weight), …]) per sub-criterion, or per criterion without subs."""
+    groups: list[tuple[str, list[tuple[str, int]]]] = []
+    for rid, (criterion, sub, weight) in requirement_places(model).items():
+        label = f"{criterion} / {sub}" if sub else criterion
+        if not groups or groups[-1][0] != label:
+            groups.append((label, []))
+        groups[-1][1].append((rid, weight))
+    return groups
 
 
 def rank_text(bid: BidResult, lang: str) -> str:

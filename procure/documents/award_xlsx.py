@@ -33,6 +33,7 @@ from procure.documents.xlsx_util import (
     WRAP_TOP,
     fixed_timestamp,
     workbook_bytes,
+    wrapped_row_height,
     write_text,
 )
 from procure.i18n import in_words
@@ -93,7 +94,7 @@ def _ranking_sheet(ws, spec: TenderSpec, record: AwardRecord, lang: str) -> None
         columns.append((words["total"], 12, _points_format(r.total)))
     elif primary != "price":
         columns.append((words[primary], 18, AMOUNT_FORMAT))
-    columns.append((words["confirmed"], 16, None))
+    columns.append((words["confirmed"], 20, None))
     _title(ws, words["xlsx_title"].format(title=spec.tender.title), len(columns))
     _header(ws, columns)
     row = HEADER_ROW
@@ -272,6 +273,9 @@ def _header(ws, columns) -> None:
         cell.fill = HEADER_FILL
         cell.alignment = WRAP_TOP
         ws.column_dimensions[get_column_letter(index)].width = width
+    ws.row_dimensions[HEADER_ROW].height = wrapped_row_height(
+        [(label, width) for label, width, _ in columns]
+    )
 
 
 def _row(ws, row: int, values, columns, wrap: bool = True) -> None:
@@ -287,6 +291,11 @@ def _row(ws, row: int, values, columns, wrap: bool = True) -> None:
             write_text(cell, None if value is None else str(value))  # vendor text stays text
         if wrap:
             cell.alignment = WRAP_TOP
+    if wrap:  # neither Excel nor LibreOffice fits row heights of a file openpyxl wrote
+        ws.row_dimensions[row].height = wrapped_row_height(
+            [(v, width) for v, (_, width, _) in zip(values, columns, strict=True)
+             if isinstance(v, str)]
+        )  # fmt: skip
 
 
 def _finish(ws, columns, last_row: int) -> None:

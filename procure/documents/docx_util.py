@@ -19,6 +19,7 @@ from procure.documents.texts import WORD_LANGUAGE
 from procure.textutil import xml_safe
 
 TABLE_STYLE = "Light Grid Accent 1"
+PLAIN_TABLE_STYLE = "Table Grid"  # the signature block: lines to write on, no shading
 FONT_NAME = "Calibri"  # the annex's body font; Carlito renders it on Linux
 _BREAKS = re.compile(r"[\t\n\r]")
 _CORE_CHARS = 255  # python-docx refuses longer core property values
@@ -56,13 +57,15 @@ def add_table(
     header: Sequence[str],
     rows: Iterable[Sequence[str]],
     widths_cm: Sequence[float],
+    style: str = TABLE_STYLE,
 ):
     """A table with a bold header row marked to repeat on every page, then `rows` of text.
 
     Rows are written as copies of one empty row python-docx made, which is many times faster
     than add_row() and cell.text for the thousands of rows of a large award."""
     table = document.add_table(rows=1, cols=len(header))
-    table.style = TABLE_STYLE
+    table.style = style
+    _look(table, first_row=True, first_column=False)
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
     table.autofit = False
     head = table.rows[0]
@@ -71,6 +74,7 @@ def add_table(
         run = cell.paragraphs[0].add_run(text(label))
         run.bold = True
     empty = table.add_row()._tr
+    empty.get_or_add_trPr().append(OxmlElement("w:cantSplit"))  # a row stays on one page
     tbl = empty.getparent()
     tbl.remove(empty)
     for values in rows:
@@ -91,6 +95,7 @@ def add_facts(document, pairs: Iterable[tuple[str, str]], widths_cm=(4.5, 12.5))
     """A two-column table of label and value, labels bold, no header row."""
     table = document.add_table(rows=0, cols=2)
     table.style = TABLE_STYLE
+    _look(table, first_row=False, first_column=True)
     table.autofit = False
     for label, value in pairs:
         cells = table.add_row().cells
@@ -120,6 +125,30 @@ def _repeat_as_header(tr) -> None:
     header = OxmlElement("w:tblHeader")
     header.set(qn("w:val"), "true")
     tr_pr.append(header)
+
+
+def spaced_paragraph(document, value: str = ""):
+    """A paragraph with room above it, for text that follows a table."""
+    paragraph = document.add_paragraph(text(value))
+    paragraph.paragraph_format.space_before = Pt(8)
+    return paragraph
+
+
+def _look(table, *, first_row: bool, first_column: bool) -> None:
+    """Which parts the table style emphasises (w:tblLook): the header row, not the first
+    column of a data table (a whole column in bold reads as shouting)."""
+    look = table._tbl.tblPr.find(qn("w:tblLook"))
+    if look is None:
+        look = OxmlElement("w:tblLook")
+        table._tbl.tblPr.append(look)
+    flags = 0x0400 | (0x0020 if first_row else 0) | (0x0080 if first_column else 0)
+    look.set(qn("w:val"), f"{flags:04X}")
+    look.set(qn("w:firstRow"), "1" if first_row else "0")
+    look.set(qn("w:firstColumn"), "1" if first_column else "0")
+    look.set(qn("w:lastRow"), "0")
+    look.set(qn("w:lastColumn"), "0")
+    look.set(qn("w:noHBand"), "0")
+    look.set(qn("w:noVBand"), "1")
 
 
 def _set_widths(table, widths_cm: Sequence[float]) -> None:
