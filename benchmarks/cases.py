@@ -8,6 +8,7 @@ from pathlib import Path
 
 from benchmarks.generate import SHIPPED, generated_library
 from benchmarks.measure import best_of, row
+from benchmarks.portfolio import case_portfolio
 from benchmarks.wizard import case_wizard
 
 
@@ -300,4 +301,5 @@ ALL_CASES = [
     case_check,
     case_wizard,
     case_award,
+    case_portfolio,
 ]

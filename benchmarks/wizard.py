@@ -42,7 +42,7 @@ def case_wizard() -> list[dict]:
 def krav_rerun_rows() -> list[dict]:
     from benchmarks.measure import row
     from procure.library import load_release
-    from procure.ui import page_requirements
+    from procure.ui.pages.krav import cards as krav_cards
     from procure.ui.session import cached_release
     from procure.ui.state import WizardState, load_tender, propose, requirement_rows
     from procure.ui.texts import STEP_KEYS
@@ -64,7 +64,7 @@ def krav_rerun_rows() -> list[dict]:
 
         app = _app_on_step(state)
         script, wall = _reruns(app, RERUNS)
-        flipped = page_requirements.requirement_cards(rows_shown, [], library)[0].id
+        flipped = krav_cards.requirement_cards(rows_shown, [], library)[0].id
         changed = _reruns(app, RERUNS, change=f"req_include_{flipped}")[0]
         rows += [
             row("wizard: rerun on Krav step, 300 requirements", 300, script * 1000, "ms", 150),
@@ -79,12 +79,12 @@ def krav_rerun_rows() -> list[dict]:
         ]
 
         # Why the step pages its cards: the same rerun with every card drawn
-        page_size = page_requirements.PAGE_SIZE
-        page_requirements.PAGE_SIZE = 10_000
+        page_size = krav_cards.PAGE_SIZE
+        krav_cards.PAGE_SIZE = 10_000
         try:
             unpaged = _reruns(_app_on_step(state), 3)[0]
         finally:
-            page_requirements.PAGE_SIZE = page_size
+            krav_cards.PAGE_SIZE = page_size
         rows.append(
             row("wizard: rerun on Krav step, all 300 cards drawn", 300, unpaged * 1000, "ms")
         )
@@ -106,7 +106,7 @@ def tilbud_rows() -> list[dict]:
     from benchmarks.measure import row
     from procure.library import load_release
     from procure.tender import resolve_tender
-    from procure.ui.page_check import vendor_key
+    from procure.ui.pages.tilbud.outcome import vendor_key
     from procure.ui.session import cached_release
     from procure.ui.state import WizardState, build_tender, load_tender
     from procure.ui.texts import STEP_KEYS

@@ -29,3 +29,47 @@ def workspace_in_tmp(tmp_path, monkeypatch):
     folder = tmp_path / "workspace"
     monkeypatch.setenv("PROCURE_WORKSPACE", str(folder))
     return folder
+
+
+# -- The portfolio database: every portfolio test runs on SQLite and on a real PostgreSQL ------
+
+
+@pytest.fixture(scope="session")
+def postgres_cluster():
+    """A throw-away PostgreSQL server for the session (tests/pg.py), stopped at its end."""
+    from tests.pg import ThrowAwayCluster, find_bin_dir
+
+    bin_dir = find_bin_dir()
+    if bin_dir is None:
+        pytest.skip("PostgreSQL is not installed (./scripts/test installs Debian's postgresql)")
+    cluster = ThrowAwayCluster(bin_dir)
+    try:
+        cluster.start()
+        yield cluster
+    finally:
+        from procure.portfolio.database import dispose_engines
+
+        dispose_engines()
+        cluster.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request, tmp_path, monkeypatch):
+    """A fresh, empty portfolio database of each kind; also set as PROCURE_DATABASE_URL."""
+    from procure.portfolio.database import dispose_engines
+
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'portfolio.sqlite'}"
+        monkeypatch.setenv("PROCURE_DATABASE_URL", url)
+        yield url
+        dispose_engines()
+        return
+    cluster = request.getfixturevalue("postgres_cluster")
+    name = cluster.create_database()
+    url = cluster.url(name)
+    monkeypatch.setenv("PROCURE_DATABASE_URL", url)
+    try:
+        yield url
+    finally:
+        dispose_engines()
+        cluster.drop_database(name)

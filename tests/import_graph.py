@@ -24,9 +24,10 @@ def modules(*packages: str) -> dict[str, Path]:
     return found
 
 
-def import_graph(*packages: str) -> dict[str, set[str]]:
+def import_graph(*packages: str, external: bool = False) -> dict[str, set[str]]:
     """module -> the project modules it imports (a `from a import b` of a submodule b counts
-    as importing a.b; of a name in a, as importing a)."""
+    as importing a.b; of a name in a, as importing a). With `external`, also the top-level
+    name of every other module imported (`streamlit` for `streamlit.testing.v1`)."""
     known = modules(*packages)
     graph: dict[str, set[str]] = {name: set() for name in known}
     for name, path in known.items():
@@ -46,10 +47,13 @@ def import_graph(*packages: str) -> dict[str, set[str]]:
                     sub = f"{base}.{alias.name}"
                     targets.append(sub if sub in known else base)
             for target in targets:
+                imported = target
                 while target and target not in known:
                     target = target.rpartition(".")[0]
                 if target and target != name:
                     graph[name].add(target)
+                elif not target and external and imported:
+                    graph[name].add(imported.partition(".")[0])
     return graph
 
 

@@ -23,7 +23,7 @@ from procure.tender import (
     propose_tender,
     resolve_tender,
 )
-from procure.ui.page_check import vendor_key
+from procure.ui.pages.tilbud.outcome import vendor_key
 from procure.ui.session import plain
 from procure.ui.state import (
     WizardState,
@@ -680,7 +680,7 @@ def test_state_round_trip_keeps_exclusions_additions_and_overrides():
 
 
 def test_amounts_are_written_as_the_officer_writes_them():
-    from procure.ui.page_check import _amount
+    from procure.ui.pages.tilbud.outcome import amount_text as _amount
 
     assert _amount(Decimal("25000"), "da") == "25.000 kr."
     assert _amount(Decimal("1234.5"), "en") == "DKK 1,234.50"

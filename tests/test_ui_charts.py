@@ -19,8 +19,8 @@ from procure.evaluation.overrides import Overrides, append_override
 from procure.library import load_release
 from procure.responses.reader import read_response
 from procure.tender import resolve_tender
-from procure.ui import page_check
-from procure.ui.charts import (
+from procure.ui.pages.tilbud import outcome as page_check
+from procure.ui.pages.tilbud.charts import (
     COMPLIANT_COLOURS,
     HEATMAP_FILTERS,
     HEATMAP_LEVEL_LABELS,
@@ -36,7 +36,7 @@ from procure.ui.charts import (
     verdict_label,
     with_arrow_data,
 )
-from procure.ui.page_check import read_responses, vendor_key
+from procure.ui.pages.tilbud.outcome import read_responses, vendor_key
 from procure.ui.state import UploadedFile, build_tender
 from procure.ui.texts import DA, EN
 from tests.fill import fill_docx_form, fill_xlsx_form

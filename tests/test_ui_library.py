@@ -10,13 +10,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from procure.library import load_release
-from procure.ui.page_library import (
-    WORKING_COPY,
-    LibraryView,
-    default_diff_pair,
-    matching_requirements,
-    value_text,
-)
+from procure.ui.pages.bibliotek.diff import WORKING_COPY, default_diff_pair, value_text
+from procure.ui.pages.bibliotek.requirements import matching_requirements
+from procure.ui.pages.bibliotek.view import LibraryView
 from procure.ui.state import TENDER_FIELDS
 from procure.ui.texts import STEP_KEYS
 from tests.conftest import SHIPPED_LIBRARY

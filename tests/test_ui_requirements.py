@@ -10,7 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from procure.library import load_release
-from procure.ui.page_requirements import (
+from procure.ui.pages.krav.cards import (
     ALL_AREAS,
     PAGE_SIZE,
     SHOW_ALL,

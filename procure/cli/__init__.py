@@ -2,8 +2,8 @@
 
 Layout: this module holds the parser, `main`, the exit codes and error printing; each command
 group is a module of its own with `register(commands)` and its handlers (library.py, tender.py,
-build.py, check.py, award.py); what they share is in common.py. A new command group is a new module
-registered in `build_parser`.
+build.py, check.py, score.py, award.py, portfolio.py); what they share is in common.py. A new
+command group is a new module registered in `build_parser`.
 
 Exit codes: 0 success (valid / compliant), 1 a negative verdict (invalid library,
 non-compliant bid), 2 unusable input. No traceback reaches the user: errors a user can cause
@@ -24,6 +24,8 @@ from procure.cli import award as award_commands
 from procure.cli import build as build_commands
 from procure.cli import check as check_commands
 from procure.cli import library as library_commands
+from procure.cli import portfolio as portfolio_commands
+from procure.cli import score as score_commands
 from procure.cli import tender as tender_commands
 from procure.cli.common import EXIT_NEGATIVE, EXIT_OK, EXIT_UNUSABLE, subcommands
 from procure.errors import LibraryInvalid, ProcureError
@@ -95,7 +97,9 @@ def build_parser() -> argparse.ArgumentParser:
         tender_commands,
         build_commands,
         check_commands,
+        score_commands,
         award_commands,
+        portfolio_commands,
     ):
         group.register(commands)
     return parser

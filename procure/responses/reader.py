@@ -140,3 +140,8 @@ def _guarded(read, content, source: str):
                 reason=type(exc).__name__,
             ),
         ) from exc
+
+
+def read_capped_bytes(path: str | os.PathLike, limits: Limits = DEFAULT_LIMITS) -> bytes:
+    """A file's bytes under the size cap, for other untrusted uploads (a scoring sheet)."""
+    return _read_capped(Path(path), str(path), limits)

@@ -1,6 +1,16 @@
-"""The Streamlit wizard: six steps from the purchase to checked vendor responses.
+"""The Streamlit wizard: nine steps from the purchase to checked and compared vendor responses.
 
-Only this package imports Streamlit. `state.py` holds the officer's data as plain Python (no
-Streamlit), `session.py` ties it to the browser session, `page_*.py` draw one step each, and
-`texts.py` holds every text the user sees, Danish and English.
+Only this package imports Streamlit. A step's code, texts and state are found by its name as the
+wizard shows it (start, udbud, system, integrationer, krav, evaluering, dokumenter, tilbud,
+bibliotek):
+- `pages/<step>.py`, or `pages/<step>/` for a step split by what it shows, draws the step;
+- `texts/<step>.py` holds its texts, Danish and English side by side (`texts/frame.py` the
+  frame's and the words several steps share);
+- `state.py` holds the officer's data of every step as plain Python (no Streamlit); what a page
+  only shows (filters, the page of cards) is view state in the page itself, never saved.
+Below the pages: `app.py` is the frame (sidebar, step order, step buttons) and registers each
+step's page; `session.py` ties the state to the browser session; `persistence.py` and
+`workspace.py` save it; `readiness.py` and `downloads.py` hold what several steps share. Pages
+import only downward, never another step's page (tests/test_architecture.py). See
+docs/architecture.md, "The wizard".
 """

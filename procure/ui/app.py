@@ -5,16 +5,16 @@ from __future__ import annotations
 import streamlit as st
 
 from procure.i18n import set_language
-from procure.ui import (
-    page_check,
-    page_documents,
-    page_evaluation,
-    page_integrations,
-    page_library,
-    page_purchase,
-    page_requirements,
-    page_start,
-    page_system,
+from procure.ui.pages import (
+    bibliotek,
+    dokumenter,
+    evaluering,
+    integrationer,
+    krav,
+    start,
+    system,
+    tilbud,
+    udbud,
 )
 from procure.ui.persistence import autosave, follow_other_tabs, restore_from_address
 from procure.ui.session import (
@@ -29,15 +29,15 @@ from procure.ui.state import WizardState
 from procure.ui.texts import LANGUAGE_LABEL, LANGUAGE_NAMES, STEP_KEYS, tr
 
 PAGES = {
-    "step_start": page_start.render,
-    "step_purchase": page_purchase.render,
-    "step_system": page_system.render,
-    "step_integrations": page_integrations.render,
-    "step_requirements": page_requirements.render,
-    "step_evaluation": page_evaluation.render,
-    "step_documents": page_documents.render,
-    "step_check": page_check.render,
-    "step_library": page_library.render,
+    "step_start": start.render,
+    "step_purchase": udbud.render,
+    "step_system": system.render,
+    "step_integrations": integrationer.render,
+    "step_requirements": krav.render,
+    "step_evaluation": evaluering.render,
+    "step_documents": dokumenter.render,
+    "step_check": tilbud.render,
+    "step_library": bibliotek.render,
 }
 STEP_COUNT = len(STEP_KEYS)
 

@@ -356,7 +356,7 @@ def _sync_evaluation(state: WizardState, ws: Workspace) -> None:
     ones in their order, then this tab's new ones."""
     tender_id = state.tender_id
     mine = state.check.evaluations.get(tender_id)
-    has_own = mine is not None and (mine.entries or mine.reservation_decisions)
+    has_own = mine is not None and not mine.empty
 
     def merge(stored: Overrides | None) -> Overrides | None:
         if stored is None:

@@ -135,7 +135,7 @@ class SavedMarks:
 class WizardState:
     ui_lang: str = "da"
     step: int = 0
-    # Step 1: the purchase
+    # Udbud (step 2, pages/udbud.py); the category is chosen on System (step 3)
     tender_id: str = field(default_factory=lambda: str(uuid.uuid4()))
     title: str = ""
     buyer: str = ""
@@ -146,10 +146,10 @@ class WizardState:
     doc_lang: str = "da"
     library_version: str | None = None
     category: str | None = None
-    # Step 2: None means "follow the category's recommendation"
+    # Integrationer and System (steps 4 and 3): None means "follow the category's recommendation"
     integrations: list[str] | None = None
     kle: list[str] | None = None
-    # Step 3
+    # Krav (step 5, pages/krav/)
     choices: dict[str, RequirementChoice] = field(default_factory=dict)
     local: list[LocalRequirement] = field(default_factory=list)
     next_local_number: int = 1
@@ -157,17 +157,17 @@ class WizardState:
     local_draft: LocalDraft = field(default_factory=LocalDraft)
     confirm_reset: bool = False
     last_proposed: tuple[str, ...] | None = None
-    # Step 4
+    # Evaluering (step 6, pages/evaluering.py); the annex number is set on Udbud
     scale_max: int = 10
     partial_credit: str = "0.5"
     decimals: int = 2
     annex: int = 3
-    # Step 1: a loaded tender waiting for the officer to confirm replacing their work
+    # Start (step 1): a loaded tender waiting for the officer to confirm replacing their work
     pending_tender: Tender | None = None
     pending_source: str = ""  # the file (or pasted text) it came from, named in messages
     tender_paste: str = ""  # the paste box's text, kept while the officer visits other steps
     upload_round: int = 0
-    # Step 6
+    # Tilbud (step 8, pages/tilbud/)
     check: CheckState = field(default_factory=CheckState)
     # Messages and caches
     notices: list[Notice] = field(default_factory=list)
@@ -245,7 +245,7 @@ def required_by(library: Library, chosen: list[str], integration_id: str) -> lis
 
 @dataclass(frozen=True)
 class RequirementRow:
-    """One library requirement as step 3 shows it."""
+    """One library requirement as step 5, Krav, shows it."""
 
     id: str
     requirement: Requirement | None  # None: the id is not in this library version
@@ -383,7 +383,7 @@ def build_tender(state: WizardState, library: Library) -> Tender:
     )
 
 
-# The fields a loaded tender replaces; the language, step and step-6 files stay.
+# The fields a loaded tender replaces; the language, step and step-8 (Tilbud) files stay.
 TENDER_FIELDS = (
     "tender_id",
     "title",
@@ -459,7 +459,7 @@ def state_from_tender(tender: Tender, library: Library) -> WizardState:
     return state
 
 
-# -- Step 6: evaluator overrides -------------------------------------------------------------------
+# -- Step 8, Tilbud: evaluator overrides -----------------------------------------------------------
 
 
 def overrides_for(check: CheckState, tender_id: str) -> Overrides:

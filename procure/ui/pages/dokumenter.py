@@ -10,15 +10,11 @@ import streamlit as st
 from procure.errors import ProcureError
 from procure.tender import dump_tender, parse_tender, resolve_tender
 from procure.tender.spec import TenderSpec
+from procure.ui.downloads import MIME
+from procure.ui.readiness import form_problems
 from procure.ui.session import LOG, current_library, plain
 from procure.ui.state import WizardState, build_tender, kind_counts, orphaned_changes, propose
 from procure.ui.texts import tr
-
-MIME = {
-    ".yaml": "application/x-yaml",
-    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
 
 
 def render(state: WizardState) -> None:
@@ -92,21 +88,6 @@ def documents_zip(files: dict[str, bytes]) -> bytes:
             info.external_attr = 0o644 << 16
             archive.writestr(info, data)
     return buffer.getvalue()
-
-
-def form_problems(state: WizardState) -> list[str]:
-    """What the officer still has to fill in, in words for them (before any schema message)."""
-    lang = state.ui_lang
-    problems = []
-    if not state.title.strip():
-        problems.append(tr(lang, "problem_title"))
-    if not state.buyer.strip():
-        problems.append(tr(lang, "problem_buyer"))
-    if not state.cvr_valid:
-        problems.append(tr(lang, "cvr_invalid"))
-    if not state.category:
-        problems.append(tr(lang, "problem_category"))
-    return problems
 
 
 def _summary(state: WizardState, spec: TenderSpec) -> None:

@@ -1,4 +1,5 @@
-"""Step "Krav": the library's proposal, adjusted by the officer, plus local requirements.
+"""The Krav step's list of requirement cards: search and filters, one page of cards by area, and
+on each card the officer's choice (included, kind, weight).
 
 With a few hundred requirements the page must stay quick on every click, so only one page of
 cards (PAGE_SIZE) is drawn; the counts, the total weight and the warnings are over all of them.
@@ -8,7 +9,6 @@ it is not part of the tender and is never saved.
 
 from __future__ import annotations
 
-import dataclasses
 import math
 import unicodedata
 from dataclasses import dataclass, field
@@ -16,34 +16,21 @@ from dataclasses import dataclass, field
 import streamlit as st
 
 from procure.library.model import KINDS, Library
-from procure.tender import lint_tender
-from procure.tender.model import Tender
+from procure.ui.pages.krav.local import local_card
 from procure.ui.session import (
     bound,
-    current_library,
     get_state,
-    notify,
     plain,
     safe_callback,
     session_object,
 )
 from procure.ui.state import (
-    LocalDraft,
     LocalRequirement,
     RequirementRow,
     WizardState,
-    add_local,
-    changed_count,
-    kind_counts,
-    orphaned_changes,
-    propose,
-    remove_local,
-    requirement_rows,
-    selected_requirements,
     set_included,
     set_kind,
     set_weight,
-    total_pk_weight,
 )
 from procure.ui.texts import tr
 
@@ -160,24 +147,12 @@ def page_slice(cards: list[Card], page: int, size: int) -> list[Card]:
     return cards[start : start + size]
 
 
-# -- The page -----------------------------------------------------------------------------------
+# -- The list ------------------------------------------------------------------------------------
 
 
-def render(state: WizardState) -> None:
+def requirement_list(state: WizardState, library: Library, rows: list[RequirementRow]) -> None:
+    """Search and filters, then one page of cards under their area headings, with pagers."""
     lang = state.ui_lang
-    library = current_library(state)
-    if not state.category:
-        st.warning(tr(lang, "choose_category_first"))
-        return
-    proposal = propose(state, library)
-    rows = requirement_rows(state, library, proposal)
-    _proposal_changes(state, proposal)
-    _defensibility(state, library, proposal)
-    _summary(state, rows)
-    _toolbar(state)
-    _orphans(state, library, proposal)
-    _unknown(state, rows)
-
     view = requirements_view(state)
     _filters(state, view, library)
     cards = requirement_cards(rows, state.local, library)
@@ -191,8 +166,6 @@ def render(state: WizardState) -> None:
     _cards(state, library, cards, page_slice(shown, view.page, PAGE_SIZE))
     if pages > 1:
         _pager(view, pages, "req_page_bottom")
-    st.divider()
-    _add_local_form(state, library)
 
 
 def requirements_view(state: WizardState) -> RequirementsView:
@@ -201,73 +174,6 @@ def requirements_view(state: WizardState) -> RequirementsView:
         view.tender_id = state.tender_id
         view.reset()
     return view
-
-
-def _proposal_changes(state: WizardState, proposal: Tender) -> None:
-    """Say so when a change in steps 1–2 changed the proposal: the officer's changes stay."""
-    lang = state.ui_lang
-    now = tuple(r.id for r in proposal.requirements)
-    before = state.last_proposed
-    state.last_proposed = now
-    if before is None or set(before) == set(now):
-        return
-    new, gone = len(set(now) - set(before)), len(set(before) - set(now))
-    st.info(tr(lang, "proposal_changed", new=new, gone=gone, changes=changed_count(state)))
-
-
-def _summary(state: WizardState, rows: list[RequirementRow]) -> None:
-    lang = state.ui_lang
-    kinds = [r.kind for r in rows if r.included] + [r.kind for r in state.local]
-    counts = kind_counts(kinds)
-    weight = total_pk_weight(rows, state.local)
-    columns = st.columns(6)
-    columns[0].metric(tr(lang, "total_requirements"), len(kinds))
-    for column, kind in zip(columns[1:5], KINDS, strict=True):
-        column.metric(tr(lang, f"kind_plural_{kind}"), counts[kind])
-    columns[5].metric(tr(lang, "total_weight"), weight)
-
-
-def _defensibility(state: WizardState, library: Library, proposal: Tender) -> None:
-    """One collapsible box with every choice that is hard to defend (procure.tender.lint)."""
-    lang = state.ui_lang
-    tender = dataclasses.replace(
-        proposal,
-        requirements=selected_requirements(state, library, proposal),
-        custom_requirements=tuple(state.local),
-    )
-    warnings = lint_tender(tender, library)
-    if not warnings:
-        return
-    items = []
-    for warning in warnings:
-        message = warning.message.get(lang)
-        if warning.subject:
-            item = f"- **{plain(warning.subject)}** · {plain(warning.title.get(lang))}: "
-            item += plain(message)
-        else:  # about the whole tender: the message is the sentence
-            item = "- " + plain(message[:1].upper() + message[1:])
-        if warning.guidance.get(lang):
-            item += f"  \n  _{tr(lang, 'lint_guidance')}_ {plain(warning.guidance.get(lang))}"
-        items.append(item)
-    # A key keeps the box open or closed as the officer left it while the count changes
-    heading = ":orange[" + tr(lang, "lint_heading", count=len(warnings)) + "]"
-    with st.expander(heading, icon=":material/warning:", key="lint_box"):
-        st.caption(tr(lang, "lint_intro"))
-        st.warning("\n".join(items))
-
-
-def _toolbar(state: WizardState) -> None:
-    lang = state.ui_lang
-    changes = changed_count(state)
-    text_col, button_col = st.columns([3, 1])
-    text_col.caption(tr(lang, "changes_count", count=changes))
-    if changes and not state.confirm_reset:
-        button_col.button(tr(lang, "reset_button"), key="reset_ask", on_click=_ask_reset)
-    if state.confirm_reset:
-        st.warning(tr(lang, "reset_question", count=changes))
-        yes, no, _ = st.columns([1, 1, 3])
-        yes.button(tr(lang, "reset_yes"), key="reset_yes", type="primary", on_click=_reset)
-        no.button(tr(lang, "cancel"), key="reset_no", on_click=_cancel_reset)
 
 
 def _filters(state: WizardState, view: RequirementsView, library: Library) -> None:
@@ -385,41 +291,7 @@ def _cards(state: WizardState, library: Library, cards: list[Card], page: list[C
         if card.row:
             _requirement(state, card.row)
         else:
-            _local_card(state, card.local, library)
-
-
-def _orphans(state: WizardState, library: Library, proposal: Tender) -> None:
-    lang = state.ui_lang
-    orphans = orphaned_changes(state, library, proposal)
-    if not orphans:
-        return
-    with st.container(border=True):
-        st.warning(tr(lang, "orphans_heading", count=len(orphans)))
-        for rid in orphans:
-            requirement = library.requirements_by_id.get(rid)
-            title = requirement.title.get(lang) if requirement else "?"
-            text_col, keep_col, forget_col = st.columns([4, 1, 1])
-            text_col.markdown(f"**{plain(rid)}** {plain(title)}")
-            keep_col.button(
-                tr(lang, "orphan_keep"), key=f"orphan_keep_{rid}", on_click=_keep, args=(rid,)
-            )
-            forget_col.button(
-                tr(lang, "orphan_forget"), key=f"orphan_forget_{rid}", on_click=_forget, args=(rid,)
-            )
-
-
-def _unknown(state: WizardState, rows: list[RequirementRow]) -> None:
-    lang = state.ui_lang
-    unknown = [r for r in rows if r.requirement is None]
-    if not unknown:
-        return
-    with st.container(border=True):
-        st.error(
-            tr(lang, "unknown_requirements", version=state.library_version or "?")
-            + " "
-            + plain(", ".join(r.id for r in unknown))
-        )
-        st.button(tr(lang, "remove_unknown"), key="remove_unknown", on_click=_remove_unknown)
+            local_card(state, card.local, library)
 
 
 def _requirement(state: WizardState, row: RequirementRow) -> None:
@@ -490,160 +362,8 @@ def _requirement(state: WizardState, row: RequirementRow) -> None:
                 st.caption(plain(tr(lang, "references", refs="; ".join(refs))))
 
 
-def _local_card(state: WizardState, item, library: Library) -> None:
-    lang = state.ui_lang
-    with st.container(border=True):
-        text_col, kind_col, remove_col = st.columns([6, 2, 1])
-        with text_col:
-            st.markdown(f"**{plain(item.id)}** · {plain(item.title)} · _{tr(lang, 'local_badge')}_")
-            st.markdown(plain(item.text))
-        kind = tr(lang, f"kind_{item.kind}")
-        if item.kind == "PK":
-            kind += f" · {tr(lang, 'weight_label')} {item.weight}"
-        kind_col.markdown(plain(kind))
-        remove_col.button(
-            tr(lang, "remove"), key=f"local_remove_{item.id}", on_click=_remove, args=(item.id,)
-        )
-
-
-def _add_local_form(state: WizardState, library: Library) -> None:
-    """The officer's own requirement. Every field is kept in the wizard's state as it is typed
-    (not in a form, whose values the browser drops when the officer visits another step);
-    a refused add keeps them, a successful one starts an empty draft."""
-    lang = state.ui_lang
-    st.subheader(tr(lang, "local_heading"))
-    st.caption(tr(lang, "local_intro"))
-    draft = state.local_draft
-    areas = [a.key for a in library.areas]
-    if draft.area not in areas:
-        draft.area = areas[0] if areas else None
-    # Keys carry the next number: after an add the fields are new, empty widgets.
-    n = state.next_local_number
-    with st.container(border=True):
-        area_col, kind_col, weight_col = st.columns([3, 2, 1])
-        with area_col:
-            bound(
-                st.selectbox,
-                f"local_area_{n}",
-                draft.area,
-                lambda v: setattr(draft, "area", v),
-                label=tr(lang, "local_area"),
-                options=areas,
-                format_func=lambda key: library.areas_by_key[key].title.get(lang),
-            )
-        with kind_col:
-            bound(
-                st.selectbox,
-                f"local_kind_{n}",
-                draft.kind,
-                lambda v: setattr(draft, "kind", v or "K"),
-                label=tr(lang, "kind_label"),
-                options=list(KINDS),
-                format_func=lambda k: tr(lang, f"kind_{k}"),
-            )
-        with weight_col:
-            bound(
-                st.number_input,
-                f"local_weight_{n}",
-                draft.weight,
-                lambda v: setattr(draft, "weight", None if v is None else int(v)),
-                label=tr(lang, "weight_label"),
-                min_value=1,
-                max_value=100,
-                value=None,
-                step=1,
-                help=tr(lang, "local_weight_help"),
-            )
-        bound(
-            st.text_input,
-            f"local_title_{n}",
-            draft.title,
-            lambda v: setattr(draft, "title", v or ""),
-            label=tr(lang, "local_title"),
-            max_chars=300,
-        )
-        bound(
-            st.text_area,
-            f"local_text_{n}",
-            draft.text,
-            lambda v: setattr(draft, "text", v or ""),
-            label=tr(lang, "local_text"),
-            max_chars=20000,
-        )
-        if draft.problems:  # shown once, for the add that was refused
-            st.error(draft.problems)
-            draft.problems = ""
-        # Handled here, not in a callback: this rerun has already taken in another tab's
-        # saves, so the number given is free.
-        if st.button(tr(lang, "local_add"), key=f"local_add_{n}"):
-            _add_local(state)
-
-
-def _add_local(state: WizardState) -> None:
-    lang = state.ui_lang
-    draft = state.local_draft
-    problems = []
-    if not draft.title.strip():
-        problems.append(tr(lang, "local_title_missing"))
-    if not draft.text.strip():
-        problems.append(tr(lang, "local_text_missing"))
-    if draft.kind == "PK" and draft.weight is None:
-        problems.append(tr(lang, "local_weight_missing"))
-    draft.problems = " ".join(problems)
-    if problems:
-        st.rerun()  # the message is drawn with the fields
-    added = add_local(state, draft.area, draft.title, draft.text, draft.kind, draft.weight)
-    state.local_draft = LocalDraft()
-    notify(state, "success", tr(lang, "local_added", id=added.id))
-    st.rerun()
-
-
 @safe_callback
 def _clear_filters() -> None:
     state = get_state()
     state.area_filter = ALL_AREAS
     requirements_view(state).reset()
-
-
-@safe_callback
-def _ask_reset() -> None:
-    get_state().confirm_reset = True
-
-
-@safe_callback
-def _cancel_reset() -> None:
-    get_state().confirm_reset = False
-
-
-@safe_callback
-def _reset() -> None:
-    state = get_state()
-    state.choices = {}
-    state.confirm_reset = False
-    notify(state, "success", tr(state.ui_lang, "reset_done"))
-
-
-@safe_callback
-def _keep(requirement_id: str) -> None:
-    state = get_state()
-    state.choices[requirement_id].include = True
-
-
-@safe_callback
-def _forget(requirement_id: str) -> None:
-    get_state().choices.pop(requirement_id, None)
-
-
-@safe_callback
-def _remove_unknown() -> None:
-    state = get_state()
-    library = current_library(state)
-    for rid in [r for r in state.choices if r not in library.requirements_by_id]:
-        del state.choices[rid]
-
-
-@safe_callback
-def _remove(local_id: str) -> None:
-    state = get_state()
-    remove_local(state, local_id)
-    notify(state, "info", tr(state.ui_lang, "local_removed", id=local_id))
