@@ -20,7 +20,7 @@ import dataclasses
 from decimal import Decimal
 
 from procure.award import ConsensusScore, EvaluatorScore
-from procure.evaluation.overrides import Overrides
+from procure.evaluation.overrides import Confirmation, Overrides
 from procure.tender import resolve_tender
 from procure.tender.model import (
     BEST_PRICE_QUALITY,
@@ -85,62 +85,34 @@ def functional(requirement_id: str) -> bool:
     return requirement_id.startswith(FUNCTIONAL_AREAS)
 
 
-@dataclasses.dataclass(frozen=True)
-class Confirmation:
-    vendor: str
-    compliant: bool
-    why: str
-    by: str
-    at: str
-
-
-@dataclasses.dataclass(frozen=True)
-class AwardEvaluation(Overrides):
-    """The evaluation file's award values as the lead's `Overrides` will carry them: consensus
-    scores with reasons, evaluators' scores, confirmations (stand-in until it is merged)."""
-
-    consensus: tuple[ConsensusScore, ...] = ()
-    scores: tuple[EvaluatorScore, ...] = ()
-    confirmations: tuple[Confirmation, ...] = ()
-
-    def confirmation(self, vendor: str):
-        found = None
-        for item in self.confirmations:
-            if item.vendor.casefold() == vendor.casefold():
-                found = item
-        return found
-
-    def consensus_for(self, vendor: str, requirement: str):
-        found = None
-        for item in self.consensus:
-            if item.vendor.casefold() == vendor.casefold() and item.requirement == requirement:
-                found = item
-        return found
-
-
 def evaluation_for(
-    spec, vendors=tuple(POINTS), confirmed=None, skip: tuple[tuple[str, str], ...] = ()
-) -> AwardEvaluation:
+    spec,
+    vendors=tuple(POINTS),
+    confirmed=None,
+    skip: tuple[tuple[str, str], ...] = (),
+    points=POINTS,
+    why=None,
+) -> Overrides:
     """Consensus scores (with reasons) for every evaluated requirement of `vendors`, two
     evaluators' points around them, and confirmations (`confirmed`: {vendor: compliant})."""
     pks = [r.id for r in spec.requirements if r.kind == "PK"]
     consensus, scores = [], []
     for vendor in vendors:
-        good, other = POINTS[vendor]
+        good, other = points[vendor]
         for rid in pks:
             if (vendor, rid) in skip:
                 continue
-            points = good if functional(rid) else other
-            why = f"{vendor} {rid}: beskrivelsen giver {points} point"
-            consensus.append(ConsensusScore(vendor, rid, points, why))
+            given_points = good if functional(rid) else other
+            reason = why or f"{vendor} {rid}: beskrivelsen giver {given_points} point"
+            consensus.append(ConsensusScore(vendor, rid, given_points, reason))
             for n, evaluator in enumerate(EVALUATORS):
-                given = min(Decimal(10), points + n)
+                given = min(Decimal(10), given_points + n)
                 scores.append(EvaluatorScore(vendor, rid, evaluator, given, "note"))
     confirmations = tuple(
         Confirmation(vendor, compliant, f"gennemgået af udvalget ({vendor})", "Eva", "2027-02-01")
         for vendor, compliant in (confirmed or {}).items()
     )
-    return AwardEvaluation(
+    return Overrides(
         tender_id=spec.tender.id,
         consensus=tuple(consensus),
         scores=tuple(scores),

@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import json
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 import yaml
@@ -16,8 +17,9 @@ from openpyxl import load_workbook
 from procure import forms
 from procure.cli import main
 from procure.documents.build import render_documents
+from procure.evaluation import dump_overrides
 from procure.tender import save_tender
-from tests.award_samples import award_spec, award_tender, evaluation_for
+from tests.award_samples import POINTS, award_spec, award_tender, evaluation_for
 from tests.fill import fill_docx_form, fill_xlsx_form
 
 SENT_ON = "2027-03-24"  # a Wednesday: 10 days from the 25th end on Saturday 3 April 2027,
@@ -110,10 +112,12 @@ def bids(tmp_path):
     return spec, str(tender_file), files
 
 
-def run(capsys, monkeypatch, evaluation, *args):
-    import procure.evaluation
-
-    monkeypatch.setattr(procure.evaluation, "load_overrides", lambda path, spec: evaluation)
+def run(capsys, evaluation, *args):
+    """`procure award …` with `evaluation` as the evaluation file beside the tender file."""
+    tender = Path(args[1])
+    tender.with_name(tender.stem + ".evaluation.yaml").write_text(
+        dump_overrides(evaluation), encoding="utf-8"
+    )
     code = main(list(args))
     out, err = capsys.readouterr()
     return code, out, err
@@ -141,12 +145,11 @@ ALL_CONFIRMED = {
 }
 
 
-def test_award_json_is_exactly_the_hand_worked_result(bids, capsys, monkeypatch):
+def test_award_json_is_exactly_the_hand_worked_result(bids, capsys):
     spec, tender, files = bids
     evaluation = evaluation_for(spec, confirmed=ALL_CONFIRMED)
     code, out, err = run(
         capsys,
-        monkeypatch,
         evaluation,
         *award_args(tender, files, "--format", "json", "--sent-on", SENT_ON),  # fmt: skip
     )
@@ -200,12 +203,10 @@ def test_award_json_is_exactly_the_hand_worked_result(bids, capsys, monkeypatch)
     assert "Leverandør D: enhedsprisen på prislinjen P2 er ikke et tal: 'abc'" in err
 
 
-def test_award_text_ranks_best_first_and_shows_exclusions_and_price_problems(
-    bids, capsys, monkeypatch
-):
+def test_award_text_ranks_best_first_and_shows_exclusions_and_price_problems(bids, capsys):
     spec, tender, files = bids
     evaluation = evaluation_for(spec, confirmed={"Leverandør A": True})
-    code, out, _ = run(capsys, monkeypatch, evaluation, *award_args(tender, files))
+    code, out, _ = run(capsys, evaluation, *award_args(tender, files))
     assert code == 0
     lines = out.splitlines()
     ranked = [line.strip() for line in lines if line.startswith("  ") and line[2].isdigit()]
@@ -223,22 +224,18 @@ def test_award_text_ranks_best_first_and_shows_exclusions_and_price_problems(
     assert "Standstillperioden" not in out  # no --sent-on, no letters: no date
 
 
-def test_a_bid_without_consensus_waits_unranked_and_no_ranked_bid_exits_1(
-    bids, capsys, monkeypatch
-):
+def test_a_bid_without_consensus_waits_unranked_and_no_ranked_bid_exits_1(bids, capsys):
     spec, tender, files = bids
     evaluation = evaluation_for(
         spec, vendors=("Leverandør B",), skip=(("Leverandør B", "LOKAL-2"),)
     )
-    code, out, _ = run(
-        capsys, monkeypatch, evaluation, "award", tender, files["b.yaml"], files["d.yaml"]
-    )
+    code, out, _ = run(capsys, evaluation, "award", tender, files["b.yaml"], files["d.yaml"])
     assert code == 1
     assert "intet tilbud kunne rangeres" in out
     assert "Leverandør B: 1 evaluerede krav uden konsensusscore (LOKAL-2)" in out
 
 
-def test_letters_are_refused_until_confirmed_and_complete(bids, capsys, monkeypatch, tmp_path):
+def test_letters_are_refused_until_confirmed_and_complete(bids, capsys, tmp_path):
     spec, tender, files = bids
     letters = tmp_path / "letters"
     note = tmp_path / "award.docx"
@@ -248,7 +245,7 @@ def test_letters_are_refused_until_confirmed_and_complete(bids, capsys, monkeypa
         skip=(("Leverandør C", "NF-ARK-001"),),
     )
     code, out, err = run(
-        capsys, monkeypatch, evaluation,
+        capsys, evaluation,
         *award_args(tender, files, "--letters", str(letters), "--note", str(note)),
     )  # fmt: skip
     assert code == 2
@@ -259,13 +256,26 @@ def test_letters_are_refused_until_confirmed_and_complete(bids, capsys, monkeypa
     assert "Leverandør D: ingen person har bekræftet" in err
     assert not letters.exists() and not note.exists()  # nothing written
 
+    # The committee completes the record with procure's own commands; then the letters go out
+    for vendor, compliant in (("Leverandør C", "yes"), ("Leverandør D", "no")):
+        assert main(["confirm", tender, "--vendor", vendor, "--compliant", compliant,
+                     "--why", "gennemgået", "--by", "Eva"]) == 0  # fmt: skip
+    assert main(["consensus", tender, "--vendor", "Leverandør C", "--requirement", "NF-ARK-001",
+                 "--points", "7", "--why", "Som beskrevet", "--by", "Eva"]) == 0  # fmt: skip
+    capsys.readouterr()
+    code = main(list(award_args(tender, files, "--letters", str(letters), "--note", str(note))))
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert len(list(letters.iterdir())) == 4 and note.exists()
+    assert "Standstillperioden udløber: " in out  # --letters without --sent-on: sent today
 
-def test_award_writes_workbook_note_and_one_letter_per_bidder(bids, capsys, monkeypatch, tmp_path):
+
+def test_award_writes_workbook_note_and_one_letter_per_bidder(bids, capsys, tmp_path):
     spec, tender, files = bids
     out_xlsx, note, letters = tmp_path / "award.xlsx", tmp_path / "award.docx", tmp_path / "breve"
     evaluation = evaluation_for(spec, confirmed=ALL_CONFIRMED)
     code, out, err = run(
-        capsys, monkeypatch, evaluation,
+        capsys, evaluation,
         *award_args(tender, files, "--out", str(out_xlsx), "--note", str(note), "--letters",
                     str(letters), "--sent-on", SENT_ON),
     )  # fmt: skip
@@ -363,7 +373,7 @@ def test_award_writes_workbook_note_and_one_letter_per_bidder(bids, capsys, monk
     assert "Det vindende tilbuds egenskaber" not in text
 
 
-def test_a_price_list_that_matches_no_bid_is_refused(bids, capsys, monkeypatch, tmp_path):
+def test_a_price_list_that_matches_no_bid_is_refused(bids, capsys, tmp_path):
     spec, tender, files = bids
     data = fill_prices(
         render_documents(spec)["price-list.xlsx"],
@@ -373,8 +383,29 @@ def test_a_price_list_that_matches_no_bid_is_refused(bids, capsys, monkeypatch, 
     stray = tmp_path / "stray.xlsx"
     stray.write_bytes(data)
     evaluation = evaluation_for(spec)
-    code, _, err = run(
-        capsys, monkeypatch, evaluation, "award", tender, files["b.yaml"], "--prices", str(stray)
-    )
+    code, _, err = run(capsys, evaluation, "award", tender, files["b.yaml"], "--prices", str(stray))
     assert code == 2
     assert "prislisten (leverandør 'Ukendt A/S', CVR '99999999') passer til 0 af tilbuddene" in err
+
+
+def test_letters_are_refused_while_two_bids_tie_for_first_place(bids, capsys, tmp_path):
+    spec, tender, files = bids
+    same = [{"line": "P1", "unit_price": "90000"}, {"line": "P2", "unit_price": "120000"}]
+    twin = tmp_path / "twin.yaml"
+    twin.write_bytes(answer_file(spec, "Leverandør C", same))
+    points = {"Leverandør B": POINTS["Leverandør B"], "Leverandør C": POINTS["Leverandør B"]}
+    evaluation = evaluation_for(
+        spec,
+        vendors=tuple(points),
+        points=points,
+        confirmed={"Leverandør B": True, "Leverandør C": True},
+    )
+    args = ("award", tender, files["b.yaml"], str(twin), "--letters", str(tmp_path / "breve"))
+    code, out, err = run(capsys, evaluation, *args)
+    assert code == 2
+    assert (
+        "Leverandør B, Leverandør C står lige efter alle offentliggjorte regler for lighed" in err
+    )
+    code, out, _ = run(capsys, evaluation, *args[:4])
+    assert code == 0
+    assert "1. Leverandør B (delt placering)" in out and "1. Leverandør C (delt placering)" in out

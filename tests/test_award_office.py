@@ -20,7 +20,7 @@ pytestmark = [
 ]
 
 
-def test_award_note_letter_and_workbook_as_pdf(bids, capsys, monkeypatch, tmp_path):  # noqa: F811
+def test_award_note_letter_and_workbook_as_pdf(bids, capsys, tmp_path):  # noqa: F811
     from tests.award_samples import evaluation_for
 
     spec, tender, files = bids
@@ -29,7 +29,7 @@ def test_award_note_letter_and_workbook_as_pdf(bids, capsys, monkeypatch, tmp_pa
     workbook, note, letters = out / "award-workbook.xlsx", out / "award.docx", tmp_path / "breve"
     evaluation = evaluation_for(spec, confirmed=ALL_CONFIRMED)
     code, _, err = run(
-        capsys, monkeypatch, evaluation,
+        capsys, evaluation,
         *award_args(tender, files, "--out", str(workbook), "--note", str(note), "--letters",
                     str(letters), "--sent-on", SENT_ON),
     )  # fmt: skip

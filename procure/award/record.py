@@ -9,9 +9,10 @@ they differ), and procure's own price. `bid_records` keeps what the documents ne
 `match_price_lists` pairs price lists handed in apart (`award --prices`) with their bids by the
 vendor's CVR number, else its name.
 
-Pure functions over plain values: the callers read the files. The evaluation file's values are
-read through its methods (`consensus_for`, `confirmation`, `scores`), so an evaluation file of
-before scores and consensus simply has none.
+Pure functions over plain values: the callers read the files. The evaluation file's values
+(procure.evaluation.overrides.Overrides: `consensus`, `scores`, `confirmation()`) are matched
+to the bids by vendor name, case and extra spaces aside; a file of before scores and consensus
+simply has none.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from procure.award.consensus import ConsensusScore, EvaluatorScore
 from procure.award.model import AwardModel
@@ -28,6 +30,9 @@ from procure.award.ranking import Bid
 from procure.award.result import AwardResult
 from procure.errors import ProcureError
 from procure.i18n import Message, t
+
+if TYPE_CHECKING:  # the evaluation file's values (procure.evaluation.overrides)
+    from procure.evaluation.overrides import Overrides
 
 
 @dataclass(frozen=True)
@@ -104,7 +109,7 @@ class VendorBid:
 def bid_records(
     model: AwardModel,
     bids: Sequence[VendorBid],
-    evaluation,
+    evaluation: Overrides,
     prices: Mapping[str, object],
 ) -> tuple[BidRecord, ...]:
     """Each bid's record: `prices` are the price lists by vendor (PriceSubmission, from the
@@ -250,35 +255,24 @@ def vendor_key(name: str) -> str:
 # -- Reading the evaluation file's values ----------------------------------------------------------
 
 
-def _consensus_by_vendor(evaluation) -> dict[str, dict[str, ConsensusScore]]:
-    """{vendor key: {requirement: the consensus score in force}}."""
+def _consensus_by_vendor(evaluation: Overrides) -> dict[str, dict[str, ConsensusScore]]:
+    """{vendor key: {requirement: the consensus score in force}}, indexed once (a large award
+    has thousands of them)."""
     out: dict[str, dict[str, ConsensusScore]] = {}
-    recorded = getattr(evaluation, "consensus", None)
-    if recorded is None:
-        return out
-    items = recorded.values() if isinstance(recorded, Mapping) else recorded
-    for score in items:  # in file order: a later score for the same requirement wins
+    for score in evaluation.consensus:  # in file order: a later one for the same key wins
         out.setdefault(vendor_key(score.vendor), {})[score.requirement] = score
     return out
 
 
-def _scores_by_vendor(evaluation) -> dict[str, list[EvaluatorScore]]:
+def _scores_by_vendor(evaluation: Overrides) -> dict[str, list[EvaluatorScore]]:
     out: dict[str, list[EvaluatorScore]] = {}
-    recorded = getattr(evaluation, "scores", None) or ()
-    items = recorded.values() if isinstance(recorded, Mapping) else recorded
-    for score in items:
+    for score in evaluation.scores:
         out.setdefault(vendor_key(score.vendor), []).append(score)
     return out
 
 
-def _confirmation(evaluation, vendor: str) -> Confirmed | None:
-    lookup = getattr(evaluation, "confirmation", None)
-    found = lookup(vendor) if callable(lookup) else None
+def _confirmation(evaluation: Overrides, vendor: str) -> Confirmed | None:
+    found = evaluation.confirmation(vendor)
     if found is None:
         return None
-    return Confirmed(
-        compliant=bool(found.compliant),
-        why=str(found.why or ""),
-        by=str(found.by or ""),
-        at=str(found.at or ""),
-    )
+    return Confirmed(compliant=found.compliant, why=found.why, by=found.by, at=found.at)

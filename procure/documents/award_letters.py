@@ -60,7 +60,7 @@ def render_award_letters(
 def letter_file_name(vendor: str, lang: str, taken=()) -> str:
     """A safe file name for a bidder's letter, unique among `taken`."""
     words = award_texts(lang)
-    slug = _slug(vendor) or "tilbudsgiver"
+    slug = _slug(vendor) or words["letter_file_fallback"]
     name = f"{words['letter_file']}-{slug}.docx"
     number = 2
     while name in taken:

@@ -145,6 +145,7 @@ TEXTS: dict[str, dict[str, str]] = {
         ),
         "letter_regards": "Med venlig hilsen",
         "letter_file": "tildelingsbrev",
+        "letter_file_fallback": "tilbudsgiver",
     },
     "en": {
         "tender": "Tender",
@@ -276,6 +277,7 @@ TEXTS: dict[str, dict[str, str]] = {
         ),
         "letter_regards": "Yours sincerely",
         "letter_file": "award-letter",
+        "letter_file_fallback": "bidder",
     },
 }
 
