@@ -17,6 +17,7 @@ simply has none.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -81,7 +82,7 @@ class AwardRecord:
     result: AwardResult
     bids: tuple[BidRecord, ...]
 
-    @property
+    @functools.cached_property
     def evaluators(self) -> tuple[str, ...]:
         """Everyone who scored, by name."""
         return tuple(sorted({s.evaluator for b in self.bids for s in b.scores}, key=str.casefold))

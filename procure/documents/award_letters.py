@@ -31,7 +31,9 @@ from procure.documents.award_texts import (
 from procure.documents.docx_util import (
     add_facts,
     add_table,
+    bullet,
     document_bytes,
+    heading,
     new_document,
     spaced_paragraph,
     text,
@@ -87,7 +89,7 @@ def render_award_letter(
     tender = spec.tender
     title = f"{words['letter_title']}: {tender.title}"
     document = new_document(lang, title, author=tender.buyer.name, subject=vendor)
-    document.add_heading(text(words["letter_title"]), level=0)
+    heading(document, text(words["letter_title"]), level=0)
     to = vendor + (f" ({words['cvr']} {bid_record.cvr})" if bid_record.cvr else "")
     buyer = tender.buyer.name + (
         f" ({words['cvr']} {tender.buyer.cvr})" if tender.buyer.cvr else ""
@@ -117,12 +119,12 @@ def render_award_letter(
     if bid.excluded:
         document.add_paragraph(words["letter_excluded"])
         for reason in bid.reasons:
-            document.add_paragraph(text(in_words(reason, lang)), style="List Bullet")
+            bullet(document, text(in_words(reason, lang)))
         document.add_paragraph(words["letter_excluded_after"])
     else:
         _evaluated(document, spec, record, bid, bid_record, winner, lang)
 
-    document.add_heading(words["letter_standstill_heading"], level=1)
+    heading(document, words["letter_standstill_heading"], level=1)
     key = "letter_standstill" if electronic else "letter_standstill_post"
     document.add_paragraph(text(words[key].format(date=day_text(result.standstill_ends, lang))))
     document.add_paragraph()
@@ -141,9 +143,7 @@ def _evaluated(document, spec, record, bid: BidResult, bid_record: BidRecord, wi
     evaluated = sum(1 for b in record.result.ranking if b.rank is not None)
     if not won:
         document.add_paragraph(text(words["letter_rank"].format(rank=bid.rank, count=evaluated)))
-    document.add_heading(
-        words["letter_points_heading"] if won else words["letter_points_vs"], level=1
-    )
+    heading(document, words["letter_points_heading"] if won else words["letter_points_vs"], level=1)
     header = [words["criterion"], words["letter_yours"]]
     if not won:
         header.append(words["letter_winner"])
@@ -195,7 +195,7 @@ def _evaluated(document, spec, record, bid: BidResult, bid_record: BidRecord, wi
     decimals = model.scale.decimals
     if not won:
         winner_record = record.bid(winner.vendor)
-        document.add_heading(words["letter_advantages_heading"], level=1)
+        heading(document, words["letter_advantages_heading"], level=1)
         advantages = []
         for rid in places:
             best = winner_record.consensus.get(rid)
@@ -225,9 +225,9 @@ def _evaluated(document, spec, record, bid: BidResult, bid_record: BidRecord, wi
         else:
             document.add_paragraph(words["letter_no_advantages"])
 
-    document.add_heading(words["letter_reasons_heading"], level=1)
+    heading(document, words["letter_reasons_heading"], level=1)
     for label, requirements in requirement_groups(model):
-        document.add_heading(text(label), level=2)
+        heading(document, text(label), level=2)
         add_table(
             document,
             (words["requirement"], words["letter_yours"], words["why"]),

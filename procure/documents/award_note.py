@@ -30,7 +30,9 @@ from procure.documents.docx_util import (
     PLAIN_TABLE_STYLE,
     add_facts,
     add_table,
+    bullet,
     document_bytes,
+    heading,
     new_document,
     text,
 )
@@ -50,7 +52,7 @@ def render_award_note(spec: TenderSpec, record: AwardRecord, day: dt.date) -> by
     document = new_document(
         lang, title, author=spec.tender.buyer.name, subject=words["note_subtitle"]
     )
-    document.add_heading(text(title), level=0)
+    heading(document, text(title), level=0)
     document.add_paragraph(words["note_subtitle"])
     facts = [
         (words["tender"], spec.tender.title),
@@ -65,17 +67,17 @@ def render_award_note(spec: TenderSpec, record: AwardRecord, day: dt.date) -> by
         facts.append((words["standstill"], day_text(result.standstill_ends, lang)))
     add_facts(document, facts)
 
-    document.add_heading(words["result_heading"], level=1)
+    heading(document, words["result_heading"], level=1)
     document.add_paragraph(_result_sentence(record, lang))
 
     ranked = [b for b in result.ranking if b.rank is not None]
     if ranked:
-        document.add_heading(words["ranking_heading"], level=1)
+        heading(document, words["ranking_heading"], level=1)
         header, rows, widths = _ranking_table(record, ranked, lang)
         add_table(document, header, rows, widths)
     waiting = [b for b in result.ranking if b.rank is None and not b.excluded]
     if waiting:
-        document.add_heading(words["waiting_heading"], level=1)
+        heading(document, words["waiting_heading"], level=1)
         add_table(
             document,
             (words["vendor"], words["reasons"]),
@@ -84,7 +86,7 @@ def render_award_note(spec: TenderSpec, record: AwardRecord, day: dt.date) -> by
         )
     excluded = [b for b in result.ranking if b.excluded]
     if excluded:
-        document.add_heading(words["excluded_heading"], level=1)
+        heading(document, words["excluded_heading"], level=1)
         add_table(
             document,
             (words["vendor"], words["reasons"]),
@@ -149,7 +151,7 @@ def _ranking_table(record: AwardRecord, ranked: list[BidResult], lang: str):
 def _bid_section(document, record, bid, bid_record, titles, evaluators, lang) -> None:
     words = award_texts(lang)
     model = record.model
-    document.add_heading(text(words["bid_heading"].format(vendor=bid.vendor)), level=1)
+    heading(document, text(words["bid_heading"].format(vendor=bid.vendor)), level=1)
     facts = []
     if bid_record.cvr:
         facts.append((words["cvr"], bid_record.cvr))
@@ -160,7 +162,7 @@ def _bid_section(document, record, bid, bid_record, titles, evaluators, lang) ->
     if facts:
         add_facts(document, facts)
 
-    document.add_heading(words["compliance"], level=2)
+    heading(document, words["compliance"], level=2)
     proposal = (
         words["proposal_compliant"]
         if bid_record.proposed_compliant
@@ -168,7 +170,7 @@ def _bid_section(document, record, bid, bid_record, titles, evaluators, lang) ->
     )
     document.add_paragraph(text(proposal))
     for reason in bid_record.proposal_reasons:
-        document.add_paragraph(text(in_words(reason, lang)), style="List Bullet")
+        bullet(document, text(in_words(reason, lang)))
     confirmed = bid_record.confirmation
     if confirmed is None:
         document.add_paragraph(words["not_confirmed"])
@@ -191,7 +193,7 @@ def _bid_section(document, record, bid, bid_record, titles, evaluators, lang) ->
         document.add_paragraph(words["not_evaluated"])
         return
     if bid.criteria:
-        document.add_heading(words["criteria_points"], level=2)
+        heading(document, words["criteria_points"], level=2)
         scale = model.scale.max
         rows = [
             (label, words["points_of"].format(points=points_text(value, d, lang), max=scale))
@@ -211,7 +213,7 @@ def _bid_section(document, record, bid, bid_record, titles, evaluators, lang) ->
             rows.append((words["total"], points_text(bid.total, model.rounding.total, lang)))
         add_facts(document, rows, widths_cm=(8.0, 9.0))
 
-    document.add_heading(words["scores_heading"], level=2)
+    heading(document, words["scores_heading"], level=2)
     _scores_tables(document, model, bid_record, titles, evaluators, lang)
 
 
@@ -226,7 +228,7 @@ def _scores_tables(document, model, bid_record: BidRecord, titles, evaluators, l
     fixed = 4.2 + 2.1 + evaluator_width * len(evaluators)
     widths = [4.2, *([evaluator_width] * len(evaluators)), 2.1, max(3.5, USABLE_WIDTH_CM - fixed)]
     for label, requirements in requirement_groups(model):
-        document.add_heading(text(label), level=3)
+        heading(document, text(label), level=3)
         rows = []
         for rid, _ in requirements:
             consensus = bid_record.consensus.get(rid)
@@ -248,7 +250,7 @@ def _scores_tables(document, model, bid_record: BidRecord, titles, evaluators, l
 def _prices(document, bid_record: BidRecord, lang: str) -> None:
     words = award_texts(lang)
     reading = bid_record.prices
-    document.add_heading(words["prices_heading"], level=2)
+    heading(document, words["prices_heading"], level=2)
     if reading.price is None:
         document.add_paragraph(words["price_none"])
     else:
@@ -256,12 +258,12 @@ def _prices(document, bid_record: BidRecord, lang: str) -> None:
     if reading.problems:
         document.add_paragraph(words["price_problems"] + ":")
         for problem in reading.problems:
-            document.add_paragraph(text(in_words(problem.message, lang)), style="List Bullet")
+            bullet(document, text(in_words(problem.message, lang)))
 
 
 def _signatures(document, evaluators: tuple[str, ...], lang: str) -> None:
     words = award_texts(lang)
-    document.add_heading(words["signatures_heading"], level=1)
+    heading(document, words["signatures_heading"], level=1)
     document.add_paragraph(words["signatures_text"])
     names = evaluators or ("", "", "")
     table = add_table(

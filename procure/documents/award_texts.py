@@ -4,6 +4,7 @@ English, chosen by the tender's language; numbers, amounts and dates through pro
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from decimal import Decimal
 
 from procure.award.model import AwardModel, requirement_weights
@@ -302,7 +303,13 @@ def award_criterion_words(model: AwardModel, lang: str) -> str:
 
 
 def points_text(value: Decimal | None, decimals: int, lang: str) -> str:
-    return "" if value is None else decimal_text(value, lang, decimals)
+    return "" if value is None else _points_text(value, decimals, lang)
+
+
+@functools.lru_cache(maxsize=4096)
+def _points_text(value: Decimal, decimals: int, lang: str) -> str:
+    # A large award shows the same few points thousands of times; Babel takes ~40 µs each
+    return decimal_text(value, lang, decimals)
 
 
 def money(value: Decimal | None, lang: str) -> str:

@@ -5,13 +5,12 @@ many rows written fast, and the same bytes for the same content."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable, Sequence
-from copy import deepcopy
+from xml.sax.saxutils import escape
 
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.oxml import OxmlElement
+from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
@@ -21,7 +20,7 @@ from procure.textutil import xml_safe
 TABLE_STYLE = "Light Grid Accent 1"
 PLAIN_TABLE_STYLE = "Table Grid"  # the signature block: lines to write on, no shading
 FONT_NAME = "Calibri"  # the annex's body font; Carlito renders it on Linux
-_BREAKS = re.compile(r"[\t\n\r]")
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _CORE_CHARS = 255  # python-docx refuses longer core property values
 
 
@@ -61,40 +60,62 @@ def add_table(
 ):
     """A table with a bold header row marked to repeat on every page, then `rows` of text.
 
-    Rows are written as copies of one empty row python-docx made, which is many times faster
-    than add_row() and cell.text for the thousands of rows of a large award."""
+    The body rows are written as WordprocessingML text and parsed in one go: a large award
+    has thousands of rows, and python-docx's add_row() and cell.text take a good millisecond
+    a row. Each row keeps together on a page; every cell carries its width."""
     table = document.add_table(rows=1, cols=len(header))
-    table.style = style
+    table._tbl.tblStyle_val = style_id(document, style)
     _look(table, first_row=True, first_column=False)
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
     table.autofit = False
+    _set_widths(table, widths_cm)
     head = table.rows[0]
     _repeat_as_header(head._tr)
     for cell, label in zip(head.cells, header, strict=True):
         run = cell.paragraphs[0].add_run(text(label))
         run.bold = True
-    empty = table.add_row()._tr
-    empty.get_or_add_trPr().append(OxmlElement("w:cantSplit"))  # a row stays on one page
-    tbl = empty.getparent()
-    tbl.remove(empty)
+    cells_xml = [f'<w:tcPr><w:tcW w:w="{_twips(w)}" w:type="dxa"/></w:tcPr>' for w in widths_cm]
+    body = []
     for values in rows:
-        tr = deepcopy(empty)
-        tbl.append(tr)
-        for tc, value in zip(tr.tc_lst, values, strict=True):
-            run = tc.p_lst[0].add_r()
-            value = text(value)
-            if _BREAKS.search(value):
-                run.text = value  # python-docx turns tabs and breaks into their elements
-            elif value:
-                run.add_t(value)
-    _set_widths(table, widths_cm)
+        body.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
+        for width_xml, value in zip(cells_xml, values, strict=True):
+            body.append(f"<w:tc>{width_xml}<w:p>{_runs(value)}</w:p></w:tc>")
+        body.append("</w:tr>")
+    if body:
+        parsed = parse_xml(f'<w:tbl xmlns:w="{_W}">{"".join(body)}</w:tbl>')
+        table._tbl.extend(list(parsed))
     return table
+
+
+def heading(document, value: str, level: int):
+    """A heading (level 0: the title)."""
+    return _styled(document, value, "Title" if level == 0 else f"Heading {level}")
+
+
+def bullet(document, value: str):
+    return _styled(document, value, "List Bullet")
+
+
+def style_id(document, name: str) -> str:
+    """A style's id by its name, looked up once per document: python-docx searches every
+    style twice for each paragraph or table given a style, which counts over the hundreds of
+    headings and tables of a large award."""
+    cache = document.__dict__.setdefault("_procure_style_ids", {})
+    if name not in cache:
+        cache[name] = document.styles[name].style_id
+    return cache[name]
+
+
+def _styled(document, value: str, name: str):
+    paragraph = document.add_paragraph(text(value))
+    paragraph._p.style = style_id(document, name)
+    return paragraph
 
 
 def add_facts(document, pairs: Iterable[tuple[str, str]], widths_cm=(4.5, 12.5)):
     """A two-column table of label and value, labels bold, no header row."""
     table = document.add_table(rows=0, cols=2)
-    table.style = TABLE_STYLE
+    table._tbl.tblStyle_val = style_id(document, TABLE_STYLE)
     _look(table, first_row=False, first_column=True)
     table.autofit = False
     for label, value in pairs:
@@ -116,6 +137,20 @@ def document_bytes(document, day: dt.date) -> bytes:
 
 
 # -- Pieces -------------------------------------------------------------------------------------
+
+
+def _runs(value: object) -> str:
+    """A cell's text as runs: line breaks and tabs as their elements, XML escaped."""
+    lines = []
+    for line in text(value).replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        parts = [f'<w:t xml:space="preserve">{escape(part)}</w:t>' if part else "" for part in
+                 line.split("\t")]  # fmt: skip
+        lines.append("<w:tab/>".join(parts))
+    return "<w:r>" + "<w:br/>".join(lines) + "</w:r>" if any(lines) else ""
+
+
+def _twips(cm: float) -> int:
+    return round(cm * 567)
 
 
 def _repeat_as_header(tr) -> None:
