@@ -111,3 +111,19 @@ def test_letter_file_names_are_safe_and_unique():
     assert letter_file_name("A/S", "da", taken) == "tildelingsbrev-a-s-2.docx"
     assert letter_file_name("../../etc", "da") == "tildelingsbrev-etc.docx"
     assert letter_file_name("???", "en") == "award-letter-bidder.docx"
+
+
+def test_reasons_with_markup_characters_breaks_and_tabs_reach_word_as_written():
+    from tests.samples import TRICKY_TEXT
+
+    why = f"{TRICKY_TEXT}\nanden linje\tefter tabulator"
+    spec = award_spec()
+    record = make_record(
+        spec, {"Leverandør A": (100000, 300000), "Leverandør B": (90000, 120000)}, why=why
+    )
+    letter = Document(io.BytesIO(render_award_letters(spec, record, SENT_ON)[
+        "tildelingsbrev-leverandoer-a.docx"]))  # fmt: skip
+    cells = [c.text for t in letter.tables for r in t.rows for c in r.cells]
+    assert why in cells
+    note = Document(io.BytesIO(render_award_note(spec, record, SENT_ON)))
+    assert why in [c.text for t in note.tables for r in t.rows for c in r.cells]
