@@ -165,7 +165,7 @@ def test_typed_answers_altered_text_and_unknown_rows_in_word(built, capsys, tmp_
     assert "«skal»" in altered["message"] and "«bør»" in altered["message"]
 
 
-def test_answer_file_and_compare_rank_and_note(built, capsys, tmp_path):
+def test_answer_file_and_compare_without_ranking_and_note(built, capsys, tmp_path):
     folder, spec = built
     answers_yaml = [
         "format: procure-answers/1",
@@ -206,10 +206,12 @@ def test_answer_file_and_compare_rank_and_note(built, capsys, tmp_path):
     )
     printed = capsys.readouterr().out
     assert code == 0
-    assert "1.  Leverandør A: 10,00 / 10" in printed
-    assert "1.  =Leverandør D: 10,00 / 10" in printed
-    score_b = f"{expected_score(spec, failed_ids={pk.id}):.2f}".replace(".", ",")
-    assert f"3.  Leverandør B: {score_b} / 10" in printed
+    # Compliance and reservations side by side; no ranking by the vendors' own answers
+    assert "  Leverandør A: Ja; 0 forbehold, 0 endnu ikke prissat af kommunen" in printed
+    assert "  =Leverandør D: Ja; 0 forbehold" in printed
+    assert "  Leverandør B: Ja; 1 forbehold, 1 endnu ikke prissat af kommunen" in printed
+    assert "Tilbuddene rangeres ikke her" in printed
+    assert "1." not in printed and "Placering" not in printed
     sheet = load_workbook(out).worksheets[0]
     values = {c.value for row in sheet.iter_rows() for c in row}
     assert "=Leverandør D" in values  # vendor text stays text, never a formula
@@ -217,8 +219,19 @@ def test_answer_file_and_compare_rank_and_note(built, capsys, tmp_path):
     assert formula_cells == []
     from docx import Document
 
-    text = "\n".join(p.text for p in Document(note).paragraphs)
+    document = Document(note)
+    text = "\n".join(p.text for p in document.paragraphs)
     assert "Leverandør B" in text and "person skal bekræfte" in text
+    assert "rangeres ikke i dette notat" in text
+    summary = [[c.text for c in row.cells] for row in document.tables[1].rows]
+    assert summary[0] == [
+        "Leverandør",
+        "Konditionsmæssigt",
+        "Forbehold",
+        "Prioriterede krav (PK), leverandørens svar (til orientering)",
+    ]
+    pks = sum(1 for r in spec.requirements if r.kind == "PK")
+    assert summary[2] == ["Leverandør B", "Ja", "1", f"{pks - 1} Opfyldt, 1 Ikke opfyldt"]
 
 
 def test_response_to_another_tender_is_refused_and_nothing_written(built, capsys, tmp_path):

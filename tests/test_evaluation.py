@@ -293,7 +293,7 @@ def test_overrides_change_final_but_not_computed_score(tmp_path):
     assert "Jens Hansen" in text and "Mette" in text  # history kept
 
 
-def test_compare_ranks_compliant_bids_only():
+def test_compare_ranks_nothing_and_lists_compliance_and_open_reservations():
     spec = small_spec()
     a = evaluate_response(spec, response_for(spec, ALL_MET, vendor="A"))
     b = evaluate_response(
@@ -304,7 +304,16 @@ def test_compare_ranks_compliant_bids_only():
     )
     d = evaluate_response(spec, response_for(spec, ALL_MET, vendor="D"))
     comparison = compare_results(spec, [a, b, c, d])
-    assert comparison.ranks == (1, 3, None, 1)
+    assert comparison.results == (a, b, c, d)  # the order given: no ranking by answers
+    assert comparison.summary_lines("da") == [
+        "Konditionsmæssighed (procures forslag; en person bekræfter):",
+        "  A: Ja; 0 forbehold, 0 endnu ikke prissat af kommunen",
+        "  B: Ja; 0 forbehold, 0 endnu ikke prissat af kommunen",
+        "  C: Nej – skal bekræftes; 0 forbehold, 0 endnu ikke prissat af kommunen",
+        "  D: Ja; 0 forbehold, 0 endnu ikke prissat af kommunen",
+        "Tilbuddene rangeres ikke her: point gives af evaluatorerne, og rangeringen følger "
+        "den offentliggjorte model (procure award).",
+    ]
 
 
 @pytest.mark.parametrize(

@@ -93,19 +93,19 @@ def checked():
 # -- Score per vendor ---------------------------------------------------------------------------
 
 
-def test_score_rows_give_each_vendor_its_final_score_compliance_and_rank(checked):
+def test_score_rows_give_each_vendor_its_points_and_compliance_without_a_rank(checked):
     spec, comparison, _pk, _ = checked
     a, b = comparison.results
     assert 10 > a.score > a.computed_score  # the evaluator's override raised A's score
     rows = score_rows(comparison, "da")
     assert [
-        (r["vendor"], r["score"], r["computed_score"], r["compliant"], r["status"], r["rank"])
-        for r in rows
+        (r["vendor"], r["score"], r["computed_score"], r["compliant"], r["status"]) for r in rows
     ] == [
-        # In ranking order: B is not compliant, so not ranked
-        (VENDOR_A, float(a.score), float(a.computed_score), True, "Konditionsmæssigt", "1"),
-        (VENDOR_B, float(b.score), float(b.score), False, "Ikke konditionsmæssigt", "–"),
+        # Compliant bids first; nothing is ranked by the vendors' own answers
+        (VENDOR_A, float(a.score), float(a.computed_score), True, "Konditionsmæssigt"),
+        (VENDOR_B, float(b.score), float(b.score), False, "Ikke konditionsmæssigt"),
     ]
+    assert all("rank" not in r for r in rows)
     assert [r["overridden"] for r in rows] == [True, False]
     assert rows[0]["score_text"] == f"{str(a.score).replace('.', ',')} / 10"
     assert [r["status"] for r in score_rows(comparison, "en")] == ["Compliant", "Non-compliant"]
@@ -129,7 +129,6 @@ def test_score_chart_draws_bars_on_the_published_scale_and_marks_the_computed_sc
         "score_text",
         "computed_text",
         "status",
-        "rank",
     ]
     # The computed score is drawn only where an override changed it
     assert tick["mark"]["type"] == "tick"
@@ -251,7 +250,6 @@ def test_heatmap_names_every_vendor_column_however_many_bids(checked):
             dataclasses.replace(comparison.results[0], vendor=f"Leverandør {i} A/S")
             for i in range(count)
         ),
-        ranks=(1,) * count,
     )
     axis = heatmap_chart(spec, many, "da")["encoding"]["x"]["axis"]
     # Slanted, and none dropped as crowded: Vega-Lite left every other column unnamed

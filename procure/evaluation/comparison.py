@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from io import BytesIO
 
-from procure.evaluation.messages import number, reservation_status
+from procure.evaluation.messages import reservation_status
 from procure.evaluation.result import EvaluationResult
 from procure.forms import ANSWER_LABELS
 from procure.tender.spec import TenderSpec
@@ -23,11 +23,10 @@ _LABELS = {
         "answer": "Besvarelse",
         "verdict": "Vurdering",
         "points": "Point",
-        "score": "Score (endelig)",
-        "computed": "Score (beregnet)",
+        "score": "PK-point efter svarene (til orientering)",
+        "computed": "PK-point efter svarene, før justering",
         "max": "Maksimum",
         "compliant": "Konditionsmæssigt",
-        "rank": "Placering",
         "yes": "Ja",
         "no": "Nej – skal bekræftes",
         "vendor": "Leverandør",
@@ -46,8 +45,10 @@ _LABELS = {
             "invalid": "Ugyldig besvarelse",
             "not_offered": "Ikke tilbudt",
         },
-        "ranking": "Rangering blandt konditionsmæssige tilbud",
-        "not_ranked": "ikke rangeret (ikke konditionsmæssigt)",
+        "compliance": "Konditionsmæssighed (procures forslag; en person bekræfter)",
+        "reservation_count": "{count} forbehold, {open} endnu ikke prissat af kommunen",
+        "not_ranked_here": "Tilbuddene rangeres ikke her: point gives af evaluatorerne, og "
+        "rangeringen følger den offentliggjorte model (procure award).",
     },
     "en": {
         "sheet": "Comparison",
@@ -61,11 +62,10 @@ _LABELS = {
         "answer": "Answer",
         "verdict": "Verdict",
         "points": "Points",
-        "score": "Score (final)",
-        "computed": "Score (computed)",
+        "score": "PK points by the answers (information)",
+        "computed": "PK points by the answers, before adjustment",
         "max": "Maximum",
         "compliant": "Compliant",
-        "rank": "Rank",
         "yes": "Yes",
         "no": "No – to be confirmed",
         "vendor": "Vendor",
@@ -84,44 +84,41 @@ _LABELS = {
             "invalid": "Invalid answer",
             "not_offered": "Not offered",
         },
-        "ranking": "Ranking among compliant bids",
-        "not_ranked": "not ranked (non-compliant)",
+        "compliance": "Compliance (procure's proposal; a person confirms)",
+        "reservation_count": "{count} reservations, {open} not yet priced by the buyer",
+        "not_ranked_here": "The bids are not ranked here: the evaluators give the points, and "
+        "the ranking follows the published model (procure award).",
     },
 }
 
 
 @dataclass(frozen=True)
 class Comparison:
+    """The bids side by side: compliance, reservations and answers. It ranks nothing: bids are
+    ranked only by the published award model on the committee's consensus points (procure
+    award), never by the vendors' own answers."""
+
     results: tuple[EvaluationResult, ...]
-    ranks: tuple[int | None, ...]  # per result: 1 = best compliant bid; None = not ranked
 
     def summary_lines(self, lang: str) -> list[str]:
         labels = _LABELS.get(lang, _LABELS["da"])
-        lines = [labels["ranking"] + ":"]
-        order = sorted(
-            range(len(self.results)), key=lambda i: (self.ranks[i] is None, self.ranks[i] or 0, i)
-        )
-        for i in order:
-            result, rank = self.results[i], self.ranks[i]
-            place = f"{rank}." if rank is not None else "–"
-            extra = "" if rank is not None else f" ({labels['not_ranked']})"
+        lines = [labels["compliance"] + ":"]
+        for result in self.results:
+            status = labels["yes"] if result.compliant else labels["no"]
+            open_count = len(result.reservations_open)
             lines.append(
-                f"  {place:<3} {result.vendor}: {number(result.score, lang)} / "
-                f"{result.max_score}{extra}"
+                f"  {result.vendor}: {status}; "
+                + labels["reservation_count"].format(
+                    count=len(result.reservations), open=open_count
+                )
             )
+        lines.append(labels["not_ranked_here"])
         return lines
 
 
 def compare_results(spec: TenderSpec, results: list[EvaluationResult]) -> Comparison:
-    """Rank compliant bids by final score (highest first); equal scores share a rank."""
-    compliant = sorted((r.score for r in results if r.compliant), reverse=True)
-    ranks = []
-    for result in results:
-        if not result.compliant:
-            ranks.append(None)
-        else:
-            ranks.append(1 + sum(1 for s in compliant if s > result.score))
-    return Comparison(tuple(results), tuple(ranks))
+    """The bids side by side, in the order given."""
+    return Comparison(tuple(results))
 
 
 def render_comparison_xlsx(spec: TenderSpec, comparison: Comparison) -> bytes:
@@ -203,7 +200,6 @@ def render_comparison_xlsx(spec: TenderSpec, comparison: Comparison) -> bytes:
         ("score", lambda r, i: float(r.score)),
         ("max", lambda r, i: r.max_score),
         ("compliant", lambda r, i: labels["yes"] if r.compliant else labels["no"]),
-        ("rank", lambda r, i: comparison.ranks[i] if comparison.ranks[i] else "–"),
         ("reservations_total", lambda r, i: float(r.reservations_total)),
     ]
     for key, value in totals:

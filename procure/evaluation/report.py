@@ -21,8 +21,6 @@ _TEXT = {
         "compliant": "Konditionsmæssigt: ja (ingen mindstekrav fejler)",
         "noncompliant": "Konditionsmæssigt: NEJ",
         "reasons": "Begrundelse",
-        "score": "Score",
-        "computed": "beregnet",
         "reservations": "Forbehold",
         "integrations": "Integrationer der ikke er dækket",
         "findings": "Fund",
@@ -36,7 +34,9 @@ _TEXT = {
         "case": "Sagsnummer",
         "library": "Kravbibliotek",
         "summary": "Sammenfatning",
-        "rank": "Placering",
+        "pk_answers": "Prioriterede krav (PK), leverandørens svar (til orientering)",
+        "not_ranked_here": "Tilbuddene rangeres ikke i dette notat: evaluatorerne giver point "
+        "efter den offentliggjorte model, og tildelingen følger af den (procure award).",
         "overrides": "Manuelle pointjusteringer",
         "requirement": "Krav",
         "answer": "Besvarelse",
@@ -47,7 +47,7 @@ _TEXT = {
         "message": "Beskrivelse",
         "yes": "Ja",
         "no": "Nej",
-        "not_ranked": "ikke rangeret",
+        "unanswered": "ikke besvaret",
     },
     "en": {
         "title": "Bid check",
@@ -56,8 +56,6 @@ _TEXT = {
         "compliant": "Compliant: yes (no minimum requirement fails)",
         "noncompliant": "Compliant: NO",
         "reasons": "Reasons",
-        "score": "Score",
-        "computed": "computed",
         "reservations": "Reservations",
         "integrations": "Integrations not covered",
         "findings": "Findings",
@@ -71,7 +69,9 @@ _TEXT = {
         "case": "Case number",
         "library": "Requirement library",
         "summary": "Summary",
-        "rank": "Rank",
+        "pk_answers": "Prioritised requirements (PK), the vendor's answers (information)",
+        "not_ranked_here": "The bids are not ranked in this note: the evaluators give points "
+        "by the published model, and the award follows from it (procure award).",
         "overrides": "Manual point overrides",
         "requirement": "Requirement",
         "answer": "Answer",
@@ -82,9 +82,28 @@ _TEXT = {
         "message": "Description",
         "yes": "Yes",
         "no": "No",
-        "not_ranked": "not ranked",
+        "unanswered": "not answered",
     },
 }
+
+
+def pk_answer_summary(result: EvaluationResult, lang: str) -> str:
+    """How the vendor answered the PKs, e.g. "5 Opfyldt, 1 Delvist opfyldt, 1 ikke besvaret":
+    information for the evaluators, who score the descriptions."""
+    from procure.forms import ANSWER_LABELS, Answer
+
+    labels = ANSWER_LABELS.get(lang, ANSWER_LABELS["da"])
+    words = _TEXT.get(lang, _TEXT["da"])
+    counts: dict[str, int] = {}
+    for verdict in result.verdicts:
+        if verdict.kind != "PK":
+            continue
+        key = labels[verdict.answer] if verdict.answer is not None else words["unanswered"]
+        counts[key] = counts.get(key, 0) + 1
+    order = [labels[a] for a in (Answer.MET, Answer.PARTLY, Answer.NOT_MET)]
+    order.append(words["unanswered"])
+    parts = [f"{counts[k]} {k}" for k in order if counts.get(k)]
+    return ", ".join(parts) or words["none"]
 
 
 def format_result_text(result: EvaluationResult, lang: str = "da") -> str:
@@ -96,10 +115,7 @@ def format_result_text(result: EvaluationResult, lang: str = "da") -> str:
         lines.append(t["noncompliant"])
         for reason in result.reasons:
             lines.append(f"  - {reason}")
-    score = f"{t['score']}: {number(result.score, lang)} / {result.max_score}"
-    if result.score != result.computed_score:
-        score += f" ({t['computed']} {number(result.computed_score, lang)})"
-    lines.append(score)
+    lines.append(f"{t['pk_answers']}: {pk_answer_summary(result, lang)}")
     lines.append(f"{t['reservations']}: {len(result.reservations) or t['none']}")
     for r in result.reservations:
         price = f"{t['vendor_price']}: {vendor_price(r, lang)}; {reservation_status(r, lang)}"
@@ -146,17 +162,17 @@ def render_check_report(
     summary.style = "Light Grid Accent 1"
     for cell, text in zip(
         summary.rows[0].cells,
-        (t["vendor"], t["compliant"].split(":")[0], t["score"], t["rank"]),
+        (t["vendor"], t["compliant"].split(":")[0], t["reservations"], t["pk_answers"]),
         strict=True,
     ):
         cell.text = text
-    for i, result in enumerate(results):
-        rank = comparison.ranks[i] if comparison else None
+    for result in results:
         cells = summary.add_row().cells
         cells[0].text = xml_safe(result.vendor)
         cells[1].text = t["yes"] if result.compliant else t["no"]
-        cells[2].text = f"{number(result.score, lang)} / {result.max_score}"
-        cells[3].text = str(rank) if rank else ("–" if comparison is None else t["not_ranked"])
+        cells[2].text = str(len(result.reservations))
+        cells[3].text = pk_answer_summary(result, lang)
+    doc.add_paragraph(t["not_ranked_here"])
 
     for result in results:
         doc.add_heading(xml_safe(f"{t['vendor']}: {result.vendor}"), level=1)
@@ -164,10 +180,7 @@ def render_check_report(
         doc.add_paragraph(t["compliant"] if result.compliant else t["noncompliant"])
         for reason in result.reasons:
             doc.add_paragraph(xml_safe(reason), style="List Bullet")
-        score = f"{t['score']}: {number(result.score, lang)} / {result.max_score}"
-        if result.score != result.computed_score:
-            score += f" ({t['computed']} {number(result.computed_score, lang)})"
-        doc.add_paragraph(score)
+        doc.add_paragraph(f"{t['pk_answers']}: {pk_answer_summary(result, lang)}")
         integrations = ", ".join(result.integrations_missing) or t["none"]
         doc.add_paragraph(f"{t['integrations']}: {integrations}")
 

@@ -81,7 +81,7 @@ def score_rows(comparison: Comparison, lang: str) -> list[dict]:
     final score, so a non-compliant bid never looks like the winner (ties in upload order)."""
     labels = vendor_labels(comparison.results)
     rows = []
-    for label, result, rank in zip(labels, comparison.results, comparison.ranks, strict=True):
+    for label, result in zip(labels, comparison.results, strict=True):
         rows.append(
             {
                 "vendor": label,
@@ -91,7 +91,6 @@ def score_rows(comparison: Comparison, lang: str) -> list[dict]:
                 "max_score": result.max_score,
                 "compliant": result.compliant,
                 "status": compliant_label(result.compliant, lang),
-                "rank": str(rank) if rank is not None else "–",
                 "score_text": f"{number(result.score, lang)} / {result.max_score}",
                 "computed_text": f"{number(result.computed_score, lang)} / {result.max_score}",
             }
@@ -123,7 +122,6 @@ def score_chart(comparison: Comparison, lang: str) -> dict:
             else []
         ),
         {"field": "status", "type": "nominal", "title": tr(lang, "col_compliant")},
-        {"field": "rank", "type": "nominal", "title": tr(lang, "col_rank")},
     ]
     bars = {
         "mark": {"type": "bar", "cornerRadiusEnd": 2},

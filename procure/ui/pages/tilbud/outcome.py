@@ -259,8 +259,9 @@ def vendor_parts(lang: str, outcome: CheckOutcome, index: int, overrides: Overri
 
 
 def comparison_table(lang: str, outcome: CheckOutcome) -> pa.Table:
-    """One row per vendor: compliant, score (final and computed when overridden), rank,
-    reservations and their price."""
+    """One row per vendor: compliant, the PK points by the vendor's own answers (information
+    only: bids are ranked by the award, on the committee's points), reservations and the
+    buyer's prices."""
     comparison = outcome.comparison
     assert comparison is not None
     overridden = any(v.override_reason is not None for r in comparison.results for v in r.verdicts)
@@ -277,11 +278,10 @@ def comparison_table(lang: str, outcome: CheckOutcome) -> pa.Table:
                     if overridden
                     else {}
                 ),
-                tr(lang, "col_rank"): str(rank) if rank is not None else "–",
                 tr(lang, "reservations"): len(result.reservations),
                 tr(lang, "col_reservations_price"): amount_text(result.reservations_total, lang),
             }
-            for result, rank in zip(comparison.results, comparison.ranks, strict=True)
+            for result in comparison.results
         ]
     )
 
