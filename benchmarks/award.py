@@ -152,6 +152,7 @@ def award_inputs(tmp):
     requirement answered and described and their prices, and an evaluation file with three
     evaluators' points, the consensus with a reason, and a confirmation for every bid."""
     import dataclasses
+    import datetime as dt
 
     from benchmarks.generate import generated_release, tender_with_every_requirement
     from procure.award import ConsensusScore, EvaluatorScore
@@ -159,6 +160,7 @@ def award_inputs(tmp):
     from procure.evaluation.overrides import Confirmation, Overrides
     from procure.library import read_release_file
     from procure.tender import SelectedRequirement, resolve_tender, save_tender
+    from procure.tender.lifecycle import publish
     from procure.tender.model import (
         Criterion,
         EvaluationModel,
@@ -205,7 +207,15 @@ def award_inputs(tmp):
         PriceLine("P1", "Drift pr. måned", Decimal(48), unit="måneder"),
         PriceLine("P2", "Implementering", Decimal(1)),
     )
-    tender = dataclasses.replace(tender, requirements=selected, evaluation=model, price_lines=lines)
+    tender = dataclasses.replace(
+        tender,
+        requirements=selected,
+        evaluation=model,
+        price_lines=lines,
+        deadline="2027-01-15T12:00",
+    )
+    # Published before the deadline, as letters are only sent for a published tender
+    tender = publish(resolve_tender(tender, library), dt.datetime(2026, 12, 1, 9, 0))
     save_tender(tender, tmp / "tender.yaml")
     spec = resolve_tender(tender, library)
     vendors = [f"Leverandør {b}" for b in range(BIDS)]

@@ -331,6 +331,7 @@ EN: dict[str, str] = {
     "procure: fejl: meddelelserne kan ikke sendes endnu ({count}):": "procure: error: the notifications cannot be sent yet ({count}):",
     "er ikke en mappe": "is not a folder",
     "--sent-on skal være en dato som 2027-03-01, ikke '{value}'": "--sent-on must be a date such as 2027-03-01, not '{value}'",
+    "bemærk: meddelelserne er skrevet, og udbuddet er nu markeret 'tildelt' i {path}": "note: the notifications are written, and the tender is now marked 'tildelt' (awarded) in {path}",
     # procure/cli/portfolio.py
     "kommunens FKI-portefølje: systemer, integrationer, nedbrud, dækning": "the municipality's FKI portfolio: systems, integrations, outages, coverage",
     "tilføj et system": "add a system",

@@ -17,11 +17,13 @@ sub-criterion points are those points whatever the weights:
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from decimal import Decimal
 
 from procure.award import ConsensusScore, EvaluatorScore
 from procure.evaluation.overrides import Confirmation, Overrides
 from procure.tender import resolve_tender
+from procure.tender.lifecycle import publish
 from procure.tender.model import (
     BEST_PRICE_QUALITY,
     LOWEST_PRICE,
@@ -44,8 +46,14 @@ POINTS = {  # (Funktionalitet, Implementering og drift) consensus points per bid
 EVALUATORS = ("Anna Evaluator", "Bo Evaluator")
 
 
-def award_tender(language: str = "da") -> Tender:
-    tender = sample_tender(language)
+PUBLISHED_ON = dt.datetime(2026, 12, 1, 9, 0)
+DEADLINE = "2027-01-15T12:00"
+
+
+def award_tender(language: str = "da", published: bool = True) -> Tender:
+    """The tender, published on 1 December 2026 with the bid deadline 15 January 2027 (a
+    draft with `published=False`)."""
+    tender = dataclasses.replace(sample_tender(language), deadline=DEADLINE)
     spec = resolve_tender(tender, shipped_release())
     pks = [(r.id, r.weight) for r in spec.requirements if r.kind == "PK"]
     functional = tuple(p for p in pks if p[0].startswith(FUNCTIONAL_AREAS))
@@ -74,11 +82,14 @@ def award_tender(language: str = "da") -> Tender:
         PriceLine("P1", "Drift og vedligehold pr. måned", Decimal(12), unit="måneder"),
         PriceLine("P2", "Implementering & uddannelse", Decimal(1), unit="stk."),
     )
-    return dataclasses.replace(tender, evaluation=model, price_lines=lines)
+    tender = dataclasses.replace(tender, evaluation=model, price_lines=lines)
+    if published:
+        tender = publish(resolve_tender(tender, shipped_release()), PUBLISHED_ON)
+    return tender
 
 
-def award_spec(language: str = "da"):
-    return resolve_tender(award_tender(language), shipped_release())
+def award_spec(language: str = "da", published: bool = True):
+    return resolve_tender(award_tender(language, published), shipped_release())
 
 
 def functional(requirement_id: str) -> bool:

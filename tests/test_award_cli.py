@@ -18,7 +18,7 @@ from procure import forms
 from procure.cli import main
 from procure.documents.build import render_documents
 from procure.evaluation import dump_overrides
-from procure.tender import save_tender
+from procure.tender import load_tender, save_tender
 from tests.award_samples import POINTS, award_spec, award_tender, evaluation_for
 from tests.fill import fill_docx_form, fill_xlsx_form
 
@@ -409,3 +409,31 @@ def test_letters_are_refused_while_two_bids_tie_for_first_place(bids, capsys, tm
     code, out, _ = run(capsys, evaluation, *args[:4])
     assert code == 0
     assert "1. Leverandør B (delt placering)" in out and "1. Leverandør C (delt placering)" in out
+
+
+def test_a_draft_gets_a_trial_ranking_but_never_letters(bids, capsys, tmp_path):
+    spec, tender, files = bids
+    save_tender(award_tender(published=False), Path(tender))
+    evaluation = evaluation_for(spec, confirmed=ALL_CONFIRMED)
+    code, out, _ = run(capsys, evaluation, *award_args(tender, files))
+    assert code == 0
+    assert "Udbuddet er ikke offentliggjort (kladde): resultatet er kun en prøve." in out
+    letters = tmp_path / "breve"
+    code, out, err = run(capsys, evaluation, *award_args(tender, files, "--letters", str(letters)))
+    assert code == 2 and not letters.exists()
+    assert "  - udbuddet er ikke offentliggjort (kladde)" in err
+    assert load_tender(tender).status == "kladde"
+
+
+def test_checking_the_bids_opens_the_tender_and_the_letters_award_it(bids, capsys, tmp_path):
+    spec, tender, files = bids
+    evaluation = evaluation_for(spec, confirmed=ALL_CONFIRMED)
+    assert load_tender(tender).status == "offentliggjort"
+    code, _, err = run(capsys, evaluation, *award_args(tender, files, "--format", "json"))
+    assert code == 0 and "markeret 'tilbud åbnet'" in err
+    assert load_tender(tender).status == "tilbud åbnet"
+    code, _, err = run(
+        capsys, evaluation, *award_args(tender, files, "--letters", str(tmp_path / "breve"))
+    )
+    assert code == 0 and "markeret 'tildelt'" in err
+    assert load_tender(tender).status == "tildelt"

@@ -9,7 +9,9 @@ the published model decides (procure.award.award).
 
 Exit codes: 0 when at least one bid is ranked; 1 when none could be (all excluded, or still
 waiting for consensus); 2 for unusable input, and when letters are asked for but may not be
-sent yet (what is missing is listed). Nothing is written unless everything asked for can be.
+sent yet (what is missing is listed; a draft tender is never awarded). Nothing is written
+unless everything asked for can be. A published tender is marked `tilbud åbnet` once its bids
+are checked here, and `tildelt` once the letters are written.
 """
 
 from __future__ import annotations
@@ -27,7 +29,9 @@ from procure.cli.common import (
     add_max_size_option,
     add_tender_argument,
     evaluation_path,
+    mark_bids_opened,
     read_for_tender,
+    refuse_broken_seal,
     response_limits,
 )
 from procure.errors import ProcureError
@@ -91,8 +95,10 @@ def award(args) -> int:
     from procure.files import staged_files
     from procure.responses.reader import read_prices
     from procure.tender import load_tender_spec
+    from procure.tender.lifecycle import is_published
 
     spec = load_tender_spec(args.tender)
+    refuse_broken_seal(args.tender, spec)
     sent_on = _sent_on(args.sent_on)
     if args.letters and sent_on is None:
         sent_on = _danish_today()
@@ -119,7 +125,7 @@ def award(args) -> int:
     bids = award_bids(records)
     result = rank_bids(model, bids, sent_on=sent_on)
     record = AwardRecord(model, result, records)
-    draft = not tender_is_published(spec.tender)
+    draft = not is_published(spec.tender)
 
     if args.letters:
         missing = list(missing_for_letters(model, bids))
@@ -149,6 +155,9 @@ def award(args) -> int:
 
     outputs = _render(spec, record, args, sent_on)
     staged_files(outputs)
+    notes = []
+    if not draft:  # the bids are checked: a published tender is now opened (or awarded)
+        notes.append(_mark_awarded(args.tender) if args.letters else mark_bids_opened(args.tender))
 
     if args.format == "json":
         print(json.dumps(result.to_data(spec.language), ensure_ascii=False, indent=2))
@@ -157,19 +166,32 @@ def award(args) -> int:
                 print(f"{bid.vendor}: {problem.message}", file=sys.stderr)
     else:
         print(award_text(record, spec.tender.title, spec.language, draft=draft), end="")
+    status_out = sys.stderr if args.format == "json" else None  # JSON output stays pure
     for path in outputs:
-        print(t("skrev {path}", path=path), file=sys.stderr if args.format == "json" else None)
+        print(t("skrev {path}", path=path), file=status_out)
+    for note in notes:
+        if note is not None:
+            print(note, file=sys.stderr)
     return EXIT_OK if any(b.rank is not None for b in result.ranking) else EXIT_NEGATIVE
 
 
-def tender_is_published(tender) -> bool:
-    """Whether the tender is published (issue 16 § 1); a tender file without a status (before
-    statuses existed) counts as published."""
-    try:
-        from procure.tender.lifecycle import is_published
-    except ImportError:  # the tender status is not there yet (branch `status`)
-        return True
-    return is_published(tender)
+def _mark_awarded(path) -> object | None:
+    """Mark the tender `tildelt` under the file's lock once the letters are written; the note
+    to print the first time, else None."""
+    from procure.tender.io import update_tender
+    from procure.tender.lifecycle import mark_awarded
+    from procure.tender.model import AWARDED
+
+    now = dt.datetime.now()
+    awarded = update_tender(
+        path, lambda tender: None if tender.status == AWARDED else mark_awarded(tender, now)
+    )
+    if awarded is None:
+        return None
+    return t(
+        "bemærk: meddelelserne er skrevet, og udbuddet er nu markeret 'tildelt' i {path}",
+        path=path,
+    )
 
 
 def _render(spec, record, args, sent_on: dt.date | None) -> dict[Path, bytes]:
