@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from procure.award.consensus import ConsensusScore, EvaluatorScore
 from procure.award.model import AwardModel
@@ -32,8 +32,15 @@ from procure.award.result import AwardResult
 from procure.errors import ProcureError
 from procure.i18n import Message, t
 
-if TYPE_CHECKING:  # the evaluation file's values (procure.evaluation.overrides)
-    from procure.evaluation.overrides import Overrides
+
+class EvaluationValues(Protocol):
+    """What the award reads of the evaluation file (procure.evaluation.overrides.Overrides,
+    a layer above this one)."""
+
+    consensus: tuple[ConsensusScore, ...]
+    scores: tuple[EvaluatorScore, ...]
+
+    def confirmation(self, vendor: str): ...  # with .compliant, .why, .by, .at, or None
 
 
 @dataclass(frozen=True)
@@ -110,7 +117,7 @@ class VendorBid:
 def bid_records(
     model: AwardModel,
     bids: Sequence[VendorBid],
-    evaluation: Overrides,
+    evaluation: EvaluationValues,
     prices: Mapping[str, object],
 ) -> tuple[BidRecord, ...]:
     """Each bid's record: `prices` are the price lists by vendor (PriceSubmission, from the
@@ -256,7 +263,7 @@ def vendor_key(name: str) -> str:
 # -- Reading the evaluation file's values ----------------------------------------------------------
 
 
-def _consensus_by_vendor(evaluation: Overrides) -> dict[str, dict[str, ConsensusScore]]:
+def _consensus_by_vendor(evaluation: EvaluationValues) -> dict[str, dict[str, ConsensusScore]]:
     """{vendor key: {requirement: the consensus score in force}}, indexed once (a large award
     has thousands of them)."""
     out: dict[str, dict[str, ConsensusScore]] = {}
@@ -265,14 +272,14 @@ def _consensus_by_vendor(evaluation: Overrides) -> dict[str, dict[str, Consensus
     return out
 
 
-def _scores_by_vendor(evaluation: Overrides) -> dict[str, list[EvaluatorScore]]:
+def _scores_by_vendor(evaluation: EvaluationValues) -> dict[str, list[EvaluatorScore]]:
     out: dict[str, list[EvaluatorScore]] = {}
     for score in evaluation.scores:
         out.setdefault(vendor_key(score.vendor), []).append(score)
     return out
 
 
-def _confirmation(evaluation: Overrides, vendor: str) -> Confirmed | None:
+def _confirmation(evaluation: EvaluationValues, vendor: str) -> Confirmed | None:
     found = evaluation.confirmation(vendor)
     if found is None:
         return None
