@@ -5,6 +5,7 @@ many rows written fast, and the same bytes for the same content."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable, Sequence
 from xml.sax.saxutils import escape
 
@@ -141,8 +142,14 @@ def document_bytes(document, day: dt.date) -> bytes:
 
 def _runs(value: object) -> str:
     """A cell's text as runs: line breaks and tabs as their elements, XML escaped."""
+    return _runs_of("" if value is None else str(value))
+
+
+@functools.lru_cache(maxsize=16384)
+def _runs_of(value: str) -> str:
+    # Requirement labels, points and criteria repeat in every bid's table: made once each
     lines = []
-    for line in text(value).replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+    for line in xml_safe(value).replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         parts = [f'<w:t xml:space="preserve">{escape(part)}</w:t>' if part else "" for part in
                  line.split("\t")]  # fmt: skip
         lines.append("<w:tab/>".join(parts))
