@@ -127,6 +127,7 @@ def tender_from_data(data: dict) -> Tender:
                 line["text"],
                 _amount(line.get("quantity", 1)),
                 _amount(line["weight"]) if "weight" in line else None,
+                line.get("unit", ""),
             )
             for line in data.get("price_lines", ())
         ),
@@ -462,6 +463,8 @@ def _price_line(line: PriceLine) -> dict:
     data: dict = {"id": line.id, "text": line.text, "quantity": _amount_data(line.quantity)}
     if line.weight is not None:
         data["weight"] = _amount_data(line.weight)
+    if line.unit:
+        data["unit"] = line.unit
     return data
 
 
