@@ -19,7 +19,7 @@ from procure.evaluation import (
     evaluate_response,
 )
 from procure.evaluation.comparison import Comparison, render_comparison_xlsx
-from procure.evaluation.messages import money, number, reservation_status
+from procure.evaluation.messages import finding_label, money, number, reservation_status
 from procure.evaluation.report import render_check_report
 from procure.forms import ANSWER_LABELS
 from procure.responses.model import VendorResponse
@@ -243,7 +243,7 @@ def vendor_parts(lang: str, outcome: CheckOutcome, index: int, overrides: Overri
         findings=arrow_table(
             [
                 {
-                    tr(lang, "col_finding"): tr(lang, f"finding_{f.code}"),
+                    tr(lang, "col_finding"): finding_label(f.code, lang),
                     tr(lang, "col_requirement"): f.requirement or "",
                     tr(lang, "col_message"): f.message,
                 }
