@@ -89,7 +89,9 @@ DA = {
     "pf_field_owner_help": "Navn og e-mail, fx Ane Hansen <ane@kommune.dk>.",
     "pf_field_criticality": "Forretningskritikalitet",
     "pf_field_channel": "Kontaktkanal ved nedbrud",
-    "pf_field_channel_help": "Hvordan fagområdet nås, fx en Teams-kanal, en postkasse eller et nummer.",
+    "pf_field_channel_help": (
+        "Hvordan fagområdet nås, fx en Teams-kanal, en postkasse eller et nummer."
+    ),
     "pf_field_integrations": "FKI-integrationer systemet bruger",
     "pf_field_integrations_help": (
         "Integrationerne fra kravbibliotekets katalog; et system uden integrationer er tilladt "
@@ -184,7 +186,9 @@ DA = {
     "pf_cell_implied": "Bruges indirekte",
     "pf_cell_missing": "Mangler",
     "pf_gaps_heading": "Mangler pr. ydelsesområde",
-    "pf_gaps_caption": "Integrationer biblioteket anbefaler for kategorien, som systemet ikke bruger.",
+    "pf_gaps_caption": (
+        "Integrationer biblioteket anbefaler for kategorien, som systemet ikke bruger."
+    ),
     "pf_gaps_none": "Ingen systemer mangler en anbefalet integration.",
     "pf_expiring_heading": "Kontrakter der udløber",
     "pf_months": "Inden for så mange måneder",
@@ -301,7 +305,9 @@ EN = {
     "pf_field_contract_start": "Contract start",
     "pf_field_contract_end": "Contract end",
     "pf_field_roles": "User system roles (optional)",
-    "pf_field_roles_help": "One role a line: id|name|description (the description may be left out).",
+    "pf_field_roles_help": (
+        "One role a line: id|name|description (the description may be left out)."
+    ),
     "pf_field_notes": "Notes",
     "pf_field_kitos_uuid": "KITOS uuid (optional)",
     "pf_add": "Add system",
@@ -378,7 +384,9 @@ EN = {
     "pf_cell_implied": "Used indirectly",
     "pf_cell_missing": "Missing",
     "pf_gaps_heading": "Gaps per service area",
-    "pf_gaps_caption": "Integrations the library recommends for the category that the system does not use.",
+    "pf_gaps_caption": (
+        "Integrations the library recommends for the category that the system does not use."
+    ),
     "pf_gaps_none": "No system lacks a recommended integration.",
     "pf_expiring_heading": "Contracts that end",
     "pf_months": "Within this many months",
