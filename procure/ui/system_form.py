@@ -379,7 +379,7 @@ def register_winning_bid_form(
             key="reg_bid",
             index=sources.index(draft.source),
             on_change=_bid_chosen,
-            args=(spec.tender.id,),
+            args=(tuple(results),),
         )
         result = by_source[draft.source]
         library = portfolio_library(state)
@@ -400,6 +400,7 @@ def register_winning_bid_form(
             st.form_submit_button(
                 tr(lang, "reg_submit"),
                 type="primary",
+                key="reg_submit",
                 on_click=_register,
                 args=(spec, result),
             )
@@ -441,11 +442,10 @@ def _tender_file(tender_id: str) -> str:
 
 
 @safe_callback
-def _bid_chosen(tender_id: str) -> None:
+def _bid_chosen(results: tuple[EvaluationResult, ...]) -> None:
     state = get_state()
     draft = session_object(REGISTER_KEY, RegisterDraft)
     source = st.session_state.get("reg_bid")
-    results = getattr(state.check.cache_value, "results", ())
     chosen = next((r for r in results if r.source == source), None)
     if chosen is not None:
         _choose_bid(draft, chosen, state)

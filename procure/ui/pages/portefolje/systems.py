@@ -34,9 +34,10 @@ def systems_section(
     state: WizardState, view: PortfolioView, snap: Snapshot, library: Library
 ) -> None:
     lang = state.ui_lang
-    if not snap.everything:
+    if not snap.systems:
         st.info(tr(lang, "pf_empty"))
-        return
+        if not snap.everything:
+            return  # nothing taken out of use either: no table to show
     areas = snap.kept(
         ("areas",),
         lambda: sorted({s.business_area for s in snap.systems if s.business_area}, key=str.lower),
@@ -136,6 +137,7 @@ def _one_system(
             snap.kept(("history", record.name, lang), lambda: _history(record.name, lang)),
             hide_index=True,
             width="stretch",
+            key="pf_history_table",
         )
 
 
