@@ -18,6 +18,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
@@ -76,21 +77,32 @@ def sample(store, library) -> PortfolioStore:
 
 @pytest.fixture
 def downloads(monkeypatch):
-    """What a download button would give the officer, from the test run's media store."""
+    """What a download button gives the officer: the page makes the file when the button is
+    clicked (a deferred download), so the test runs that as the server would."""
     import streamlit.testing.v1.app_test as app_test_module
 
+    managers: list[MediaFileManager] = []
     stores: list[MemoryMediaFileStorage] = []
+
+    class RecordingManager(MediaFileManager):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            managers.append(self)
 
     class RecordingStorage(MemoryMediaFileStorage):
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
             stores.append(self)
 
+    monkeypatch.setattr(app_test_module, "MediaFileManager", RecordingManager)
     monkeypatch.setattr(app_test_module, "MemoryMediaFileStorage", RecordingStorage)
 
     def fetch(at: AppTest, key: str) -> bytes:
         button = next(b for b in at.get("download_button") if b.proto.id.endswith(key))
-        return stores[-1].get_file(button.proto.url.rsplit("/", 1)[-1]).content
+        assert not button.proto.url  # nothing made before the click
+        url = managers[-1].execute_deferred(button.proto.deferred_file_id)
+        file_id = url.rsplit("/", 1)[-1].split(".")[0]
+        return stores[-1].get_file(file_id).content
 
     return fetch
 

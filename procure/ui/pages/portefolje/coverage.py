@@ -79,10 +79,12 @@ def coverage_section(state: WizardState, view: PortfolioView, snap: Snapshot, li
         )
     else:
         st.info(tr(lang, "pf_expiring_none", months=view.months))
+    # Made when the officer clicks, not in the rerun: 2,000 systems take most of a second
+    months = view.months
     st.download_button(
         tr(lang, "download_file", name=COVERAGE_FILE),
-        data=snap.kept(
-            ("coverage.xlsx", view.months, today, lang),
+        data=lambda: snap.kept(
+            ("coverage.xlsx", months, today, lang),
             lambda: render_coverage_xlsx(coverage, library, lang),
         ),
         file_name=COVERAGE_FILE,

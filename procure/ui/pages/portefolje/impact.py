@@ -58,9 +58,13 @@ def impact_section(state: WizardState, view: PortfolioView, snap: Snapshot, libr
     _affected(lang, impact, library)
     if impact.affected:
         _graph(lang, snap, impact, library)
+    # Made when the officer clicks (in Streamlit's download thread, not in the rerun): the
+    # notice of a large outage takes most of a second to write
     st.download_button(
         tr(lang, "pf_notice_download"),
-        data=snap.kept(("notice", component, lang), lambda: render_notice(impact, library, lang)),
+        data=lambda: snap.kept(
+            ("notice", component, lang), lambda: render_notice(impact, library, lang)
+        ),
         file_name=NOTICE_FILE,
         mime=MIME[".docx"],
         key="download_" + NOTICE_FILE,
