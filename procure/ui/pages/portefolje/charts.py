@@ -8,6 +8,7 @@ label (escaped: `dot_text`) or a chart's data, where they are shown as text.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Iterable, Sequence
 
 import pyarrow as pa
@@ -100,11 +101,12 @@ def filtered_systems(
 # -- Impact -----------------------------------------------------------------------------------
 
 
-def via_text(item: Affected, library: Library, lang: str) -> str:
-    """ "direkte" or "Sags- og Dokumentindeks → Organisation"."""
+def via_text(item: Affected, lang: str) -> str:
+    """ "direkte", or the catalogue ids from the integration used to the component, as the
+    command line shows them: "sags-og-dokumentindeks → organisation" (the graph names them)."""
     if len(item.via) == 1:
         return tr(lang, "pf_via_direct")
-    return " → ".join(short_name(i, library, lang) for i in item.via)
+    return " → ".join(item.via)
 
 
 def short_name(integration_id: str, library: Library, lang: str) -> str:
@@ -129,7 +131,7 @@ def impact_table(items: Sequence[Affected], library: Library, lang: str) -> pa.T
                     criticality_text(a.criticality, lang),
                     a.owner,
                     a.channel,
-                    via_text(a, library, lang),
+                    via_text(a, lang),
                 ),
                 strict=True,
             )
@@ -154,7 +156,7 @@ def impact_dot(impact: Impact, library: Library, lang: str) -> str:
     lines = [
         "digraph impact {",
         '  graph [rankdir=LR, bgcolor="transparent", nodesep=0.25, ranksep=0.6];',
-        '  node [fontname="Helvetica", fontsize=11];',
+        '  node [fontname="Helvetica", fontsize=14, margin="0.15,0.06"];',
         '  edge [color="#555555"];',
     ]
     integration_nodes: dict[str, str] = {}
@@ -165,10 +167,10 @@ def impact_dot(impact: Impact, library: Library, lang: str) -> str:
             integration_nodes[integration_id] = node
             integration = library.integrations_by_id.get(integration_id)
             sf = f"\n{integration.sf_list}" if integration and integration.sf_list else ""
-            label = short_name(integration_id, library, lang) + sf
+            label = _wrapped(short_name(integration_id, library, lang)) + sf
             if integration_id == impact.component:
                 label = tr(lang, "pf_graph_down", name=label)
-                style = 'shape=doubleoctagon, style=filled, fillcolor="#ffcdd2", penwidth=2'
+                style = 'shape=box, style="filled,bold", peripheries=2, fillcolor="#ffcdd2"'
             else:
                 style = 'shape=ellipse, style=filled, fillcolor="#e3f2fd"'
             lines.append(f'  {node} [label="{dot_text(label)}", {style}];')
@@ -179,7 +181,7 @@ def impact_dot(impact: Impact, library: Library, lang: str) -> str:
     if len(impact.affected) <= GRAPH_MAX_SYSTEMS:
         for index, item in enumerate(impact.affected):
             node = f"s{index}"
-            label = f"{item.system}\n({criticality_text(item.criticality, lang)})"
+            label = f"{_wrapped(item.system)}\n({criticality_text(item.criticality, lang)})"
             border = 3 if item.criticality == "høj" else 1
             fill = CRITICALITY_COLOURS.get(item.criticality, "#ffffff")
             lines.append(
@@ -202,6 +204,11 @@ def impact_dot(impact: Impact, library: Library, lang: str) -> str:
     for item in impact.affected:
         for here, there in zip(item.via, item.via[1:], strict=False):
             edges.setdefault((integration_node(here), integration_node(there)), 0)
+    # The systems (or areas) in one column on the left, the component alone on the right
+    left = list(dict.fromkeys(source for source, _ in edges if not source.startswith("i")))
+    if left:
+        lines.append(f"  {{rank=min; {'; '.join(left)};}}")
+    lines.append(f"  {{rank=max; {integration_nodes[impact.component]};}}")
     for (source, target), count in edges.items():
         label = f' [label="{count}"]' if count > 1 else ""
         lines.append(f"  {source} -> {target}{label};")
@@ -237,7 +244,8 @@ def heatmap_rows(
                     "order": order,
                     "business_area": row.business_area,
                     "category": row.category,
-                    "integration": short_name(integration_id, library, lang),
+                    "integration": integration_id,
+                    "integration_name": short_name(integration_id, library, lang),
                     "state": cell_label(state, lang),
                     "symbol": CELL_STYLES[state][1],
                 }
@@ -253,18 +261,16 @@ def heatmap_chart(
     spec (its data as Arrow) and how many systems matched the filter."""
     rows, matched = heatmap_rows(coverage, library, lang, area, gaps_only)
     systems = list(dict.fromkeys(row["system"] for row in rows))
-    columns = [
-        short_name(i, library, lang)
-        for i in coverage.integrations
-        if any(row["integration"] == short_name(i, library, lang) for row in rows)
-    ]
+    present = {row["integration"] for row in rows}
+    columns = [i for i in coverage.integrations if i in present]
     states = list(CELL_STYLES)
     state_title = tr(lang, "pf_chart_state")
     tooltip = [
         {"field": "system", "type": "nominal", "title": tr(lang, "pf_col_name")},
         {"field": "business_area", "type": "nominal", "title": tr(lang, "pf_col_business_area")},
         {"field": "category", "type": "nominal", "title": tr(lang, "pf_col_category")},
-        {"field": "integration", "type": "nominal", "title": tr(lang, "pf_chart_integration")},
+        {"field": "integration_name", "type": "nominal", "title": tr(lang, "pf_chart_integration")},
+        {"field": "integration", "type": "nominal", "title": tr(lang, "pf_chart_id")},
         {"field": "state", "type": "nominal", "title": state_title},
     ]
     x = {
@@ -272,7 +278,14 @@ def heatmap_chart(
         "type": "nominal",
         "sort": columns,
         "title": tr(lang, "pf_chart_integration"),
-        "axis": {"orient": "top", "labelAngle": -40, "labelAlign": "left", "labelLimit": 200},
+        # Every column labelled (slanted, so that none is dropped as crowded)
+        "axis": {
+            "orient": "top",
+            "labelAngle": -45,
+            "labelAlign": "left",
+            "labelLimit": 200,
+            "labelOverlap": False,
+        },
     }
     y = {
         "field": "system",
@@ -285,7 +298,10 @@ def heatmap_chart(
         "data": {"values": _arrow_rows(rows)},
         "height": max(len(systems), 1) * HEATMAP_ROW_PX,
         "autosize": {"type": "fit-x", "contains": "padding"},
+        "padding": {"left": 5, "top": 5, "bottom": 5, "right": 80},  # the last slanted label
         "encoding": {"x": x, "y": y, "tooltip": tooltip},
+        # The symbols' colours are their own: with a shared scale they would take the cells'
+        "resolve": {"scale": {"color": "independent"}},
         "layer": [
             {
                 "mark": {"type": "rect", "stroke": "white", "strokeWidth": 1},
@@ -334,7 +350,7 @@ def gaps_table(coverage: Coverage, library: Library, lang: str) -> pa.Table:
     for gap in sorted(coverage.gaps, key=lambda g: (order.get(g.category, len(order)), g.system)):
         category = library.categories_by_code.get(gap.category)
         name = f"{gap.category} – {category.name.get(lang)}" if category else gap.category
-        missing = ", ".join(short_name(i, library, lang) for i in gap.missing)
+        missing = ", ".join(gap.missing)
         rows.append(dict(zip(columns, (name, gap.system, missing), strict=True)))
     return arrow_table(rows, columns)
 
@@ -352,7 +368,7 @@ def expiring_table(coverage: Coverage, library: Library, lang: str) -> pa.Table:
                 (
                     item.contract_end.isoformat(),
                     item.system,
-                    ", ".join(short_name(i, library, lang) for i in item.missing) or "–",
+                    ", ".join(item.missing) or "–",
                 ),
                 strict=True,
             )
@@ -362,9 +378,23 @@ def expiring_table(coverage: Coverage, library: Library, lang: str) -> pa.Table:
     return arrow_table(rows, columns)
 
 
+def _wrapped(text: str, width: int = 24) -> str:
+    """A long name over several lines, so the graph stays narrow enough to read."""
+    return "\n".join(textwrap.wrap(text, width)) or text
+
+
 def _arrow_rows(rows: list[dict]) -> pa.Table:
     """The heat map's cells as Arrow, each repeated text stored once."""
-    names = ["system", "order", "business_area", "category", "integration", "state", "symbol"]
+    names = [
+        "system",
+        "order",
+        "business_area",
+        "category",
+        "integration",
+        "integration_name",
+        "state",
+        "symbol",
+    ]
     arrays = []
     for name in names:
         array = pa.array([row[name] for row in rows], type=pa.int32() if name == "order" else None)

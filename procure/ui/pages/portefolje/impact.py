@@ -91,9 +91,23 @@ def _affected(lang: str, impact: Impact, library: Library) -> None:
             )
         )
     )
+    # The same column widths in every area's table, so that they read as one list
+    widths = {
+        "pf_col_name": 180,
+        "pf_col_criticality": 90,
+        "pf_col_owner": 240,
+        "pf_col_channel": 170,
+        "pf_col_via": 300,
+    }
+    columns = {tr(lang, key): st.column_config.TextColumn(width=w) for key, w in widths.items()}
     for area, items in groups:
         st.markdown(f"**{plain(area or tr(lang, 'pf_no_area'))}**")
-        st.dataframe(impact_table(items, library, lang), hide_index=True, width="stretch")
+        st.dataframe(
+            impact_table(items, library, lang),
+            hide_index=True,
+            width="stretch",
+            column_config=columns,
+        )
 
 
 def _graph(lang: str, snap: Snapshot, impact: Impact, library: Library) -> None:
@@ -104,5 +118,5 @@ def _graph(lang: str, snap: Snapshot, impact: Impact, library: Library) -> None:
     st.caption(caption)
     st.graphviz_chart(
         snap.kept(("graph", impact.component, lang), lambda: impact_dot(impact, library, lang)),
-        width="stretch",
+        width="content",  # its own size: stretched, a wide graph's text becomes too small
     )

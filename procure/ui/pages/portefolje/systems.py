@@ -52,7 +52,7 @@ def systems_section(
         view.area = ALL
     if view.integration not in used:
         view.integration = ALL
-    area_col, integration_col, removed_col = st.columns([2, 2, 1], vertical_alignment="bottom")
+    area_col, integration_col, removed_col = st.columns(3, vertical_alignment="bottom")
     with area_col:
         bound(
             st.selectbox,
