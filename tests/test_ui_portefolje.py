@@ -334,6 +334,19 @@ def test_editing_a_system_changes_the_fields_given_and_records_old_and_new(sampl
     )
 
 
+def test_saving_an_edit_keeps_what_another_tab_changed_meanwhile_in_other_fields(sample):
+    at = portfolio_page()
+    at.selectbox(key="pf_selected").set_value("HR-system").run()
+    at.button(key="pf_edit_selected").click().run()  # from the system to its form
+    assert at.radio(key="pf_section").value == "edit"
+    assert at.text_input(key="pf_channel").value == "HR-drift"
+    sample.edit("HR-system", {"channel": "Teams: HR"}, actor="other tab")
+    submit(fill_form(at, criticality="lav"))
+    assert successes(at) == ["'HR-system' er gemt; ændret: criticality."]
+    record = sample.get("HR-system")
+    assert (record.criticality, record.channel) == ("lav", "Teams: HR")
+
+
 def test_taking_a_system_out_of_use_keeps_its_history(sample):
     at = portfolio_page()
     at.selectbox(key="pf_selected").set_value("Vejsystem").run()

@@ -88,6 +88,7 @@ class SystemDraft:
     notes: str = ""
     kitos_uuid: str = ""
     editing: str | None = None  # the name of the system being edited; None: a new one
+    original: SystemRecord | None = None  # the system as it was when the form was filled
     problems: list[str] = field(default_factory=list)  # why the last save was refused
 
     @classmethod
@@ -112,6 +113,7 @@ class SystemDraft:
             notes=record.notes,
             kitos_uuid=record.kitos_uuid,
             editing=record.name,
+            original=record,
         )
 
 
@@ -163,14 +165,21 @@ def record_from_draft(
     return (None, problems) if problems else (record, [])
 
 
-def changes_of(record: SystemRecord, fields: Iterable[str] = FORM_FIELDS) -> dict:
-    """The record fields a form sets, for `PortfolioStore.edit`."""
+def changes_of(
+    record: SystemRecord,
+    original: SystemRecord | None = None,
+    fields: Iterable[str] = FORM_FIELDS,
+) -> dict:
+    """The record fields a form sets, for `PortfolioStore.edit`: with `original` (the system as
+    the form was filled from it), only those the officer changed, so that a change another
+    tab made meanwhile to another field is kept."""
     changes = {}
     for name in fields:
-        if name == "owner":
-            changes["owner_name"], changes["owner_email"] = record.owner_name, record.owner_email
-        else:
-            changes[name] = getattr(record, name)
+        names = ("owner_name", "owner_email") if name == "owner" else (name,)
+        for field_name in names:
+            value = getattr(record, field_name)
+            if original is None or getattr(original, field_name) != value:
+                changes[field_name] = value
     return changes
 
 

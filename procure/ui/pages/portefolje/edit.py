@@ -101,7 +101,8 @@ def _save() -> None:
         return
     try:
         if draft.editing:
-            stored, changed = store.edit(draft.editing, changes_of(record), actor=actor())
+            changes = changes_of(record, draft.original)
+            stored, changed = store.edit(draft.editing, changes, actor=actor())
             message = (
                 tr(lang, "pf_saved", name=stored.name, fields=", ".join(changed))
                 if changed

@@ -41,6 +41,7 @@ class ImportCheck:
     message: str  # the rejection's one line ("" when the file can be imported)
     problems: tuple[tuple[str, str], ...]  # (where, why) per bad row
     notes: tuple[str, ...]  # what the reader wants the officer to know (left-out relations)
+    settled: bool = True  # the same file gives the same answer until the database changes
 
 
 def import_section(state: WizardState, view: PortfolioView, snap: Snapshot, library: Library):
@@ -61,10 +62,12 @@ def import_section(state: WizardState, view: PortfolioView, snap: Snapshot, libr
     name_col, remove_col = st.columns([4, 1])
     name_col.markdown(":material/description: " + plain(f"{upload.name} ({_size(upload.data)})"))
     remove_col.button(tr(lang, "remove"), key="pf_import_remove", on_click=_forget)
-    check = snap.kept(
-        ("import_check", upload.digest, upload.name, lang),
-        lambda: dry_run(state, upload, library, lang),
-    )
+    key = ("import_check", upload.digest, upload.name, lang)
+    check = snap.parts.get(key)
+    if check is None:
+        check = dry_run(state, upload, library, lang)
+        if check.settled:  # a locked or unreachable database is asked again next time
+            snap.parts[key] = check
     if check.outcome is None:
         st.error(plain(check.message))
         if check.problems:
@@ -114,7 +117,8 @@ def dry_run(state: WizardState, upload: UploadedFile, library: Library, lang: st
     except ImportRejected as rejected:
         return ImportCheck(None, str(rejected), _problems(rejected, lang), ())
     except ProcureError as exc:
-        return ImportCheck(None, str(exc), (), ())
+        # The file itself (too large, not a list) or the database (locked, unreachable)
+        return ImportCheck(None, str(exc), (), (), settled=False)
     return ImportCheck(outcome, "", (), tuple(str(in_words(n, lang)) for n in batch.notes))
 
 

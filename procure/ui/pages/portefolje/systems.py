@@ -264,7 +264,6 @@ def _edit(name: str) -> None:
     record = current_store(state).get(name)
     view.draft = SystemDraft.of(record)
     show_draft(FORM_PREFIX, view.draft, FORM_FIELDS)
-    st.session_state["pf_edit_choice"] = record.name
     view.section = SECTION_EDIT
 
 
