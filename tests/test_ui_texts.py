@@ -48,5 +48,6 @@ def test_every_step_has_its_name_in_both_languages():
         "7. Dokumenter",
         "8. Tilbud",
         "9. Bibliotek",
+        "10. Portefølje",
     ]
     assert tr("en", "step_check") == "8. Bids"

@@ -11,6 +11,7 @@ from procure.ui.pages import (
     evaluering,
     integrationer,
     krav,
+    portefolje,
     start,
     system,
     tilbud,
@@ -38,6 +39,7 @@ PAGES = {
     "step_documents": dokumenter.render,
     "step_check": tilbud.render,
     "step_library": bibliotek.render,
+    "step_portfolio": portefolje.render,
 }
 STEP_COUNT = len(STEP_KEYS)
 

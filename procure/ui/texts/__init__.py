@@ -22,6 +22,7 @@ from procure.ui.texts import (
     frame,
     integrationer,
     krav,
+    portefolje,
     start,
     system,
     tilbud,
@@ -43,6 +44,7 @@ STEP_KEYS = (
     "step_documents",
     "step_check",
     "step_library",
+    "step_portfolio",
 )
 
 # The frame first, then the steps in the wizard's order.
@@ -57,6 +59,7 @@ PARTS: tuple[ModuleType, ...] = (
     dokumenter,
     tilbud,
     bibliotek,
+    portefolje,
 )
 
 

@@ -17,6 +17,7 @@ DA = {
     "step_documents": "7. Dokumenter",
     "step_check": "8. Tilbud",
     "step_library": "9. Bibliotek",
+    "step_portfolio": "10. Portefølje",
     "sidebar_library": "Kravbibliotek {version}",
     "sidebar_privacy": (
         "Alt hvad du indtaster, gemmes løbende i arbejdsmappen på serveren. Du kan lukke "
@@ -105,6 +106,7 @@ EN = {
     "step_documents": "7. Documents",
     "step_check": "8. Bids",
     "step_library": "9. Library",
+    "step_portfolio": "10. Portfolio",
     "sidebar_library": "Requirement library {version}",
     "sidebar_privacy": (
         "Everything you enter is saved continuously in the workspace on the server. You can "
