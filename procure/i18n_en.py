@@ -19,7 +19,9 @@ EN: dict[str, str] = {
     "en nøgle skal være tekst": "a key must be text",
     "ugyldig YAML": "invalid YAML",
     "ugyldig YAML: {problem}": "invalid YAML: {problem}",
-    "YAML-strukturen er for dybt indlejret": "the YAML structure is nested too deeply",
+    "mærket {tag} er ikke tilladt her; skriv værdien uden det": "the tag {tag} is not allowed here; write the value without it",
+    "'{value}' er ikke et heltal": "'{value}' is not a whole number",
+    "'{value}' er hverken true eller false": "'{value}' is neither true nor false",
     "filen er for stor ({size} bytes; grænsen er {limit} bytes)": "the file is too large ({size} bytes; the limit is {limit} bytes)",
     "er en mappe, ikke en fil": "is a folder, not a file",
     "er en Word-, Excel- eller PDF-fil, ikke en YAML-tekstfil (fx tender.yaml)": "is a Word, Excel or PDF file, not a YAML text file (e.g. tender.yaml)",
@@ -27,6 +29,16 @@ EN: dict[str, str] = {
     "tegnet {char} er et styretegn, som ikke må stå i en YAML-fil; slet det": "the character {char} is a control character, which a YAML file must not contain; delete it",
     # procure/files.py
     "findes allerede og er en fil, ikke en mappe": "already exists and is a file, not a folder",
+    # procure/jsonio.py
+    "nøglen '{key}' står to gange": "the key '{key}' appears twice",
+    "tallet {value} er for stort": "the number {value} is too large",
+    "teksten indeholder tegnet U+{code}, som ikke er et gyldigt tegn; ret teksten": "the text contains the character U+{code}, which is not a valid character; correct the text",
+    # procure/limits.py
+    "strukturen er indlejret mere end {limit} niveauer dybt": "the structure is nested more than {limit} levels deep",
+    "filen rummer over {limit} værdier (felter og listepunkter), flere end procure læser fra én fil; filen afvises": "the file holds over {limit} values (fields and list items), more than procure reads from one file; the file is refused",
+    "teksten er {length} tegn lang; højst {limit} tegn er tilladt": "the text is {length} characters long; at most {limit} characters are allowed",
+    "tallet har {digits} cifre; højst {limit} er tilladt (er det en tekst, så sæt det i anførselstegn)": "the number has {digits} digits; at most {limit} are allowed (if it is text, put it in quotes)",
+    "{value} er ikke et tal; skriv et almindeligt tal, fx 25000": "{value} is not a number; write an ordinary number, e.g. 25000",
     # procure/library/loader.py
     "kravbiblioteket har ingen udgivelse '{version}'; udgivne versioner: {known}": "the requirement library has no release '{version}'; released versions: {known}",
     "kravbiblioteket har ingen udgivelse '{version}'": "the requirement library has no release '{version}'",
@@ -50,6 +62,9 @@ EN: dict[str, str] = {
     "kravets stempel passer ikke til teksten: udgivelsesfilen er ændret efter udgivelsen": "the requirement's stamp does not match its text: the release file was changed after the release",
     "udgivelsesfilen er ufuldstændig ({detail})": "the release file is incomplete ({detail})",
     # procure/library/schemas.py
+    "feltet '{where}' skal være {types}; {value} er ikke et tal": "the field '{where}' must be {types}; {value} is not a number",
+    "feltet '{where}' er {length} tegn langt; højst {limit} tegn er tilladt": "the field '{where}' is {length} characters long; at most {limit} characters are allowed",
+    "listen '{where}' har {count} punkter; højst {limit} er tilladt": "the list '{where}' has {count} items; at most {limit} are allowed",
     "tekst": "text",
     "et heltal": "a whole number",
     "et tal": "a number",
@@ -239,6 +254,8 @@ EN: dict[str, str] = {
     "besvarelsen hører til et andet udbud (udbuds-id {answered}, forventet {expected}); kontrollér at det er den rigtige fil": "the response belongs to another tender (tender id {answered}, expected {expected}); check that it is the right file",
     "--max-size-mb skal være større end 0": "--max-size-mb must be greater than 0",
     # procure/responses/package.py
+    "filen rummer over {limit} XML-elementer og celler, langt flere end en svarblanket; filen afvises": "the file holds over {limit} XML elements and cells, far more than a response form; the file is refused",
+    "delen {name} er skrevet i tegnsættet {encoding}, som Office-filer ikke bruger; filen afvises": "the part {name} is written in the character set {encoding}, which Office files do not use; the file is refused",
     "{whole},{tenth} MB": "{whole}.{tenth} MB",
     "{size} byte": "{size} bytes",
     "filen er for stor ({size}); den største tilladte størrelse er {cap}": "the file is too large ({size}); the largest size allowed is {cap}",
@@ -279,7 +296,7 @@ EN: dict[str, str] = {
     # procure/responses/answer_file.py
     "svarfilen er ikke UTF-8-tekst": "the answer file is not UTF-8 text",
     "ugyldig JSON: {detail}": "invalid JSON: {detail}",
-    "JSON-strukturen er for dybt indlejret": "the JSON structure is nested too deeply",
+    "svarfilen har {count} svar; højst {limit} er tilladt (et udbud har aldrig flere krav)": "the answer file has {count} answers; at most {limit} are allowed (no tender has more requirements)",
     "er ikke en svarfil (forventede format, tender_id, vendor og answers)": "is not an answer file (expected format, tender_id, vendor and answers)",
     # "{error} (og {count} fejl mere)": see procure/tender/io.py above
     # procure/evaluation/overrides.py

@@ -17,6 +17,7 @@ from procure.responses.model import VendorResponse
 from procure.responses.package import (
     DEFAULT_LIMITS,
     Limits,
+    check_workbook,
     file_too_large,
     open_package,
     repack,
@@ -51,6 +52,7 @@ def read_response(
         from procure.responses.xlsx_reader import read_xlsx_response
 
         members = open_package(data, source, limits)
+        check_workbook(members, source, limits)
         return _guarded(read_xlsx_response, repack(members), source)
     from procure.responses.answer_file import read_answer_file
 
