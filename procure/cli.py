@@ -19,8 +19,26 @@ from pathlib import Path
 
 from procure.errors import LibraryInvalid, ProcureError
 from procure.i18n import t
+from procure.textutil import clipped, shown
 
 EXIT_OK, EXIT_NEGATIVE, EXIT_UNUSABLE = 0, 1, 2
+
+
+def echo(text: object = "", file=None) -> None:
+    """Print one line for a person. Every text printer of the CLI goes through here or
+    echo_block: a vendor's name or answer may hold terminal escape sequences or line breaks,
+    which are shown escaped (textutil.shown), never sent to the terminal. JSON output is
+    printed as it is (json escapes control characters itself)."""
+    print(shown(text), file=file or sys.stdout)
+
+
+def echo_block(text: object, file=None) -> None:
+    """Print text of several lines (a report procure laid out), each line as echo does."""
+    lines = str(text).split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    for line in lines:
+        echo(line, file)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -36,33 +54,33 @@ def main(argv: Sequence[str] | None = None) -> int:
         return args.handler(args)
     except LibraryInvalid as exc:
         for problem in exc.problems:
-            print(problem, file=sys.stderr)
+            echo(problem, sys.stderr)
         summary = t("kravbiblioteket er ugyldigt ({count} fejl)", count=len(exc.problems))
-        print(f"procure: {summary}", file=sys.stderr)
+        echo(f"procure: {summary}", sys.stderr)
         return EXIT_UNUSABLE
     except ProcureError as exc:
-        print(t("procure: fejl: {message}", message=exc), file=sys.stderr)
+        echo(t("procure: fejl: {message}", message=exc), sys.stderr)
         return EXIT_UNUSABLE
     except OSError as exc:  # a folder that is a file, a full disk, no permission
         where = f"{exc.filename}: " if exc.filename else ""
         message = f"{where}{exc.strerror or exc}"
-        print(t("procure: fejl: {message}", message=message), file=sys.stderr)
+        echo(t("procure: fejl: {message}", message=message), sys.stderr)
         return EXIT_UNUSABLE
     except KeyboardInterrupt:
-        print(t("procure: afbrudt"), file=sys.stderr)
+        echo(t("procure: afbrudt"), sys.stderr)
         return 130
     except BrokenPipeError:
         return EXIT_OK
     except Exception as exc:  # noqa: BLE001 - the last guard: never a traceback
         if os.environ.get("PROCURE_DEBUG"):
             traceback.print_exc()
-        print(
+        echo(
             t(
                 "procure: intern fejl ({error}). Kør igen med PROCURE_DEBUG=1 for detaljer, og "
                 "meld fejlen.",
-                error=f"{type(exc).__name__}: {exc}",
+                error=clipped(f"{type(exc).__name__}: {exc}", 300),
             ),
-            file=sys.stderr,
+            sys.stderr,
         )
         return EXIT_UNUSABLE
 
@@ -169,10 +187,10 @@ def _library_validate(args) -> int:
     path = Path(args.path) if args.path else default_library_path()
     report = validate_library_folder(path)
     for problem in report.problems:
-        print(problem)
+        echo(problem)
     if report.valid:
         lib = report.library
-        print(
+        echo(
             t(
                 "{path}: gyldigt – {name} version {version}, {active} aktive krav, "
                 "{integrations} integrationer",
@@ -184,9 +202,7 @@ def _library_validate(args) -> int:
             )
         )
         return EXIT_OK
-    print(
-        t("{path}: ugyldigt – {count} fejl", path=path, count=len(report.problems)), file=sys.stderr
-    )
+    echo(t("{path}: ugyldigt – {count} fejl", path=path, count=len(report.problems)), sys.stderr)
     return EXIT_NEGATIVE
 
 
@@ -196,7 +212,7 @@ def _library_release(args) -> int:
     path = Path(args.path) if args.path else default_library_path()
     library = load_library(path)
     target = write_release(library, path / "releases")
-    print(
+    echo(
         t(
             "udgivet {name} version {version} → {target} ({count} krav)",
             name=library.name,
@@ -219,7 +235,7 @@ def _library_diff(args) -> int:
     if args.format == "json":
         print(json.dumps(diff.to_data(), ensure_ascii=False, indent=2))
     else:
-        print(format_diff_text(diff), end="")
+        echo_block(format_diff_text(diff))
     return EXIT_OK
 
 
@@ -251,8 +267,8 @@ def _library_list(args) -> int:
     for r in rows:
         weight = " " + t("vægt {weight}", weight=r.weight).text(args.lang) if r.weight else ""
         status = "" if r.active else " " + t("(udfaset)").text(args.lang)
-        print(f"{r.id:<12} {r.kind:<2}{weight:<8} {r.title.get(args.lang)}{status}")
-    print(t("{count} krav", count=len(rows)), file=sys.stderr)
+        echo(f"{r.id:<12} {r.kind:<2}{weight:<8} {r.title.get(args.lang)}{status}")
+    echo(t("{count} krav", count=len(rows)), sys.stderr)
     return EXIT_OK
 
 
@@ -295,22 +311,25 @@ def _library_show(args) -> int:
         ),
     }[lang]
     area = library.areas_by_key.get(r.area)
-    print(f"{r.id}  {r.title.get(lang)}")
-    print(f"{labels[0]}: {area.title.get(lang) if area else r.area}")
-    print(f"{labels[1]}: {r.kind}" + (f"   {labels[2]}: {r.weight}" if r.weight else ""))
-    print(f"{labels[3]}: {r.status}   {labels[4]}: {r.since}")
+    echo(f"{r.id}  {r.title.get(lang)}")
+    echo(f"{labels[0]}: {area.title.get(lang) if area else r.area}")
+    echo(f"{labels[1]}: {r.kind}" + (f"   {labels[2]}: {r.weight}" if r.weight else ""))
+    echo(f"{labels[3]}: {r.status}   {labels[4]}: {r.since}")
     if r.replaced_by:
-        print(f"{labels[13]}: {r.replaced_by}")
-    print(f"\n{labels[5]}:\n  {r.text.get(lang)}")
-    print(f"\n{labels[6]}:\n  {r.guidance.get(lang)}")
-    print(f"\n{labels[7]}:\n  {r.answer.get(lang)}")
-    print(f"\n{labels[8]}: {', '.join(r.integrations) or '-'}")
-    print(f"{labels[9]}: {labels[12] if r.categories is None else ', '.join(r.categories)}")
+        echo(f"{labels[13]}: {r.replaced_by}")
+    for label, text in ((5, r.text), (6, r.guidance), (7, r.answer)):
+        echo()
+        echo(f"{labels[label]}:")
+        # A text's own line breaks are kept, each line indented under its label
+        echo_block("\n".join("  " + line for line in text.get(lang).split("\n")))
+    echo()
+    echo(f"{labels[8]}: {', '.join(r.integrations) or '-'}")
+    echo(f"{labels[9]}: {labels[12] if r.categories is None else ', '.join(r.categories)}")
     if r.kle:
-        print(f"{labels[10]}: {', '.join(r.kle)}")
-    print(f"{labels[11]}:")
+        echo(f"{labels[10]}: {', '.join(r.kle)}")
+    echo(f"{labels[11]}:")
     for ref in r.references:
-        print(
+        echo(
             f"  - {ref.title}"
             + (f", {ref.clause}" if ref.clause else "")
             + (f" <{ref.link}>" if ref.link else "")
@@ -328,7 +347,7 @@ def _library_export(args) -> int:
     text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     if args.out:
         Path(args.out).write_text(text, encoding="utf-8")
-        print(t("skrev {path}", path=args.out), file=sys.stderr)
+        echo(t("skrev {path}", path=args.out), sys.stderr)
     else:
         sys.stdout.write(text)
     return EXIT_OK

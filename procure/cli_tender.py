@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from procure.cli import echo, echo_block
 from procure.errors import ProcureError
 from procure.i18n import current_language, t
 
@@ -167,7 +168,7 @@ def tender_init(args) -> int:
     spec = resolve_tender(tender, library)  # proves the proposal resolves before writing
     save_tender(tender, out)
     added = [i.id for i in spec.integrations if not i.chosen]
-    print(
+    echo(
         t(
             "skrev {path}: {count} krav foreslået fra kravbibliotek {version}, kategori {category}",
             path=out,
@@ -176,9 +177,9 @@ def tender_init(args) -> int:
             category=tender.category,
         )
     )
-    print(t("integrationer: {integrations}", integrations=", ".join(tender.integrations) or "-"))
+    echo(t("integrationer: {integrations}", integrations=", ".join(tender.integrations) or "-"))
     if added:
-        print(
+        echo(
             t(
                 "tilføjet fordi valgte integrationer afhænger af dem: {integrations}",
                 integrations=", ".join(added),
@@ -198,7 +199,7 @@ def tender_validate(args) -> int:
     for r in spec.requirements:
         kinds[r.kind] = kinds.get(r.kind, 0) + 1
     summary = ", ".join(f"{kinds[k]} {k}" for k in ("MK", "PK", "K", "O") if k in kinds)
-    print(
+    echo(
         t(
             "{path}: gyldigt – {count} krav ({summary}), kravbibliotek {version}, "
             "fingeraftryk {fingerprint}",
@@ -211,7 +212,7 @@ def tender_validate(args) -> int:
     )
     added = [i.id for i in spec.integrations if not i.chosen]
     if added:
-        print(
+        echo(
             t(
                 "integrationer tilføjet pga. afhængigheder: {integrations}",
                 integrations=", ".join(added),
@@ -221,11 +222,11 @@ def tender_validate(args) -> int:
     # They are in the language messages are shown in (PROCURE_LANG), like every line here.
     lang = current_language()
     for warning in lint_tender(tender, library):
-        print(t("advarsel: {warning}", warning=warning.line(lang)))
+        echo(t("advarsel: {warning}", warning=warning.line(lang)))
         guidance = warning.guidance.get(lang) or warning.guidance.da
         if guidance:
             line = t("vejledning: {guidance}", guidance=guidance)
-            print(f"  {line}")
+            echo(f"  {line}")
     return EXIT_OK
 
 
@@ -241,7 +242,7 @@ def build(args) -> int:
         spec, Path(args.out), Path(args.templates) if args.templates else None
     )
     for path in written:
-        print(t("skrev {path}", path=path))
+        echo(t("skrev {path}", path=path))
     return EXIT_OK
 
 
@@ -259,9 +260,9 @@ def templates_check(args) -> int:
         found = check_template(file)
         problems += len(found)
         for problem in found:
-            print(f"{file}: {problem}")
+            echo(f"{file}: {problem}")
         if not found:
-            print(f"{file}: ok")
+            echo(f"{file}: ok")
     return EXIT_NEGATIVE if problems else EXIT_OK
 
 
@@ -283,7 +284,7 @@ def check(args) -> int:
     if args.format == "json":
         print(json.dumps(result.to_data(), ensure_ascii=False, indent=2))
     else:
-        print(format_result_text(result, spec.language), end="")
+        echo_block(format_result_text(result, spec.language))
     return EXIT_OK if result.compliant else EXIT_NEGATIVE
 
 
@@ -307,9 +308,9 @@ def compare(args) -> int:
         outputs[Path(args.report)] = render_check_report(spec, results, comparison)
     staged_files(outputs)
     for line in comparison.summary_lines(spec.language):
-        print(line)
+        echo(line)
     for path in outputs:
-        print(t("skrev {path}", path=path))
+        echo(t("skrev {path}", path=path))
     return EXIT_OK
 
 
@@ -337,7 +338,7 @@ def override(args) -> int:
         by=args.by,
         computed_points=computed,
     )
-    print(
+    echo(
         t(
             "gemt i {path}: {vendor} {requirement} → {points} point ({by}, {at})",
             path=path,

@@ -29,6 +29,11 @@ EN: dict[str, str] = {
     "tegnet {char} er et styretegn, som ikke må stå i en YAML-fil; slet det": "the character {char} is a control character, which a YAML file must not contain; delete it",
     # procure/files.py
     "findes allerede og er en fil, ikke en mappe": "already exists and is a file, not a folder",
+    "er et symbolsk link til {target}, som ikke findes; opret den mappe, linket peger på, eller vælg en anden mappe": "is a symbolic link to {target}, which does not exist; create the folder the link points to, or choose another folder",
+    "der er ikke adgang til at skrive her; vælg en anden mappe": "there is no permission to write here; choose another folder",
+    "en del af stien findes allerede, men er en fil eller et link, der ikke peger på en mappe; vælg en anden mappe": "part of the path already exists but is a file or a link that does not point to a folder; choose another folder",
+    "er en mappe; flyt eller slet den, eller vælg en anden mappe": "is a folder; move or delete it, or choose another folder",
+    "kan ikke skrive her ({reason}); vælg en anden mappe": "cannot write here ({reason}); choose another folder",
     # procure/jsonio.py
     "nøglen '{key}' står to gange": "the key '{key}' appears twice",
     "tallet {value} er for stort": "the number {value} is too large",

@@ -11,7 +11,7 @@ from procure.evaluation.comparison import Comparison
 from procure.evaluation.messages import money, number
 from procure.evaluation.result import EvaluationResult
 from procure.tender.spec import TenderSpec
-from procure.textutil import xml_safe
+from procure.textutil import shown, xml_safe
 
 _TEXT = {
     "da": {
@@ -90,6 +90,9 @@ _TEXT = {
 
 
 def format_result_text(result: EvaluationResult, lang: str = "da") -> str:
+    """The result as lines of text. Each line is made safe to print (textutil.shown): a
+    vendor's name, answers and file name are the vendor's, and may hold escape sequences or
+    line breaks meant to rewrite the screen or fake a line of the verdict."""
     t = _TEXT.get(lang, _TEXT["da"])
     lines = [f"{t['vendor']}: {result.vendor}  ({t['file']}: {result.source})"]
     if result.compliant:
@@ -113,7 +116,7 @@ def format_result_text(result: EvaluationResult, lang: str = "da") -> str:
         lines.append(f"  {f.code}{req}: {f.message}")
     lines.append("")
     lines.append(result.confirmation_note)
-    return "\n".join(lines) + "\n"
+    return "\n".join(shown(line) for line in lines) + "\n"
 
 
 def render_check_report(
@@ -187,7 +190,7 @@ def render_check_report(
                 table,
                 (
                     (
-                        r.id,
+                        xml_safe(r.id),
                         xml_safe(r.answer),
                         f"{money(r.price, lang)} kr." if r.price is not None else t["unpriced"],
                         xml_safe(r.text),
@@ -232,7 +235,10 @@ def render_check_report(
                 cell.text = text
             _add_rows(
                 table,
-                ((f.code, f.requirement or "", xml_safe(f.message)) for f in result.findings),
+                (
+                    (f.code, xml_safe(f.requirement or ""), xml_safe(f.message))
+                    for f in result.findings
+                ),
             )
         else:
             doc.add_paragraph(t["none"])
