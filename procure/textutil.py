@@ -9,7 +9,8 @@ and bidirectional-override characters that make text read differently from what 
   override as `\\u202e`), so the text stays on its line and shows what it really holds.
 - `clipped` is `shown` cut to a length: for input quoted in a message.
 - `xml_safe` is for text written into Word and Excel files: the same characters are removed
-  (a pasted line or page break becomes a space; line feeds and tabs are kept, Word shows them).
+  (a pasted line or page break becomes a space; line feeds and tabs are kept, Word shows them);
+  `xml_safe_line` also makes line breaks spaces, for one-line fields such as a vendor's name.
 """
 
 from __future__ import annotations
@@ -57,6 +58,16 @@ def xml_safe(text: object) -> str:
     """`text` as a string fit for Word and Excel: control, format and bidirectional
     characters removed, a pasted line or page break turned into a space."""
     return _NOT_IN_DOCUMENTS.sub("", _BREAKS.sub(" ", "" if text is None else str(text)))
+
+
+def xml_safe_line(text: object) -> str:
+    """`xml_safe(text)` for a one-line field (a vendor's name, a file name, an id, a heading):
+    line breaks and tabs become spaces too, so a name cannot add a line of its own to a
+    verdict ("Leverandør A\nKonditionsmæssigt: ja")."""
+    return _LINE_BREAKS.sub(" ", xml_safe(text))
+
+
+_LINE_BREAKS = re.compile("[\t\n\r]+")
 
 
 def _escape(match: re.Match) -> str:

@@ -11,7 +11,7 @@ from procure.evaluation.comparison import Comparison
 from procure.evaluation.messages import money, number
 from procure.evaluation.result import EvaluationResult
 from procure.tender.spec import TenderSpec
-from procure.textutil import shown, xml_safe
+from procure.textutil import shown, xml_safe, xml_safe_line
 
 _TEXT = {
     "da": {
@@ -158,14 +158,14 @@ def render_check_report(
     for i, result in enumerate(results):
         rank = comparison.ranks[i] if comparison else None
         cells = summary.add_row().cells
-        cells[0].text = xml_safe(result.vendor)
+        cells[0].text = xml_safe_line(result.vendor)
         cells[1].text = t["yes"] if result.compliant else t["no"]
         cells[2].text = f"{number(result.score, lang)} / {result.max_score}"
         cells[3].text = str(rank) if rank else ("–" if comparison is None else t["not_ranked"])
 
     for result in results:
-        doc.add_heading(xml_safe(f"{t['vendor']}: {result.vendor}"), level=1)
-        doc.add_paragraph(xml_safe(f"{t['file']}: {result.source}"))
+        doc.add_heading(xml_safe_line(f"{t['vendor']}: {result.vendor}"), level=1)
+        doc.add_paragraph(xml_safe_line(f"{t['file']}: {result.source}"))
         doc.add_paragraph(t["compliant"] if result.compliant else t["noncompliant"])
         for reason in result.reasons:
             doc.add_paragraph(xml_safe(reason), style="List Bullet")
@@ -190,7 +190,7 @@ def render_check_report(
                 table,
                 (
                     (
-                        xml_safe(r.id),
+                        xml_safe_line(r.id),
                         xml_safe(r.answer),
                         f"{money(r.price, lang)} kr." if r.price is not None else t["unpriced"],
                         xml_safe(r.text),
@@ -236,7 +236,7 @@ def render_check_report(
             _add_rows(
                 table,
                 (
-                    (f.code, xml_safe(f.requirement or ""), xml_safe(f.message))
+                    (f.code, xml_safe_line(f.requirement or ""), xml_safe(f.message))
                     for f in result.findings
                 ),
             )
