@@ -49,11 +49,11 @@ class ProcureError(Exception):
     def text(self, lang: str | None = None) -> str:
         message = in_words(self.message, lang)
         if self.location is None:
-            return _one_line(str(message))
+            return one_line_message(str(message))
         prefix = str(self.location)
         if self.location.requirement:
             prefix += f": [{self.location.requirement}]"
-        return _one_line(f"{prefix}: {message}")
+        return one_line_message(f"{prefix}: {message}")
 
     def __str__(self) -> str:
         return self.text()
@@ -81,7 +81,9 @@ class ProcureError(Exception):
         return cls(message, Location(str(path), line, requirement))
 
 
-def _one_line(text: str) -> str:
+def one_line_message(text: str) -> str:
+    """A message as a person sees it: one line (control characters shown escaped), at most
+    MAX_MESSAGE_BYTES of UTF-8."""
     text = shown(text)
     if len(text) <= MAX_MESSAGE_BYTES // 4 or len(text.encode("utf-8")) <= MAX_MESSAGE_BYTES:
         return text

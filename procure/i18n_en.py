@@ -41,6 +41,8 @@ EN: dict[str, str] = {
     # procure/limits.py
     "strukturen er indlejret mere end {limit} niveauer dybt": "the structure is nested more than {limit} levels deep",
     "filen rummer over {limit} værdier (felter og listepunkter), flere end procure læser fra én fil; filen afvises": "the file holds over {limit} values (fields and list items), more than procure reads from one file; the file is refused",
+    "listen har {count} punkter; højst {limit} er tilladt": "the list has {count} items; at most {limit} are allowed",
+    "listen '{name}' har {count} punkter; højst {limit} er tilladt": "the list '{name}' has {count} items; at most {limit} are allowed",
     "teksten er {length} tegn lang; højst {limit} tegn er tilladt": "the text is {length} characters long; at most {limit} characters are allowed",
     "tallet har {digits} cifre; højst {limit} er tilladt (er det en tekst, så sæt det i anførselstegn)": "the number has {digits} digits; at most {limit} are allowed (if it is text, put it in quotes)",
     "{value} er ikke et tal; skriv et almindeligt tal, fx 25000": "{value} is not a number; write an ordinary number, e.g. 25000",
@@ -99,6 +101,7 @@ EN: dict[str, str] = {
     "feltet '(rod)' er ugyldigt: {detail}": "the field '(root)' is invalid: {detail}",
     "feltet '{where}' er ugyldigt: {detail}": "the field '{where}' is invalid: {detail}",
     # procure/library/validation.py
+    "filen har {count} krav; højst {limit} er tilladt i én fil (del området op i flere filer)": "the file has {count} requirements; at most {limit} are allowed in one file (split the area into several files)",
     "mappen findes ikke (forventede en kravbiblioteksmappe)": "the folder does not exist (expected a requirement library folder)",
     "mappen er ikke et kravbibliotek: library.yaml mangler": "the folder is not a requirement library: library.yaml is missing",
     "mappen requirements/ mangler": "the folder requirements/ is missing",
@@ -259,7 +262,8 @@ EN: dict[str, str] = {
     "besvarelsen hører til et andet udbud (udbuds-id {answered}, forventet {expected}); kontrollér at det er den rigtige fil": "the response belongs to another tender (tender id {answered}, expected {expected}); check that it is the right file",
     "--max-size-mb skal være større end 0": "--max-size-mb must be greater than 0",
     # procure/responses/package.py
-    "filen rummer over {limit} XML-elementer og celler, langt flere end en svarblanket; filen afvises": "the file holds over {limit} XML elements and cells, far more than a response form; the file is refused",
+    "filen rummer over {limit} XML-elementer, langt flere end en svarblanket; filen afvises": "the file holds over {limit} XML elements, far more than a response form; the file is refused",
+    "regnearkets flettede celler og links dækker over {limit} celler, langt flere end en tilbudsliste; filen afvises": "the workbook's merged cells and links cover over {limit} cells, far more than a response form; the file is refused",
     "delen {name} er skrevet i tegnsættet {encoding}, som Office-filer ikke bruger; filen afvises": "the part {name} is written in the character set {encoding}, which Office files do not use; the file is refused",
     "{whole},{tenth} MB": "{whole}.{tenth} MB",
     "{size} byte": "{size} bytes",
@@ -301,7 +305,6 @@ EN: dict[str, str] = {
     # procure/responses/answer_file.py
     "svarfilen er ikke UTF-8-tekst": "the answer file is not UTF-8 text",
     "ugyldig JSON: {detail}": "invalid JSON: {detail}",
-    "svarfilen har {count} svar; højst {limit} er tilladt (et udbud har aldrig flere krav)": "the answer file has {count} answers; at most {limit} are allowed (no tender has more requirements)",
     "er ikke en svarfil (forventede format, tender_id, vendor og answers)": "is not an answer file (expected format, tender_id, vendor and answers)",
     # "{error} (og {count} fejl mere)": see procure/tender/io.py above
     # procure/evaluation/overrides.py

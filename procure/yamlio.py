@@ -7,8 +7,8 @@ value, and aliases can build a huge structure from a tiny file. This loader:
 - resolves plain scalars only to str, int (no leading zero), true/false and null, so ids,
   versions, dates, KLE numbers and decimals stay strings;
 - rejects duplicate keys and any alias (`*name`, `<<: *name`) with the line it is on;
-- enforces procure.limits before and while parsing: values per file, nesting depth, text
-  length and digits per number, each refused with the line where it is passed;
+- enforces procure.limits before and while parsing: values per file, nesting depth, items per
+  list, text length and digits per number, each refused with the line where it is passed;
 - records the line of every mapping key, so validation can say `file:line`;
 - uses the C parser where PyYAML has it (about 4x faster).
 """
@@ -26,9 +26,11 @@ from procure.errors import ProcureError
 from procure.i18n import t
 from procure.limits import (
     MAX_DEPTH,
+    MAX_LIST_ITEMS,
     MAX_NUMBER_DIGITS,
     MAX_STRING_CHARS,
     MAX_VALUES,
+    list_too_long,
     number_too_long,
     string_too_long,
     too_deep,
@@ -41,7 +43,9 @@ try:  # the C parser ships in PyPI wheels; the pure-Python one is the fallback
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _BaseLoader
 
-MAX_YAML_BYTES = 25 * 1024 * 1024  # a library file at this size parses in about 2 s and 200 MB
+# A library file, or any YAML file read from disk but tender.yaml: 2,000 requirements of long
+# texts (limits.MAX_REQUIREMENTS_PER_FILE) parse and validate in about 3 s and 200 MB.
+MAX_YAML_BYTES = 10 * 1024 * 1024
 
 
 class LineMap(dict):
@@ -122,6 +126,8 @@ class _StrictLoader(_BaseLoader):
             data.lines[key] = line
 
     def construct_yaml_seq(self, node):
+        if len(node.value) > MAX_LIST_ITEMS:
+            raise _ListTooLong(node.start_mark.line + 1, len(node.value))
         data = LineList()
         data.line = node.start_mark.line + 1
         data.lines = [item.start_mark.line + 1 for item in node.value]
@@ -167,6 +173,11 @@ class _UnknownTag(Exception):
 class _TooDeep(Exception):
     def __init__(self, line: int):
         self.line = line
+
+
+class _ListTooLong(Exception):
+    def __init__(self, line: int, count: int):
+        self.line, self.count = line, count
 
 
 class _StringTooLong(Exception):
@@ -241,6 +252,8 @@ def load_yaml_text(text: str, source: str) -> Any:
         raise ProcureError.invalid(source, message, exc.line) from None
     except _TooDeep as exc:
         raise ProcureError.invalid(source, too_deep(), exc.line) from None
+    except _ListTooLong as exc:
+        raise ProcureError.invalid(source, list_too_long(exc.count), exc.line) from None
     except _StringTooLong as exc:
         raise ProcureError.invalid(source, string_too_long(exc.length), exc.line) from None
     except _NumberTooLong as exc:

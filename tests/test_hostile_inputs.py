@@ -174,8 +174,8 @@ CASES = {
     "30000-answers-json": Refused(
         check_of("svar.json", lambda: answers_json([{"id": "X", "answer": "Opfyldt"}] * 30_000)),
         "svar.json: ",
-        ("svarfilen har 30000 svar; højst 25000 er tilladt",),
-        ("the answer file has 30000 answers; at most 25000",),
+        ("listen 'answers' har 30000 punkter; højst 25000 er tilladt",),
+        ("the list 'answers' has 30000 items; at most 25000 are allowed",),
         seconds=1.0,
     ),
     "deep-nesting-json": Refused(
@@ -357,9 +357,9 @@ def test_hostile_input_is_one_line_exit_2_and_writes_nothing(
     before = sorted(path.name for path in tmp_path.iterdir())
     for lang, words in (("da", case.danish), ("en", case.english)):
         with language(lang):
-            started = time.perf_counter()
+            started = time.process_time()
             code = main(args)
-            elapsed = time.perf_counter() - started
+            elapsed = time.process_time() - started
         out, err = capsys.readouterr()
         assert code == 2, err
         assert out == ""
@@ -386,8 +386,8 @@ def test_a_huge_answer_file_is_refused_without_reading_it_into_memory(tmp_path, 
     path = tmp_path / "svar.json"
     path.write_text(answers_json([{"id": f"X-{i}", "answer": "Opfyldt"} for i in range(BIG)]))
     probe = (
-        "import resource, sys, time; from procure.cli import main; t = time.perf_counter(); "
-        "code = main(sys.argv[1:]); print(code, time.perf_counter() - t, "
+        "import resource, sys, time; from procure.cli import main; t = time.process_time(); "
+        "code = main(sys.argv[1:]); print(code, time.process_time() - t, "
         "resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)"
     )
     result = subprocess.run(
@@ -398,12 +398,14 @@ def test_a_huge_answer_file_is_refused_without_reading_it_into_memory(tmp_path, 
     )
     message, figures = result.stderr.strip().split("\n")
     code, seconds, peak_kb = figures.split()
+    print(figures)  # shown when the test fails
     assert message == (
         f"procure: fejl: {path}: filen rummer over 300000 værdier (felter og listepunkter), "
         "flere end procure læser fra én fil; filen afvises"
     )
-    assert int(code) == 2 and float(seconds) < 1.0
-    assert int(peak_kb) < 200 * 1024
+    assert int(code) == 2
+    assert float(seconds) < 1.0, figures  # CPU seconds for the whole command, tender included
+    assert int(peak_kb) < 200 * 1024, figures
 
 
 # 5. Control characters in a vendor's texts: shown escaped, stripped in documents, exact in JSON

@@ -15,8 +15,8 @@ from pathlib import Path
 from procure.bulk import gc_paused
 from procure.errors import ProcureError
 from procure.i18n import t
-from procure.limits import number_too_long
 from procure.library.model import Library, library_from_data, requirement_stamp
+from procure.limits import number_too_long
 
 RELEASE_FORMAT = "procure-library-release/1"
 MAX_RELEASE_BYTES = 200 * 1024 * 1024

@@ -24,7 +24,7 @@ from procure.forms import parse_answer
 from procure.i18n import t
 from procure.jsonio import load_json_text
 from procure.library.schemas import describe_error
-from procure.limits import MAX_ANSWERS, not_a_number
+from procure.limits import not_a_number
 from procure.responses.model import AnswerRow, FormMetadata, VendorInfo, VendorResponse
 from procure.textutil import clipped
 from procure.yamlio import line_of, load_yaml_text
@@ -53,7 +53,6 @@ def read_answer_file(data: bytes, source: str) -> VendorResponse:
         raise ProcureError.invalid(
             source, t("er ikke en svarfil (forventede format, tender_id, vendor og answers)")
         )
-    _check_answer_count(document, source)
     errors = sorted(
         _validator().iter_errors(document), key=lambda e: list(map(str, e.absolute_path))
     )
@@ -99,21 +98,6 @@ def read_answer_file(data: bytes, source: str) -> VendorResponse:
         ),
         rows=tuple(rows),
     )
-
-
-def _check_answer_count(document: dict, source: str) -> None:
-    answers = document.get("answers")
-    if isinstance(answers, list) and len(answers) > MAX_ANSWERS:
-        raise ProcureError.invalid(
-            source,
-            t(
-                "svarfilen har {count} svar; højst {limit} er tilladt (et udbud har aldrig flere "
-                "krav)",
-                count=len(answers),
-                limit=MAX_ANSWERS,
-            ),
-            line_of(document, ("answers",)),
-        )
 
 
 # What YAML and JSON writers put for "not a number" and infinity (YAML keeps them as text).

@@ -46,10 +46,13 @@ class Limits:
     # XML elements in all parts together: a Word form of 5,000 requirements has about 500,000;
     # the reader takes about 1 s and 170 MB for that many.
     max_xml_elements: int = 500_000
-    # A workbook's elements plus the cells its merged ranges and hyperlinks cover (openpyxl
-    # builds an object for each; one merged range A1:Z100000 took 31 s and 770 MB): a form of
-    # 5,000 requirements has about 150,000; openpyxl takes about 3 s and 200 MB for that many.
+    # A workbook's XML elements: a form of 5,000 requirements has about 150,000; openpyxl
+    # takes up to 3 s and 200 MB for that many.
     max_sheet_elements: int = 150_000
+    # Cells covered by a workbook's merged ranges and ranged hyperlinks: openpyxl builds an
+    # object for each, at about 50 µs a cell (one merged range A1:Z100000 took 31 s and
+    # 770 MB). Forms merge a few dozen.
+    max_range_cells: int = 20_000
 
 
 DEFAULT_LIMITS = Limits()
@@ -168,9 +171,10 @@ def one_line(text: str, limit: int = 80) -> str:
 
 
 def check_workbook(members: dict[str, bytes], source: str, limits: Limits = DEFAULT_LIMITS) -> None:
-    """Refuse a workbook that would make openpyxl build more than `max_sheet_elements`
-    objects: its XML elements, plus every cell its merged ranges and ranged hyperlinks cover
-    (openpyxl makes an object for each). Called on checked members (open_package)."""
+    """Refuse a workbook that would make openpyxl build too many objects: more than
+    `max_sheet_elements` XML elements, or more than `max_range_cells` cells covered by merged
+    ranges and ranged hyperlinks (openpyxl makes an object for each cell they cover). Called
+    on checked members (open_package)."""
     try:
         _check_workbook(members, source, limits)
     except ProcureError:
@@ -402,18 +406,24 @@ def _element_bound(content: bytes) -> int:
 
 
 def _check_workbook(members: dict[str, bytes], source: str, limits: Limits) -> None:
-    budget = limits.max_sheet_elements
-    used = 0
+    elements = covered = 0
     for content in members.values():
         if not _looks_like_xml(content):
             continue
-        used += _element_bound(content)
-        if used > budget:
-            raise _too_many_elements(source, budget)
+        elements += _element_bound(content)
+        if elements > limits.max_sheet_elements:
+            raise _too_many_elements(source, limits.max_sheet_elements)
         if any(word in content for word in _RANGE_WORDS):
-            used += _covered_cells(content, budget - used)
-            if used > budget:
-                raise _too_many_elements(source, budget)
+            covered += _covered_cells(content, limits.max_range_cells - covered)
+            if covered > limits.max_range_cells:
+                raise ProcureError.invalid(
+                    source,
+                    t(
+                        "regnearkets flettede celler og links dækker over {limit} celler, langt "
+                        "flere end en tilbudsliste; filen afvises",
+                        limit=limits.max_range_cells,
+                    ),
+                )
 
 
 def _covered_cells(content: bytes, budget: int) -> int:
@@ -555,8 +565,8 @@ def _too_many_elements(source: str, limit: int) -> ProcureError:
     return ProcureError.invalid(
         source,
         t(
-            "filen rummer over {limit} XML-elementer og celler, langt flere end en svarblanket; "
-            "filen afvises",
+            "filen rummer over {limit} XML-elementer, langt flere end en svarblanket; filen "
+            "afvises",
             limit=limit,
         ),
     )
