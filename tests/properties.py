@@ -48,3 +48,20 @@ def reads_or_refuses(read: Callable[..., Any], *args: Any, source: str) -> Any:
         result = error
     assert time.process_time() - started <= MAX_SECONDS
     return result
+
+
+# A snippet for a child process to print its own peak memory in KB. ru_maxrss is no good here:
+# Linux keeps, across fork and exec, the peak of the process the child was forked from (a
+# pytest of 280 MB); VmHWM in /proc/self/status is the peak of the child's own memory.
+PEAK_KB_SNIPPET = """
+def peak_kb():
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    import resource
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+"""
