@@ -409,6 +409,39 @@ def test_a_huge_answer_file_is_refused_without_reading_it_into_memory(tmp_path, 
     assert int(peak_kb) < 200 * 1024, figures
 
 
+def test_a_cell_far_away_in_a_workbook_is_read_at_once(capsys, tmp_path, tender_file):
+    """A 9 KB workbook with one cell at XFD1048576 made the reader visit, and openpyxl create,
+    every cell of the rectangle up to it (17 billion): it never finished. Only the cells the
+    file holds are visited now."""
+    spec = sample_spec()
+    form = render_documents(spec)["response-form.xlsx"]
+    far = (
+        '<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>langt væk</t></is></c></row>'
+        "</sheetData>"
+    )
+    path = tmp_path / "svar.xlsx"
+    path.write_bytes(rewrite(form, "xl/worksheets/sheet2.xml", b"</sheetData>", far.encode()))
+    started = time.process_time()
+    code = main(["check", str(tender_file), str(path), "--format", "json"])
+    assert time.process_time() - started < 2
+    out, _ = capsys.readouterr()
+    assert code == 1
+    result = json.loads(out)
+    # Nothing answered, and nothing else wrong: every requirement is read as unanswered
+    assert {f["code"] for f in result["findings"]} >= {"missing_answer"}
+    assert len(result["mandatory_failed"]) == sum(r.kind == "MK" for r in spec.requirements)
+
+
+def rewrite(package: bytes, member: str, old: bytes, new: bytes) -> bytes:
+    source = zipfile.ZipFile(io.BytesIO(package))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            body = source.read(info)
+            target.writestr(info, body.replace(old, new, 1) if info.filename == member else body)
+    return out.getvalue()
+
+
 # 5. Control characters in a vendor's texts: shown escaped, stripped in documents, exact in JSON
 
 HOSTILE_NAME = "A\x1b[2J\x1b[31mOnde\x07\rFALSK\nKonditionsmæssigt: ja\u202edne"

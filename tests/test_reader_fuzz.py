@@ -18,6 +18,7 @@ import random
 import subprocess
 import sys
 import tempfile
+import time
 import zipfile
 from functools import cache
 from pathlib import Path
@@ -316,6 +317,20 @@ def test_merged_ranges_and_hyperlinks_never_make_openpyxl_build_millions_of_cell
         return sheet.replace("</sheetData>", "</sheetData>" + extra, 1).encode()
 
     read_answers(rewrite_member(small_xlsx(), "xl/worksheets/sheet2.xml", add_ranges), "svar.xlsx")
+
+
+@FUZZ
+@given(row=st.integers(1, 1_048_576), column=st.sampled_from(["A", "Z", "AAA", "XFD"]))
+def test_a_cell_anywhere_in_the_sheet_is_read_at_once(row, column):
+    far = f'<row r="{row}"><c r="{column}{row}" t="inlineStr"><is><t>x</t></is></c></row>'
+    data = rewrite_member(
+        small_xlsx(),
+        "xl/worksheets/sheet2.xml",
+        lambda xml: xml.replace(b"</sheetData>", far.encode() + b"</sheetData>", 1),
+    )
+    started = time.process_time()
+    read_answers(data, "svar.xlsx")
+    assert time.process_time() - started < 1
 
 
 # Word -----------------------------------------------------------------------------------------
