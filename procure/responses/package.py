@@ -73,6 +73,18 @@ _ENCODING_DECLARATION = re.compile(
     r"\s*<\?xml\s[^>]*?\bencoding\s*=\s*[\"']([^\"']{0,100})[\"']", re.IGNORECASE
 )
 _DECLARATION_TEXT = "<!DOCTYPE<!ENTITY"
+# The start of an XML document in each encoding: a byte-order mark, whitespace, "<"
+_XML_STARTS = tuple(
+    re.compile(
+        b"(?:%s)?(?:%s)*%s"
+        % (
+            re.escape("\ufeff".encode(encoding)),
+            b"|".join(re.escape(space.encode(encoding)) for space in " \t\r\n"),
+            re.escape(b"<".decode().encode(encoding)),
+        )
+    )
+    for encoding in _XML_ENCODINGS
+)
 # Elements whose cell ranges openpyxl expands into one object per cell, in the encodings read
 _RANGE_WORDS = tuple(
     word.encode(encoding) for word in ("mergeCell", "hyperlink") for encoding in _XML_ENCODINGS
@@ -352,17 +364,12 @@ def _open_package(data: bytes, source: str, limits: Limits) -> dict[str, bytes]:
 
 
 def _looks_like_xml(content: bytes) -> bool:
-    """Whether an XML parser could read `content`: it starts, after a byte-order mark and
-    whitespace, with "<" in UTF-8, UTF-16 or UTF-32, or with one of the other byte patterns
-    libxml2 recognises as the start of XML (EBCDIC, UCS-4 in unusual byte orders)."""
-    head = content[:256]
-    if head.startswith(_OTHER_XML_STARTS):
+    """Whether an XML parser could read `content`: it starts, after a byte-order mark and any
+    amount of whitespace, with "<" in UTF-8, UTF-16 or UTF-32, or with one of the other byte
+    patterns libxml2 recognises as the start of XML (EBCDIC, UCS-4 in unusual byte orders)."""
+    if content.startswith(_OTHER_XML_STARTS):
         return True
-    for encoding in _XML_ENCODINGS:
-        text = head.decode(encoding, "replace").lstrip("\ufeff \t\r\n")
-        if text.startswith("<"):
-            return True
-    return False
+    return any(start.match(content) for start in _XML_STARTS)
 
 
 def _screen_xml(name: str, content: bytes, source: str) -> None:
