@@ -452,7 +452,9 @@ def _covered_cells(content: bytes, budget: int) -> int:
             if None in (first_column, first_row, last_column, last_row):
                 covered += budget + 1  # a whole row or column: a million cells or more
             else:
-                covered += (last_column - first_column + 1) * (last_row - first_row + 1)
+                # A range may be written backwards (AA16409:XFD623): openpyxl still fills it
+                width = abs(last_column - first_column) + 1
+                covered += width * (abs(last_row - first_row) + 1)
             if covered > budget:
                 return covered
         element.clear()
