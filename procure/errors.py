@@ -11,6 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from procure.i18n import Message, in_words, t
+from procure.textutil import shown
+
+# The longest message shown, in bytes of UTF-8: an error quotes at most a little of the input.
+MAX_MESSAGE_BYTES = 2000
 
 
 @dataclass(frozen=True)
@@ -32,7 +36,9 @@ class ProcureError(Exception):
     """An error caused by input: its message is meant for the user, never a traceback.
 
     The message is a plain string or a `procure.i18n.Message`, shown in the language in force
-    when the error is put into words (`str(error)`, or `error.text("en")`).
+    when the error is put into words (`str(error)`, or `error.text("en")`). Put into words it
+    is always one line of at most MAX_MESSAGE_BYTES: whatever a file name or a quoted value
+    holds, control characters are shown escaped (textutil.shown) and the rest is cut.
     """
 
     def __init__(self, message: str | Message, location: Location | None = None):
@@ -43,11 +49,11 @@ class ProcureError(Exception):
     def text(self, lang: str | None = None) -> str:
         message = in_words(self.message, lang)
         if self.location is None:
-            return str(message)
+            return one_line_message(str(message))
         prefix = str(self.location)
         if self.location.requirement:
             prefix += f": [{self.location.requirement}]"
-        return f"{prefix}: {message}"
+        return one_line_message(f"{prefix}: {message}")
 
     def __str__(self) -> str:
         return self.text()
@@ -73,6 +79,15 @@ class ProcureError(Exception):
         requirement: str | None = None,
     ) -> ProcureError:
         return cls(message, Location(str(path), line, requirement))
+
+
+def one_line_message(text: str) -> str:
+    """A message as a person sees it: one line (control characters shown escaped), at most
+    MAX_MESSAGE_BYTES of UTF-8."""
+    text = shown(text)
+    if len(text) <= MAX_MESSAGE_BYTES // 4 or len(text.encode("utf-8")) <= MAX_MESSAGE_BYTES:
+        return text
+    return text.encode("utf-8")[: MAX_MESSAGE_BYTES - 3].decode("utf-8", "ignore") + "..."
 
 
 class LibraryInvalid(ProcureError):

@@ -13,6 +13,9 @@ from pathlib import Path
 
 import filelock
 
+from procure.errors import ProcureError
+from procure.i18n import t
+
 # How long a change waits for another one to the same file. A change holds the lock for the
 # milliseconds it takes to read, change and write one file; ten seconds of waiting means
 # something is wrong (a hung process, a network drive that does not answer).
@@ -113,23 +116,91 @@ def update_text_file(
 
 @contextmanager
 def staged_output(out_dir: Path) -> Iterator[Path]:
-    """Yield a temporary folder beside `out_dir`; on success its files are moved into
-    `out_dir`, on any error nothing is written there."""
-    out_dir = Path(out_dir)
-    if out_dir.exists() and not out_dir.is_dir():
-        from procure.errors import ProcureError
-        from procure.i18n import t
+    """Yield a temporary folder inside `out_dir`; on success its files are moved into
+    `out_dir`, each by an atomic rename; on any error nothing is written there, and a folder
+    made for the output is removed again.
 
+    The stage is inside the output folder, not beside it: a rename only works within one file
+    system, and an output folder that is a mount point (a network share, a USB disk) is on
+    another one than its parent ("Invalid cross-device link")."""
+    out_dir = Path(out_dir)
+    if out_dir.is_symlink() and not out_dir.exists():
+        raise ProcureError.invalid(
+            out_dir,
+            t(
+                "er et symbolsk link til {target}, som ikke findes; opret den mappe, linket "
+                "peger på, eller vælg en anden mappe",
+                target=os.readlink(out_dir),
+            ),
+        )
+    if out_dir.exists() and not out_dir.is_dir():
         raise ProcureError.invalid(out_dir, t("findes allerede og er en fil, ikke en mappe"))
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    stage = Path(tempfile.mkdtemp(dir=out_dir.parent, prefix=f".{out_dir.name}.staging-"))
+    made = _make_folder(out_dir)
+    try:
+        stage = Path(tempfile.mkdtemp(dir=out_dir, prefix=".staging-"))
+    except OSError as exc:
+        _remove_made(made)
+        raise _folder_problem(out_dir, exc) from None
     try:
         yield stage
-        out_dir.mkdir(parents=True, exist_ok=True)
         for item in sorted(stage.iterdir()):
-            os.replace(item, out_dir / item.name)
+            target = out_dir / item.name
+            try:
+                os.replace(item, target)
+            except OSError as exc:
+                raise _folder_problem(target, exc) from None
+    except BaseException:
+        shutil.rmtree(stage, ignore_errors=True)
+        _remove_made(made)
+        raise
     finally:
         shutil.rmtree(stage, ignore_errors=True)
+
+
+def _make_folder(folder: Path) -> list[Path]:
+    """Make `folder` and its missing parents; the folders made, outermost first."""
+    missing = []
+    for candidate in (folder, *folder.parents):
+        if candidate.is_dir():
+            break
+        missing.append(candidate)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise _folder_problem(Path(exc.filename) if exc.filename else folder, exc) from None
+    return list(reversed(missing))
+
+
+def _remove_made(made: list[Path]) -> None:
+    """Remove the folders `_make_folder` made, innermost first, if they are still empty."""
+    for candidate in reversed(made):
+        try:
+            candidate.rmdir()
+        except OSError:
+            return
+
+
+def _folder_problem(path: Path, exc: OSError) -> ProcureError:
+    """An operating-system error on an output folder, in the user's words."""
+    if isinstance(exc, PermissionError):
+        return ProcureError.invalid(
+            path, t("der er ikke adgang til at skrive her; vælg en anden mappe")
+        )
+    if isinstance(exc, FileExistsError | NotADirectoryError):
+        return ProcureError.invalid(
+            path,
+            t(
+                "en del af stien findes allerede, men er en fil eller et link, der ikke peger på "
+                "en mappe; vælg en anden mappe"
+            ),
+        )
+    if isinstance(exc, IsADirectoryError):
+        return ProcureError.invalid(
+            path, t("er en mappe; flyt eller slet den, eller vælg en anden mappe")
+        )
+    return ProcureError.invalid(
+        path, t("kan ikke skrive her ({reason}); vælg en anden mappe", reason=exc.strerror or exc)
+    )
 
 
 def staged_files(outputs: dict[Path, bytes]) -> None:

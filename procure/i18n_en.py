@@ -19,7 +19,9 @@ EN: dict[str, str] = {
     "en nøgle skal være tekst": "a key must be text",
     "ugyldig YAML": "invalid YAML",
     "ugyldig YAML: {problem}": "invalid YAML: {problem}",
-    "YAML-strukturen er for dybt indlejret": "the YAML structure is nested too deeply",
+    "mærket {tag} er ikke tilladt her; skriv værdien uden det": "the tag {tag} is not allowed here; write the value without it",
+    "'{value}' er ikke et heltal": "'{value}' is not a whole number",
+    "'{value}' er hverken true eller false": "'{value}' is neither true nor false",
     "filen er for stor ({size} bytes; grænsen er {limit} bytes)": "the file is too large ({size} bytes; the limit is {limit} bytes)",
     "er en mappe, ikke en fil": "is a folder, not a file",
     "er en Word-, Excel- eller PDF-fil, ikke en YAML-tekstfil (fx tender.yaml)": "is a Word, Excel or PDF file, not a YAML text file (e.g. tender.yaml)",
@@ -28,6 +30,23 @@ EN: dict[str, str] = {
     # procure/files.py
     "findes allerede og er en fil, ikke en mappe": "already exists and is a file, not a folder",
     "filen er optaget: en anden gemmer i den lige nu, og den blev ikke ledig inden for {seconds} s; prøv igen om lidt": "the file is busy: someone else is saving to it right now, and it did not become free within {seconds} s; try again in a moment",
+    "er et symbolsk link til {target}, som ikke findes; opret den mappe, linket peger på, eller vælg en anden mappe": "is a symbolic link to {target}, which does not exist; create the folder the link points to, or choose another folder",
+    "der er ikke adgang til at skrive her; vælg en anden mappe": "there is no permission to write here; choose another folder",
+    "en del af stien findes allerede, men er en fil eller et link, der ikke peger på en mappe; vælg en anden mappe": "part of the path already exists but is a file or a link that does not point to a folder; choose another folder",
+    "er en mappe; flyt eller slet den, eller vælg en anden mappe": "is a folder; move or delete it, or choose another folder",
+    "kan ikke skrive her ({reason}); vælg en anden mappe": "cannot write here ({reason}); choose another folder",
+    # procure/jsonio.py
+    "nøglen '{key}' står to gange": "the key '{key}' appears twice",
+    "tallet {value} er for stort": "the number {value} is too large",
+    "teksten indeholder tegnet U+{code}, som ikke er et gyldigt tegn; ret teksten": "the text contains the character U+{code}, which is not a valid character; correct the text",
+    # procure/limits.py
+    "strukturen er indlejret mere end {limit} niveauer dybt": "the structure is nested more than {limit} levels deep",
+    "filen rummer over {limit} værdier (felter og listepunkter), flere end procure læser fra én fil; filen afvises": "the file holds over {limit} values (fields and list items), more than procure reads from one file; the file is refused",
+    "listen har {count} punkter; højst {limit} er tilladt": "the list has {count} items; at most {limit} are allowed",
+    "listen '{name}' har {count} punkter; højst {limit} er tilladt": "the list '{name}' has {count} items; at most {limit} are allowed",
+    "teksten er {length} tegn lang; højst {limit} tegn er tilladt": "the text is {length} characters long; at most {limit} characters are allowed",
+    "tallet har {digits} cifre; højst {limit} er tilladt (er det en tekst, så sæt det i anførselstegn)": "the number has {digits} digits; at most {limit} are allowed (if it is text, put it in quotes)",
+    "{value} er ikke et tal; skriv et almindeligt tal, fx 25000": "{value} is not a number; write an ordinary number, e.g. 25000",
     # procure/library/loader.py
     "kravbiblioteket har ingen udgivelse '{version}'; udgivne versioner: {known}": "the requirement library has no release '{version}'; released versions: {known}",
     "kravbiblioteket har ingen udgivelse '{version}'": "the requirement library has no release '{version}'",
@@ -51,6 +70,9 @@ EN: dict[str, str] = {
     "kravets stempel passer ikke til teksten: udgivelsesfilen er ændret efter udgivelsen": "the requirement's stamp does not match its text: the release file was changed after the release",
     "udgivelsesfilen er ufuldstændig ({detail})": "the release file is incomplete ({detail})",
     # procure/library/schemas.py
+    "feltet '{where}' skal være {types}; {value} er ikke et tal": "the field '{where}' must be {types}; {value} is not a number",
+    "feltet '{where}' er {length} tegn langt; højst {limit} tegn er tilladt": "the field '{where}' is {length} characters long; at most {limit} characters are allowed",
+    "listen '{where}' har {count} punkter; højst {limit} er tilladt": "the list '{where}' has {count} items; at most {limit} are allowed",
     "tekst": "text",
     "et heltal": "a whole number",
     "et tal": "a number",
@@ -80,6 +102,7 @@ EN: dict[str, str] = {
     "feltet '(rod)' er ugyldigt: {detail}": "the field '(root)' is invalid: {detail}",
     "feltet '{where}' er ugyldigt: {detail}": "the field '{where}' is invalid: {detail}",
     # procure/library/validation.py
+    "filen har {count} krav; højst {limit} er tilladt i én fil (del området op i flere filer)": "the file has {count} requirements; at most {limit} are allowed in one file (split the area into several files)",
     "mappen findes ikke (forventede en kravbiblioteksmappe)": "the folder does not exist (expected a requirement library folder)",
     "mappen er ikke et kravbibliotek: library.yaml mangler": "the folder is not a requirement library: library.yaml is missing",
     "mappen requirements/ mangler": "the folder requirements/ is missing",
@@ -564,6 +587,9 @@ EN: dict[str, str] = {
     "filen blev ændret af en anden imens; kør kommandoen igen": "the file was changed by someone else meanwhile; run the command again",
     "bemærk: udbuddet kunne ikke markeres 'tilbud åbnet' ({error}); kør kontrollen igen med skriveadgang til {path}": "note: the tender could not be marked 'bids opened' ({error}); run the check again with write access to {path}",
     # procure/responses/package.py
+    "filen rummer over {limit} XML-elementer, langt flere end en svarblanket; filen afvises": "the file holds over {limit} XML elements, far more than a response form; the file is refused",
+    "regnearkets flettede celler og links dækker over {limit} celler, langt flere end en tilbudsliste; filen afvises": "the workbook's merged cells and links cover over {limit} cells, far more than a response form; the file is refused",
+    "delen {name} er skrevet i tegnsættet {encoding}, som Office-filer ikke bruger; filen afvises": "the part {name} is written in the character set {encoding}, which Office files do not use; the file is refused",
     "{whole},{tenth} MB": "{whole}.{tenth} MB",
     "{size} byte": "{size} bytes",
     "filen er for stor ({size}); den største tilladte størrelse er {cap}": "the file is too large ({size}); the largest size allowed is {cap}",
@@ -609,7 +635,6 @@ EN: dict[str, str] = {
     # procure/responses/answer_file.py
     "svarfilen er ikke UTF-8-tekst": "the answer file is not UTF-8 text",
     "ugyldig JSON: {detail}": "invalid JSON: {detail}",
-    "JSON-strukturen er for dybt indlejret": "the JSON structure is nested too deeply",
     "er ikke en svarfil (forventede format, tender_id, vendor og answers)": "is not an answer file (expected format, tender_id, vendor and answers)",
     # "{error} (og {count} fejl mere)": see procure/tender/io.py above
     # procure/evaluation/overrides.py

@@ -7,6 +7,8 @@ value, and aliases can build a huge structure from a tiny file. This loader:
 - resolves plain scalars only to str, int (no leading zero), true/false and null, so ids,
   versions, dates, KLE numbers and decimals stay strings;
 - rejects duplicate keys and any alias (`*name`, `<<: *name`) with the line it is on;
+- enforces procure.limits before and while parsing: values per file, nesting depth, items per
+  list, text length and digits per number, each refused with the line where it is passed;
 - records the line of every mapping key, so validation can say `file:line`;
 - uses the C parser where PyYAML has it (about 4x faster).
 """
@@ -22,14 +24,28 @@ import yaml
 from procure.bulk import gc_paused
 from procure.errors import ProcureError
 from procure.i18n import t
+from procure.limits import (
+    MAX_DEPTH,
+    MAX_LIST_ITEMS,
+    MAX_NUMBER_DIGITS,
+    MAX_STRING_CHARS,
+    MAX_VALUES,
+    list_too_long,
+    number_too_long,
+    string_too_long,
+    too_deep,
+    too_many_values,
+)
+from procure.textutil import clipped
 
 try:  # the C parser ships in PyPI wheels; the pure-Python one is the fallback
     from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _BaseLoader
 
-MAX_YAML_BYTES = 50 * 1024 * 1024
-MAX_DEPTH = 50
+# A library file, or any YAML file read from disk but tender.yaml: 2,000 requirements of long
+# texts (limits.MAX_REQUIREMENTS_PER_FILE) parse and validate in about 3 s and 200 MB.
+MAX_YAML_BYTES = 10 * 1024 * 1024
 
 
 class LineMap(dict):
@@ -48,6 +64,33 @@ class _StrictLoader(_BaseLoader):
     """Safe loader with string-preserving resolution, no aliases and no duplicate keys."""
 
     yaml_implicit_resolvers: dict = {}
+    # Only these tags are built (see below); !!float, !!timestamp, !!binary, !!set and the rest
+    # of PyYAML's safe types would bring NaN, dates and bytes back in through an explicit tag.
+    yaml_constructors: dict = {}
+    _depth = 0  # lists and mappings being built around the current node
+
+    def construct_scalar(self, node):
+        if len(node.value) > MAX_STRING_CHARS:
+            raise _StringTooLong(node.start_mark.line + 1, len(node.value))
+        return super().construct_scalar(node)
+
+    def construct_yaml_int(self, node):
+        value = self.construct_scalar(node)
+        if not _DECIMAL_INT.match(value):  # an explicit !!int on something else
+            raise _BadValue(node.start_mark.line + 1, value, "int")
+        digits = len(value.lstrip("+-"))
+        if digits > MAX_NUMBER_DIGITS:
+            raise _NumberTooLong(node.start_mark.line + 1, digits)
+        return int(value)
+
+    def construct_yaml_bool(self, node):
+        value = self.construct_scalar(node)
+        if value.lower() not in ("true", "false"):  # an explicit !!bool on something else
+            raise _BadValue(node.start_mark.line + 1, value, "bool")
+        return value.lower() == "true"
+
+    def construct_unknown(self, node):
+        raise _UnknownTag(node.start_mark.line + 1, node.tag)
 
     def construct_object(self, node, deep=False):
         # A node constructed twice is a node reached through an alias.
@@ -62,6 +105,13 @@ class _StrictLoader(_BaseLoader):
         yield data
         if not isinstance(node, yaml.MappingNode):  # pragma: no cover - resolver guarantees it
             return
+        self._enter(node)
+        try:
+            self._fill_map(data, node)
+        finally:
+            self._depth -= 1
+
+    def _fill_map(self, data: LineMap, node) -> None:
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
                 raise _AliasUsed(key_node.start_mark.line + 1)
@@ -76,11 +126,23 @@ class _StrictLoader(_BaseLoader):
             data.lines[key] = line
 
     def construct_yaml_seq(self, node):
+        if len(node.value) > MAX_LIST_ITEMS:
+            raise _ListTooLong(node.start_mark.line + 1, len(node.value))
         data = LineList()
         data.line = node.start_mark.line + 1
         data.lines = [item.start_mark.line + 1 for item in node.value]
         yield data
-        data.extend(self.construct_object(item, deep=True) for item in node.value)
+        self._enter(node)
+        try:
+            data.extend(self.construct_object(item, deep=True) for item in node.value)
+        finally:
+            self._depth -= 1
+
+    def _enter(self, node) -> None:
+        # Children are built depth-first (deep=True), so this counts the real nesting.
+        self._depth += 1
+        if self._depth > MAX_DEPTH:
+            raise _TooDeep(node.start_mark.line + 1)
 
 
 class _AliasUsed(Exception):
@@ -98,14 +160,48 @@ class _BadKey(Exception):
         self.line = line
 
 
+class _BadValue(Exception):
+    def __init__(self, line: int, value: str, kind: str):
+        self.line, self.value, self.kind = line, value, kind
+
+
+class _UnknownTag(Exception):
+    def __init__(self, line: int, tag: str):
+        self.line, self.tag = line, tag
+
+
+class _TooDeep(Exception):
+    def __init__(self, line: int):
+        self.line = line
+
+
+class _ListTooLong(Exception):
+    def __init__(self, line: int, count: int):
+        self.line, self.count = line, count
+
+
+class _StringTooLong(Exception):
+    def __init__(self, line: int, length: int):
+        self.line, self.length = line, length
+
+
+class _NumberTooLong(Exception):
+    def __init__(self, line: int, digits: int):
+        self.line, self.digits = line, digits
+
+
+_DECIMAL_INT = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
 _StrictLoader.add_constructor("tag:yaml.org,2002:map", _StrictLoader.construct_yaml_map)
 _StrictLoader.add_constructor("tag:yaml.org,2002:seq", _StrictLoader.construct_yaml_seq)
+_StrictLoader.add_constructor("tag:yaml.org,2002:str", _StrictLoader.construct_yaml_str)
+_StrictLoader.add_constructor("tag:yaml.org,2002:int", _StrictLoader.construct_yaml_int)
+_StrictLoader.add_constructor("tag:yaml.org,2002:bool", _StrictLoader.construct_yaml_bool)
+_StrictLoader.add_constructor("tag:yaml.org,2002:null", _StrictLoader.construct_yaml_null)
+_StrictLoader.add_constructor(None, _StrictLoader.construct_unknown)
 _StrictLoader.add_implicit_resolver(
     "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
 )
-_StrictLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), list("-+0123456789")
-)
+_StrictLoader.add_implicit_resolver("tag:yaml.org,2002:int", _DECIMAL_INT, list("-+0123456789"))
 _StrictLoader.add_implicit_resolver(
     "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
 )
@@ -116,7 +212,7 @@ def load_yaml_text(text: str, source: str) -> Any:
     """Parse YAML text strictly; raise ProcureError naming `source` and the line on failure."""
     if text.startswith(_NOT_TEXT_STARTS):
         raise _not_yaml_text(source)  # pasted or decoded by the caller: same message
-    _check_nesting(text, source)
+    _check_structure(text, source)
     try:
         with gc_paused():
             return yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - _StrictLoader is a safe loader
@@ -131,13 +227,37 @@ def load_yaml_text(text: str, source: str) -> Any:
             source,
             t(
                 "nøglen '{key}' står to gange (også på linje {first_line})",
-                key=exc.key,
+                key=clipped(exc.key),
                 first_line=exc.first_line,
             ),
             exc.line,
         ) from None
     except _BadKey as exc:
         raise ProcureError.invalid(source, t("en nøgle skal være tekst"), exc.line) from None
+    except _UnknownTag as exc:
+        raise ProcureError.invalid(
+            source,
+            t(
+                "mærket {tag} er ikke tilladt her; skriv værdien uden det",
+                tag=clipped(exc.tag.replace("tag:yaml.org,2002:", "!!")),
+            ),
+            exc.line,
+        ) from None
+    except _BadValue as exc:
+        message = (
+            t("'{value}' er ikke et heltal", value=clipped(exc.value))
+            if exc.kind == "int"
+            else t("'{value}' er hverken true eller false", value=clipped(exc.value))
+        )
+        raise ProcureError.invalid(source, message, exc.line) from None
+    except _TooDeep as exc:
+        raise ProcureError.invalid(source, too_deep(), exc.line) from None
+    except _ListTooLong as exc:
+        raise ProcureError.invalid(source, list_too_long(exc.count), exc.line) from None
+    except _StringTooLong as exc:
+        raise ProcureError.invalid(source, string_too_long(exc.length), exc.line) from None
+    except _NumberTooLong as exc:
+        raise ProcureError.invalid(source, number_too_long(exc.digits), exc.line) from None
     except yaml.reader.ReaderError as exc:
         # PyYAML's own words name "<unicode string>" and a character offset: say it plainly.
         raise ProcureError.invalid(
@@ -158,27 +278,62 @@ def load_yaml_text(text: str, source: str) -> Any:
     except yaml.YAMLError as exc:
         raise ProcureError.invalid(source, t("ugyldig YAML: {problem}", problem=str(exc))) from None
     except RecursionError:
-        raise ProcureError.invalid(source, t("YAML-strukturen er for dybt indlejret")) from None
+        raise ProcureError.invalid(source, too_deep()) from None
 
 
 _DEEP_INDENT = re.compile(r"^ {" + str(MAX_DEPTH * 8) + r",}\S", re.MULTILINE)
 _BRACKETS = re.compile(r"[\[\]{}]")
+# Block collections nested on one line ("- - - - x", "? ? x"), with tags or anchors between.
+_INLINE_NESTING = re.compile(r"(?:[-?](?:[ \t]+[!&]\S*)*[ \t]+){10}")
 
 
-def _check_nesting(text: str, source: str) -> None:
-    """Refuse absurd nesting before parsing: libyaml's composer recurses in C and crashes the
-    process (seen: 50,000 nested `[`). Quoted brackets are counted too, which can only make the
-    estimate larger; real files nest fewer than ten levels."""
+def _check_structure(text: str, source: str) -> None:
+    """Refuse a file beyond MAX_VALUES or MAX_DEPTH before it is composed, with the line.
+
+    libyaml composes every node, with its marks, before anything is built (about 350 bytes a
+    value: five MB of `- a` lines took 2 s and 500 MB), and its composer recurses in C and
+    crashes the process on deep nesting (seen: 50,000 nested `[`, 30,000 `- ` on one line).
+    Cheap bounds come first: each value after the first needs one of `- ? : , [ {`, brackets
+    are counted quoted or not, and indentation or a chain of `- `/`? ` on one line is how
+    block nesting grows. Only a file that may pass a limit is counted exactly, from the
+    parser's events, which are not kept and stop at the limit."""
+    deep = _DEEP_INDENT.search(text)
+    if deep:
+        line = text.count("\n", 0, deep.start()) + 1
+        raise ProcureError.invalid(source, too_deep(), line)
+    if not _may_pass_limits(text):
+        return
+    values = depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_BaseLoader):
+            if isinstance(event, yaml.NodeEvent):
+                values += 1
+                if values > MAX_VALUES:
+                    line = event.start_mark.line + 1
+                    raise ProcureError.invalid(source, too_many_values(), line)
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise ProcureError.invalid(source, too_deep(), event.start_mark.line + 1)
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        return  # the parse that follows says what is wrong, and where
+
+
+def _may_pass_limits(text: str) -> bool:
+    bound = 1 + text.count("-") + text.count("[")
+    bound += 2 * (text.count(":") + text.count("?") + text.count("{") + text.count(","))
+    if bound > MAX_VALUES or _INLINE_NESTING.search(text):
+        return True
+    if text.count("[") + text.count("{") <= MAX_DEPTH:
+        return False
     depth = 0
     for match in _BRACKETS.finditer(text):
         depth += 1 if match.group() in "[{" else -1
         if depth > MAX_DEPTH:
-            line = text.count("\n", 0, match.start()) + 1
-            raise ProcureError.invalid(source, t("YAML-strukturen er for dybt indlejret"), line)
-    deep = _DEEP_INDENT.search(text)
-    if deep:
-        line = text.count("\n", 0, deep.start()) + 1
-        raise ProcureError.invalid(source, t("YAML-strukturen er for dybt indlejret"), line)
+            return True
+    return False
 
 
 def load_yaml_file(path: Path) -> Any:

@@ -324,6 +324,9 @@ def test_compare_ranks_nothing_and_lists_compliance_and_open_reservations():
         ("DKK 12,500", Decimal(12500)),
         ("Tillæg 5.000,- pr. år", Decimal(5000)),
         ("ingen merpris", Decimal(0)),
+        ("Pris: -5.000 kr.", Decimal(-5000)),  # a minus is kept, never read as a price
+        ("\u22122.500 kr.", Decimal(-2500)),
+        ("Leveres i version 3-4 kr.", Decimal(4)),  # a range's dash is no sign
         ("Leveres i version 3 i 2027", None),
         ("", None),
     ],

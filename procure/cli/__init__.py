@@ -27,9 +27,10 @@ from procure.cli import library as library_commands
 from procure.cli import portfolio as portfolio_commands
 from procure.cli import score as score_commands
 from procure.cli import tender as tender_commands
-from procure.cli.common import EXIT_NEGATIVE, EXIT_OK, EXIT_UNUSABLE, subcommands
+from procure.cli.common import EXIT_NEGATIVE, EXIT_OK, EXIT_UNUSABLE, echo, subcommands
 from procure.errors import LibraryInvalid, ProcureError
 from procure.i18n import t
+from procure.textutil import clipped
 
 __all__ = ["EXIT_NEGATIVE", "EXIT_OK", "EXIT_UNUSABLE", "build_parser", "main"]
 
@@ -47,33 +48,33 @@ def main(argv: Sequence[str] | None = None) -> int:
         return args.handler(args)
     except LibraryInvalid as exc:
         for problem in exc.problems:
-            print(problem, file=sys.stderr)
+            echo(problem, sys.stderr)
         summary = t("kravbiblioteket er ugyldigt ({count} fejl)", count=len(exc.problems))
-        print(f"procure: {summary}", file=sys.stderr)
+        echo(f"procure: {summary}", sys.stderr)
         return EXIT_UNUSABLE
     except ProcureError as exc:
-        print(t("procure: fejl: {message}", message=exc), file=sys.stderr)
+        echo(t("procure: fejl: {message}", message=exc), sys.stderr)
         return EXIT_UNUSABLE
     except OSError as exc:  # a folder that is a file, a full disk, no permission
         where = f"{exc.filename}: " if exc.filename else ""
         message = f"{where}{exc.strerror or exc}"
-        print(t("procure: fejl: {message}", message=message), file=sys.stderr)
+        echo(t("procure: fejl: {message}", message=message), sys.stderr)
         return EXIT_UNUSABLE
     except KeyboardInterrupt:
-        print(t("procure: afbrudt"), file=sys.stderr)
+        echo(t("procure: afbrudt"), sys.stderr)
         return 130
     except BrokenPipeError:
         return EXIT_OK
     except Exception as exc:  # noqa: BLE001 - the last guard: never a traceback
         if os.environ.get("PROCURE_DEBUG"):
             traceback.print_exc()
-        print(
+        echo(
             t(
                 "procure: intern fejl ({error}). Kør igen med PROCURE_DEBUG=1 for detaljer, og "
                 "meld fejlen.",
-                error=f"{type(exc).__name__}: {exc}",
+                error=clipped(f"{type(exc).__name__}: {exc}", 300),
             ),
-            file=sys.stderr,
+            sys.stderr,
         )
         return EXIT_UNUSABLE
 

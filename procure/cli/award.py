@@ -28,6 +28,8 @@ from procure.cli.common import (
     add_format_option,
     add_max_size_option,
     add_tender_argument,
+    echo,
+    echo_block,
     evaluation_path,
     mark_bids_opened,
     read_for_tender,
@@ -142,7 +144,7 @@ def award(args) -> int:
         if not result.winners and not missing:
             missing.append(t("intet tilbud kunne rangeres"))
         if missing:
-            print(
+            echo(
                 t(
                     "procure: fejl: meddelelserne kan ikke sendes endnu ({count}):",
                     count=len(missing),
@@ -150,7 +152,7 @@ def award(args) -> int:
                 file=sys.stderr,
             )
             for item in missing:
-                print(f"  - {item}", file=sys.stderr)
+                echo(f"  - {item}", file=sys.stderr)
             return EXIT_UNUSABLE
 
     outputs = _render(spec, record, args, sent_on)
@@ -163,15 +165,15 @@ def award(args) -> int:
         print(json.dumps(result.to_data(spec.language), ensure_ascii=False, indent=2))
         for bid in records:  # stdout stays pure JSON; the problems go to stderr
             for problem in bid.prices.problems if bid.prices else ():
-                print(f"{bid.vendor}: {problem.message}", file=sys.stderr)
+                echo(f"{bid.vendor}: {problem.message}", file=sys.stderr)
     else:
-        print(award_text(record, spec.tender.title, spec.language, draft=draft), end="")
+        echo_block(award_text(record, spec.tender.title, spec.language, draft=draft))
     status_out = sys.stderr if args.format == "json" else None  # JSON output stays pure
     for path in outputs:
-        print(t("skrev {path}", path=path), file=status_out)
+        echo(t("skrev {path}", path=path), file=status_out)
     for note in notes:
         if note is not None:
-            print(note, file=sys.stderr)
+            echo(note, file=sys.stderr)
     return EXIT_OK if any(b.rank is not None for b in result.ranking) else EXIT_NEGATIVE
 
 

@@ -9,6 +9,7 @@ from procure.cli.common import (
     EXIT_NEGATIVE,
     EXIT_OK,
     add_tender_argument,
+    echo,
     refuse_broken_seal,
     subcommands,
     tender_status_note,
@@ -46,8 +47,8 @@ def build(args) -> int:
         spec, Path(args.out), Path(args.templates) if args.templates else None
     )
     for path in written:
-        print(t("skrev {path}", path=path))
-    print(tender_status_note(spec.tender))
+        echo(t("skrev {path}", path=path))
+    echo(tender_status_note(spec.tender))
     return EXIT_OK
 
 
@@ -65,7 +66,7 @@ def templates_check(args) -> int:
         found = check_template(file)
         problems += len(found)
         for problem in found:
-            print(f"{file}: {problem}")
+            echo(f"{file}: {problem}")
         if not found:
-            print(f"{file}: ok")
+            echo(f"{file}: ok")
     return EXIT_NEGATIVE if problems else EXIT_OK

@@ -13,6 +13,8 @@ from procure.cli.common import (
     add_format_option,
     add_max_size_option,
     add_tender_argument,
+    echo,
+    echo_block,
     evaluation_path,
     mark_bids_opened,
     note_bids_opened,
@@ -115,11 +117,11 @@ def check(args) -> int:
     if args.format == "json":
         print(json.dumps(result.to_data(), ensure_ascii=False, indent=2))
         for note in notes:  # stdout stays JSON
-            print(note, file=sys.stderr)
+            echo(note, file=sys.stderr)
     else:
-        print(format_result_text(result, spec.language), end="")
+        echo_block(format_result_text(result, spec.language))
         for note in notes:
-            print(note)
+            echo(note)
     return EXIT_OK if result.compliant else EXIT_NEGATIVE
 
 
@@ -165,11 +167,11 @@ def compare(args) -> int:
         outputs[Path(args.report)] = render_check_report(spec, results, comparison)
     staged_files(outputs)
     for line in comparison.summary_lines(spec.language):
-        print(line)
+        echo(line)
     for path in outputs:
-        print(t("skrev {path}", path=path))
+        echo(t("skrev {path}", path=path))
     for note in _tender_notes(args.tender, spec):
-        print(note)
+        echo(note)
     return EXIT_OK
 
 
@@ -198,7 +200,7 @@ def override(args) -> int:
         computed_points=computed,
     )
     note_bids_opened(args.tender, spec)
-    print(
+    echo(
         t(
             "gemt i {path}: {vendor} {requirement} → {points} point ({by}, {at})",
             path=path,
@@ -234,7 +236,7 @@ def reservation(args) -> int:
     )
     note_bids_opened(args.tender, spec)
     if entry.decision == "priced":
-        print(
+        echo(
             t(
                 "gemt i {path}: forbehold {vendor} {requirement} prissat til {price} kr. "
                 "({by}, {at})",
@@ -247,7 +249,7 @@ def reservation(args) -> int:
             )
         )
     else:
-        print(
+        echo(
             t(
                 "gemt i {path}: forbehold {vendor} {requirement} kan ikke accepteres "
                 "({decision}); tilbuddet er ukonditionsmæssigt ({by}, {at})",

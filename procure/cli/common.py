@@ -8,8 +8,28 @@ from pathlib import Path
 
 from procure.errors import ProcureError
 from procure.i18n import t
+from procure.textutil import shown
 
 EXIT_OK, EXIT_NEGATIVE, EXIT_UNUSABLE = 0, 1, 2
+
+
+def echo(text: object = "", file=None) -> None:
+    """Print one line for a person. Every text printer of the CLI goes through here or
+    echo_block: a vendor's name or answer may hold terminal escape sequences or line breaks,
+    which are shown escaped (textutil.shown), never sent to the terminal. JSON output is
+    printed as it is (json escapes control characters itself)."""
+    import sys
+
+    print(shown(text), file=file or sys.stdout)
+
+
+def echo_block(text: object, file=None) -> None:
+    """Print text of several lines (a report procure laid out), each line as echo does."""
+    lines = str(text).split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    for line in lines:
+        echo(line, file)
 
 
 def subcommands(parser: argparse.ArgumentParser):

@@ -13,6 +13,8 @@ from procure.cli.common import (
     add_format_option,
     add_lang_option,
     add_library_option,
+    echo,
+    echo_block,
     open_library_option,
     subcommands,
 )
@@ -75,13 +77,13 @@ def validate(args) -> int:
     path = Path(args.path) if args.path else default_library_path()
     report = validate_library_folder(path, warn_near_duplicates=True)
     for problem in report.problems:
-        print(problem)
+        echo(problem)
     # Near-duplicate texts are advice: printed, but the library stays valid (exit 0).
     for warning in report.warnings:
-        print(t("advarsel: {warning}", warning=warning))
+        echo(t("advarsel: {warning}", warning=warning))
     if report.valid:
         lib = report.library
-        print(
+        echo(
             t(
                 "{path}: gyldigt – {name} version {version}, {active} aktive krav, "
                 "{integrations} integrationer",
@@ -93,9 +95,7 @@ def validate(args) -> int:
             )
         )
         return EXIT_OK
-    print(
-        t("{path}: ugyldigt – {count} fejl", path=path, count=len(report.problems)), file=sys.stderr
-    )
+    echo(t("{path}: ugyldigt – {count} fejl", path=path, count=len(report.problems)), sys.stderr)
     return EXIT_NEGATIVE
 
 
@@ -105,7 +105,7 @@ def release(args) -> int:
     path = Path(args.path) if args.path else default_library_path()
     library = load_library(path)
     target = write_release(library, path / "releases")
-    print(
+    echo(
         t(
             "udgivet {name} version {version} → {target} ({count} krav)",
             name=library.name,
@@ -128,7 +128,7 @@ def diff(args) -> int:
     if args.format == "json":
         print(json.dumps(diff.to_data(), ensure_ascii=False, indent=2))
     else:
-        print(format_diff_text(diff, old, new), end="")
+        echo_block(format_diff_text(diff, old, new))
     return EXIT_OK
 
 
@@ -160,8 +160,8 @@ def list_requirements(args) -> int:
     for r in rows:
         weight = " " + t("vægt {weight}", weight=r.weight).text(args.lang) if r.weight else ""
         status = "" if r.active else " " + t("(udfaset)").text(args.lang)
-        print(f"{r.id:<12} {r.kind:<2}{weight:<8} {r.title.get(args.lang)}{status}")
-    print(t("{count} krav", count=len(rows)), file=sys.stderr)
+        echo(f"{r.id:<12} {r.kind:<2}{weight:<8} {r.title.get(args.lang)}{status}")
+    echo(t("{count} krav", count=len(rows)), sys.stderr)
     return EXIT_OK
 
 
@@ -204,22 +204,25 @@ def show(args) -> int:
         ),
     }[lang]
     area = library.areas_by_key.get(r.area)
-    print(f"{r.id}  {r.title.get(lang)}")
-    print(f"{labels[0]}: {area.title.get(lang) if area else r.area}")
-    print(f"{labels[1]}: {r.kind}" + (f"   {labels[2]}: {r.weight}" if r.weight else ""))
-    print(f"{labels[3]}: {r.status}   {labels[4]}: {r.since}")
+    echo(f"{r.id}  {r.title.get(lang)}")
+    echo(f"{labels[0]}: {area.title.get(lang) if area else r.area}")
+    echo(f"{labels[1]}: {r.kind}" + (f"   {labels[2]}: {r.weight}" if r.weight else ""))
+    echo(f"{labels[3]}: {r.status}   {labels[4]}: {r.since}")
     if r.replaced_by:
-        print(f"{labels[13]}: {r.replaced_by}")
-    print(f"\n{labels[5]}:\n  {r.text.get(lang)}")
-    print(f"\n{labels[6]}:\n  {r.guidance.get(lang)}")
-    print(f"\n{labels[7]}:\n  {r.answer.get(lang)}")
-    print(f"\n{labels[8]}: {', '.join(r.integrations) or '-'}")
-    print(f"{labels[9]}: {labels[12] if r.categories is None else ', '.join(r.categories)}")
+        echo(f"{labels[13]}: {r.replaced_by}")
+    for label, text in ((5, r.text), (6, r.guidance), (7, r.answer)):
+        echo()
+        echo(f"{labels[label]}:")
+        # A text's own line breaks are kept, each line indented under its label
+        echo_block("\n".join("  " + line for line in text.get(lang).split("\n")))
+    echo()
+    echo(f"{labels[8]}: {', '.join(r.integrations) or '-'}")
+    echo(f"{labels[9]}: {labels[12] if r.categories is None else ', '.join(r.categories)}")
     if r.kle:
-        print(f"{labels[10]}: {', '.join(r.kle)}")
-    print(f"{labels[11]}:")
+        echo(f"{labels[10]}: {', '.join(r.kle)}")
+    echo(f"{labels[11]}:")
     for ref in r.references:
-        print(
+        echo(
             f"  - {ref.title}"
             + (f", {ref.clause}" if ref.clause else "")
             + (f" <{ref.link}>" if ref.link else "")
@@ -237,7 +240,7 @@ def export(args) -> int:
     text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     if args.out:
         Path(args.out).write_text(text, encoding="utf-8")
-        print(t("skrev {path}", path=args.out), file=sys.stderr)
+        echo(t("skrev {path}", path=args.out), sys.stderr)
     else:
         sys.stdout.write(text)
     return EXIT_OK

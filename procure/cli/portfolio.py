@@ -26,6 +26,7 @@ from procure.cli.common import (
     EXIT_OK,
     EXIT_UNUSABLE,
     add_tender_argument,
+    echo,
     read_for_tender,
     subcommands,
 )
@@ -230,7 +231,7 @@ def add(args) -> int:
         **_optional_fields(args, library),
     )
     stored = _store(library).add(record, actor=args.by)
-    print(
+    echo(
         t(
             "tilføjet '{name}' ({vendor}): integrationer {integrations}",
             name=stored.name,
@@ -277,7 +278,7 @@ def register_bid(args) -> int:
         library_version=spec.library_version,
     )
     stored = _store(library).add(record, actor=args.by, action="register")
-    print(
+    echo(
         t(
             "registreret '{name}' fra {vendor}s tilbud på udbud {tender}: integrationer "
             "{integrations}",
@@ -288,14 +289,14 @@ def register_bid(args) -> int:
         )
     )
     if not_met:
-        print(
+        echo(
             t(
                 "ikke registreret, fordi tilbuddet ikke opfylder dem: {integrations}",
                 integrations=", ".join(not_met),
             )
         )
     if not result.compliant:
-        print(t("bemærk: tilbuddet er ikke konditionsmæssigt ifølge kontrollen"))
+        echo(t("bemærk: tilbuddet er ikke konditionsmæssigt ifølge kontrollen"))
     return EXIT_OK
 
 
@@ -313,10 +314,10 @@ def import_file(args) -> int:
         )
     except ImportRejected as rejected:
         for line in rejected.lines():
-            print(line, file=sys.stderr)
-        print(t("procure: fejl: {message}", message=rejected), file=sys.stderr)
+            echo(line, file=sys.stderr)
+        echo(t("procure: fejl: {message}", message=rejected), file=sys.stderr)
         return EXIT_UNUSABLE
-    print(
+    echo(
         t(
             "{path}: kontrolleret, intet gemt – {added} nye, {updated} ændrede, "
             "{unchanged} uændrede",
@@ -335,7 +336,7 @@ def import_file(args) -> int:
         )
     )
     for note in batch.notes:
-        print(t("bemærk: {note}", note=note))
+        echo(t("bemærk: {note}", note=note))
     return EXIT_OK
 
 
@@ -359,15 +360,15 @@ def edit(args) -> int:
         changes["integrations"] = tuple(current)
     stored, changed = store.edit(args.system, changes, actor=args.by)
     if changed:
-        print(t("ændret '{name}': {fields}", name=stored.name, fields=", ".join(changed)))
+        echo(t("ændret '{name}': {fields}", name=stored.name, fields=", ".join(changed)))
     else:
-        print(t("'{name}': ingen ændringer", name=stored.name))
+        echo(t("'{name}': ingen ændringer", name=stored.name))
     return EXIT_OK
 
 
 def remove(args) -> int:
     removed = _store(_library(args)).remove(args.system, actor=args.by)
-    print(t("'{name}' er taget ud af brug; historikken er bevaret", name=removed.name))
+    echo(t("'{name}' er taget ud af brug; historikken er bevaret", name=removed.name))
     return EXIT_OK
 
 
@@ -390,11 +391,11 @@ def list_systems(args) -> int:
         return EXIT_OK
     for s in systems:
         removed = " " + str(t("(taget ud af brug)")) if s.removed_at else ""
-        print(
+        echo(
             f"{s.name:<30} {s.vendor:<22} {s.criticality:<6} {s.business_area:<24} "
             f"{', '.join(s.integrations) or '-'}{removed}"
         )
-    print(t("{count} systemer", count=len(systems)), file=sys.stderr)
+    echo(t("{count} systemer", count=len(systems)), file=sys.stderr)
     return EXIT_OK
 
 
@@ -411,7 +412,7 @@ def show(args) -> int:
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return EXIT_OK
     labels = _SHOW_LABELS[args.lang]
-    print(record.name)
+    echo(record.name)
     rows = [
         (
             labels["vendor"],
@@ -430,26 +431,26 @@ def show(args) -> int:
         (labels["notes"], record.notes),
     ]
     for label, value in rows:
-        print(f"{label}: {value or '-'}")
-    print(f"{labels['integrations']}:")
+        echo(f"{label}: {value or '-'}")
+    echo(f"{labels['integrations']}:")
     for integration in record.integrations:
-        print(f"  - {integration}: {integration_label(integration, library, args.lang)}")
+        echo(f"  - {integration}: {integration_label(integration, library, args.lang)}")
     if not record.integrations:
-        print("  -")
+        echo("  -")
     if record.roles:
-        print(f"{labels['roles']}:")
+        echo(f"{labels['roles']}:")
         for role in record.roles:
-            print(
+            echo(
                 f"  - {role.id}: {role.name}"
                 + (f" – {role.description}" if role.description else "")
             )
-    print(f"{labels['history']}:")
+    echo(f"{labels['history']}:")
     for entry in history:
         at = entry.at.isoformat(timespec="seconds")
         if entry.field == "*":
-            print(f"  {at} {entry.actor} {entry.action}")
+            echo(f"  {at} {entry.actor} {entry.action}")
         else:
-            print(
+            echo(
                 f"  {at} {entry.actor} {entry.action} {entry.field}: "
                 f"{_shown(entry.old)} → {_shown(entry.new)}"
             )
@@ -472,7 +473,7 @@ def impact(args) -> int:
         print(json.dumps(result.to_data(), ensure_ascii=False, indent=2))
     else:
         groups = result.by_business_area()
-        print(
+        echo(
             t(
                 "{component} er nede: {systems} systemer ramt i {areas} fagområder "
                 "(kravbibliotek {version})",
@@ -483,15 +484,15 @@ def impact(args) -> int:
             )
         )
         for area, items in groups:
-            print()
-            print(area or str(t("(intet fagområde)")))
+            echo()
+            echo(area or str(t("(intet fagområde)")))
             for item in items:
                 via = (
                     str(t("direkte"))
                     if len(item.via) == 1
                     else str(t("via {path}", path=" → ".join(item.via)))
                 )
-                print(
+                echo(
                     f"  {item.criticality:<6} {item.system} – "
                     + str(
                         t(
@@ -503,7 +504,7 @@ def impact(args) -> int:
                     )
                 )
     if args.notice:
-        print(t("skrev {path}", path=args.notice), file=sys.stderr)
+        echo(t("skrev {path}", path=args.notice), file=sys.stderr)
     return EXIT_OK
 
 
@@ -522,7 +523,7 @@ def coverage(args) -> int:
     if args.format == "json":
         print(json.dumps(result.to_data(), ensure_ascii=False, indent=2))
     else:
-        print(
+        echo(
             t(
                 "dækning efter kravbibliotek {version}: {systems} systemer, {gaps} med mangler",
                 version=result.library_version,
@@ -530,24 +531,24 @@ def coverage(args) -> int:
                 gaps=len(result.gaps),
             )
         )
-        print()
-        print(t("Mangler (anbefalet for kategorien, ikke i brug):"))
+        echo()
+        echo(t("Mangler (anbefalet for kategorien, ikke i brug):"))
         for gap in result.gaps:
-            print(f"  {gap.system} ({gap.category}): {', '.join(gap.missing)}")
+            echo(f"  {gap.system} ({gap.category}): {', '.join(gap.missing)}")
         if not result.gaps:
-            print("  -")
-        print()
-        print(t("Kontrakter der udløber inden for {months} måneder:", months=result.months))
+            echo("  -")
+        echo()
+        echo(t("Kontrakter der udløber inden for {months} måneder:", months=result.months))
         for item in result.expiring:
             missing = ", ".join(item.missing) or "-"
-            print(
+            echo(
                 f"  {item.contract_end.isoformat()}  {item.system} – "
                 + str(t("mangler: {missing}", missing=missing))
             )
         if not result.expiring:
-            print("  -")
+            echo("  -")
     if args.out:
-        print(t("skrev {path}", path=args.out), file=sys.stderr)
+        echo(t("skrev {path}", path=args.out), file=sys.stderr)
     return EXIT_OK
 
 
@@ -561,7 +562,7 @@ def export(args) -> int:
         from procure.files import write_bytes_atomically
 
         write_bytes_atomically(Path(args.out), data)
-        print(t("skrev {path}", path=args.out), file=sys.stderr)
+        echo(t("skrev {path}", path=args.out), file=sys.stderr)
     else:
         sys.stdout.flush()
         sys.stdout.buffer.write(data.removeprefix(b"\xef\xbb\xbf"))

@@ -13,6 +13,7 @@ from procure.cli.common import (
     EXIT_OK,
     add_format_option,
     add_tender_argument,
+    echo,
     evaluation_path,
     note_bids_opened,
     read_for_tender,
@@ -96,7 +97,7 @@ def score(args) -> int:
         evaluator, rows = read_score_sheet(data, args.sheet, spec)
         add_scores(path, spec, rows)
         note_bids_opened(args.tender, spec)
-        print(
+        echo(
             t(
                 "gemt i {path}: {count} point fra {evaluator}",
                 path=path,
@@ -129,7 +130,7 @@ def score(args) -> int:
         why=args.why,
     )
     note_bids_opened(args.tender, spec)
-    print(
+    echo(
         t(
             "gemt i {path}: {evaluator} gav {vendor} {points} point for {requirement}",
             path=path,
@@ -165,7 +166,7 @@ def score_sheet(args) -> int:
         for rid in model.evaluated_requirements
     ]
     write_bytes_atomically(Path(args.out), render_score_sheet(spec, model, args.evaluator, rows))
-    print(
+    echo(
         t(
             "skrev {path}: {count} rækker til {evaluator}",
             path=args.out,
@@ -194,8 +195,8 @@ def consensus(args) -> int:
             return EXIT_OK
         for item in found:
             points = ", ".join(f"{name} {format(p, 'f')}" for name, p in item.points)
-            print(f"{item.vendor}  {item.requirement}: {points}")
-        print(t("{count} uenigheder", count=len(found)), file=sys.stderr)
+            echo(f"{item.vendor}  {item.requirement}: {points}")
+        echo(t("{count} uenigheder", count=len(found)), file=sys.stderr)
         return EXIT_OK
     missing = [
         option
@@ -226,7 +227,7 @@ def consensus(args) -> int:
         by=by,
     )
     note_bids_opened(args.tender, spec)
-    print(
+    echo(
         t(
             "gemt i {path}: konsensus {vendor} {requirement} → {points} point ({by})",
             path=path,
@@ -248,7 +249,7 @@ def confirm(args) -> int:
     compliant = args.compliant in ("yes", "ja")
     add_confirmation(path, spec, vendor=args.vendor, compliant=compliant, why=args.why, by=args.by)
     note_bids_opened(args.tender, spec)
-    print(
+    echo(
         t(
             "gemt i {path}: {vendor} er konditionsmæssigt ({by})",
             path=path,

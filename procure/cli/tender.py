@@ -11,6 +11,7 @@ from procure.cli.common import (
     EXIT_OK,
     EXIT_UNUSABLE,
     add_tender_argument,
+    echo,
     subcommands,
 )
 from procure.errors import ProcureError
@@ -135,7 +136,7 @@ def tender_init(args) -> int:
     tender = dataclasses.replace(tender, evaluation=evaluation, price_lines=price_lines)
     save_tender(tender, out)
     added = [i.id for i in spec.integrations if not i.chosen]
-    print(
+    echo(
         t(
             "skrev {path}: {count} krav foreslået fra kravbibliotek {version}, kategori {category}",
             path=out,
@@ -144,9 +145,9 @@ def tender_init(args) -> int:
             category=tender.category,
         )
     )
-    print(t("integrationer: {integrations}", integrations=", ".join(tender.integrations) or "-"))
+    echo(t("integrationer: {integrations}", integrations=", ".join(tender.integrations) or "-"))
     if added:
-        print(
+        echo(
             t(
                 "tilføjet fordi valgte integrationer afhænger af dem: {integrations}",
                 integrations=", ".join(added),
@@ -175,11 +176,11 @@ def tender_validate(args) -> int:
         kinds[r.kind] = kinds.get(r.kind, 0) + 1
     summary = ", ".join(f"{kinds[k]} {k}" for k in ("MK", "PK", "K", "O") if k in kinds)
     for error in errors:
-        print(t("fejl: {problem}", problem=error))
+        echo(t("fejl: {problem}", problem=error))
     if errors:
-        print(t("{path}: ugyldigt – {count} fejl", path=args.file, count=len(errors)))
+        echo(t("{path}: ugyldigt – {count} fejl", path=args.file, count=len(errors)))
     else:
-        print(
+        echo(
             t(
                 "{path}: gyldigt – {count} krav ({summary}), kravbibliotek {version}, "
                 "fingeraftryk {fingerprint}",
@@ -190,12 +191,12 @@ def tender_validate(args) -> int:
                 fingerprint=spec.short_fingerprint,
             )
         )
-    print(status_line(tender))
+    echo(status_line(tender))
     for amendment in tender.amendments:
-        print(f"  {amendment_line(amendment)}")
+        echo(f"  {amendment_line(amendment)}")
     added = [i.id for i in spec.integrations if not i.chosen]
     if added:
-        print(
+        echo(
             t(
                 "integrationer tilføjet pga. afhængigheder: {integrations}",
                 integrations=", ".join(added),
@@ -206,11 +207,11 @@ def tender_validate(args) -> int:
     # They are in the language messages are shown in (PROCURE_LANG), like every line here.
     lang = current_language()
     for warning in lint_tender(tender, library):
-        print(t("advarsel: {warning}", warning=warning.line(lang)))
+        echo(t("advarsel: {warning}", warning=warning.line(lang)))
         guidance = warning.guidance.get(lang) or warning.guidance.da
         if guidance:
             line = t("vejledning: {guidance}", guidance=guidance)
-            print(f"  {line}")
+            echo(f"  {line}")
     return EXIT_NEGATIVE if errors else EXIT_OK
 
 
@@ -225,8 +226,8 @@ def tender_publish(args) -> int:
     problems += [str(p) for p in evaluation_problems_for_spec(spec)]
     if problems:
         for problem in problems:
-            print(t("procure: fejl: {message}", message=f"{path}: {problem}"), file=sys.stderr)
-        print(
+            echo(t("procure: fejl: {message}", message=f"{path}: {problem}"), file=sys.stderr)
+        echo(
             t(
                 "procure: {path} er ikke offentliggjort: ret {count} fejl først",
                 path=path,
@@ -237,7 +238,7 @@ def tender_publish(args) -> int:
         return EXIT_UNUSABLE
     published = publish(spec, now)
     _replace_tender_file(path, text, published)
-    print(
+    echo(
         t(
             "offentliggjort: {path} er version 1 ({at}), kravsæt {fingerprint}; kravene, "
             "evalueringsmodellen, prislinjerne og tilbudsfristen {deadline} er nu frosset",
@@ -247,7 +248,7 @@ def tender_publish(args) -> int:
             deadline=published.deadline,
         )
     )
-    print(
+    echo(
         t(
             "byg de dokumenter, der offentliggøres, fra denne fil: procure build {path} "
             "--out MAPPE; ændringer før tilbudsfristen: procure tender amend {path} --from "
@@ -268,11 +269,11 @@ def tender_amend(args) -> int:
     problems = [str(p) for p in evaluation_problems_for_spec(edited)]
     if problems:
         for problem in problems:
-            print(
+            echo(
                 t("procure: fejl: {message}", message=f"{edited_path}: {problem}"),
                 file=sys.stderr,
             )
-        print(
+        echo(
             t(
                 "procure: rettelsen er ikke registreret: ret {count} fejl i {path} først",
                 path=edited_path,
@@ -283,17 +284,17 @@ def tender_amend(args) -> int:
         return EXIT_UNUSABLE
     corrected = amend(published, edited, args.why, dt.datetime.now())
     _replace_tender_file(path, text, corrected)
-    print(
+    echo(
         t(
             "rettelse registreret: {path} er nu version {version}",
             path=path,
             version=corrected.version,
         )
     )
-    print(f"  {amendment_line(corrected.amendments[-1])}")
+    echo(f"  {amendment_line(corrected.amendments[-1])}")
     for change in frozen_changes(published, edited):
-        print(f"  - {change.what}")
-    print(
+        echo(f"  - {change.what}")
+    echo(
         t(
             "byg dokumenterne igen (procure build {path} --out MAPPE), og offentliggør dem "
             "sammen med rettelsesbladet",
@@ -343,7 +344,7 @@ def _print_newer_release(tender, library) -> None:
     newer = load_release(versions[-1])
     found = release_updates(tender, library, newer)
     if not found.updates:
-        print(
+        echo(
             t(
                 "bemærk: kravbibliotek {newer} er udgivet efter udbuddets {pinned}; ingen af "
                 "udbuddets krav er ændret",
@@ -352,7 +353,7 @@ def _print_newer_release(tender, library) -> None:
             )
         )
         return
-    print(
+    echo(
         t(
             "bemærk: kravbibliotek {newer} er udgivet efter udbuddets {pinned} og udfaser "
             "{retired} og ændrer {changed} af udbuddets krav; se 'procure library diff "
@@ -380,7 +381,7 @@ def _print_newer_release(tender, library) -> None:
                 newer=found.newer,
                 fields=", ".join(update.fields),
             )
-        print(f"  {line}")
+        echo(f"  {line}")
 
 
 def _version_key(version: str) -> tuple[int, ...]:

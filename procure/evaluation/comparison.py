@@ -9,6 +9,7 @@ from procure.evaluation.messages import reservation_status
 from procure.evaluation.result import EvaluationResult
 from procure.forms import ANSWER_LABELS
 from procure.tender.spec import TenderSpec
+from procure.textutil import xml_safe_line
 
 _LABELS = {
     "da": {
@@ -150,7 +151,7 @@ def render_comparison_xlsx(spec: TenderSpec, comparison: Comparison) -> bytes:
         ws.merge_cells(
             start_row=header_row - 1, start_column=base, end_row=header_row - 1, end_column=base + 2
         )
-        write_text(ws.cell(header_row - 1, base), result.vendor)
+        write_text(ws.cell(header_row - 1, base), xml_safe_line(result.vendor))
         ws.cell(header_row - 1, base).font = bold
         for k, key in enumerate(("answer", "verdict", "points")):
             ws.cell(header_row, base + k, labels[key]).font = bold
@@ -220,9 +221,9 @@ def render_comparison_xlsx(spec: TenderSpec, comparison: Comparison) -> bytes:
     r = 2
     for result in comparison.results:
         for finding in result.findings:
-            write_text(findings.cell(r, 1), result.vendor)
+            write_text(findings.cell(r, 1), xml_safe_line(result.vendor))
             findings.cell(r, 2, finding.code)
-            write_text(findings.cell(r, 3), finding.requirement or "")
+            write_text(findings.cell(r, 3), xml_safe_line(finding.requirement or ""))
             write_text(findings.cell(r, 4), finding.message)
             findings.cell(r, 4).alignment = wrap
             r += 1
@@ -237,8 +238,8 @@ def render_comparison_xlsx(spec: TenderSpec, comparison: Comparison) -> bytes:
     r = 2
     for result in comparison.results:
         for item in result.reservations:
-            write_text(reservations.cell(r, 1), result.vendor)
-            write_text(reservations.cell(r, 2), item.id)
+            write_text(reservations.cell(r, 1), xml_safe_line(result.vendor))
+            write_text(reservations.cell(r, 2), xml_safe_line(item.id))
             write_text(reservations.cell(r, 3), item.answer)
             if item.price is not None:
                 reservations.cell(r, 4, float(item.price))

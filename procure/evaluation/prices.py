@@ -8,9 +8,12 @@ from decimal import Decimal, InvalidOperation
 _NUMBER = (
     r"\d{1,3}(?:[.\s ]\d{3})+(?:,\d{1,2})?|\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:[.,]\d{1,2})?"
 )
-_CURRENCY_AFTER = re.compile(rf"({_NUMBER})\s*(?:kr\.?|dkk|,-)", re.IGNORECASE)
+# A minus sign before the amount is kept: "-5.000 kr." is not a price of 5.000 (but the dash
+# of a range, "3-4 kr.", is no sign)
+_SIGN = r"(?:(?<![\w.,])[-\u2212]\s*)?"
+_CURRENCY_AFTER = re.compile(rf"({_SIGN}(?:{_NUMBER}))\s*(?:kr\.?|dkk|,-)", re.IGNORECASE)
 _CURRENCY_BEFORE = re.compile(
-    rf"(?:kr\.?|dkk|pris|price)\s*:?\s*(?:kr\.?|dkk)?\s*({_NUMBER})", re.IGNORECASE
+    rf"(?:kr\.?|dkk|pris|price)\s*:?\s*(?:kr\.?|dkk)?\s*({_SIGN}(?:{_NUMBER}))", re.IGNORECASE
 )
 _NO_COST = re.compile(
     r"\b(ingen merpris|uden merpris|uden beregning|uden ekstra omkostning|ingen ekstra "
@@ -40,6 +43,13 @@ def parse_price(text: str) -> Decimal | None:
 
 
 def _to_decimal(token: str) -> Decimal | None:
+    negative = token.lstrip().startswith(("-", "\u2212"))
+    token = token.lstrip().lstrip("-\u2212").lstrip()
+    value = _unsigned_decimal(token)
+    return -value if negative and value is not None else value
+
+
+def _unsigned_decimal(token: str) -> Decimal | None:
     token = token.replace(" ", "").replace("\u00a0", "").replace(" ", "")
     if "." in token and "," in token:
         decimal_sep = "," if token.rfind(",") > token.rfind(".") else "."

@@ -11,7 +11,7 @@ from procure.evaluation.comparison import Comparison
 from procure.evaluation.messages import number, reservation_status, vendor_price
 from procure.evaluation.result import EvaluationResult
 from procure.tender.spec import TenderSpec
-from procure.textutil import xml_safe
+from procure.textutil import shown, xml_safe, xml_safe_line
 
 _TEXT = {
     "da": {
@@ -109,6 +109,9 @@ def pk_answer_summary(result: EvaluationResult, lang: str) -> str:
 
 
 def format_result_text(result: EvaluationResult, lang: str = "da") -> str:
+    """The result as lines of text. Each line is made safe to print (textutil.shown): a
+    vendor's name, answers and file name are the vendor's, and may hold escape sequences or
+    line breaks meant to rewrite the screen or fake a line of the verdict."""
     t = _TEXT.get(lang, _TEXT["da"])
     lines = [f"{t['vendor']}: {result.vendor}  ({t['file']}: {result.source})"]
     if result.compliant:
@@ -131,7 +134,7 @@ def format_result_text(result: EvaluationResult, lang: str = "da") -> str:
         lines.append(f"  {f.code}{req}: {f.message}")
     lines.append("")
     lines.append(result.confirmation_note)
-    return "\n".join(lines) + "\n"
+    return "\n".join(shown(line) for line in lines) + "\n"
 
 
 def render_check_report(
@@ -172,15 +175,15 @@ def render_check_report(
         cell.text = text
     for result in results:
         cells = summary.add_row().cells
-        cells[0].text = xml_safe(result.vendor)
+        cells[0].text = xml_safe_line(result.vendor)
         cells[1].text = t["yes"] if result.compliant else t["no"]
         cells[2].text = str(len(result.reservations))
         cells[3].text = pk_answer_summary(result, lang)
     doc.add_paragraph(t["not_ranked_here"])
 
     for result in results:
-        doc.add_heading(xml_safe(f"{t['vendor']}: {result.vendor}"), level=1)
-        doc.add_paragraph(xml_safe(f"{t['file']}: {result.source}"))
+        doc.add_heading(xml_safe_line(f"{t['vendor']}: {result.vendor}"), level=1)
+        doc.add_paragraph(xml_safe_line(f"{t['file']}: {result.source}"))
         doc.add_paragraph(t["compliant"] if result.compliant else t["noncompliant"])
         for reason in result.reasons:
             doc.add_paragraph(xml_safe(reason), style="List Bullet")
@@ -211,7 +214,7 @@ def render_check_report(
                 table,
                 (
                     (
-                        r.id,
+                        xml_safe_line(r.id),
                         xml_safe(r.answer),
                         vendor_price(r, lang),
                         xml_safe(
@@ -260,7 +263,10 @@ def render_check_report(
                 cell.text = text
             _add_rows(
                 table,
-                ((f.code, f.requirement or "", xml_safe(f.message)) for f in result.findings),
+                (
+                    (f.code, xml_safe_line(f.requirement or ""), xml_safe(f.message))
+                    for f in result.findings
+                ),
             )
         else:
             doc.add_paragraph(t["none"])

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+import reprlib
 from functools import cache
 from importlib import resources
 
@@ -10,6 +12,7 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
 from procure.i18n import Message, t
+from procure.textutil import clipped
 
 # How a JSON type is named in a message
 _TYPE_NAMES = {
@@ -54,7 +57,10 @@ def schema_text(name: str) -> str:
 
 
 def describe_error(error: ValidationError, base_path: tuple = ()) -> Message:
-    """A one-line description of a schema error (a Message); paths relative to `base_path`."""
+    """A one-line description of a schema error (a Message); paths relative to `base_path`.
+
+    Input is only ever quoted shortened (`shown_value`, `_dotted`): the instance a schema
+    error carries can be a whole file (seen: a 4 MB message for a list of 100,000 answers)."""
     rel = tuple(error.absolute_path)[len(base_path) :]
     where = _dotted(rel)
     kind = error.validator
@@ -70,8 +76,10 @@ def describe_error(error: ValidationError, base_path: tuple = ()) -> Message:
         return t("feltet '{field}' mangler", field=field)
     if kind == "additionalProperties":
         allowed = set(error.schema.get("properties", {}))
-        extra = sorted(k for k in error.instance if k not in allowed)
-        names = ", ".join(f"'{k}'" for k in extra)
+        extra = sorted(str(k) for k in error.instance if k not in allowed)
+        names = ", ".join(f"'{clipped(k, 40)}'" for k in extra[:5])
+        if len(extra) > 5:
+            names += ", ..."
         allowed_list = ", ".join(sorted(allowed))
         if where:
             return t(
@@ -89,7 +97,14 @@ def describe_error(error: ValidationError, base_path: tuple = ()) -> Message:
         names = _type_name(wanted[0])
         for other in wanted[1:]:
             names = t("{first} eller {second}", first=names, second=_type_name(other))
-        value = repr(error.instance)
+        value = shown_value(error.instance)
+        if _looks_like_nan(error.instance) and {"integer", "number"} & set(wanted):
+            return t(
+                "feltet '{where}' skal være {types}; {value} er ikke et tal",
+                where=where,
+                types=names,
+                value=value,
+            )
         if "string" in wanted and isinstance(error.instance, int | float):
             return t(
                 "feltet '{where}' skal være {types}, ikke {value}; sæt værdien i anførselstegn",
@@ -108,7 +123,7 @@ def describe_error(error: ValidationError, base_path: tuple = ()) -> Message:
         return t(
             "feltet '{where}' har værdien {value}; tilladt er: {allowed}",
             where=where,
-            value=repr(error.instance),
+            value=shown_value(error.instance),
             allowed=allowed,
         )
     if kind == "const":
@@ -119,7 +134,7 @@ def describe_error(error: ValidationError, base_path: tuple = ()) -> Message:
         return t(
             "feltet '{where}' har en ugyldig form: {value} (skal passe til mønsteret {pattern})",
             where=where,
-            value=repr(error.instance),
+            value=shown_value(error.instance),
             pattern=error.validator_value,
         )
     if kind == "minLength":
@@ -135,7 +150,21 @@ def describe_error(error: ValidationError, base_path: tuple = ()) -> Message:
             where=where,
             minimum=str(schema.get("minimum")),
             maximum=str(schema.get("maximum")),
-            value=repr(error.instance),
+            value=shown_value(error.instance),
+        )
+    if kind == "maxLength":
+        return t(
+            "feltet '{where}' er {length} tegn langt; højst {limit} tegn er tilladt",
+            where=where,
+            length=len(error.instance),
+            limit=error.validator_value,
+        )
+    if kind == "maxItems":
+        return t(
+            "listen '{where}' har {count} punkter; højst {limit} er tilladt",
+            where=where,
+            count=len(error.instance),
+            limit=error.validator_value,
         )
     if kind == "anyOf" and "replaced_by" in json.dumps(error.validator_value):
         return t("et udfaset krav skal angive 'replaced_by' eller 'deprecation_reason'")
@@ -143,9 +172,29 @@ def describe_error(error: ValidationError, base_path: tuple = ()) -> Message:
         return t("referencen '{where}' skal have 'link' eller 'clause'", where=where)
     if kind == "oneOf" and where.endswith("categories"):
         return t("feltet 'categories' skal være \"all\" eller en liste af kategorikoder (fx Y65)")
+    # jsonschema's own words quote the instance in full: only their start is shown.
+    detail = clipped(error.message, 160)
     if not where:
-        return t("feltet '(rod)' er ugyldigt: {detail}", detail=error.message)
-    return t("feltet '{where}' er ugyldigt: {detail}", where=where, detail=error.message)
+        return t("feltet '(rod)' er ugyldigt: {detail}", detail=detail)
+    return t("feltet '{where}' er ugyldigt: {detail}", where=where, detail=detail)
+
+
+_SHORT_REPR = reprlib.Repr()
+_SHORT_REPR.maxstring = _SHORT_REPR.maxother = 60
+_SHORT_REPR.maxlist = _SHORT_REPR.maxdict = 3
+_SHORT_REPR.maxlevel = 2
+_NAN_WORDS = re.compile(r"^[-+]?\.?(?:nan|inf|infinity)$", re.IGNORECASE)
+
+
+def shown_value(value: object) -> str:
+    """A value from a file as a message quotes it: its repr, shortened and on one line."""
+    return clipped(_SHORT_REPR.repr(value), 80)
+
+
+def _looks_like_nan(value: object) -> bool:
+    if isinstance(value, float):
+        return value != value or value in (float("inf"), float("-inf"))
+    return isinstance(value, str) and bool(_NAN_WORDS.match(value.strip()))
 
 
 def _quoted_missing(error: ValidationError) -> str:
@@ -162,5 +211,5 @@ def _dotted(path: tuple) -> str:
         if isinstance(part, int):
             out += f"[{part}]"
         else:
-            out += ("." if out else "") + str(part)
-    return out
+            out += ("." if out else "") + clipped(part, 40)
+    return clipped(out, 160)

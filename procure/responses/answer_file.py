@@ -13,6 +13,9 @@ prices:                          # optional: a unit price per price line of the 
 from __future__ import annotations
 
 import json
+import math
+import re
+from decimal import Decimal
 from functools import cache
 from importlib import resources
 
@@ -21,7 +24,9 @@ from jsonschema import Draft202012Validator
 from procure.errors import ProcureError
 from procure.forms import parse_answer
 from procure.i18n import t
+from procure.jsonio import load_json_text
 from procure.library.schemas import describe_error
+from procure.limits import not_a_number
 from procure.responses.model import (
     AnswerRow,
     FormMetadata,
@@ -30,6 +35,7 @@ from procure.responses.model import (
     VendorInfo,
     VendorResponse,
 )
+from procure.textutil import clipped
 from procure.yamlio import line_of, load_yaml_text
 
 ANSWER_FORMAT = "procure-answers/1"
@@ -47,15 +53,9 @@ def read_answer_file(data: bytes, source: str) -> VendorResponse:
     except UnicodeDecodeError:
         raise ProcureError.invalid(source, t("svarfilen er ikke UTF-8-tekst")) from None
     file_format = "json" if text.lstrip().startswith(("{", "[")) else "yaml"
+    # Both loaders refuse what no answer file holds (procure.limits) before anything else.
     if file_format == "json":
-        try:
-            document = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise ProcureError.invalid(
-                source, t("ugyldig JSON: {detail}", detail=exc.msg), exc.lineno
-            ) from None
-        except RecursionError:
-            raise ProcureError.invalid(source, t("JSON-strukturen er for dybt indlejret")) from None
+        document = load_json_text(text, source)
     else:
         document = load_yaml_text(text, source)
     if not isinstance(document, dict):
@@ -75,8 +75,8 @@ def read_answer_file(data: bytes, source: str) -> VendorResponse:
     rows = []
     for i, item in enumerate(document["answers"]):
         reservation = item.get("reservation", "")
-        price = item.get("price")
-        if price is not None and str(price).strip():
+        price = _price_text(item.get("price"), source, line_of(document, ("answers", i, "price")))
+        if price:
             reservation = f"{reservation} Pris: {price} kr.".strip()
         line = line_of(document, ("answers", i))
         rows.append(
@@ -128,3 +128,23 @@ def _prices(document: dict, source: str) -> PriceSubmission | None:
         ),
         stated_total=document.get("price_total"),
     )
+
+
+# What YAML and JSON writers put for "not a number" and infinity (YAML keeps them as text).
+_NOT_NUMBERS = re.compile(r"^[-+]?\.?(?:nan|inf|infinity)$", re.IGNORECASE)
+
+
+def _price_text(price: object, source: str, line: int | None) -> str:
+    """The price as the reservation text states it: a number written out in full (1e16 is
+    10000000000000000, not "1e+16", whose "16" would read as the price), text as it is;
+    NaN and infinity are no price."""
+    if price is None:
+        return ""
+    if isinstance(price, float) and not math.isfinite(price):
+        raise ProcureError.invalid(source, not_a_number(clipped(str(price))), line)
+    if isinstance(price, int | float) and not isinstance(price, bool):
+        return format(Decimal(str(price)), "f")
+    text = str(price).strip()
+    if _NOT_NUMBERS.match(text):
+        raise ProcureError.invalid(source, not_a_number(clipped(text)), line)
+    return text

@@ -2,15 +2,20 @@
 
 Vendor files are untrusted. The format is decided by the bytes, never by the file name alone,
 and an Office package (a zip) is unpacked with every limit enforced while decompressing: the
-sizes a zip declares can lie, so only bytes actually produced count (see PITFALLS.md). Parts
-that carry a DOCTYPE or ENTITY declaration are refused before any XML parser sees them.
+sizes a zip declares can lie, so only bytes actually produced count (see PITFALLS.md). Every
+part that an XML parser could read, whatever its name or declared type, is screened before any
+parser sees it: a DOCTYPE or ENTITY declaration, or an encoding that would hide one, is
+refused, and the elements of all parts together are counted against a limit, as are the cells
+a workbook's merged ranges and hyperlinks make openpyxl build.
 
 Every problem is one ProcureError naming the file; no other exception leaves this module.
 """
 
 from __future__ import annotations
 
+import codecs
 import io
+import re
 import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,6 +25,7 @@ from lxml import etree
 
 from procure.errors import ProcureError
 from procure.i18n import Message, t
+from procure.textutil import clipped
 
 KIB = 1024
 MIB = 1024 * 1024
@@ -37,6 +43,16 @@ class Limits:
     # Small members may compress far better than max_ratio (a run of empty XML rows) and do
     # no harm; the ratio is checked once a member has produced this many bytes.
     ratio_floor_bytes: int = 1 * MIB
+    # XML elements in all parts together: a Word form of 5,000 requirements has about 500,000;
+    # the reader takes about 1 s and 170 MB for that many.
+    max_xml_elements: int = 500_000
+    # A workbook's XML elements: a form of 5,000 requirements has about 150,000; openpyxl
+    # takes up to 3 s and 200 MB for that many.
+    max_sheet_elements: int = 150_000
+    # Cells covered by a workbook's merged ranges and ranged hyperlinks: openpyxl builds an
+    # object for each, at about 50 µs a cell (one merged range A1:Z100000 took 31 s and
+    # 770 MB). Forms merge a few dozen.
+    max_range_cells: int = 20_000
 
 
 DEFAULT_LIMITS = Limits()
@@ -50,6 +66,29 @@ _CONTENT_TYPES_CAP = 1 * MIB
 
 _CHUNK = 64 * KIB
 _XML_SUFFIXES = (".xml", ".rels", ".vml")
+_XML_ENCODINGS = ("utf-8", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")
+# "<?xm" in EBCDIC, and "<" in UCS-4 with the byte orders 2143 and 3412 (libxml2 reads both)
+_OTHER_XML_STARTS = (b"\x4c\x6f\xa7\x94", b"\x00\x00\x3c\x00", b"\x00\x3c\x00\x00")
+_ENCODING_DECLARATION = re.compile(
+    r"\s*<\?xml\s[^>]*?\bencoding\s*=\s*[\"']([^\"']{0,100})[\"']", re.IGNORECASE
+)
+_DECLARATION_TEXT = "<!DOCTYPE<!ENTITY"
+# The start of an XML document in each encoding: a byte-order mark, whitespace, "<"
+_XML_STARTS = tuple(
+    re.compile(
+        b"(?:%s)?(?:%s)*%s"
+        % (
+            re.escape("\ufeff".encode(encoding)),
+            b"|".join(re.escape(space.encode(encoding)) for space in " \t\r\n"),
+            re.escape(b"<".decode().encode(encoding)),
+        )
+    )
+    for encoding in _XML_ENCODINGS
+)
+# Elements whose cell ranges openpyxl expands into one object per cell, in the encodings read
+_RANGE_WORDS = tuple(
+    word.encode(encoding) for word in ("mergeCell", "hyperlink") for encoding in _XML_ENCODINGS
+)
 # A declaration in any encoding libxml2 would detect on its own; Office writes UTF-8.
 _FORBIDDEN_DECLARATIONS = tuple(
     word.encode(encoding)
@@ -139,9 +178,21 @@ def file_too_large(source: str, size: int, limits: Limits) -> ProcureError:
 
 def one_line(text: str, limit: int = 80) -> str:
     """Text from a vendor file fit for a one-line message: a hostile file may name a part with
-    line breaks or terminal escape sequences."""
-    shown = "".join(char if char.isprintable() else "?" for char in text)
-    return shown if len(shown) <= limit else shown[: limit - 3] + "..."
+    line breaks or terminal escape sequences (shown escaped, textutil.clipped)."""
+    return clipped(text, limit)
+
+
+def check_workbook(members: dict[str, bytes], source: str, limits: Limits = DEFAULT_LIMITS) -> None:
+    """Refuse a workbook that would make openpyxl build too many objects: more than
+    `max_sheet_elements` XML elements, or more than `max_range_cells` cells covered by merged
+    ranges and ranged hyperlinks (openpyxl makes an object for each cell they cover). Called
+    on checked members (open_package)."""
+    try:
+        _check_workbook(members, source, limits)
+    except ProcureError:
+        raise
+    except Exception as exc:  # a vendor file must never produce a traceback
+        raise _unexpected(source, exc) from exc
 
 
 # Private ---------------------------------------------------------------------------------
@@ -301,11 +352,113 @@ def _open_package(data: bytes, source: str, limits: Limits) -> dict[str, bytes]:
                     ),
                 )
             seen.add(key)
-            content = _read_member(archive, info, source, limits, total, len(data))
-            if info.filename.casefold().endswith(_XML_SUFFIXES):
-                _refuse_declarations(one_line(info.filename), content, source)
-            members[info.filename] = content
+            members[info.filename] = _read_member(archive, info, source, limits, total, len(data))
+    elements = 0
+    for name, content in members.items():
+        if name.casefold().endswith(_XML_SUFFIXES) or _looks_like_xml(content):
+            _screen_xml(one_line(name), content, source)
+            elements += _element_bound(content)
+    if elements > limits.max_xml_elements:
+        raise _too_many_elements(source, limits.max_xml_elements)
     return members
+
+
+def _looks_like_xml(content: bytes) -> bool:
+    """Whether an XML parser could read `content`: it starts, after a byte-order mark and any
+    amount of whitespace, with "<" in UTF-8, UTF-16 or UTF-32, or with one of the other byte
+    patterns libxml2 recognises as the start of XML (EBCDIC, UCS-4 in unusual byte orders)."""
+    if content.startswith(_OTHER_XML_STARTS):
+        return True
+    return any(start.match(content) for start in _XML_STARTS)
+
+
+def _screen_xml(name: str, content: bytes, source: str) -> None:
+    if content[:256].startswith(_OTHER_XML_STARTS):
+        raise _odd_encoding(source, name, "EBCDIC/UCS-4")
+    _refuse_declarations(name, content, source)
+    declared = _declared_encoding(content)
+    if declared is not None and not _screenable(declared):
+        raise _odd_encoding(source, name, one_line(declared, 40))
+
+
+def _declared_encoding(content: bytes) -> str | None:
+    """The encoding the XML declaration names, if any."""
+    head = content[:512]
+    for encoding in _XML_ENCODINGS:
+        match = _ENCODING_DECLARATION.match(head.decode(encoding, "replace").lstrip("\ufeff"))
+        if match:
+            return match.group(1)
+    return None
+
+
+def _screenable(encoding: str) -> bool:
+    """Whether a declaration in this encoding is found by the byte search: UTF-16 and UTF-32
+    are searched for as such, other encodings only when they write ASCII as ASCII."""
+    try:
+        name = codecs.lookup(encoding).name
+    except LookupError:
+        return False  # unknown to Python; libxml2 or expat might know it, so it is refused
+    if name.startswith(("utf-16", "utf-32", "utf-8")):
+        return True
+    try:
+        return _DECLARATION_TEXT.encode(name) == _DECLARATION_TEXT.encode("ascii")
+    except (UnicodeError, LookupError):
+        return False
+
+
+def _element_bound(content: bytes) -> int:
+    # Every element has a start tag, and so a "<"; end tags are not elements. In UTF-16 and
+    # UTF-32 the "</" pairs are not found, which only makes the bound larger.
+    return content.count(b"<") - content.count(b"</")
+
+
+def _check_workbook(members: dict[str, bytes], source: str, limits: Limits) -> None:
+    elements = covered = 0
+    for content in members.values():
+        if not _looks_like_xml(content):
+            continue
+        elements += _element_bound(content)
+        if elements > limits.max_sheet_elements:
+            raise _too_many_elements(source, limits.max_sheet_elements)
+        if any(word in content for word in _RANGE_WORDS):
+            covered += _covered_cells(content, limits.max_range_cells - covered)
+            if covered > limits.max_range_cells:
+                raise ProcureError.invalid(
+                    source,
+                    t(
+                        "regnearkets flettede celler og links dækker over {limit} celler, langt "
+                        "flere end en tilbudsliste; filen afvises",
+                        limit=limits.max_range_cells,
+                    ),
+                )
+
+
+def _covered_cells(content: bytes, budget: int) -> int:
+    """Cells covered by the part's merged ranges and ranged hyperlinks, counted until they pass
+    `budget`. The part is parsed (it was screened): a regular expression on the bytes would
+    miss a reference written with character references, such as `&#65;1:Z100000`."""
+    from openpyxl.utils.cell import range_boundaries
+
+    covered = 0
+    parser_options = {"resolve_entities": False, "no_network": True, "huge_tree": False}
+    for _, element in etree.iterparse(
+        io.BytesIO(content), events=("end",), tag=("{*}mergeCell", "{*}hyperlink"), **parser_options
+    ):
+        for reference in (element.get("ref") or "").split():
+            try:
+                first_column, first_row, last_column, last_row = range_boundaries(reference)
+            except (ValueError, TypeError):
+                continue  # openpyxl refuses it too when it opens the workbook
+            if None in (first_column, first_row, last_column, last_row):
+                covered += budget + 1  # a whole row or column: a million cells or more
+            else:
+                # A range may be written backwards (AA16409:XFD623): openpyxl still fills it
+                width = abs(last_column - first_column) + 1
+                covered += width * (abs(last_row - first_row) + 1)
+            if covered > budget:
+                return covered
+        element.clear()
+    return covered
 
 
 def _check_package_size(data: bytes, source: str, limits: Limits) -> None:
@@ -415,6 +568,29 @@ def _find_member(archive: zipfile.ZipFile, name: str) -> zipfile.ZipInfo | None:
         if info.filename.casefold() == wanted:
             return info
     return None
+
+
+def _too_many_elements(source: str, limit: int) -> ProcureError:
+    return ProcureError.invalid(
+        source,
+        t(
+            "filen rummer over {limit} XML-elementer, langt flere end en svarblanket; filen "
+            "afvises",
+            limit=limit,
+        ),
+    )
+
+
+def _odd_encoding(source: str, name: str, encoding: str) -> ProcureError:
+    return ProcureError.invalid(
+        source,
+        t(
+            "delen {name} er skrevet i tegnsættet {encoding}, som Office-filer ikke bruger; "
+            "filen afvises",
+            name=name,
+            encoding=encoding,
+        ),
+    )
 
 
 def _too_many_members(source: str, count: int, limits: Limits) -> ProcureError:

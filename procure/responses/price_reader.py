@@ -37,7 +37,7 @@ def read_price_workbook(data: bytes, source: str) -> PriceSubmission | None:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            workbook = load_workbook(BytesIO(data), read_only=True, data_only=False)
+            workbook = load_workbook(BytesIO(data), read_only=False, data_only=False)
     except Exception as exc:  # openpyxl raises many unrelated types on a broken package
         raise ProcureError.unreadable(
             source,
@@ -69,13 +69,23 @@ def read_price_workbook(data: bytes, source: str) -> PriceSubmission | None:
 # -- The table ----------------------------------------------------------------------------------
 
 
+def _cells_by_row(ws, min_row: int, max_row: int) -> list[tuple[int, dict[int, object]]]:
+    """(row, {column: cell}) of the rows that hold cells, in order. Only the cells the file
+    holds are visited (a cell far away must not make the reader walk the whole rectangle);
+    the package limits (procure.responses.package) bound how many there are."""
+    rows: dict[int, dict[int, object]] = {}
+    for (row, column), cell in ws._cells.items():  # openpyxl's sparse cell store
+        if min_row <= row <= max_row:
+            rows.setdefault(row, {})[column] = cell
+    return sorted(rows.items())
+
+
 def _find_header(ws) -> tuple[int, dict[str, int]] | None:
     """The first row holding both the line and the unit price label: (row, {key: column})."""
-    for number, values in enumerate(
-        ws.iter_rows(max_row=HEADER_SCAN_ROWS, values_only=True), start=1
-    ):
+    for number, cells in _cells_by_row(ws, 1, HEADER_SCAN_ROWS):
         columns: dict[str, int] = {}
-        for column, value in enumerate(values, start=1):
+        for column, cell in sorted(cells.items()):
+            value = cell.value
             if isinstance(value, str):
                 key = forms.PRICE_HEADER_KEYS.get(forms.normalise_label(value))
                 if key is not None and key not in columns:
@@ -89,8 +99,7 @@ def _read_rows(ws, header_row: int, columns: dict[str, int]):
     entries: list[PriceEntry] = []
     stated_total: object = None
     unit_letter = get_column_letter(columns["unit_price"])
-    rows = ws.iter_rows(min_row=header_row + 1, max_row=header_row + MAX_PRICE_ROWS)
-    for number, cells in enumerate(rows, start=header_row + 1):
+    for number, cells in _cells_by_row(ws, header_row + 1, header_row + MAX_PRICE_ROWS):
         line = cell_text(_typed(_cell(cells, columns, "line"))).strip()
         if not line:
             label = forms.normalise_label(cell_text(_typed(_cell(cells, columns, "text"))))
@@ -111,11 +120,9 @@ def _read_rows(ws, header_row: int, columns: dict[str, int]):
     return entries, stated_total
 
 
-def _cell(cells, columns: dict[str, int], key: str):
+def _cell(cells: dict, columns: dict[str, int], key: str):
     column = columns.get(key)
-    if column is None or column > len(cells):
-        return None
-    return cells[column - 1]
+    return None if column is None else cells.get(column)
 
 
 def _typed(cell) -> object:

@@ -19,6 +19,7 @@ from procure.responses.model import PriceSubmission, VendorResponse
 from procure.responses.package import (
     DEFAULT_LIMITS,
     Limits,
+    check_workbook,
     file_too_large,
     open_package,
     repack,
@@ -54,6 +55,7 @@ def read_response(
         from procure.responses.xlsx_reader import read_xlsx_response
 
         members = open_package(data, source, limits)
+        check_workbook(members, source, limits)
         checked = repack(members)
         response = _guarded(read_xlsx_response, checked, source)
         # The price sheet again, with formulas kept as formulas (the answers are read from

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 import json
 import warnings
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from io import BytesIO
 from types import MappingProxyType
 
@@ -101,11 +101,26 @@ def _open_workbook(data: bytes, source: str) -> Workbook:
 # The answer table -------------------------------------------------------------------------
 
 
+def _sheet_rows(
+    ws: Worksheet, min_row: int = 1, max_row: int | None = None
+) -> Iterator[tuple[int, dict[int, object]]]:
+    """(row number, {column: value}) of every row that has cells, in order, cells in column
+    order. Only the cells the file holds are visited: openpyxl's iter_rows() visits, and
+    creates, every cell of the rectangle up to the last row and column used, so one cell at
+    XFD1048576 would make it visit 17 billion (a merged range A37175:ZZ37175 took 67 s)."""
+    rows: dict[int, dict[int, object]] = {}
+    for (row, column), cell in ws._cells.items():  # openpyxl's sparse cell store
+        if row >= min_row and (max_row is None or row <= max_row):
+            rows.setdefault(row, {})[column] = cell.value
+    for row in sorted(rows):
+        yield row, dict(sorted(rows[row].items()))
+
+
 def _find_header(ws: Worksheet) -> tuple[int, dict[str, int]] | None:
     """The first row holding both the id and the answer label: (row number, {key: column})."""
-    for row_number, values in enumerate(ws.iter_rows(values_only=True), start=1):
+    for row_number, values in _sheet_rows(ws):
         columns: dict[str, int] = {}
-        for column, value in enumerate(values, start=1):
+        for column, value in values.items():
             if not isinstance(value, str):
                 continue
             key = _HEADER_KEYS.get(forms.normalise_label(value))
@@ -121,9 +136,7 @@ def _read_answer_rows(
 ) -> Iterable[AnswerRow]:
     id_label = {forms.normalise_label(labels["id"]) for labels in forms.HEADER_LABELS.values()}
     answer_letter = get_column_letter(columns["answer"])
-    for row_number, values in enumerate(
-        ws.iter_rows(min_row=header_row + 1, values_only=True), start=header_row + 1
-    ):
+    for row_number, values in _sheet_rows(ws, min_row=header_row + 1):
         requirement_id = (_column_text(values, columns, "id") or "").strip()
         # Skip group rows (no id) and a repeated header row further down.
         if not requirement_id or forms.normalise_label(requirement_id) in id_label:
@@ -141,12 +154,12 @@ def _read_answer_rows(
         )
 
 
-def _column_text(values: tuple, columns: dict[str, int], key: str) -> str | None:
+def _column_text(values: dict[int, object], columns: dict[str, int], key: str) -> str | None:
     """The text in column `key` of a row; None when the table has no such column."""
     column = columns.get(key)
     if column is None:
         return None
-    return cell_text(values[column - 1]) if column <= len(values) else ""
+    return cell_text(values.get(column))
 
 
 def cell_text(value) -> str:
@@ -180,7 +193,8 @@ def _read_vendor(workbook: Workbook) -> VendorInfo:
         sheets = [ws for ws in workbook.worksheets if ws.title != forms.METADATA_SHEET]
     found: dict[str, str] = {}
     for ws in sheets:
-        for values in ws.iter_rows(max_row=VENDOR_SCAN_ROWS, values_only=True):
+        for _, row in _sheet_rows(ws, max_row=VENDOR_SCAN_ROWS):
+            values = list(row.values())  # in column order; empty cells do not count anyway
             for index, value in enumerate(values):
                 if not isinstance(value, str):
                     continue
@@ -214,9 +228,9 @@ def _read_metadata_sheet(ws: Worksheet) -> tuple[dict[str, str], dict[str, str]]
     fields: dict[str, str] = {}
     stamps: dict[str, str] = {}
     in_requirements = False
-    for values in ws.iter_rows(max_col=2, values_only=True):
-        key = cell_text(values[0]).strip() if values else ""
-        value = cell_text(values[1]).strip() if len(values) > 1 else ""
+    for _, values in _sheet_rows(ws):
+        key = cell_text(values.get(1)).strip()
+        value = cell_text(values.get(2)).strip()
         if not key:
             continue
         if not in_requirements and key == "requirements":
