@@ -24,6 +24,7 @@ STREAMLIT_FREE_UI = (
     "procure.ui.texts",
     "procure.ui.readiness",
     "procure.ui.downloads",
+    "procure.ui.evaluation_model",
 )
 
 

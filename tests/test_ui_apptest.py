@@ -378,11 +378,13 @@ def test_evaluation_step_previews_the_annex_text_with_the_chosen_weights():
     at.selectbox(key="req_kind_FKI-ORG-001").select("PK").run()
     at.number_input(key="req_weight_FKI-ORG-001").set_value(7).run()
     go(at, "step_evaluation")
-    at.number_input(key="partial_credit").set_value(0.25).run()
+    # The proposal holds the new PK in Kvalitet; a change of the price's weight is previewed
+    at.number_input(key="ev_criterion_1_weight").set_value(30).run()
+    at.number_input(key="ev_criterion_0_weight").set_value(70).run()
     text = markdown(at)
     assert "Evalueringsmodel" in text
-    assert "giver 25 % af vægten" in text
-    table = at.dataframe[0].value
+    assert "Kriterierne og deres vægte: Kvalitet 70 %, Pris 30 %." in text
+    table = at.dataframe[-1].value
     row = table[table.iloc[:, 1] == "FKI-ORG-001"].iloc[0]
     assert row.iloc[3] == 7
 

@@ -294,7 +294,10 @@ def test_two_tabs_changing_different_fields_keep_both_changes():
     "field, value",
     [
         ("doc_lang", "xx"),
-        ("partial_credit", "abc"),
+        ("evaluation", {"criteria": [{"name": "Kvalitet", "weight": "60"}]}),
+        ("evaluation", {"scale_max": 10, "decimals": 2, "criteria": []}),
+        ("price_lines", [{"id": "P 1", "text": "Pris"}]),
+        ("tender_extra", {"title": "Overskriver titlen"}),
         ("integrations", "organisation"),
         ("deadline", "2027-99-99T77:77"),
         ("choices", {"FKI-ORG-001": {"kind": "ZZ"}}),

@@ -195,9 +195,8 @@ _FIELD_LABELS = {
     "category": "category_label",
     "integrations": "integrations_label",
     "kle": "kle_label",
-    "scale_max": "scale_label",
-    "partial_credit": "partial_label",
-    "decimals": "decimals_label",
+    "evaluation": "evaluation_model_label",
+    "price_lines": "price_lines_heading",
     "annex": "annex_label",
 }
 
@@ -299,9 +298,11 @@ def _save_check(state: WizardState) -> None:
     if _bids_key(state) != marks.bids:
         _sync_bids(state, ws)
     overrides = state.check.evaluations.get(state.tender_id)
+    # Any entry counts: scores, consensus, confirmations and reservation decisions as well
+    # as point overrides.
     if (
         overrides is not None
-        and overrides.entries
+        and not overrides.empty
         and marks.evaluations.get(state.tender_id) != _evaluation_text(overrides)
     ):
         _sync_evaluation(state, ws)
