@@ -65,6 +65,32 @@ def case_library_scale() -> list[dict]:
     return rows
 
 
+def case_library_near_duplicates() -> list[dict]:
+    """The near-duplicate check of `procure library validate` on generated libraries with varied
+    texts: it must not grow with the square of the library's size."""
+    from procure.library import load_library
+    from procure.library.similarity import near_duplicates
+
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in (1_000, 10_000):
+            folder = generated_library(Path(tmp) / f"lib{n}", n, varied=True)
+            library = load_library(folder)
+            seconds = best_of(2, lambda library=library: near_duplicates(library.requirements))
+            rows.append(
+                row(
+                    "library: near-duplicate check, varied texts",
+                    n,
+                    seconds,
+                    "s",
+                    5.0 if n == 10_000 else None,
+                )
+            )
+    ratio = (rows[-1]["value"] / rows[-1]["n"]) / (rows[0]["value"] / rows[0]["n"])
+    rows.append(row("library: near-duplicate check, per-item time 10k/1k", "", ratio, "x", 5.0))
+    return rows
+
+
 # Runs `procure` and reports the process's own peak resident memory (VmHWM) at exit. The
 # rusage of a child is no good here: Linux keeps a forked child's high-water mark across exec,
 # so it would report the benchmark process's own size.
@@ -297,6 +323,7 @@ def case_award() -> list[dict]:
 ALL_CASES = [
     case_library_shipped,
     case_library_scale,
+    case_library_near_duplicates,
     case_build,
     case_check,
     case_wizard,

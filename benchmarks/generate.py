@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+import re
 import shutil
 from pathlib import Path
 
@@ -18,9 +20,13 @@ _SENTENCE_EN = (
 )
 
 
-def generated_library(target: Path, count: int) -> Path:
+def generated_library(target: Path, count: int, *, varied: bool = False) -> Path:
     """A valid library folder with `count` requirements of about 1 KB each (YAML), spread over
-    the shipped library's areas; catalogue, categories and KLE are copied from the shipped one."""
+    the shipped library's areas; catalogue, categories and KLE are copied from the shipped one.
+
+    The texts are near-identical by default. With `varied`, each Danish text is 25-45 words
+    drawn (seeded, so repeatable) from the shipped library's own Danish texts, as a realistic
+    input for the near-duplicate check."""
     if target.exists():
         shutil.rmtree(target)
     (target / "requirements").mkdir(parents=True)
@@ -42,17 +48,24 @@ def generated_library(target: Path, count: int) -> Path:
         count // len(areas) + (1 if i < count % len(areas) else 0) for i in range(len(areas))
     ]
     integrations = ["organisation", "klassifikation", "sags-og-dokumentindeks", "cpr"]
+    words = _shipped_words() if varied else []
+    rnd = random.Random(20261214)
     for (area, prefix), n in zip(areas, per_area, strict=True):
         chunks = ["requirements:\n"]
         for i in range(1, n + 1):
             kind = ("MK", "PK", "K", "K", "O")[i % 5]
             weight = f"    weight: {i % 10 + 1}\n" if kind == "PK" else ""
+            text_da = (
+                " ".join(rnd.choice(words) for _ in range(rnd.randint(25, 45))) + "."
+                if varied
+                else f"{_SENTENCE_DA * 2}Krav {i}."
+            )
             chunks.append(
                 f"  - id: {prefix}-{i:03d}\n"
                 f"    area: {area}\n"
                 f"    kind: {kind}\n{weight}"
                 f"    title: {{da: Krav nummer {i} om {area}, en: Requirement {i} on {area}}}\n"
-                f"    text:\n      da: >-\n        {_SENTENCE_DA * 2}Krav {i}.\n"
+                f"    text:\n      da: >-\n        {text_da}\n"
                 f"      en: >-\n        {_SENTENCE_EN}Requirement {i}.\n"
                 f"    guidance: {{da: Gør kravet til PK hvis det er vigtigt., "
                 f"en: Make it PK if it matters.}}\n"
@@ -67,6 +80,14 @@ def generated_library(target: Path, count: int) -> Path:
             )
         (target / "requirements" / f"{area}.yaml").write_text("".join(chunks), "utf-8")
     return target
+
+
+def _shipped_words() -> list[str]:
+    """The words of the shipped library's Danish requirement texts, in order, repeats kept."""
+    text = "\n".join(
+        path.read_text("utf-8") for path in sorted((SHIPPED / "requirements").glob("*.yaml"))
+    )
+    return re.findall(r"[a-zæøå]{3,}", text.casefold())
 
 
 def generated_release(target: Path, count: int) -> Path:

@@ -18,7 +18,7 @@ def run(capsys, *args):
 
 def test_validate_exit_codes(capsys, tmp_path):
     code, out, _ = run(capsys, "library", "validate", str(SHIPPED_LIBRARY))
-    assert code == 0 and "gyldigt" in out and "1.0.0" in out
+    assert code == 0 and "gyldigt" in out and "version 1.1.0, 102 aktive krav" in out
     code, out, _ = run(capsys, "library", "validate", str(CASES / "valid" / "minimal"))
     assert code == 0
     code, _, err = run(capsys, "library", "validate", str(tmp_path / "missing"))
@@ -81,10 +81,12 @@ def test_diff_json_between_release_and_folder(capsys, minimal_library):
     assert json.loads(out) | {} == {
         "old_version": "1.0.0",
         "new_version": "1.0.0",
+        "changelog": [],
         "added": [],
         "removed": [],
         "deprecated": [],
         "changed": [],
+        "integrations_changed": [],
     }
     code, _, err = run(capsys, "library", "diff", "9.9.9", "1.0.0")
     assert code == 2 and "ingen udgivelse '9.9.9'" in err
@@ -159,10 +161,10 @@ def test_bad_tender_files_give_one_line_and_exit_2(capsys, tmp_path, case):
     if text is None:
         text = good.read_text("utf-8")
         text = {
-            "unknown_requirement": lambda t: t.replace("id: FKI-ORG-001", "id: FKI-ORG-999"),
+            "unknown_requirement": lambda t: t.replace("id: FKI-INT-007", "id: FKI-ORG-999"),
             "unknown_integration": lambda t: t.replace("- organisation\n", "- organisationen\n", 1),
             "missing_version": lambda t: t.replace(
-                "library_version: 1.0.0", "library_version: 7.0.0"
+                "library_version: 1.1.0", "library_version: 7.0.0"
             ),
         }[case](text)
     bad = tmp_path / "bad.yaml"

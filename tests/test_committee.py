@@ -377,6 +377,24 @@ def test_twenty_evaluators_scoring_at_once_all_keep_their_points(spec, tender, t
     assert len(ev.changes) == 11
 
 
+def test_a_score_on_a_published_tender_marks_the_bids_opened(spec, tmp_path, capsys):
+    import dataclasses
+
+    from procure.tender import load_tender
+
+    tender = tmp_path / "tender.yaml"
+    save_tender(dataclasses.replace(sample_tender(), deadline="2099-01-15T12:00"), tender)
+    assert main(["tender", "publish", str(tender)]) == 0
+    capsys.readouterr()
+    pk = _pks(spec)[0]
+    args = ["score", str(tender), "--vendor", "A", "--evaluator", "Eva", "--requirement", pk]
+    assert main([*args, "--points", "5"]) == 0
+    assert "tilbud åbnet" in capsys.readouterr().err
+    assert load_tender(tender).status == "tilbud åbnet"
+    assert main([*args, "--points", "6", "--why", "rettet"]) == 0
+    assert capsys.readouterr().err == ""  # said once
+
+
 def test_an_override_or_a_reservation_decision_keeps_the_committees_entries(spec):
     """The wizard appends all of them to one evaluation: adding a point override or a decision
     on a reservation must not drop the scores, consensus and confirmations already there."""

@@ -161,3 +161,49 @@ def test_diff_properties(base_library, ops_a, ops_b):
     assert set(forward.added) == set(backward.removed)
     assert set(forward.removed) == set(backward.added)
     assert {c.id for c in forward.changed} == {c.id for c in backward.changed}
+
+
+# -- the shipped releases 1.0.0 -> 1.1.0 -------------------------------------------------------
+
+
+def test_diff_of_the_shipped_releases_says_why_and_what(capsys):
+    from procure.cli import main
+
+    assert main(["library", "diff", "1.0.0", "1.1.0"]) == 0
+    out = capsys.readouterr().out
+    lines = out.splitlines()
+    assert lines[0] == "Ændringer fra 1.0.0 til 1.1.0"
+    assert lines[1] == "Hvorfor (changelog):"
+    assert lines[2].startswith("  1.1.0 (2026-12-14): Rettede fakta og krav, som en ordregiver")
+    assert "  FKI-INT-028  Udstillede services beskyttes med token-sikkerhed (SF1512)" in lines
+    assert "Udfaset (17): " in out
+    assert any(
+        line.startswith("  FKI-INT-014 → FKI-KLE-001: Ét KLE-emne og én handlingsfacet")
+        for line in lines
+    )
+    block = out[out.index("  FKI-INT-001  Systemadgang med token") :]
+    assert block.splitlines()[1] == "    felter: besvarelse, vejledning, kravtekst, titel"
+    text_lines = block.splitlines()
+    before = text_lines[text_lines.index("    kravtekst:") + 1]
+    after = text_lines[text_lines.index("    kravtekst:") + 2]
+    assert before.startswith("      før: ") and "SF1512 eller SF1514" in before
+    assert after.startswith("      nu:  ") and "via SF1514" in after
+    assert "Integrationskataloget ændret: " in out and "nemsms" in out.splitlines()[-1]
+
+
+def test_diff_of_the_shipped_releases_in_english_and_as_json(capsys, monkeypatch):
+    import json
+
+    from procure.cli import main
+
+    monkeypatch.setenv("PROCURE_LANG", "en")
+    assert main(["library", "diff", "1.0.0", "1.1.0"]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[1] == "Why (changelog):"
+    assert "  1.1.0 (2026-12-14): Corrected facts and requirements a buyer can defend" in out
+    assert "    fields: answer, guidance, requirement text, title" in out
+    assert main(["library", "diff", "1.0.0", "1.1.0", "--format", "json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert [c["version"] for c in document["changelog"]] == ["1.1.0"]
+    assert "FKI-ORG-001" in document["deprecated"] and "FKI-DRF-010" in document["added"]
+    assert {"adgangsstyring-systemer", "cpr", "nemsms"} <= set(document["integrations_changed"])

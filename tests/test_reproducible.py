@@ -24,17 +24,17 @@ def test_pinned_tender_rebuilds_byte_identical_after_library_changes(tmp_path, m
     manifest = library / "library.yaml"
     manifest.write_text(
         manifest.read_text("utf-8")
-        .replace('version: "1.0.0"\nchangelog:', 'version: "1.1.0"\nchangelog:')
+        .replace('version: "1.1.0"\nchangelog:', 'version: "1.2.0"\nchangelog:')
         .replace(
             "changelog:\n",
-            'changelog:\n  - version: "1.1.0"\n    date: "2030-01-01"\n'
+            'changelog:\n  - version: "1.2.0"\n    date: "2030-01-01"\n'
             "    summary: {da: Blødere krav, en: Softer requirements}\n",
             1,
         )
     )
     newer = load_library(library)
     write_release(newer, library / "releases")
-    assert newer.version == "1.1.0"
+    assert newer.version == "1.2.0"
 
     monkeypatch.setenv("PROCURE_LIBRARY", str(library))
     after = render_documents(load_tender_spec(tender_file))

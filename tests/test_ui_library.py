@@ -19,13 +19,14 @@ from tests.conftest import SHIPPED_LIBRARY
 from tests.wizard import APP, STATE_KEY, metrics, shown
 
 CHANGED_ID = "FKI-INT-017"
-OLD_PHRASE = "SF1462 og må ikke anvende de udfasede SF1460_A–D."
-NEW_PHRASE = "SF1462 og skal kvittere for hver besked, den modtager."
+OLD_PHRASE = "via SF1462 og må ikke anvende de tidligere SF1460_A–D, som SF1461 og"
+NEW_PHRASE = "via SF1462 og skal kvittere for hver besked, den modtager, ligesom SF1461 og"
+BROKEN_ID = "NF-TIL-002"  # no replaced_by points into its file, so breaking it is one error
 
 
 @pytest.fixture(scope="module")
 def release():
-    return load_release("1.0.0", SHIPPED_LIBRARY)
+    return load_release("1.1.0", SHIPPED_LIBRARY)
 
 
 @pytest.fixture
@@ -63,17 +64,16 @@ def table_ids(at: AppTest) -> list[str]:
 # -- Overview and changelog ---------------------------------------------------------------------
 
 
-def test_overview_shows_the_version_counts_and_the_changelog_entry_of_1_0_0(release):
+def test_overview_shows_the_version_counts_and_the_changelog_entries(release):
     at = library_step()
-    assert at.selectbox(key="lib_version").value == "1.0.0"
+    assert at.selectbox(key="lib_version").value == "1.1.0"
     counts = metrics(at)
-    assert counts["Version"] == "1.0.0"
-    assert counts["Aktive krav"] == str(len(release.active_requirements))
-    assert counts["Udfasede krav"] == "0"
+    assert counts["Version"] == "1.1.0"
+    assert counts["Aktive krav"] == str(len(release.active_requirements)) == "102"
+    assert counts["Udfasede krav"] == "17"
     text = markdown(at)
-    entry = release.changelog[0]
-    assert "**1.0.0** · 2026-11-26" in text
-    assert entry.summary.da in text
+    assert "**1.1.0** · 2026-12-14" in text and "**1.0.0** · 2026-11-26" in text
+    assert "Rettede fakta og krav, som en ordregiver kan forsvare" in text
 
 
 # -- Requirements -------------------------------------------------------------------------------
@@ -89,7 +89,7 @@ def test_searching_beskedfordeler_or_its_sf_number_narrows_the_table_to_those_re
 
     at.text_input(key="lib_search").input("beskedFORDELER").run()
     assert table_ids(at) == linked
-    assert "FKI-INT-017" in linked and "FKI-ORG-001" not in linked
+    assert "FKI-INT-017" in linked and "FKI-INT-007" not in linked
 
     at.text_input(key="lib_search").input("SF1461").run()
     assert table_ids(at) == linked
@@ -102,7 +102,10 @@ def test_filters_narrow_the_table_and_no_match_can_be_cleared(release):
     at.selectbox(key="lib_kind").set_value("PK").run()
     assert table_ids(at) == [r.id for r in release.requirements if r.kind == "PK"]
     at.selectbox(key="lib_status").set_value("deprecated").run()
-    assert not at.dataframe  # the shipped 1.0.0 has no deprecated requirements
+    # retired PKs keep the kind they had
+    assert table_ids(at) == ["FKI-BRG-009", "FKI-INT-010"]
+    at.selectbox(key="lib_kind").set_value("O").run()
+    assert not at.dataframe  # no option was retired in 1.1.0
     assert "Ingen krav passer" in at.info[0].value
     at.button(key="lib_clear_filters").click().run()
     assert len(table_ids(at)) == len(release.requirements)
@@ -144,7 +147,7 @@ def test_integrations_catalogue_lists_sf_numbers_dependencies_and_descriptions(r
 
 def test_one_release_and_an_identical_working_copy_have_no_differences():
     at = section(library_step(), "diff")
-    assert at.selectbox(key="lib_diff_old").value == "1.0.0"
+    assert at.selectbox(key="lib_diff_old").value == "1.1.0"
     assert at.selectbox(key="lib_diff_new").value == WORKING_COPY
     assert "Ingen forskelle" in shown(at.success[0].value)
     assert not at.error
@@ -157,13 +160,13 @@ def test_a_changed_requirement_text_in_the_working_copy_is_listed_with_old_and_n
     content = requirements_file.read_text("utf-8")
     assert content.count(OLD_PHRASE) == 1
     requirements_file.write_text(content.replace(OLD_PHRASE, NEW_PHRASE), "utf-8")
-    _bump_version(working_copy, "1.1.0")
+    _bump_version(working_copy, "1.2.0")
     old_text = release.requirement(CHANGED_ID).text.da
     new_text = old_text.replace(OLD_PHRASE, NEW_PHRASE)
 
     at = section(library_step(), "diff")
     assert not at.error
-    assert shown(at.subheader[0].value) == "Ændringer fra 1.0.0 til arbejdskopien (1.1.0)"
+    assert shown(at.subheader[0].value) == "Ændringer fra 1.1.0 til arbejdskopien (1.2.0)"
     assert metrics(at) == {"Tilføjet": "0", "Fjernet": "0", "Udfaset": "0", "Ændret": "1"}
     text = markdown(at)
     assert f"**{CHANGED_ID}** · {release.requirement(CHANGED_ID).title.da}" in text
@@ -173,14 +176,14 @@ def test_a_changed_requirement_text_in_the_working_copy_is_listed_with_old_and_n
 
     # The other direction says the same change the other way round
     at.selectbox(key="lib_diff_old").set_value(WORKING_COPY).run()
-    at.selectbox(key="lib_diff_new").set_value("1.0.0").run()
+    at.selectbox(key="lib_diff_new").set_value("1.1.0").run()
     assert f"Før: {new_text}" in markdown(at)
 
 
 def test_a_broken_working_copy_shows_its_errors_and_the_page_still_works(working_copy):
-    requirements_file = working_copy / "requirements" / "integration.yaml"
+    requirements_file = working_copy / "requirements" / "tilgaengelighed.yaml"
     content = requirements_file.read_text("utf-8")
-    entry = f'id: "{CHANGED_ID}"\n    area: integration\n    kind: K\n'
+    entry = f'id: "{BROKEN_ID}"\n    area: tilgaengelighed\n    kind: K\n'
     assert content.count(entry) == 1
     requirements_file.write_text(content.replace(entry, entry.replace("K\n", "XX\n")), "utf-8")
 
@@ -189,13 +192,13 @@ def test_a_broken_working_copy_shows_its_errors_and_the_page_still_works(working
     message = shown(at.error[0].value)
     assert "Arbejdskopien" in message and "1 fejl" in message
     line = content[: content.index(entry)].count("\n") + 3  # the kind: line
-    assert f"requirements/integration.yaml:{line}: [{CHANGED_ID}] feltet 'kind'" in message
+    assert f"requirements/tilgaengelighed.yaml:{line}: [{BROKEN_ID}] feltet 'kind'" in message
     assert str(working_copy) not in message  # no server paths, no traceback
     assert "Traceback" not in message
 
     # Two releases can still be compared, and the rest of the page works
-    at.selectbox(key="lib_diff_old").set_value("1.0.0").run()
-    at.selectbox(key="lib_diff_new").set_value("1.0.0").run()
+    at.selectbox(key="lib_diff_old").set_value("1.1.0").run()
+    at.selectbox(key="lib_diff_new").set_value("1.1.0").run()
     assert not at.error
     assert "samme version" in at.info[0].value
     section(at, "requirements")
@@ -286,7 +289,7 @@ def _bump_version(folder, version: str) -> None:
     """Raise the working copy's version with a changelog entry, as releasing rules require."""
     manifest = folder / "library.yaml"
     content = manifest.read_text("utf-8")
-    head = 'version: "1.0.0"\nchangelog:\n'
+    head = 'version: "1.1.0"\nchangelog:\n'
     assert head in content
     entry = (
         f'version: "{version}"\nchangelog:\n'

@@ -46,6 +46,7 @@ def on_krav_step(monkeypatch, tmp_path, lang: str = "da") -> AppTest:
         title="ESDH",
         buyer="Eksempel Kommune",
         category="Y65",
+        library_version="1.0.0",  # the sample data of these tests (tests/wizard.py)
         step=STEP_KEYS.index("step_requirements"),
     )
     at.run()

@@ -16,7 +16,7 @@ from procure.ui.state import RequirementChoice, UploadedFile, WizardState, build
 from procure.ui.workspace import Workspace, draft_content, state_from_content
 from tests.conftest import ROOT
 from tests.samples import answer_file, shipped_release
-from tests.wizard import APP, STATE_KEY, go, reopened, shown
+from tests.wizard import APP, SAMPLE_LIBRARY_VERSION, STATE_KEY, go, reopened, shown
 
 
 def officer_state() -> WizardState:
@@ -160,6 +160,8 @@ def test_state_from_content_rejects_a_malformed_draft():
 def started_tender() -> AppTest:
     at = AppTest.from_file(APP, default_timeout=60).run()
     at.button(key="start_new").click().run()
+    # release 1.0.0's requirements are the sample data of the wizard's tests (tests/wizard.py)
+    at.selectbox(key="library_version").select(SAMPLE_LIBRARY_VERSION).run()
     at.text_input(key="title").input("Anskaffelse af ESDH-system").run()
     at.text_input(key="buyer").input("Eksempel Kommune").run()
     go(at, "step_system")

@@ -62,9 +62,16 @@ def metrics(at: AppTest) -> dict[str, str]:
     return {m.label: m.value for m in at.metric}
 
 
+# The wizard's tests use release 1.0.0's requirements as their sample data (FKI-ORG-001 an MK,
+# FKI-ORG-003 a PK); a tender pinned to 1.0.0 must keep working in the wizard after 1.1.0.
+# Release 1.1.0's content is tested in test_shipped_library and test_library_proposals.
+SAMPLE_LIBRARY_VERSION = "1.0.0"
+
+
 def fill_purchase(at: AppTest) -> AppTest:
-    """Steps 2 and 3 filled in: title, buyer, CVR, and service area Y65."""
+    """Steps 2 and 3 filled in: title, buyer, CVR, library release 1.0.0 and service area Y65."""
     go(at, "step_purchase")
+    at.selectbox(key="library_version").select(SAMPLE_LIBRARY_VERSION).run()
     at.text_input(key="title").input("Anskaffelse af ESDH-system").run()
     at.text_input(key="buyer").input("Eksempel Kommune").run()
     at.text_input(key="cvr").input("12345678").run()

@@ -5,7 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from procure.cli.common import EXIT_NEGATIVE, EXIT_OK, add_tender_argument, subcommands
+from procure.cli.common import (
+    EXIT_NEGATIVE,
+    EXIT_OK,
+    add_tender_argument,
+    refuse_broken_seal,
+    subcommands,
+    tender_status_note,
+)
 from procure.errors import ProcureError
 from procure.i18n import t
 
@@ -34,11 +41,13 @@ def build(args) -> int:
     from procure.tender import load_tender_spec
 
     spec = load_tender_spec(args.tender, language=args.lang)
+    refuse_broken_seal(args.tender, spec)  # documents must be what was published
     written = build_documents(
         spec, Path(args.out), Path(args.templates) if args.templates else None
     )
     for path in written:
         print(t("skrev {path}", path=path))
+    print(tender_status_note(spec.tender))
     return EXIT_OK
 
 

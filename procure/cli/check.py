@@ -4,6 +4,7 @@ and the evaluators' and buyer's entries in the evaluation file."""
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 from procure.cli.common import (
@@ -13,8 +14,12 @@ from procure.cli.common import (
     add_max_size_option,
     add_tender_argument,
     evaluation_path,
+    mark_bids_opened,
+    note_bids_opened,
     read_for_tender,
+    refuse_broken_seal,
     response_limits,
+    tender_status_note,
 )
 from procure.i18n import t
 
@@ -100,16 +105,43 @@ def check(args) -> int:
     from procure.tender import load_tender_spec
 
     spec = load_tender_spec(args.tender)
+    refuse_broken_seal(args.tender, spec)
     response = read_for_tender(Path(args.response), spec, response_limits(args))
     overrides = load_overrides(evaluation_path(args), spec)
     result = evaluate_response(spec, response, overrides)
     if args.report:
         write_bytes_atomically(Path(args.report), render_check_report(spec, [result]))
+    notes = _tender_notes(args.tender, spec, draft_note=args.format != "json")
     if args.format == "json":
         print(json.dumps(result.to_data(), ensure_ascii=False, indent=2))
+        for note in notes:  # stdout stays JSON
+            print(note, file=sys.stderr)
     else:
         print(format_result_text(result, spec.language), end="")
+        for note in notes:
+            print(note)
     return EXIT_OK if result.compliant else EXIT_NEGATIVE
+
+
+def _tender_notes(path, spec, draft_note: bool = True) -> list:
+    """After a bid is checked: the draft note (text output only), or the note that the bids
+    are now opened."""
+    from procure.tender.lifecycle import is_published
+
+    if not is_published(spec.tender):
+        return [tender_status_note(spec.tender)] if draft_note else []
+    try:
+        opened = mark_bids_opened(path)
+    except OSError as exc:  # a read-only share: the check itself stands
+        return [
+            t(
+                "bemærk: udbuddet kunne ikke markeres 'tilbud åbnet' ({error}); kør kontrollen "
+                "igen med skriveadgang til {path}",
+                error=exc.strerror or exc,
+                path=path,
+            )
+        ]
+    return [opened] if opened is not None else []
 
 
 def compare(args) -> int:
@@ -120,6 +152,7 @@ def compare(args) -> int:
     from procure.tender import load_tender_spec
 
     spec = load_tender_spec(args.tender)
+    refuse_broken_seal(args.tender, spec)
     overrides = load_overrides(evaluation_path(args), spec)
     limits = response_limits(args)
     results = [
@@ -135,6 +168,8 @@ def compare(args) -> int:
         print(line)
     for path in outputs:
         print(t("skrev {path}", path=path))
+    for note in _tender_notes(args.tender, spec):
+        print(note)
     return EXIT_OK
 
 
@@ -162,6 +197,7 @@ def override(args) -> int:
         by=args.by,
         computed_points=computed,
     )
+    note_bids_opened(args.tender, spec)
     print(
         t(
             "gemt i {path}: {vendor} {requirement} → {points} point ({by}, {at})",
@@ -196,6 +232,7 @@ def reservation(args) -> int:
         justification=args.why,
         by=args.by,
     )
+    note_bids_opened(args.tender, spec)
     if entry.decision == "priced":
         print(
             t(

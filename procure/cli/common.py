@@ -95,3 +95,62 @@ def read_for_tender(path: Path, spec, limits):
             ),
         )
     return response
+
+
+def refuse_broken_seal(path, spec) -> None:
+    """A published tender whose frozen parts were changed in the file without a correction is
+    unusable input: documents built or bids checked from it would not be what was published."""
+    from procure.tender.lifecycle import broken_seal_message
+
+    message = broken_seal_message(spec)
+    if message is not None:
+        raise ProcureError.invalid(path, message)
+
+
+def tender_status_note(tender):
+    """The line `build` and `check` end with: a draft is for trying things out; a published
+    tender's status and version."""
+    from procure.tender.lifecycle import is_published, status_line
+
+    if not is_published(tender):
+        return t(
+            "bemærk: udbuddet er ikke offentliggjort (kladde); det er til afprøvning, indtil "
+            "'procure tender publish' er kørt"
+        )
+    return status_line(tender)
+
+
+def mark_bids_opened(path) -> object | None:
+    """Mark a published tender `tilbud åbnet` under the file's lock (the first bid checked);
+    the note to print the first time, else None (a draft, or opened before)."""
+    import datetime as dt
+
+    from procure.tender.io import update_tender
+    from procure.tender.lifecycle import open_bids
+    from procure.tender.model import PUBLISHED
+
+    now = dt.datetime.now()
+    opened = update_tender(
+        path, lambda tender: open_bids(tender, now) if tender.status == PUBLISHED else None
+    )
+    if opened is None:
+        return None
+    return t(
+        "bemærk: første tilbud er åbnet, og udbuddet er nu markeret 'tilbud åbnet' i {path}; "
+        "kravene, evalueringsmodellen, vægtene og prislinjerne kan ikke længere ændres "
+        "(udbudsloven § 160)",
+        path=path,
+    )
+
+
+def note_bids_opened(path, spec) -> None:
+    """After an entry about a bid (a score, a consensus, a decision): a published tender is now
+    opened; say so on stderr the first time, so machine output stays clean."""
+    import sys
+
+    from procure.tender.lifecycle import is_published
+
+    if is_published(spec.tender):
+        opened = mark_bids_opened(path)
+        if opened is not None:
+            print(opened, file=sys.stderr)

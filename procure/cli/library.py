@@ -73,9 +73,12 @@ def validate(args) -> int:
     from procure.library import default_library_path, validate_library_folder
 
     path = Path(args.path) if args.path else default_library_path()
-    report = validate_library_folder(path)
+    report = validate_library_folder(path, warn_near_duplicates=True)
     for problem in report.problems:
         print(problem)
+    # Near-duplicate texts are advice: printed, but the library stays valid (exit 0).
+    for warning in report.warnings:
+        print(t("advarsel: {warning}", warning=warning))
     if report.valid:
         lib = report.library
         print(
@@ -125,7 +128,7 @@ def diff(args) -> int:
     if args.format == "json":
         print(json.dumps(diff.to_data(), ensure_ascii=False, indent=2))
     else:
-        print(format_diff_text(diff), end="")
+        print(format_diff_text(diff, old, new), end="")
     return EXIT_OK
 
 

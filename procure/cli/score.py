@@ -14,6 +14,7 @@ from procure.cli.common import (
     add_format_option,
     add_tender_argument,
     evaluation_path,
+    note_bids_opened,
     read_for_tender,
 )
 from procure.errors import ProcureError
@@ -94,6 +95,7 @@ def score(args) -> int:
         data = read_capped_bytes(Path(args.sheet))
         evaluator, rows = read_score_sheet(data, args.sheet, spec)
         add_scores(path, spec, rows)
+        note_bids_opened(args.tender, spec)
         print(
             t(
                 "gemt i {path}: {count} point fra {evaluator}",
@@ -126,6 +128,7 @@ def score(args) -> int:
         points=args.points,
         why=args.why,
     )
+    note_bids_opened(args.tender, spec)
     print(
         t(
             "gemt i {path}: {evaluator} gav {vendor} {points} point for {requirement}",
@@ -222,6 +225,7 @@ def consensus(args) -> int:
         why=args.why,
         by=by,
     )
+    note_bids_opened(args.tender, spec)
     print(
         t(
             "gemt i {path}: konsensus {vendor} {requirement} → {points} point ({by})",
@@ -243,6 +247,7 @@ def confirm(args) -> int:
     path = evaluation_path(args)
     compliant = args.compliant in ("yes", "ja")
     add_confirmation(path, spec, vendor=args.vendor, compliant=compliant, why=args.why, by=args.by)
+    note_bids_opened(args.tender, spec)
     print(
         t(
             "gemt i {path}: {vendor} er konditionsmæssigt ({by})",

@@ -61,12 +61,14 @@ TEXTS: dict[str, dict[str, str | tuple[str, ...]]] = {
         ),
         "kind_meaning_PK": (
             "Indgår i evalueringen med den vægt, der står ved kravet, fx »{example}«; se afsnittet "
-            "»{evaluation_heading}«. Er kravet ikke opfyldt fuldt ud, skal forbeholdet beskrives "
-            "og prissættes."
+            "»{evaluation_heading}«. Evalueringsudvalget giver point ud fra beskrivelsen; et svar "
+            "under »{met}« giver færre point, men er ikke i sig selv et forbehold. En afvigelse "
+            "fra kravet er et forbehold og skal beskrives."
         ),
         "kind_meaning_K": (
             "Skal være opfyldt. Er kravet ikke opfyldt fuldt ud, er det et forbehold, som "
-            "leverandøren skal beskrive og prissætte."
+            "leverandøren skal beskrive. Ordregiver prissætter forbeholdet; kan det ikke "
+            "prissættes, eller vedrører det et grundlæggende element, afvises tilbuddet."
         ),
         "kind_meaning_O": (
             "Ordregiver kan vælge at gøre brug af optionen. Besvares med »{met}«, hvis optionen "
@@ -76,7 +78,8 @@ TEXTS: dict[str, dict[str, str | tuple[str, ...]]] = {
             "Hvert krav besvares i tilbudslisten med én af værdierne »{met}«, »{partly}« eller "
             "»{not_met}« og en beskrivelse af, hvordan kravet opfyldes. Er et krav ikke opfyldt "
             "fuldt ud, angiver leverandøren i kolonnen »{reservation_column}«, hvad der ikke "
-            "opfyldes, og hvad forbeholdet koster.",
+            "opfyldes. Leverandøren kan oplyse sin egen pris for forbeholdet, men ordregiver "
+            "prissætter det selv.",
             "Kravnumre, krav-id'er, kravtyper og kravtekster må ikke ændres. En ændret kravtekst "
             "betragtes som et forbehold; ved et mindstekrav gør den tilbuddet ukonditionsmæssigt.",
             "Er det uklart, om et krav er opfyldt, går tvivlen ud over leverandøren. Ordregiver "
@@ -313,12 +316,14 @@ TEXTS: dict[str, dict[str, str | tuple[str, ...]]] = {
         ),
         "kind_meaning_PK": (
             "Is evaluated with the weight stated beside it, e.g. “{example}”; see the section "
-            "“{evaluation_heading}”. If it is not met in full, the reservation must be described "
-            "and priced."
+            "“{evaluation_heading}”. The evaluation committee scores the description; an answer "
+            "below “{met}” scores lower but is not in itself a reservation. A deviation from the "
+            "requirement is a reservation and must be described."
         ),
         "kind_meaning_K": (
             "Must be met. If it is not met in full, that is a reservation the vendor must "
-            "describe and price."
+            "describe. The buyer prices it; a reservation that cannot be priced, or that touches "
+            "a fundamental element, means the bid is rejected."
         ),
         "kind_meaning_O": (
             "The contracting authority may choose to take up the option. Answer “{met}” if the "
@@ -328,7 +333,8 @@ TEXTS: dict[str, dict[str, str | tuple[str, ...]]] = {
             "Each requirement is answered in the response form with one of the values “{met}”, "
             "“{partly}” or “{not_met}” and a description of how it is met. If a requirement is "
             "not met in full, the vendor states in the column “{reservation_column}” what is not "
-            "met and what the reservation costs.",
+            "met. The vendor may state its own price for the reservation, but the buyer prices "
+            "it.",
             "Requirement numbers, IDs, types and texts must not be changed. A changed requirement "
             "text counts as a reservation; on a minimum requirement it makes the bid "
             "non-compliant.",

@@ -11,6 +11,7 @@ from procure.evaluation.messages import message, money
 from procure.evaluation.overrides import Overrides, ReservationDecision
 from procure.evaluation.prices import parse_price
 from procure.evaluation.result import (
+    EARLIER_VERSION,
     EvaluationResult,
     Finding,
     RequirementVerdict,
@@ -20,6 +21,7 @@ from procure.evaluation.scoring import requirement_points, total_score
 from procure.forms import ANSWER_LABELS, Answer, comparable, kind_cell_text, requirement_cell_text
 from procure.i18n import in_words
 from procure.responses.model import AnswerRow, VendorResponse
+from procure.tender.lifecycle import AnsweredVersion, answered_version, part_label
 from procure.tender.spec import SpecRequirement, TenderSpec
 
 # Least favourable first: with duplicate answers, doubt counts against the bidder.
@@ -44,7 +46,7 @@ def evaluate_response(
         reasons.extend(f.message for f in form_findings if f.code == "form_mismatch")
 
     rows_by_id: dict[str, list[AnswerRow]] = defaultdict(list)
-    for row in response.rows:
+    for row in _rows_as_answered(spec, response):
         rows_by_id[_normalise_id(row.requirement_id)].append(row)
     spec_ids = {r.id for r in spec.requirements}
     for rid, rows in rows_by_id.items():
@@ -113,6 +115,7 @@ def evaluate_response(
                 )
             )
 
+    findings = _explain_correction(spec, response, findings)
     pk = [v for v in verdicts if v.kind == "PK"]
     total_weight = sum(v.weight or 0 for v in pk)
     computed = total_score(
@@ -438,6 +441,20 @@ def _check_form(spec: TenderSpec, response: VendorResponse) -> tuple[list[Findin
                 message(lang, "form_other_tender", actual=meta.tender_id, expected=spec.tender.id),
             )
         ], True
+    earlier = _earlier_version(spec, response)
+    if earlier is not None:
+        # The buyer's correction, not the vendor's alteration: not a reason in itself; the
+        # rows are checked against the current version (README "Publishing and corrections").
+        changes = list(earlier.requirement_ids)
+        changes += [part_label(part).text(lang) for part in earlier.parts]
+        text = message(
+            lang,
+            "form_earlier_version",
+            version=earlier.version,
+            current=earlier.current,
+            changes=", ".join(changes) or "-",
+        )
+        return [Finding("form_mismatch", None, text, kind=EARLIER_VERSION)], False
     if meta.fingerprint is not None and meta.fingerprint != spec.fingerprint:
         return [
             Finding(
@@ -462,6 +479,57 @@ def _check_form(spec: TenderSpec, response: VendorResponse) -> tuple[list[Findin
             )
         ], True
     return [], False
+
+
+def _earlier_version(spec: TenderSpec, response: VendorResponse) -> AnsweredVersion | None:
+    """The earlier published version the response answers (matched by its form fingerprint)."""
+    fingerprint = response.metadata.fingerprint
+    if fingerprint is None or fingerprint == spec.fingerprint:
+        return None
+    return answered_version(spec.tender, fingerprint)
+
+
+def _rows_as_answered(spec: TenderSpec, response: VendorResponse) -> tuple[AnswerRow, ...]:
+    """The response's rows; on a response to an earlier version, the kind cells of requirements
+    a correction changed since are not compared: kind and weight are the buyer's, and the
+    answer to an unchanged text still holds (a changed text is still compared)."""
+    earlier = _earlier_version(spec, response)
+    if earlier is None:
+        return response.rows
+    changed = set(earlier.requirement_ids)
+    return tuple(
+        dataclasses.replace(row, kind_text=None)
+        if _normalise_id(row.requirement_id) in changed
+        else row
+        for row in response.rows
+    )
+
+
+def _explain_correction(
+    spec: TenderSpec, response: VendorResponse, findings: list[Finding]
+) -> list[Finding]:
+    """On a response to an earlier version, the findings that a requirement's text was altered
+    or its id is unknown, for requirements a correction changed or removed since, say so instead
+    of blaming the vendor (the verdicts stay: the answer does not confirm the current wording)."""
+    earlier = _earlier_version(spec, response)
+    if earlier is None:
+        return findings
+    lang = spec.language
+    changed = set(earlier.requirement_ids)
+    altered_mk = message(lang, "mandatory_altered")
+    explained = []
+    for finding in findings:
+        if finding.requirement in changed and finding.code == "text_altered":
+            text = message(lang, "changed_since_answered", version=earlier.version)
+            finding = Finding(finding.code, finding.requirement, text, kind=EARLIER_VERSION)
+        elif finding.requirement in changed and finding.message == altered_mk:
+            text = message(lang, "changed_since_answered_mk", version=earlier.version)
+            finding = Finding(finding.code, finding.requirement, text, kind=EARLIER_VERSION)
+        elif finding.requirement in changed and finding.code == "unknown_requirement":
+            text = message(lang, "changed_since_removed", version=earlier.version)
+            finding = Finding(finding.code, finding.requirement, text, kind=EARLIER_VERSION)
+        explained.append(finding)
+    return explained
 
 
 def _text_change(requirement: SpecRequirement, row: AnswerRow, lang: str) -> str | None:

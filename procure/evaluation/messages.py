@@ -35,6 +35,17 @@ MESSAGES = {
         "forventet {expected})",
         "form_older": "Besvarelsen er lavet på en anden version af tilbudslisten "
         "(fingeraftryk {actual}, forventet {expected})",
+        "form_earlier_version": "Besvarelsen er lavet på version {version} af udbuddet, som "
+        "siden er rettet (nu version {current}); ændret siden: {changes}. Det er ikke "
+        "leverandørens ændring: besvarelsen kontrolleres mod den gældende version {current}, "
+        "og svarene på de ændrede krav skal vurderes af en person",
+        "changed_since_answered": "Kravet er ændret ved en rettelse efter version {version}, "
+        "som besvarelsen er lavet på; svaret gælder den tidligere udgave af kravet (ikke en "
+        "ændring fra leverandøren)",
+        "changed_since_answered_mk": "Mindstekravet er ændret ved en rettelse efter version "
+        "{version}, som besvarelsen er lavet på; besvarelsen bekræfter ikke den gældende udgave",
+        "changed_since_removed": "Kravet er fjernet ved en rettelse efter version {version}, "
+        "som besvarelsen er lavet på; svaret indgår ikke",
         "form_no_stamp": "Filen bærer ikke procures stempel, så det kan ikke bekræftes, "
         "hvilket udbud den besvarer; kontrollér det manuelt",
         "form_library": "Besvarelsen er lavet mod kravbibliotek {actual}, udbuddet bruger "
@@ -84,6 +95,19 @@ MESSAGES = {
         "expected {expected})",
         "form_older": "The response was made on another version of the response form "
         "(fingerprint {actual}, expected {expected})",
+        "form_earlier_version": "The response was made on version {version} of the tender, "
+        "which has since been corrected (now version {current}); changed since: {changes}. "
+        "This is not the vendor's alteration: the response is checked against the current "
+        "version {current}, and the answers to the changed requirements must be assessed by "
+        "a person",
+        "changed_since_answered": "The requirement was changed by a correction after version "
+        "{version}, which the response was made on; the answer is to the earlier wording (not "
+        "a change by the vendor)",
+        "changed_since_answered_mk": "The minimum requirement was changed by a correction after "
+        "version {version}, which the response was made on; the response does not confirm the "
+        "current wording",
+        "changed_since_removed": "The requirement was removed by a correction after version "
+        "{version}, which the response was made on; the answer is not used",
         "form_no_stamp": "The file carries no procure stamp, so which tender it answers "
         "cannot be confirmed; check it by hand",
         "form_library": "The response was made against library {actual}, the tender uses "

@@ -22,14 +22,22 @@ FINDING_CODES = (
 )
 
 
+# Finding kinds: why a finding arose when its code alone does not say (only set then)
+EARLIER_VERSION = "earlier_version"  # the bid answers an earlier published version
+
+
 @dataclass(frozen=True)
 class Finding:
     code: str
     requirement: str | None
     message: str
+    kind: str | None = None
 
     def to_data(self) -> dict:
-        return {"code": self.code, "requirement": self.requirement, "message": self.message}
+        data = {"code": self.code, "requirement": self.requirement, "message": self.message}
+        if self.kind is not None:
+            data["kind"] = self.kind
+        return data
 
 
 @dataclass(frozen=True)

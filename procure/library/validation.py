@@ -43,6 +43,8 @@ class ValidationReport:
     path: str
     problems: tuple[Problem, ...]
     library: Library | None  # set when there are no problems
+    # Advice that does not make the library invalid (near-duplicate texts), when asked for
+    warnings: tuple[Problem, ...] = ()
 
     @property
     def valid(self) -> bool:
@@ -58,11 +60,15 @@ class _Parsed:
     data: Any
 
 
-def validate_library_folder(path: Path | str) -> ValidationReport:
+def validate_library_folder(
+    path: Path | str, *, warn_near_duplicates: bool = False
+) -> ValidationReport:
     """Validate the library folder at `path`.
 
     Raises ProcureError only when the input is unusable (no such folder, no library.yaml,
     unreadable file); every problem in the content is reported in the ValidationReport.
+    With `warn_near_duplicates`, a valid library's active requirements are also compared for
+    nearly identical texts (procure.library.similarity); those are warnings, not problems.
     """
     root = Path(path)
     if not root.is_dir():
@@ -75,7 +81,49 @@ def validate_library_folder(path: Path | str) -> ValidationReport:
     checker.run()
     problems = tuple(checker.problems)
     library = None if problems else checker.library
-    return ValidationReport(str(root), problems, library)
+    warnings: tuple[Problem, ...] = ()
+    if library is not None and warn_near_duplicates:
+        warnings = near_duplicate_warnings(library, checker.req_where, str(root))
+    return ValidationReport(str(root), problems, library, warnings)
+
+
+def near_duplicate_warnings(
+    library: Library, where: dict[str, tuple[str, int | None]], root: str
+) -> tuple[Problem, ...]:
+    """One warning per pair of active requirements with nearly the same text."""
+    from procure.library.similarity import MAX_REPORTED_PAIRS, near_duplicates
+
+    result = near_duplicates(library.requirements)
+    found = []
+    for pair in result.pairs:
+        file, line = where.get(pair.first, (root, None))
+        found.append(
+            Problem(
+                file,
+                line,
+                pair.first,
+                t(
+                    "kravteksten ligner {other} (token-set-lighed {score} af 100); står de for "
+                    "samme forpligtelse, så behold ét krav og udfas det andet med replaced_by",
+                    other=pair.second,
+                    score=f"{pair.score:.0f}",
+                ),
+            )
+        )
+    if result.truncated:
+        found.append(
+            Problem(
+                root,
+                None,
+                None,
+                t(
+                    "mere end {count} par næsten ens kravtekster; søgningen stoppede ved de "
+                    "første {count}",
+                    count=MAX_REPORTED_PAIRS,
+                ),
+            )
+        )
+    return tuple(found)
 
 
 class _FolderChecker:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from functools import cache
 from importlib import resources
@@ -18,6 +19,9 @@ from procure.library.schemas import describe_error
 from procure.tender.model import (
     BEST_PRICE_QUALITY,
     CUSTOM_PREFIX,
+    DRAFT,
+    FROZEN_PARTS,
+    Amendment,
     Buyer,
     Criterion,
     CustomRequirement,
@@ -25,6 +29,7 @@ from procure.tender.model import (
     Kommissionsmodel,
     PriceLine,
     PriceModel,
+    Publication,
     SelectedRequirement,
     SubCriterion,
     Tender,
@@ -64,6 +69,7 @@ def parse_tender(text: str, source: str) -> Tender:
     tender = tender_from_data(data)
     _check_unique(tender, source)
     _check_dates(tender, data, source)
+    _check_status(tender, data, source)
     return tender
 
 
@@ -116,6 +122,10 @@ def tender_from_data(data: dict) -> Tender:
         annex=data.get("annex", 3),
         deadline=data.get("deadline"),
         price_lines=price_lines_from_data(data.get("price_lines", ())),
+        status=data.get("status", DRAFT),
+        version=data.get("version"),
+        publication=_publication(data.get("publication")),
+        amendments=tuple(_amendment(a) for a in data.get("amendments", ())),
     )
 
 
@@ -136,6 +146,74 @@ def price_lines_from_data(lines) -> tuple[PriceLine, ...]:
 def price_lines_to_data(lines) -> list[dict]:
     """PriceLines as the tender file's `price_lines` list."""
     return [_price_line(line) for line in lines]
+
+
+def _publication(data: dict | None) -> Publication | None:
+    if data is None:
+        return None
+    return Publication(
+        published_at=data["published_at"],
+        form_fingerprint=data["form_fingerprint"],
+        sealed=tuple((part, data["sealed"][part]) for part in FROZEN_PARTS),
+        opened_at=data.get("opened_at"),
+        awarded_at=data.get("awarded_at"),
+    )
+
+
+def _amendment(data: dict) -> Amendment:
+    return Amendment(
+        version=data["version"],
+        at=data["at"],
+        why=data["why"],
+        form_fingerprint=data["form_fingerprint"],
+        requirements_added=tuple(data.get("requirements_added", ())),
+        requirements_removed=tuple(data.get("requirements_removed", ())),
+        requirements_changed=tuple(data.get("requirements_changed", ())),
+        parts_changed=tuple(data.get("parts_changed", ())),
+        previous_deadline=data.get("previous_deadline"),
+    )
+
+
+def _check_status(tender: Tender, data: dict, source: str) -> None:
+    """A draft has no publication; a published tender has its version, its publication record
+    and one correction per version after the first, in order."""
+    if tender.status == DRAFT:
+        for key in ("version", "publication", "amendments"):
+            if key in data:
+                raise ProcureError.invalid(
+                    source,
+                    t(
+                        "'{key}' hører til et offentliggjort udbud, men status er kladde; "
+                        "offentliggør med 'procure tender publish'",
+                        key=key,
+                    ),
+                    line_of(data, (key,)),
+                )
+        return
+    for key in ("version", "publication"):
+        if key not in data:
+            raise ProcureError.invalid(
+                source,
+                t(
+                    "status '{status}' kræver feltet '{key}', som 'procure tender publish' "
+                    "skriver; filen er ændret i hånden",
+                    status=tender.status,
+                    key=key,
+                ),
+                line_of(data, ("status",)),
+            )
+    versions = [a.version for a in tender.amendments]
+    if versions != list(range(2, tender.version + 1)):
+        raise ProcureError.invalid(
+            source,
+            t(
+                "version {version} passer ikke med rettelserne (versioner {versions}); hver "
+                "rettelse hæver versionen med én",
+                version=tender.version,
+                versions=", ".join(map(str, versions)) or "-",
+            ),
+            line_of(data, ("version",)),
+        )
 
 
 # Keys of the evaluation block before criteria existed, and keys only the new model has.
@@ -274,6 +352,13 @@ def tender_to_data(tender: Tender) -> dict:
         data = _after(data, "date", "deadline", tender.deadline)
     if tender.buyer.cvr:
         data["buyer"]["cvr"] = tender.buyer.cvr
+    if tender.status != DRAFT:  # only when published: drafts stay byte-identical
+        data = _after(data, "title", "status", tender.status)
+        data = _after(data, "status", "version", tender.version)
+    if tender.publication is not None:
+        data["publication"] = _publication_data(tender.publication)
+    if tender.amendments:
+        data["amendments"] = [_amendment_data(a) for a in tender.amendments]
     for r in tender.requirements:
         item: dict = {"id": r.id}
         if r.kind:
@@ -356,6 +441,32 @@ def _criterion_data(criterion: Criterion) -> dict:
     return data
 
 
+def _publication_data(publication: Publication) -> dict:
+    data: dict = {
+        "published_at": publication.published_at,
+        "form_fingerprint": publication.form_fingerprint,
+        "sealed": dict(publication.sealed),
+    }
+    if publication.opened_at:
+        data["opened_at"] = publication.opened_at
+    if publication.awarded_at:
+        data["awarded_at"] = publication.awarded_at
+    return data
+
+
+def _amendment_data(amendment: Amendment) -> dict:
+    data: dict = {"version": amendment.version, "at": amendment.at, "why": amendment.why}
+    for key in ("requirements_added", "requirements_removed", "requirements_changed"):
+        if getattr(amendment, key):
+            data[key] = list(getattr(amendment, key))
+    if amendment.parts_changed:
+        data["parts_changed"] = list(amendment.parts_changed)
+    if amendment.previous_deadline:
+        data["previous_deadline"] = amendment.previous_deadline
+    data["form_fingerprint"] = amendment.form_fingerprint
+    return data
+
+
 def _price_line(line: PriceLine) -> dict:
     data: dict = {"id": line.id, "text": line.text, "quantity": _amount_data(line.quantity)}
     if line.weight is not None:
@@ -387,6 +498,29 @@ def save_tender(tender: Tender, path: Path | str) -> None:
     from procure.files import write_text_atomically
 
     write_text_atomically(Path(path), dump_tender(tender))
+
+
+def update_tender(path: Path | str, change: Callable[[Tender], Tender | None]) -> Tender | None:
+    """Read, change and write a tender file as one step under its lock (procure.files), so
+    two commands that change the status at once lose nothing. `change` gets the tender as the
+    file holds it now and returns the new one, or None to leave the file alone. Returns the
+    tender written, or None when nothing was written."""
+    from procure.files import update_text_file
+
+    path = Path(path)
+    written: list[Tender] = []
+
+    def apply(text: str | None) -> str | None:
+        if text is None:
+            raise ProcureError.file_missing(path)
+        new = change(parse_tender(text, str(path)))
+        if new is None:
+            return None
+        written.append(new)
+        return dump_tender(new)
+
+    update_text_file(path, apply)
+    return written[0] if written else None
 
 
 def _check_unique(tender: Tender, source: str) -> None:

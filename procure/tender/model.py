@@ -163,6 +163,53 @@ class EvaluationModel:
         return tuple(c for c in self.criteria if not c.is_price)
 
 
+# A tender's status, in the order it moves (README "Publishing and corrections"). Absent in the
+# file means a draft, so tender files written before statuses existed load unchanged.
+DRAFT = "kladde"
+PUBLISHED = "offentliggjort"
+OPENED = "tilbud åbnet"
+AWARDED = "tildelt"
+STATUSES = (DRAFT, PUBLISHED, OPENED, AWARDED)
+
+# The frozen parts of a published tender, each sealed with its own fingerprint so a change can
+# be named: the requirements as the forms print them (ids, kinds, weights, texts), the
+# integrations, the evaluation model, the price lines and the deadline.
+FROZEN_PARTS = ("requirements", "integrations", "evaluation", "price_lines", "deadline")
+
+
+@dataclass(frozen=True)
+class Amendment:
+    """One correction after publication (rettelsesblad): why, what changed, and the fingerprint
+    of the response form of the version it made (to tell a bid on an earlier version)."""
+
+    version: int
+    at: str  # "2027-01-05T09:30"
+    why: str
+    form_fingerprint: str
+    requirements_added: tuple[str, ...] = ()
+    requirements_removed: tuple[str, ...] = ()
+    requirements_changed: tuple[str, ...] = ()  # text, kind or weight
+    parts_changed: tuple[str, ...] = ()  # of FROZEN_PARTS other than "requirements"
+    previous_deadline: str | None = None  # set when the deadline changed
+
+    @property
+    def requirement_ids(self) -> tuple[str, ...]:
+        """Every requirement the correction touched: added, removed or changed."""
+        return self.requirements_added + self.requirements_removed + self.requirements_changed
+
+
+@dataclass(frozen=True)
+class Publication:
+    """When the tender was published and what: version 1's form fingerprint, and the seal
+    (part → fingerprint) of the current version's frozen parts."""
+
+    published_at: str
+    form_fingerprint: str
+    sealed: tuple[tuple[str, str], ...]
+    opened_at: str | None = None
+    awarded_at: str | None = None
+
+
 @dataclass(frozen=True)
 class Tender:
     id: str
@@ -181,3 +228,7 @@ class Tender:
     annex: int = 3
     deadline: str | None = None  # tilbudsfrist: "2027-01-15" or "2027-01-15T12:00"
     price_lines: tuple[PriceLine, ...] = ()
+    status: str = DRAFT
+    version: int | None = None  # 1 at publication, raised by each correction
+    publication: Publication | None = None
+    amendments: tuple[Amendment, ...] = ()
