@@ -106,7 +106,7 @@ def tilbud_rows() -> list[dict]:
     from benchmarks.measure import row
     from procure.library import load_release
     from procure.tender import resolve_tender
-    from procure.ui.pages.tilbud.outcome import vendor_key
+    from procure.ui.checking import vendor_key
     from procure.ui.session import cached_release
     from procure.ui.state import WizardState, build_tender, load_tender
     from procure.ui.texts import STEP_KEYS

@@ -23,7 +23,7 @@ from procure.tender import (
     propose_tender,
     resolve_tender,
 )
-from procure.ui.pages.tilbud.outcome import vendor_key
+from procure.ui.checking import vendor_key
 from procure.ui.session import plain
 from procure.ui.state import (
     WizardState,
@@ -51,6 +51,8 @@ from tests.wizard import (
     warnings,
 )
 
+# The PK points from the vendors' own answers: information only, never a ranking
+SCORE, FINAL_SCORE, COMPUTED_SCORE = DA["score"], DA["score_final"], DA["score_computed"]
 READER_READY = importlib.util.find_spec("procure.responses.reader") is not None
 
 
@@ -472,14 +474,14 @@ def infos(at: AppTest) -> list[str]:
 @pytest.mark.skipif(not READER_READY, reason="procure.responses.reader is not written yet")
 def test_saving_an_override_changes_the_final_score_and_keeps_the_computed_one(downloads):
     at = checked_tender(new_app())
-    before = metrics(at)["Score"]
-    assert "Endelig score" not in metrics(at)
+    before = metrics(at)[SCORE]
+    assert FINAL_SCORE not in metrics(at)
 
     enter_override(at, "6,5", JUSTIFICATION)
     assert not errors(at), errors(at)
     shown_metrics = metrics(at)
-    assert shown_metrics["Beregnet score"] == before
-    assert shown_metrics["Endelig score"] != before
+    assert shown_metrics[COMPUTED_SCORE] == before
+    assert shown_metrics[FINAL_SCORE] != before
     # The overridden requirement: old → new, with the justification and who made it
     text = markdown(at)
     assert "FKI-ORG-001" in text and "3,5 → 6,5 point" in text
@@ -517,13 +519,13 @@ def test_saving_an_override_changes_the_final_score_and_keeps_the_computed_one(d
     # Going away and back keeps the override
     go(at, "step_purchase")
     go(at, "step_check")
-    assert metrics(at)["Endelig score"] == shown_metrics["Endelig score"]
+    assert metrics(at)[FINAL_SCORE] == shown_metrics[FINAL_SCORE]
 
 
 @pytest.mark.skipif(not READER_READY, reason="procure.responses.reader is not written yet")
 def test_an_override_without_justification_or_out_of_range_shows_an_error_and_keeps_the_input():
     at = checked_tender(new_app())
-    before = metrics(at)["Score"]
+    before = metrics(at)[SCORE]
 
     enter_override(at, "5", "   ")
     assert any("begrundelse" in e for e in errors(at)), errors(at)
@@ -538,7 +540,7 @@ def test_an_override_without_justification_or_out_of_range_shows_an_error_and_ke
 
     state = at.session_state[STATE_KEY]
     assert not state.check.evaluations.get(state.tender_id, Overrides()).entries
-    assert metrics(at)["Score"] == before
+    assert metrics(at)[SCORE] == before
     # The typed values are in the wizard's state too, so leaving the step loses nothing
     go(at, "step_purchase")
     go(at, "step_check")
@@ -578,13 +580,13 @@ def test_the_evaluation_file_parses_back_and_loads_in_a_new_session(
     other.file_uploader(key="check_responses_0").set_value(
         [(f.name, f.data, "text/yaml") for f in responses]
     ).run()
-    assert "Endelig score" not in metrics(other)
+    assert FINAL_SCORE not in metrics(other)
     round_ = other.session_state[STATE_KEY].check.upload_round
     other.file_uploader(key=f"evaluation_upload_{round_}").upload(
         "tender.evaluation.yaml", text.encode()
     ).run()
     assert not other.exception and not errors(other), errors(other)
-    assert metrics(other)["Endelig score"] == metrics(at)["Endelig score"]
+    assert metrics(other)[FINAL_SCORE] == metrics(at)[FINAL_SCORE]
     assert "6,5 → 2 point" in markdown(other)
 
 
@@ -592,7 +594,7 @@ def test_the_evaluation_file_parses_back_and_loads_in_a_new_session(
 def test_an_evaluation_file_for_another_tender_is_refused_with_an_error():
     at = checked_tender(new_app())
     enter_override(at, "6,5", JUSTIFICATION)
-    final = metrics(at)["Endelig score"]
+    final = metrics(at)[FINAL_SCORE]
     foreign = Overrides(
         "other-tender-id",
         (
@@ -616,7 +618,7 @@ def test_an_evaluation_file_for_another_tender_is_refused_with_an_error():
     assert "andet.evaluation.yaml" in message and "other-tender-id" in message, message
     assert "ikke indlæst" in message
     # Nothing changed: the session's own override still applies
-    assert metrics(at)["Endelig score"] == final
+    assert metrics(at)[FINAL_SCORE] == final
     state = at.session_state[STATE_KEY]
     assert len(state.check.evaluations[state.tender_id].entries) == 1
 
@@ -624,7 +626,7 @@ def test_an_evaluation_file_for_another_tender_is_refused_with_an_error():
 def test_bids_and_overrides_stay_with_their_own_tender():
     at = checked_tender(new_app())
     enter_override(at, "6,5", JUSTIFICATION)
-    assert "Endelig score" in metrics(at)
+    assert FINAL_SCORE in metrics(at)
     first_id = at.session_state[STATE_KEY].tender_id
     # Another tender: the same requirements under another id, opened on the start page
     tender = build_tender(at.session_state[STATE_KEY], library())
@@ -642,7 +644,7 @@ def test_bids_and_overrides_stay_with_their_own_tender():
     at.button(key=f"saved_open_{first_id}").click().run()
     go(at, "step_check")
     assert "Leverandør A" in [h.value for h in at.subheader]
-    assert "Endelig score" in metrics(at)
+    assert FINAL_SCORE in metrics(at)
 
 
 def test_english_override_texts():

@@ -77,6 +77,21 @@ class OverrideDraft:
 
 
 @dataclass
+class EntryDraft:
+    """What an evaluator is entering in one of the Tilbud step's forms (a decision on a
+    reservation, a confirmation, points, a consensus), kept until it is saved: the officer may
+    visit another step or switch language half-way."""
+
+    vendor: str | None = None  # None: the form's first
+    requirement_id: str | None = None  # None: the form's first (or next to do)
+    choice: str = ""  # a reservation decision, or "yes"/"no" for compliance
+    points: str = ""  # as typed: a decimal comma is fine
+    price: str = ""
+    why: str = ""
+    message: Notice | None = None  # how the last save went, shown once in the form
+
+
+@dataclass
 class LocalDraft:
     """A local requirement being written in step 5, kept until it is added: the officer may
     visit another step or switch language half-way."""
@@ -99,6 +114,9 @@ class CheckState:
     evaluations: dict[str, Overrides] = field(default_factory=dict)
     evaluator: str = ""  # who makes the overrides; kept for the next one
     drafts: dict[str, OverrideDraft] = field(default_factory=dict)  # per vendor form
+    # The other forms' drafts: "decision:<vendor key>", "confirm:<vendor key>", "score",
+    # "consensus"
+    entries: dict[str, EntryDraft] = field(default_factory=dict)
     # A loaded evaluation file that would drop overrides made here: waits for confirmation
     pending_evaluation: Overrides | None = None
     pending_evaluation_name: str = ""
@@ -107,6 +125,8 @@ class CheckState:
     read_value: object = field(default=None, repr=False)
     cache_key: tuple | None = field(default=None, repr=False)
     cache_value: object = field(default=None, repr=False)
+    award_key: tuple | None = field(default=None, repr=False)
+    award_value: object = field(default=None, repr=False)
 
 
 @dataclass(frozen=True)

@@ -88,6 +88,20 @@ DA = {
     "kind_K": "K – krav",
     "kind_O": "O – option",
     "download_file": "Hent {name}",
+    # The bids read and checked (checking.py), for Tilbud and Tildeling
+    "current_tender_incomplete": (
+        "Udbuddet i trin 2–7 er ikke udfyldt endnu. Udfyld det, eller åbn et gemt udbud under "
+        "1. Start."
+    ),
+    "current_tender_invalid": "Udbuddet i trin 2–7 er ikke gyldigt (se trin 7, Dokumenter):",
+    "checking": "Kontrollerer besvarelserne …",
+    "response_failed": (
+        "filen kunne ikke kontrolleres på grund af en uventet fejl; bed leverandøren om at "
+        "indsende den igen i det udleverede format"
+    ),
+    "progress_reading": "Læser tilbud {index} af {total}: {name}",
+    "progress_checking": "Kontrollerer tilbud {index} af {total}: {name}",
+    "col_vendor": "Leverandør",
 }
 
 EN = {
@@ -175,4 +189,18 @@ EN = {
     "kind_K": "K – requirement",
     "kind_O": "O – option",
     "download_file": "Download {name}",
+    # The bids read and checked (checking.py), for Tilbud and Tildeling
+    "current_tender_incomplete": (
+        "The tender in steps 2–7 is not filled in yet. Fill it in, or open a saved tender "
+        "under 1. Start."
+    ),
+    "current_tender_invalid": "The tender in steps 2–7 is not valid (see step 7, Documents):",
+    "checking": "Checking the responses …",
+    "response_failed": (
+        "the file could not be checked because of an unexpected error; ask the vendor to submit "
+        "it again in the form provided"
+    ),
+    "progress_reading": "Reading response {index} of {total}: {name}",
+    "progress_checking": "Checking response {index} of {total}: {name}",
+    "col_vendor": "Vendor",
 }

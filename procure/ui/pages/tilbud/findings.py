@@ -1,5 +1,7 @@
-"""One vendor's result on the Tilbud step: score, compliance and why not, the mandatory
-requirements failed, reservations, integrations not covered and the findings; below it the
+"""One vendor's result on the Tilbud step: procure's proposal on compliance and why not, with
+a person's confirmation beside it; the mandatory requirements failed, the reservations with the
+buyer's decisions, integrations not covered and the findings; the PK answers' points as
+information only (bids are ranked on Tildeling, by the committee's points); below it the
 vendor's manual point override form."""
 
 from __future__ import annotations
@@ -8,7 +10,9 @@ import streamlit as st
 
 from procure.evaluation import Overrides
 from procure.evaluation.messages import number
-from procure.ui.pages.tilbud.outcome import CheckOutcome, amount_text
+from procure.ui.checking import CheckOutcome
+from procure.ui.pages.tilbud.decisions import confirmation, reservation_decisions
+from procure.ui.pages.tilbud.outcome import amount_text, vendor
 from procure.ui.pages.tilbud.overrides import override_form
 from procure.ui.session import plain
 from procure.ui.state import WizardState
@@ -21,7 +25,7 @@ def vendor_result(
     """The `index`th vendor's result, and below it the vendor's override form."""
     lang = state.ui_lang
     result = outcome.results[index]
-    parts = outcome.vendor(lang, index, overrides)
+    parts = vendor(outcome, lang, index, overrides)
     with st.container(border=True):
         st.subheader(plain(result.vendor))
         st.caption(plain(tr(lang, "result_file", name=result.source)))
@@ -51,6 +55,7 @@ def vendor_result(
                 + "\n\n"
                 + "\n".join(f"- {plain(reason)}" for reason in result.reasons)
             )
+        confirmation(state, outcome.spec, result, parts.key, overrides)
         if parts.mandatory_text:
             st.markdown(f"**{tr(lang, 'mandatory_failed')}**")
             st.markdown(parts.mandatory_text)
@@ -60,6 +65,7 @@ def vendor_result(
             st.caption(
                 tr(lang, "reservations_total", total=amount_text(result.reservations_total, lang))
             )
+            reservation_decisions(state, outcome, index, parts.key)
         if parts.integrations_text:
             st.markdown(
                 f"**{tr(lang, 'integrations_missing')}:** " + plain(parts.integrations_text)
