@@ -162,11 +162,12 @@ DA = {
     "confirm_why": "Begrundelse (skal udfyldes)",
     "confirm_save": "Gem bekræftelse",
     "confirm_saved": "Bekræftelsen af {vendor} er gemt i evalueringsfilen.",
-    "decision_heading": "Afgør forbehold ({open} afventer)",
+    "decision_heading": "Afgør forbehold",
     "decision_intro": (
         "Kommunen prissætter selv et forbehold uden at spørge tilbudsgiveren. Et forbehold, der "
         "ikke kan prissættes, eller som vedrører et grundlæggende element, gør tilbuddet "
-        "ukonditionsmæssigt. Leverandørens egen pris er kun til orientering."
+        "ukonditionsmæssigt. Leverandørens egen pris er kun til orientering. Afventer "
+        "afgørelse: {open}."
     ),
     "decision_requirement": "Forbehold til krav",
     "decision_option": "{id} {title} – {status}",
@@ -425,11 +426,11 @@ EN = {
     "confirm_why": "Reason (required)",
     "confirm_save": "Save confirmation",
     "confirm_saved": "The confirmation for {vendor} is saved in the evaluation file.",
-    "decision_heading": "Decide reservations ({open} waiting)",
+    "decision_heading": "Decide reservations",
     "decision_intro": (
         "The buyer prices a reservation itself without asking the bidder. A reservation that "
         "cannot be priced, or that touches a fundamental element, makes the bid non-compliant. "
-        "The vendor's own price is for information only."
+        "The vendor's own price is for information only. Awaiting a decision: {open}."
     ),
     "decision_requirement": "Reservation on requirement",
     "decision_option": "{id} {title} – {status}",

@@ -213,6 +213,13 @@ def _save(spec: TenderSpec, view: AwardView, vendor: str, requirement_id: str) -
     check = state.check
     draft = check.entries.setdefault(DRAFT, EntryDraft())
     values = st.session_state
+    # What the form shows now: the select's own change callback may run after this one.
+    shown = values.get("consensus_requirement")
+    if shown in view.evaluated:
+        requirement_id = str(shown)
+    shown = values.get("consensus_vendor")
+    if shown in {b.vendor for b in view.bids if b.compliant}:
+        vendor = str(shown)
     draft.points = str(values.get("consensus_points", draft.points) or "")
     draft.why = str(values.get("consensus_why", draft.why) or "")
     check.evaluator = str(values.get("consensus_by", check.evaluator) or "")

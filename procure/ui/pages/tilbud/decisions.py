@@ -16,7 +16,7 @@ from procure.evaluation import EvaluationResult, Overrides
 from procure.evaluation.committee import append_confirmation
 from procure.evaluation.messages import reservation_status
 from procure.evaluation.overrides import RESERVATION_DECISIONS, append_reservation_decision
-from procure.formats import time_text
+from procure.formats import parse_number, time_text
 from procure.tender.spec import TenderSpec
 from procure.ui.checking import CheckOutcome
 from procure.ui.session import bound, get_state, plain, safe_callback
@@ -84,16 +84,15 @@ def reservation_decisions(state: WizardState, outcome: CheckOutcome, index: int,
     if not result.reservations:
         return
     draft = _draft(state, f"decision:{key}")
+    # The label stays the same: a changed label would be another expander, closed again.
     form = st.expander(
-        tr(lang, "decision_heading", open=len(result.reservations_open)),
-        key=f"decision_{key}_expander",
-        on_change="rerun",
+        tr(lang, "decision_heading"), key=f"decision_{key}_expander", on_change="rerun"
     )
     if not form.open:
         return
     with form:
         _message(draft)
-        st.caption(tr(lang, "decision_intro"))
+        st.caption(tr(lang, "decision_intro", open=len(result.reservations_open)))
         by_id = {r.id: r for r in result.reservations}
         ids = list(by_id)
         chosen = draft.requirement_id if draft.requirement_id in by_id else ids[0]
@@ -185,6 +184,15 @@ def _when(at: str, lang: str) -> str:
         return at
 
 
+def _amount(typed: str, lang: str) -> str:
+    """An amount as the officer writes it (45.000,50 in Danish) in the file's notation; text
+    that is no number goes on as typed, for the evaluation file's own message."""
+    try:
+        return format(parse_number(typed, lang), "f")
+    except ValueError:
+        return typed
+
+
 def _typed(key: str, name: str, fallback: str) -> str:
     """What the form shows now: a field's own change callback may run after the button's."""
     value = st.session_state.get(f"{key}_{name}", fallback)
@@ -238,7 +246,7 @@ def _save_decision(key: str, spec: TenderSpec, vendor: str) -> None:
             vendor=vendor,
             requirement_id=draft.requirement_id,
             decision=draft.choice,
-            price=draft.price if draft.choice == "priced" else None,
+            price=_amount(draft.price, lang) if draft.choice == "priced" else None,
             justification=draft.why,
             by=check.evaluator,
         )
