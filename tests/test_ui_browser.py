@@ -150,7 +150,7 @@ def test_officer_builds_a_tender_downloads_it_and_checks_a_filled_response(
     expect(page.get_by_role("heading", name="Leverandør A/S")).to_be_visible(timeout=60_000)
 
     # Step 9: the library
-    _step(page, "9. Bibliotek")
+    _step(page, "10. Bibliotek")
     page.screenshot(path=str(SCREENSHOTS / "wizard-9.png"))
 
 

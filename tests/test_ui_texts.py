@@ -47,6 +47,8 @@ def test_every_step_has_its_name_in_both_languages():
         "6. Evaluering",
         "7. Dokumenter",
         "8. Tilbud",
-        "9. Bibliotek",
+        "9. Tildeling",
+        "10. Bibliotek",
     ]
     assert tr("en", "step_check") == "8. Bids"
+    assert tr("en", "step_award") == "9. Award"

@@ -147,7 +147,7 @@ def test_a_decision_without_a_reason_is_refused_and_keeps_what_was_typed():
     )
 
 
-# -- Confirmation ------------------------------------------------------------------------------------
+# -- Confirmation ------------------------------------------------------------------------------
 
 
 def test_a_person_confirms_a_bid_non_compliant_against_procures_proposal(workspace_in_tmp):

@@ -14,6 +14,7 @@ from procure.ui.pages import (
     start,
     system,
     tilbud,
+    tildeling,
     udbud,
 )
 from procure.ui.persistence import autosave, follow_other_tabs, restore_from_address
@@ -37,6 +38,7 @@ PAGES = {
     "step_evaluation": evaluering.render,
     "step_documents": dokumenter.render,
     "step_check": tilbud.render,
+    "step_award": tildeling.render,
     "step_library": bibliotek.render,
 }
 STEP_COUNT = len(STEP_KEYS)

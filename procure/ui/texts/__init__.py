@@ -25,6 +25,7 @@ from procure.ui.texts import (
     start,
     system,
     tilbud,
+    tildeling,
     udbud,
 )
 
@@ -42,6 +43,7 @@ STEP_KEYS = (
     "step_evaluation",
     "step_documents",
     "step_check",
+    "step_award",
     "step_library",
 )
 
@@ -56,6 +58,7 @@ PARTS: tuple[ModuleType, ...] = (
     evaluering,
     dokumenter,
     tilbud,
+    tildeling,
     bibliotek,
 )
 

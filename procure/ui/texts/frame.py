@@ -16,7 +16,8 @@ DA = {
     "step_evaluation": "6. Evaluering",
     "step_documents": "7. Dokumenter",
     "step_check": "8. Tilbud",
-    "step_library": "9. Bibliotek",
+    "step_award": "9. Tildeling",
+    "step_library": "10. Bibliotek",
     "sidebar_library": "Kravbibliotek {version}",
     "sidebar_privacy": (
         "Alt hvad du indtaster, gemmes løbende i arbejdsmappen på serveren. Du kan lukke "
@@ -72,6 +73,8 @@ DA = {
     "problem_buyer": "Skriv ordregiver (kommunen) i trin 2, Udbud.",
     "problem_category": "Vælg ydelsesområde i trin 3, System.",
     # Words several steps use
+    "yes": "Ja",
+    "no": "Nej",
     "cancel": "Annullér",
     "remove": "Fjern",
     "lang_da": "Dansk",
@@ -118,7 +121,8 @@ EN = {
     "step_evaluation": "6. Evaluation",
     "step_documents": "7. Documents",
     "step_check": "8. Bids",
-    "step_library": "9. Library",
+    "step_award": "9. Award",
+    "step_library": "10. Library",
     "sidebar_library": "Requirement library {version}",
     "sidebar_privacy": (
         "Everything you enter is saved continuously in the workspace on the server. You can "
@@ -175,6 +179,8 @@ EN = {
     "problem_buyer": "Enter the contracting authority in step 2, Tender.",
     "problem_category": "Choose a service area in step 3, System.",
     # Words several steps use
+    "yes": "Yes",
+    "no": "No",
     "cancel": "Cancel",
     "remove": "Remove",
     "lang_da": "Danish",

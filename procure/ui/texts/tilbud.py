@@ -4,8 +4,6 @@ manual point overrides and the evaluation file, the comparison and its charts.""
 from __future__ import annotations
 
 DA = {
-    "yes": "Ja",
-    "no": "Nej",
     "check_intro": (
         "Hent leverandørernes besvarelser ind og se, om de er konditionsmæssige, hvilke forbehold "
         "de har taget, og hvordan de scorer. procure markerer – du og dine kolleger afgør. "
@@ -265,8 +263,6 @@ DA = {
 }
 
 EN = {
-    "yes": "Yes",
-    "no": "No",
     "check_intro": (
         "Load the vendors' responses and see whether they are compliant, which reservations they "
         "made and how they score. procure flags – you and your colleagues decide. Bids are "
