@@ -27,6 +27,7 @@ STREAMLIT_FREE_UI = (
     "procure.ui.evaluation_model",
     "procure.ui.awarding",
     "procure.ui.arrow",
+    "procure.ui.publication",
 )
 
 

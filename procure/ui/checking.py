@@ -22,6 +22,7 @@ from procure.evaluation.comparison import Comparison, render_comparison_xlsx
 from procure.evaluation.report import render_check_report
 from procure.responses.model import VendorResponse
 from procure.tender import resolve_tender
+from procure.tender.lifecycle import broken_seal
 from procure.tender.spec import SpecRequirement, TenderSpec
 from procure.ui.readiness import form_problems
 from procure.ui.session import LOG, current_library, plain
@@ -113,6 +114,10 @@ def tender_to_check(state: WizardState) -> TenderSpec | None:
         spec = resolve_tender(tender, library)
     except ProcureError as exc:
         st.error(tr(lang, "current_tender_invalid") + "\n\n" + plain(str(exc)))
+        return None
+    if broken_seal(spec):
+        # Bids answer the published tender: not one changed since without a correction
+        st.error(tr(lang, "current_tender_changed"))
         return None
     st.session_state[SPEC_KEY] = (tender, library, spec)
     return spec

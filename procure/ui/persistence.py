@@ -377,7 +377,8 @@ def _sync_evaluation(state: WizardState, ws: Workspace) -> None:
 
 def _tender_yaml(state: WizardState) -> str | None:
     """The tender file's text when the draft makes a valid tender; None while it does not."""
-    from procure.tender import dump_tender, parse_tender
+    from procure.tender import dump_tender, parse_tender, resolve_tender
+    from procure.tender.lifecycle import broken_seal, is_published
     from procure.ui.state import build_tender
 
     if not (state.title.strip() and state.buyer.strip() and state.category and state.cvr_valid):
@@ -387,7 +388,11 @@ def _tender_yaml(state: WizardState) -> str | None:
         if library is None:
             return None
         text = dump_tender(build_tender(state, library))
-        parse_tender(text, "tender.yaml")
+        tender = parse_tender(text, "tender.yaml")
+        if is_published(tender) and broken_seal(resolve_tender(tender, library)):
+            # A change to a frozen part after publication: the file keeps the published
+            # version until the change is saved as a correction (or undone) on Dokumenter.
+            return None
     except ProcureError:
         return None
     return text

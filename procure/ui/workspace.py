@@ -181,6 +181,14 @@ class Workspace:
         with locked(folder / DRAFT_FILE):
             write_text_atomically(folder / DRAFT_FILE, text + "\n")
 
+    def tender_text(self, tender_id: str) -> str | None:
+        """The tender file's text as saved (None: none yet); for a published tender with a
+        correction pending, the published version."""
+        try:
+            return _read_text(self.tender_folder(tender_id) / TENDER_FILE)
+        except ProcureError:
+            return None
+
     def save_tender_file(self, tender_id: str, yaml_text: str) -> None:
         self._replace_text(self._writable_folder(tender_id) / TENDER_FILE, yaml_text)
 

@@ -28,8 +28,12 @@ DA = {
         "Ændrer du de prioriterede krav i trin 5, så tilpas modellen her."
     ),
     "ev_locked": (
-        "Udbuddet er offentliggjort: evalueringsmodellen, vægtene og prislinjerne er låst som "
-        "offentliggjort. Før tilbudsfristen kan de kun ændres med et rettelsesblad i trin 7."
+        "Evalueringsmodellen, vægtene og prislinjerne er låst som offentliggjort: tilbuddene er "
+        "åbnet, udbuddet er tildelt, eller tilbudsfristen er udløbet (udbudslovens § 160)."
+    ),
+    "ev_published": (
+        "Udbuddet er offentliggjort. En ændring her er et rettelsesblad: den gemmes først i "
+        "udbudsfilen, når du registrerer den med begrundelse i trin 7, Dokumenter."
     ),
     "ev_no_problems": (
         "Modellen er i orden: vægtene summer til 100, og hvert PK hører til ét kriterium."
@@ -249,8 +253,12 @@ EN = {
         "you change the prioritised requirements in step 5, adjust the model here."
     ),
     "ev_locked": (
-        "The tender is published: the evaluation model, the weights and the price lines are "
-        "locked as published. Before the deadline they can only change by a correction in step 7."
+        "The evaluation model, the weights and the price lines are locked as published: the "
+        "bids are opened, the tender is awarded, or the deadline has passed (§ 160)."
+    ),
+    "ev_published": (
+        "The tender is published. A change here is a correction: it is saved in the tender "
+        "file only when you record it with its reason in step 7, Documents."
     ),
     "ev_no_problems": (
         "The model is in order: the weights sum to 100 and each PK belongs to one criterion."

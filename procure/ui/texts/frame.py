@@ -105,6 +105,23 @@ DA = {
     "progress_reading": "Læser tilbud {index} af {total}: {name}",
     "progress_checking": "Kontrollerer tilbud {index} af {total}: {name}",
     "col_vendor": "Leverandør",
+    # The tender's status on every step (app.py, publication.py)
+    "status_draft": "Status: kladde – ikke offentliggjort.",
+    "status_published": (
+        "Status: {status}, version {version} (offentliggjort {at}; rettelser: {count})."
+    ),
+    "status_pending_amend": (
+        "Ændret efter offentliggørelse: {parts}. Ændringen er ikke i udbudsfilen endnu: gem "
+        "den som rettelsesblad med begrundelse i trin 7, Dokumenter, eller fortryd den dér."
+    ),
+    "status_pending_frozen": (
+        "Ændret efter offentliggørelse: {parts}. Ændringen gemmes ikke i udbudsfilen: {rule}. "
+        "Fortryd den i trin 7, Dokumenter."
+    ),
+    "current_tender_changed": (
+        "Udbuddet er ændret efter offentliggørelse uden rettelsesblad, så tilbuddene kan ikke "
+        "kontrolleres mod det. Gem ændringen som rettelsesblad, eller fortryd den, i trin 7."
+    ),
 }
 
 EN = {
@@ -209,4 +226,21 @@ EN = {
     "progress_reading": "Reading response {index} of {total}: {name}",
     "progress_checking": "Checking response {index} of {total}: {name}",
     "col_vendor": "Vendor",
+    # The tender's status on every step (app.py, publication.py)
+    "status_draft": "Status: draft – not published.",
+    "status_published": (
+        "Status: {status}, version {version} (published {at}; corrections: {count})."
+    ),
+    "status_pending_amend": (
+        "Changed after publication: {parts}. The change is not in the tender file yet: save it "
+        "as a correction with its reason in step 7, Documents, or undo it there."
+    ),
+    "status_pending_frozen": (
+        "Changed after publication: {parts}. The change is not saved in the tender file: "
+        "{rule}. Undo it in step 7, Documents."
+    ),
+    "current_tender_changed": (
+        "The tender was changed after publication without a correction, so the bids cannot be "
+        "checked against it. Save the change as a correction, or undo it, in step 7."
+    ),
 }

@@ -260,6 +260,10 @@ DA = {
         "kvalitetspoint for alle konditionsmæssige tilbud."
     ),
     "col_bid_price": "Pris beregnet af procure",
+    "bids_opened": (
+        "Første tilbud er kontrolleret: udbuddet er nu markeret »tilbud åbnet«. Kravene, "
+        "evalueringsmodellen, vægtene og prislinjerne kan ikke længere ændres (§ 160)."
+    ),
 }
 
 EN = {
@@ -519,4 +523,8 @@ EN = {
         "bid has a consensus."
     ),
     "col_bid_price": "Price computed by procure",
+    "bids_opened": (
+        "The first bid is checked: the tender is now marked “bids opened”. The requirements, "
+        "the evaluation model, the weights and the price lines can no longer change (§ 160)."
+    ),
 }

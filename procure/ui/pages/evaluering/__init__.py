@@ -23,11 +23,12 @@ from procure.award import evaluation_problems_for_spec
 from procure.documents.context import evaluation_section
 from procure.errors import ProcureError
 from procure.tender import dump_tender, parse_tender, resolve_tender
-from procure.tender.model import EvaluationModel, PriceLine, Tender
+from procure.tender.model import DRAFT, EvaluationModel, PriceLine, Tender
 from procure.tender.spec import TenderSpec
 from procure.ui import evaluation_model as edits
 from procure.ui.pages.evaluering import criteria, older, price, rules, scale
 from procure.ui.pages.evaluering.inputs import PkRow, current, pk_rows
+from procure.ui.publication import frozen, status_of
 from procure.ui.session import current_library, get_state, plain, safe_callback
 from procure.ui.state import WizardState, build_tender, pk_weights
 from procure.ui.texts import tr
@@ -63,13 +64,9 @@ def render(state: WizardState) -> None:
 
 
 def is_locked(state: WizardState, tender: Tender) -> bool:
-    """Whether the model may no longer change here. The tender's status and corrections come
-    with procure.tender.lifecycle (issue 16 § 1); until it is there, every tender is a draft."""
-    try:
-        from procure.tender.lifecycle import is_published
-    except ImportError:
-        return False
-    return is_published(tender)
+    """Whether the model may no longer change at all: bids opened, awarded, or the deadline
+    passed (a change to a published tender before then is saved as a correction)."""
+    return frozen(tender)
 
 
 def _spec(tender: Tender, library) -> TenderSpec | None:
@@ -94,6 +91,8 @@ def _status(state: WizardState, model: EvaluationModel, locked: bool) -> None:
     lang = state.ui_lang
     if locked:
         st.info(tr(lang, "ev_locked"))
+    elif status_of(state) != DRAFT:
+        st.info(tr(lang, "ev_published"))
     elif state.evaluation is None:
         st.info(tr(lang, "ev_proposal"))
         st.button(

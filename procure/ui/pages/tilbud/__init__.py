@@ -20,6 +20,8 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from procure.tender.lifecycle import open_bids
+from procure.tender.model import PUBLISHED
 from procure.ui.awarding import kept_award_view
 from procure.ui.checking import checked_outcome, tender_to_check
 from procure.ui.pages.tilbud import consensus, prices, scoring
@@ -27,6 +29,7 @@ from procure.ui.pages.tilbud.comparison import comparison_and_charts, offer_down
 from procure.ui.pages.tilbud.findings import vendor_result
 from procure.ui.pages.tilbud.overrides import evaluation_file
 from procure.ui.pages.tilbud.upload import response_files
+from procure.ui.publication import now, with_status
 from procure.ui.session import bound, plain, session_object
 from procure.ui.state import WizardState, overrides_for
 from procure.ui.texts import tr
@@ -69,6 +72,10 @@ def render(state: WizardState) -> None:
         st.error(plain(message))
     if not outcome.results:
         return
+    if spec.tender.status == PUBLISHED:
+        # The first bid checked: from now on nothing frozen can change (§ 160)
+        with_status(state, open_bids(spec.tender, now()))
+        st.info(tr(lang, "bids_opened"))
     view = session_object("procure_tilbud_view", TilbudView)
     bound(
         st.radio,
