@@ -136,4 +136,204 @@ def case_award() -> list[dict]:
     return [
         row("award: 10 bids x 300 reqs x 3 evaluators, core", n, core, "s", 0.5),
         row("award: same with the scores through YAML (stand-in I/O)", n, with_io, "s", 2.0),
+        *award_cli_rows(),
     ]
+
+
+# -- procure award end to end ----------------------------------------------------------------------
+
+SENT_ON = "2027-03-24"
+OTHER_REQUIREMENTS = 200  # MK, K and O besides the 300 evaluated PKs: 500 answers per bid
+
+
+def award_inputs(tmp):
+    """A released library of 500 requirements, a tender whose first 300 are PKs in Kvalitet's
+    three subs (Pris 40, relative-linear, two price lines), ten answer files with every
+    requirement answered and described and their prices, and an evaluation file with three
+    evaluators' points, the consensus with a reason, and a confirmation for every bid."""
+    import dataclasses
+    import datetime as dt
+
+    from benchmarks.generate import generated_release, tender_with_every_requirement
+    from procure.award import ConsensusScore, EvaluatorScore
+    from procure.evaluation import dump_overrides
+    from procure.evaluation.overrides import Confirmation, Overrides
+    from procure.library import read_release_file
+    from procure.tender import SelectedRequirement, resolve_tender, save_tender
+    from procure.tender.lifecycle import publish
+    from procure.tender.model import (
+        Criterion,
+        EvaluationModel,
+        PriceLine,
+        PriceModel,
+        SubCriterion,
+    )
+
+    folder = generated_release(tmp / "library", REQUIREMENTS + OTHER_REQUIREMENTS)
+    library = read_release_file(folder / "releases" / "1.0.0.json")
+    tender = tender_with_every_requirement(library, "Tildeling, benchmark")
+    ids = [r.id for r in tender.requirements]
+    evaluated = ids[:REQUIREMENTS]
+    weights = {rid: 1 + n % 5 for n, rid in enumerate(evaluated)}
+    selected = tuple(
+        SelectedRequirement(rid, "PK", weights[rid]) if rid in weights else SelectedRequirement(rid)
+        for rid in ids
+    )
+    selected = tuple(  # the rest keep their kind, but none is a PK outside the model
+        r if r.id in weights else SelectedRequirement(r.id, "K") for r in selected
+    )
+    subs = tuple(
+        SubCriterion(name, weight, tuple((rid, weights[rid]) for rid in part))
+        for name, weight, part in (
+            ("Funktionalitet", 50, evaluated[:100]),
+            ("Drift", 30, evaluated[100:200]),
+            ("Implementering", 20, evaluated[200:]),
+        )
+    )
+    model = EvaluationModel(
+        scale_max=10,
+        decimals=2,
+        rounding_criterion=2,
+        rounding_total=2,
+        criteria=(
+            Criterion("Kvalitet", 60, sub=subs),
+            Criterion(
+                "Pris", 40, price_model=PriceModel("relative-linear", x_percent=Decimal(100))
+            ),
+        ),
+        tie_break=("lowest-price",),
+    )
+    lines = (
+        PriceLine("P1", "Drift pr. måned", Decimal(48), unit="måneder"),
+        PriceLine("P2", "Implementering", Decimal(1)),
+    )
+    tender = dataclasses.replace(
+        tender,
+        requirements=selected,
+        evaluation=model,
+        price_lines=lines,
+        deadline="2027-01-15T12:00",
+    )
+    # Published before the deadline, as letters are only sent for a published tender
+    tender = publish(resolve_tender(tender, library), dt.datetime(2026, 12, 1, 9, 0))
+    save_tender(tender, tmp / "tender.yaml")
+    spec = resolve_tender(tender, library)
+    vendors = [f"Leverandør {b}" for b in range(BIDS)]
+    responses = []
+    for b, vendor in enumerate(vendors):
+        document = {
+            "format": "procure-answers/1",
+            "tender_id": tender.id,
+            "vendor": {"name": vendor, "cvr": f"{10000000 + b}"},
+            "answers": [
+                {"id": r.id, "answer": "Opfyldt", "description": f"{vendor} løser {r.id} " * 5}
+                for r in spec.requirements
+            ],
+            "prices": [
+                {"line": "P1", "unit_price": str(20_000 + 1_000 * b)},
+                {"line": "P2", "unit_price": str(250_000 + 10_000 * (b % 3))},
+            ],
+        }
+        path = tmp / f"bid{b}.yaml"
+        path.write_text(yaml.dump(document, Dumper=yaml.CSafeDumper, allow_unicode=True), "utf-8")
+        responses.append(str(path))
+    rng = random.Random(16)
+    scores, consensus = [], []
+    for vendor in vendors:
+        for rid in evaluated:
+            base = rng.randint(3, 9)
+            given = []
+            for evaluator in EVALUATORS:
+                points = Decimal(min(10, max(0, base + rng.choice((-1, 0, 0, 1)))))
+                given.append(points)
+                scores.append(EvaluatorScore(vendor, rid, evaluator, points, "note"))
+            agreed = sorted(given)[1]
+            why = f"{vendor} beskriver {rid} overbevisende; udvalget giver {agreed} point."
+            consensus.append(ConsensusScore(vendor, rid, agreed, why))
+    evaluation = Overrides(
+        tender_id=tender.id,
+        scores=tuple(scores),
+        consensus=tuple(consensus),
+        confirmations=tuple(
+            Confirmation(v, True, "alle mindstekrav opfyldt", "Eva", "2027-03-20T10:00:00+00:00")
+            for v in vendors
+        ),
+    )
+    (tmp / "tender.evaluation.yaml").write_text(dump_overrides(evaluation), "utf-8")
+    return folder, tmp / "tender.yaml", responses
+
+
+def award_cli_rows() -> list[dict]:
+    """`procure award` of 10 bids x 300 evaluated requirements x 3 evaluators, end to end:
+    reading the answer files and the evaluation file, checking each bid, the award, and
+    writing award.xlsx, award.docx and the ten letters; in-process (best of 3) and as a new
+    process (best of 5, interpreter start and imports included)."""
+    import os
+    import subprocess
+    import sys
+    import tempfile
+    import time
+    from pathlib import Path
+
+    from procure.cli import main
+
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        folder, tender, responses = award_inputs(tmp)
+        n = BIDS * REQUIREMENTS * len(EVALUATORS)
+
+        def args(i: int) -> list[str]:
+            out = tmp / f"run{i}"
+            return [
+                "award", str(tender), *responses,
+                "--out", str(out / "award.xlsx"), "--note", str(out / "award.docx"),
+                "--letters", str(out / "letters"), "--sent-on", SENT_ON, "--format", "json",
+            ]  # fmt: skip
+
+        previous = os.environ.get("PROCURE_LIBRARY")
+        os.environ["PROCURE_LIBRARY"] = str(folder)
+        try:
+            import contextlib
+            import io
+
+            runs = iter(range(100))
+
+            def in_process():
+                # Cold caches each time, as in a new process (the text of table cells and
+                # points is memoised within a run)
+                from procure.documents.award_texts import _points_text
+                from procure.documents.docx_util import _runs_of
+
+                _runs_of.cache_clear()
+                _points_text.cache_clear()
+                with (
+                    contextlib.redirect_stdout(io.StringIO()) as out,
+                    contextlib.redirect_stderr(io.StringIO()),
+                ):
+                    code = main(args(next(runs)))
+                assert code == 0 and json.loads(out.getvalue())["ranking"][0]["rank"] == 1
+                return code
+
+            seconds = best_of(3, in_process)
+        finally:
+            if previous is None:
+                os.environ.pop("PROCURE_LIBRARY", None)
+            else:
+                os.environ["PROCURE_LIBRARY"] = previous
+        rows.append(row("award: procure award end to end, in-process", n, seconds, "s", 2.0))
+        env = dict(os.environ, PROCURE_LIBRARY=str(folder))
+        timings = []
+        for i in range(50, 55):
+            start = time.perf_counter()
+            result = subprocess.run(
+                [sys.executable, "-m", "procure", *args(i)], env=env, capture_output=True
+            )
+            timings.append(time.perf_counter() - start)
+            assert result.returncode == 0, result.stderr.decode()[-2000:]
+        letters = len(list((tmp / "run50" / "letters").iterdir()))
+        assert letters == BIDS
+        rows.append(
+            row("award: procure award end to end, whole process", n, min(timings), "s", 2.0)
+        )
+    return rows

@@ -124,3 +124,40 @@ def comparable(text: str) -> str:
     """Text as compared for alterations: whitespace runs and line breaks collapsed, and the
     characters a Word or Excel file cannot hold left out (as the documents leave them out)."""
     return " ".join(xml_safe(text).split())
+
+
+# -- The price list (issue 16 § 3) ------------------------------------------------------------
+# A sheet in the Excel response form and a workbook of its own (price-list.xlsx): one row per
+# price line, found by these header labels and the line id, never by position. Only the unit
+# prices (and the vendor's name and CVR in price-list.xlsx) are the vendor's to fill in; the
+# line totals are formulas for the vendor's convenience, never read as procure's figures.
+PRICE_COLUMNS = ("line", "text", "quantity", "unit", "weight", "unit_price", "total")
+PRICE_HEADER_LABELS = {
+    "da": {
+        "line": "Prislinje",
+        "text": "Beskrivelse",
+        "quantity": "Antal",
+        "unit": "Enhed",
+        "weight": "Vægt",
+        "unit_price": "Enhedspris (kr.)",
+        "total": "I alt (kr.)",
+    },
+    "en": {
+        "line": "Price line",
+        "text": "Description",
+        "quantity": "Quantity",
+        "unit": "Unit",
+        "weight": "Weight",
+        "unit_price": "Unit price (DKK)",
+        "total": "Line total (DKK)",
+    },
+}
+PRICE_TOTAL_LABEL = {"da": "Samlet pris", "en": "Total price"}
+PRICE_SHEET_TITLE = {"da": "Priser", "en": "Prices"}
+PRICE_FORMAT = "procure-prices/1"
+PRICE_HEADER_KEYS = {
+    normalise_label(label): key
+    for labels in PRICE_HEADER_LABELS.values()
+    for key, label in labels.items()
+}
+PRICE_TOTAL_KEYS = {normalise_label(label) for label in PRICE_TOTAL_LABEL.values()}

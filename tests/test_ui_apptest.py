@@ -369,6 +369,7 @@ def test_documents_step_gives_a_tender_yaml_matching_the_selection(downloads):
     assert downloads.file_name(at, "all.zip") == "udbudsmateriale.zip"
     with zipfile.ZipFile(io.BytesIO(downloads(at, "all.zip"))) as archive:
         names = ["tender.yaml", "annex.docx", "response-form.docx", "response-form.xlsx"]
+        names.append("price-list.xlsx")  # the default model has a price line
         assert archive.namelist() == names
         for name in names:
             assert archive.read(name) == downloads(at, name)

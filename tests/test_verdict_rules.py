@@ -651,3 +651,25 @@ def test_two_tabs_merging_the_evaluation_keep_every_override_and_decision_once()
         base.reservation_decisions + mine.reservation_decisions[-1:]
     )
     assert merge_evaluations(merged, mine) == merged  # saving again adds nothing
+
+
+def test_a_pk_answered_partly_leaves_its_integration_partly_covered_not_missing():
+    spec = small_spec()  # FKI-ORG-003 is a PK on organisation
+    result = evaluate_response(
+        spec, response_for(spec, dict(ALL_MET, **{"FKI-ORG-003": "Delvist opfyldt"}))
+    )
+    assert result.integrations_missing == ()
+    assert result.integrations_partly == ("organisation",)
+    message = next(f.message for f in result.findings if f.code == "integration_partly")
+    assert "delvist dækket" in message and "FKI-ORG-003" in message
+    assert result.compliant and result.reservations == ()
+
+
+def test_a_k_answered_partly_leaves_its_integration_not_covered():
+    spec = small_spec()  # FKI-ORG-004 is a K on organisation
+    result = evaluate_response(
+        spec, response_for(spec, dict(ALL_MET, **{"FKI-ORG-004": "Delvist opfyldt"}))
+    )
+    assert result.integrations_missing == ("organisation",)
+    assert result.integrations_partly == ()
+    assert result.to_data()["integrations_missing"] == ["organisation"]

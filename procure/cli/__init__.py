@@ -2,8 +2,8 @@
 
 Layout: this module holds the parser, `main`, the exit codes and error printing; each command
 group is a module of its own with `register(commands)` and its handlers (library.py, tender.py,
-build.py, check.py, score.py, portfolio.py); what they share is in common.py. A new command
-group is a new module registered in `build_parser`.
+build.py, check.py, score.py, award.py, portfolio.py); what they share is in common.py. A new
+command group is a new module registered in `build_parser`.
 
 Exit codes: 0 success (valid / compliant), 1 a negative verdict (invalid library,
 non-compliant bid), 2 unusable input. No traceback reaches the user: errors a user can cause
@@ -20,6 +20,7 @@ import sys
 import traceback
 from collections.abc import Sequence
 
+from procure.cli import award as award_commands
 from procure.cli import build as build_commands
 from procure.cli import check as check_commands
 from procure.cli import library as library_commands
@@ -97,6 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
         build_commands,
         check_commands,
         score_commands,
+        award_commands,
         portfolio_commands,
     ):
         group.register(commands)

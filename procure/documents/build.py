@@ -8,19 +8,25 @@ from procure.files import staged_output
 from procure.tender.spec import TenderSpec
 
 DOCUMENT_NAMES = ("annex.docx", "response-form.docx", "response-form.xlsx")
+PRICE_LIST_NAME = "price-list.xlsx"  # only for a tender with price lines
 
 
 def render_documents(spec: TenderSpec, templates_dir: Path | None = None) -> dict[str, bytes]:
-    """The three tender documents as bytes, by file name."""
+    """The tender documents as bytes, by file name: the three of DOCUMENT_NAMES, and the price
+    list when the tender has price lines (a tender without them builds as before)."""
     from procure.documents.annex import render_annex
+    from procure.documents.price_list import render_price_list_xlsx
     from procure.documents.response_docx import render_response_form_docx
     from procure.documents.response_xlsx import render_response_form_xlsx
 
-    return {
+    documents = {
         "annex.docx": render_annex(spec, templates_dir),
         "response-form.docx": render_response_form_docx(spec, templates_dir),
         "response-form.xlsx": render_response_form_xlsx(spec),
     }
+    if spec.tender.price_lines:
+        documents[PRICE_LIST_NAME] = render_price_list_xlsx(spec)
+    return documents
 
 
 def build_documents(

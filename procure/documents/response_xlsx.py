@@ -16,6 +16,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from procure import forms
 from procure.documents.context import format_deadline
+from procure.documents.price_list import fill_price_sheet, price_instruction
 from procure.documents.xlsx_util import (
     BOLD,
     GROUP_FILL,
@@ -125,6 +126,9 @@ def render_response_form_xlsx(spec: TenderSpec) -> bytes:
     vendor_sheet.title = forms.VENDOR_SHEET_TITLE[lang]
     _fill_vendor_sheet(vendor_sheet, spec, lang, texts)
     _fill_response_sheet(workbook.create_sheet(forms.RESPONSE_SHEET_TITLE[lang]), spec, lang, texts)
+    if spec.tender.price_lines:  # none: the form stays as before, byte for byte
+        price_sheet = workbook.create_sheet(forms.PRICE_SHEET_TITLE[lang])
+        fill_price_sheet(price_sheet, spec, with_vendor_fields=False)
     _fill_metadata_sheet(workbook.create_sheet(forms.METADATA_SHEET), spec)
     _set_properties(workbook, spec)
     return workbook_bytes(workbook, fixed_timestamp(spec.tender.date))
@@ -148,8 +152,11 @@ def _fill_vendor_sheet(ws: Worksheet, spec: TenderSpec, lang: str, texts: dict) 
         value.protection = UNLOCKED
         value.number_format = "@"  # "+45 …" or a CVR number stays text as typed
 
+    instructions = texts["instructions"]
+    if spec.tender.price_lines:
+        instructions = (*instructions[:-1], price_instruction(spec), instructions[-1])
     for heading, lines in (
-        (texts["instructions_heading"], texts["instructions"]),
+        (texts["instructions_heading"], instructions),
         (texts["kinds_heading"], texts["kinds"]),
     ):
         row += 2

@@ -94,14 +94,21 @@ def evaluate_response(
         )
     reasons.extend(rejected)
 
+    # An integration is not covered when a requirement that demands it (MK or K) is not met
+    # cleanly, or any linked requirement carries a reservation or altered text; a PK merely
+    # answered below "Opfyldt" leaves it partly covered (its description is scored).
     integrations_missing = []
+    integrations_partly = []
     by_id = {v.id: v for v in verdicts}
     for integration in spec.integrations:
-        linked = [rid for rid in integration.requirement_ids if rid in by_id]
-        not_met = [
-            rid
-            for rid in linked
-            if by_id[rid].answer is not Answer.MET or by_id[rid].verdict != "ok"
+        linked = [by_id[rid] for rid in integration.requirement_ids if rid in by_id]
+        # an MK or K is "ok" only when answered "Opfyldt" cleanly; an option not offered
+        # demands nothing
+        not_met = [v.id for v in linked if v.verdict != "ok" and v.kind != "O"]
+        partly = [
+            v.id
+            for v in linked
+            if v.kind == "PK" and v.verdict == "ok" and v.answer is not Answer.MET
         ]
         if not_met:
             integrations_missing.append(integration.id)
@@ -111,6 +118,17 @@ def evaluate_response(
                     None,
                     message(
                         lang, "integration_missing", name=integration.name, ids=", ".join(not_met)
+                    ),
+                )
+            )
+        elif partly:
+            integrations_partly.append(integration.id)
+            findings.append(
+                Finding(
+                    "integration_partly",
+                    None,
+                    message(
+                        lang, "integration_partly", name=integration.name, ids=", ".join(partly)
                     ),
                 )
             )
@@ -131,6 +149,7 @@ def evaluate_response(
         mandatory_failed=tuple(mandatory_failed),
         reservations=tuple(reservations),
         integrations_missing=tuple(integrations_missing),
+        integrations_partly=tuple(integrations_partly),
         computed_score=computed,
         score=final,
         max_score=spec.evaluation.scale_max,

@@ -53,6 +53,9 @@ MESSAGES = {
         "integration_missing": "Integrationen {name} er ikke dækket: {ids} er ikke besvaret "
         "'Opfyldt'",
         "vendor_price": " (leverandørens pris: {price} kr.)",
+        "integration_partly": "Integrationen {name} er delvist dækket: de prioriterede krav "
+        "{ids} er besvaret under 'Opfyldt' (det indgår i evalueringen, ikke i "
+        "konditionsmæssigheden)",
         "removed": "fjernet «{text}»",
         "added": "tilføjet «{text}»",
         "confirm": "Vurderingen er procures forslag: en person skal bekræfte den, før tilbuddet "
@@ -114,6 +117,9 @@ MESSAGES = {
         "{expected}",
         "integration_missing": "The integration {name} is not covered: {ids} not answered 'Met'",
         "vendor_price": " (vendor's price: DKK {price})",
+        "integration_partly": "The integration {name} is partly covered: the prioritised "
+        "requirements {ids} are answered below 'Met' (this counts in the evaluation, not in "
+        "compliance)",
         "removed": "removed «{text}»",
         "added": "added «{text}»",
         "confirm": "This assessment is procure's proposal: a person must confirm it before "

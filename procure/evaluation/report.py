@@ -23,6 +23,7 @@ _TEXT = {
         "reasons": "Begrundelse",
         "reservations": "Forbehold",
         "integrations": "Integrationer der ikke er dækket",
+        "integrations_partly": "Integrationer der er delvist dækket (PK besvaret under Opfyldt)",
         "findings": "Fund",
         "none": "ingen",
         "vendor_price": "leverandørens pris",
@@ -58,6 +59,7 @@ _TEXT = {
         "reasons": "Reasons",
         "reservations": "Reservations",
         "integrations": "Integrations not covered",
+        "integrations_partly": "Integrations partly covered (PK answered below Met)",
         "findings": "Findings",
         "none": "none",
         "vendor_price": "vendor's price",
@@ -121,6 +123,8 @@ def format_result_text(result: EvaluationResult, lang: str = "da") -> str:
         price = f"{t['vendor_price']}: {vendor_price(r, lang)}; {reservation_status(r, lang)}"
         lines.append(f"  - {r.id} ({r.answer}; {price}): {r.text}")
     lines.append(f"{t['integrations']}: {', '.join(result.integrations_missing) or t['none']}")
+    if result.integrations_partly:
+        lines.append(f"{t['integrations_partly']}: {', '.join(result.integrations_partly)}")
     lines.append(f"{t['findings']} ({len(result.findings)}):")
     for f in result.findings:
         req = f" [{f.requirement}]" if f.requirement else ""
@@ -183,6 +187,9 @@ def render_check_report(
         doc.add_paragraph(f"{t['pk_answers']}: {pk_answer_summary(result, lang)}")
         integrations = ", ".join(result.integrations_missing) or t["none"]
         doc.add_paragraph(f"{t['integrations']}: {integrations}")
+        if result.integrations_partly:
+            partly = ", ".join(result.integrations_partly)
+            doc.add_paragraph(f"{t['integrations_partly']}: {partly}")
 
         doc.add_heading(t["reservations"], level=2)
         if result.reservations:

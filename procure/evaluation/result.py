@@ -19,6 +19,7 @@ FINDING_CODES = (
     "text_altered",
     "form_mismatch",
     "integration_missing",
+    "integration_partly",
 )
 
 
@@ -92,13 +93,14 @@ class EvaluationResult:
     reasons: tuple[str, ...]  # why non-compliant (empty when compliant)
     mandatory_failed: tuple[str, ...]
     reservations: tuple[Reservation, ...]
-    integrations_missing: tuple[str, ...]
+    integrations_missing: tuple[str, ...]  # a requirement demanding it is not met
     computed_score: Decimal
     score: Decimal  # final: with the evaluator's overrides
     max_score: int
     findings: tuple[Finding, ...]
     verdicts: tuple[RequirementVerdict, ...]
     confirmation_note: str
+    integrations_partly: tuple[str, ...] = ()  # only a PK on it answered below "Opfyldt"
 
     @property
     def reservations_total(self) -> Decimal:
@@ -128,6 +130,7 @@ class EvaluationResult:
             "mandatory_failed": list(self.mandatory_failed),
             "reservations": [r.to_data() for r in self.reservations],
             "integrations_missing": list(self.integrations_missing),
+            "integrations_partly": list(self.integrations_partly),
             "computed_score": _num(self.computed_score),
             "score": _num(self.score),
             "max_score": self.max_score,

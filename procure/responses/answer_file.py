@@ -6,6 +6,8 @@ vendor: {name: Leverandør A/S, cvr: "12345678"}
 answers:
   - {id: FKI-ORG-001, answer: Opfyldt, description: "..."}
   - {id: FKI-ORG-002, answer: Delvist opfyldt, reservation: "...", price: 25000}
+prices:                          # optional: a unit price per price line of the tender
+  - {line: P1, unit_price: "1250000"}
 """
 
 from __future__ import annotations
@@ -20,7 +22,14 @@ from procure.errors import ProcureError
 from procure.forms import parse_answer
 from procure.i18n import t
 from procure.library.schemas import describe_error
-from procure.responses.model import AnswerRow, FormMetadata, VendorInfo, VendorResponse
+from procure.responses.model import (
+    AnswerRow,
+    FormMetadata,
+    PriceEntry,
+    PriceSubmission,
+    VendorInfo,
+    VendorResponse,
+)
 from procure.yamlio import line_of, load_yaml_text
 
 ANSWER_FORMAT = "procure-answers/1"
@@ -97,4 +106,25 @@ def read_answer_file(data: bytes, source: str) -> VendorResponse:
             fingerprint=document.get("fingerprint"),
         ),
         rows=tuple(rows),
+        prices=_prices(document, source),
+    )
+
+
+def _prices(document: dict, source: str) -> PriceSubmission | None:
+    """`prices: [{line: P1, unit_price: "1250000"}]`, as given (checked by the award)."""
+    if "prices" not in document:
+        return None
+    return PriceSubmission(
+        source=source,
+        entries=tuple(
+            PriceEntry(
+                line=item["line"].strip(),
+                unit_price=item.get("unit_price"),
+                quantity=item.get("quantity"),
+                total=item.get("total"),
+                location=t("linje {line}", line=line_of(document, ("prices", i)) or i + 1),
+            )
+            for i, item in enumerate(document["prices"])
+        ),
+        stated_total=document.get("price_total"),
     )

@@ -50,9 +50,51 @@ class AnswerRow:
 
 
 @dataclass(frozen=True)
+class PriceEntry:
+    """One price line as the vendor's file has it, unchecked: the values as found (text, a
+    number, None), a formula as its text (never evaluated); procure.award.prices checks them
+    and recomputes every amount."""
+
+    line: str
+    unit_price: object
+    quantity: object = None  # None: the file does not state it
+    total: object = None  # the vendor's own line total, when it typed one
+    location: str | Message = ""
+
+    def as_mapping(self) -> dict:
+        return {
+            "line": self.line,
+            "unit_price": self.unit_price,
+            "quantity": self.quantity,
+            "total": self.total,
+        }
+
+
+@dataclass(frozen=True)
+class PriceSubmission:
+    """A vendor's price list: the price sheet of an Excel response form, a price-list.xlsx of
+    its own, or the `prices` of an answer file."""
+
+    source: str
+    entries: tuple[PriceEntry, ...]
+    stated_total: object = None  # the vendor's own grand total, when it typed one
+    vendor: VendorInfo = field(default_factory=VendorInfo)
+    metadata: FormMetadata = field(default_factory=FormMetadata)
+
+    @property
+    def blank(self) -> bool:
+        """No unit price given at all: a form whose price sheet the vendor left empty."""
+        return all(
+            e.unit_price is None or (isinstance(e.unit_price, str) and not e.unit_price.strip())
+            for e in self.entries
+        )
+
+
+@dataclass(frozen=True)
 class VendorResponse:
     source: str  # the file name as the user gave it
     file_format: str  # "docx", "xlsx", "yaml" or "json"
     vendor: VendorInfo
     metadata: FormMetadata
     rows: tuple[AnswerRow, ...]  # in file order, duplicates and unknown ids included
+    prices: PriceSubmission | None = None  # the prices the file carries, if it has a price list

@@ -7,13 +7,15 @@ A reader only ever gets checked bytes; an xlsx reader gets a fresh zip of the ch
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import stat
 from pathlib import Path
 
+from procure import forms
 from procure.errors import ProcureError
 from procure.i18n import t
-from procure.responses.model import VendorResponse
+from procure.responses.model import PriceSubmission, VendorResponse
 from procure.responses.package import (
     DEFAULT_LIMITS,
     Limits,
@@ -48,13 +50,56 @@ def read_response(
         members = open_package(data, source, limits)
         return _guarded(read_docx_response, members, source)
     if file_format == "xlsx":
+        from procure.responses.price_reader import read_price_workbook
         from procure.responses.xlsx_reader import read_xlsx_response
 
         members = open_package(data, source, limits)
-        return _guarded(read_xlsx_response, repack(members), source)
+        checked = repack(members)
+        response = _guarded(read_xlsx_response, checked, source)
+        # The price sheet again, with formulas kept as formulas (the answers are read from
+        # cached values): its unit prices are only taken as typed, never computed
+        prices = _guarded(read_price_workbook, checked, source)
+        return response if prices is None else dataclasses.replace(response, prices=prices)
     from procure.responses.answer_file import read_answer_file
 
     return _guarded(read_answer_file, data, source)
+
+
+def read_prices(
+    path_or_bytes: str | os.PathLike | bytes | bytearray | memoryview,
+    source: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+) -> PriceSubmission:
+    """A vendor's price list handed in apart from the response (`award --prices`): a
+    price-list.xlsx, or an Excel response form with its price sheet. Checked like a response
+    (size, format by content, package limits); a file without a price table is an error."""
+    if isinstance(path_or_bytes, bytes | bytearray | memoryview):
+        source = source or str(t("prisliste"))
+        if len(path_or_bytes) > limits.max_file_bytes:
+            raise file_too_large(source, len(path_or_bytes), limits)
+        data = bytes(path_or_bytes)
+    else:
+        source = source or str(path_or_bytes)
+        data = _read_capped(Path(path_or_bytes), source, limits)
+    if sniff(data, source, limits) != "xlsx":
+        raise ProcureError.invalid(
+            source, t("er ikke en prisliste; brug price-list.xlsx fra udbuddet (.xlsx)")
+        )
+    from procure.responses.price_reader import read_price_workbook
+
+    members = open_package(data, source, limits)
+    found = _guarded(read_price_workbook, repack(members), source)
+    if found is None:
+        raise ProcureError.invalid(
+            source,
+            t(
+                "filen indeholder ingen pristabel med kolonnerne »{line}« og »{unit_price}«; "
+                "brug price-list.xlsx fra udbuddet",
+                line=forms.PRICE_HEADER_LABELS["da"]["line"],
+                unit_price=forms.PRICE_HEADER_LABELS["da"]["unit_price"],
+            ),
+        )
+    return found
 
 
 def _read_capped(path: Path, source: str, limits: Limits) -> bytes:
@@ -80,7 +125,7 @@ def _read_capped(path: Path, source: str, limits: Limits) -> bytes:
     return data
 
 
-def _guarded(read, content, source: str) -> VendorResponse:
+def _guarded(read, content, source: str):
     """Run a format reader so that nothing but a ProcureError leaves it: a vendor file must
     never show a person a traceback. The original error stays chained for debugging."""
     try:

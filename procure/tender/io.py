@@ -138,6 +138,7 @@ def price_lines_from_data(lines) -> tuple[PriceLine, ...]:
             line["text"],
             _amount(line.get("quantity", 1)),
             _amount(line["weight"]) if "weight" in line else None,
+            line.get("unit", ""),
         )
         for line in lines
     )
@@ -471,6 +472,8 @@ def _price_line(line: PriceLine) -> dict:
     data: dict = {"id": line.id, "text": line.text, "quantity": _amount_data(line.quantity)}
     if line.weight is not None:
         data["weight"] = _amount_data(line.weight)
+    if line.unit:
+        data["unit"] = line.unit
     return data
 
 

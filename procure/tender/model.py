@@ -110,6 +110,7 @@ class PriceLine:
     text: str
     quantity: Decimal = Decimal(1)
     weight: Decimal | None = None  # evalueringsteknisk pris: the line's weight
+    unit: str = ""  # what the quantity counts ("licenser", "timer"); shown in the price list
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,10 @@ DA = {
     "required_by_short": "kræves af {ids}",
     "zip_name": "udbudsmateriale.zip",
     "download_zip": "Hent alt som {name}",
-    "download_zip_help": "tender.yaml, annex.docx, response-form.docx og response-form.xlsx.",
+    "download_zip_help": (
+        "tender.yaml, annex.docx, response-form.docx, response-form.xlsx og, når udbuddet har "
+        "prislinjer, price-list.xlsx."
+    ),
     "downloads_heading": "Hent filerne",
     "downloads_intro": (
         "tender.yaml er dit arbejde – gem den, så du kan fortsætte senere eller kontrollere "
@@ -86,7 +89,10 @@ EN = {
     "required_by_short": "required by {ids}",
     "zip_name": "tender-documents.zip",
     "download_zip": "Download everything as {name}",
-    "download_zip_help": "tender.yaml, annex.docx, response-form.docx and response-form.xlsx.",
+    "download_zip_help": (
+        "tender.yaml, annex.docx, response-form.docx, response-form.xlsx and, when the tender "
+        "has price lines, price-list.xlsx."
+    ),
     "downloads_heading": "Download the files",
     "downloads_intro": (
         "tender.yaml is your work – keep it to continue later or to check bids. The annex and "

@@ -1,0 +1,129 @@
+"""The award's renderers on their own: English with an English tender, vendor text that looks
+like a formula kept as text, the same award giving the same bytes, a tie for first place."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from decimal import Decimal
+
+from docx import Document
+from openpyxl import load_workbook
+
+from procure.award import award, award_model_for_spec
+from procure.award.record import AwardRecord, VendorBid, award_bids, bid_records
+from procure.documents.award_letters import letter_file_name, render_award_letters
+from procure.documents.award_note import render_award_note
+from procure.documents.award_xlsx import render_award_xlsx
+from procure.responses.model import PriceEntry, PriceSubmission
+from tests.award_samples import award_spec, evaluation_for
+
+SENT_ON = dt.date(2027, 3, 24)
+FORMULA = '=HYPERLINK("http://x.test","klik")'
+
+
+def priced(vendor: str, p1, p2) -> PriceSubmission:
+    return PriceSubmission(
+        source=f"{vendor}.yaml",
+        entries=(PriceEntry("P1", p1), PriceEntry("P2", p2)),
+    )
+
+
+def make_record(spec, prices: dict, points=None, why=None, confirmed=None) -> AwardRecord:
+    model = award_model_for_spec(spec)
+    vendors = tuple(prices)
+    kwargs = {"points": points} if points else {}
+    evaluation = evaluation_for(
+        spec, vendors=vendors, confirmed=confirmed or dict.fromkeys(vendors, True), why=why,
+        **kwargs,
+    )  # fmt: skip
+    bids = [VendorBid(v, "", f"{v}.yaml", True, ()) for v in vendors]
+    records = bid_records(model, bids, evaluation, {v: priced(v, *prices[v]) for v in vendors})
+    result = award(model, award_bids(records), sent_on=SENT_ON)
+    return AwardRecord(model, result, records)
+
+
+def test_an_english_tender_gets_english_documents():
+    spec = award_spec("en")
+    record = make_record(spec, {"Leverandør A": (100000, 300000), "Leverandør B": (90000, 120000)})
+    note = Document(io.BytesIO(render_award_note(spec, record, SENT_ON)))
+    text = "\n".join(p.text for p in note.paragraphs)
+    assert note.core_properties.language == "en-GB"
+    assert "The bid from Leverandør B is the most economically advantageous" in text
+    assert "the best price-quality ratio" in text
+    letters = render_award_letters(spec, record, SENT_ON)
+    assert sorted(letters) == [
+        "award-letter-leverandoer-a.docx",
+        "award-letter-leverandoer-b.docx",
+    ]
+    letter = Document(io.BytesIO(letters["award-letter-leverandoer-a.docx"]))
+    text = "\n".join(p.text for p in letter.paragraphs)
+    assert "has decided to award the contract in the tender" in text
+    assert "The standstill period ends on 5 April 2027." in text
+    assert "The winning bid's price is DKK 1,200,000; your price is DKK 1,500,000." in text
+    cells = [[c.text for c in r.cells] for t in letter.tables for r in t.rows]
+    assert ["Total points", "7.44", "8.14"] in cells
+    workbook = load_workbook(io.BytesIO(render_award_xlsx(spec, record, SENT_ON)))
+    assert workbook.sheetnames == ["Ranking", "Points", "Prices", "Price problems"]
+
+
+def test_vendor_text_that_looks_like_a_formula_stays_text_in_the_workbook():
+    spec = award_spec()
+    record = make_record(
+        spec,
+        {"Leverandør A": (100000, 300000), "Leverandør B": (FORMULA, 120000)},
+        why=FORMULA,
+    )
+    workbook = load_workbook(io.BytesIO(render_award_xlsx(spec, record, SENT_ON)))
+    reasons = [c for row in workbook["Point"].iter_rows(min_row=4) for c in row[-1:]]
+    assert reasons and all(c.value == FORMULA and c.data_type == "s" for c in reasons)
+    problems = [c for row in workbook["Prisproblemer"].iter_rows(min_row=4) for c in row]
+    shown = [c for c in problems if "HYPERLINK" in str(c.value)]
+    assert shown and all(c.data_type == "s" for c in shown)
+
+
+def test_the_same_award_gives_the_same_bytes():
+    spec = award_spec()
+    prices = {"Leverandør A": (100000, 300000), "Leverandør C": (95000, 160000)}
+    first, second = make_record(spec, prices), make_record(spec, prices)
+    assert render_award_xlsx(spec, first, SENT_ON) == render_award_xlsx(spec, second, SENT_ON)
+    assert render_award_note(spec, first, SENT_ON) == render_award_note(spec, second, SENT_ON)
+    assert render_award_letters(spec, first, SENT_ON) == render_award_letters(spec, second, SENT_ON)
+
+
+def test_a_tie_for_first_place_is_said_so_in_the_note():
+    spec = award_spec()
+    same = {"Leverandør A": (Decimal(7), Decimal(7)), "Leverandør C": (Decimal(7), Decimal(7))}
+    record = make_record(
+        spec, {"Leverandør A": (95000, 160000), "Leverandør C": (95000, 160000)}, points=same
+    )
+    assert [(b.rank, b.tie) for b in record.result.ranking] == [(1, True), (1, True)]
+    note = Document(io.BytesIO(render_award_note(spec, record, SENT_ON)))
+    text = "\n".join(p.text for p in note.paragraphs)
+    assert "Tilbuddene fra Leverandør A, Leverandør C står lige" in text
+    ranking = next(t for t in note.tables if t.rows[0].cells[0].text == "Placering")
+    assert [r.cells[0].text for r in ranking.rows[1:]] == ["1 (delt)", "1 (delt)"]
+
+
+def test_letter_file_names_are_safe_and_unique():
+    assert letter_file_name("Søren & Co. A/S", "da") == "tildelingsbrev-soeren-co-a-s.docx"
+    taken = {"tildelingsbrev-a-s.docx"}
+    assert letter_file_name("A/S", "da", taken) == "tildelingsbrev-a-s-2.docx"
+    assert letter_file_name("../../etc", "da") == "tildelingsbrev-etc.docx"
+    assert letter_file_name("???", "en") == "award-letter-bidder.docx"
+
+
+def test_reasons_with_markup_characters_breaks_and_tabs_reach_word_as_written():
+    from tests.samples import TRICKY_TEXT
+
+    why = f"{TRICKY_TEXT}\nanden linje\tefter tabulator"
+    spec = award_spec()
+    record = make_record(
+        spec, {"Leverandør A": (100000, 300000), "Leverandør B": (90000, 120000)}, why=why
+    )
+    letter = Document(io.BytesIO(render_award_letters(spec, record, SENT_ON)[
+        "tildelingsbrev-leverandoer-a.docx"]))  # fmt: skip
+    cells = [c.text for t in letter.tables for r in t.rows for c in r.cells]
+    assert why in cells
+    note = Document(io.BytesIO(render_award_note(spec, record, SENT_ON)))
+    assert why in [c.text for t in note.tables for r in t.rows for c in r.cells]
