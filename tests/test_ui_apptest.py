@@ -11,7 +11,6 @@ import zipfile
 from decimal import Decimal
 
 import pytest
-from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
 from procure.evaluation import Override, Overrides, dump_overrides, parse_overrides
@@ -54,31 +53,6 @@ from tests.wizard import (
 # The PK points from the vendors' own answers: information only, never a ranking
 SCORE, FINAL_SCORE, COMPUTED_SCORE = DA["score"], DA["score_final"], DA["score_computed"]
 READER_READY = importlib.util.find_spec("procure.responses.reader") is not None
-
-
-@pytest.fixture
-def downloads(monkeypatch):
-    """Read what a download button would give the officer, from the test run's media store."""
-    import streamlit.testing.v1.app_test as app_test_module
-
-    stores: list[MemoryMediaFileStorage] = []
-
-    class RecordingStorage(MemoryMediaFileStorage):
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, **kwargs)
-            stores.append(self)
-
-    monkeypatch.setattr(app_test_module, "MemoryMediaFileStorage", RecordingStorage)
-
-    def stored(at: AppTest, key: str):
-        button = next(b for b in at.get("download_button") if b.proto.id.endswith(key))
-        return stores[-1].get_file(button.proto.url.rsplit("/", 1)[-1])
-
-    def fetch(at: AppTest, key: str) -> bytes:
-        return stored(at, key).content
-
-    fetch.file_name = lambda at, key: stored(at, key).filename
-    return fetch
 
 
 def show_requirements(at: AppTest, search: str = "FKI-ORG-00") -> AppTest:

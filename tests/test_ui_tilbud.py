@@ -31,9 +31,16 @@ def readme_spec(tender=None):
     return resolve_tender(tender or readme_model_tender(), load_release("1.0.0"))
 
 
-def bid(spec, vendor: str = VENDOR, answers: dict | None = None) -> bytes:
+def bid(
+    spec,
+    vendor: str = VENDOR,
+    answers: dict | None = None,
+    prices: dict[str, str] | None = None,
+    price_total: str | None = None,
+) -> bytes:
     """An answer file meeting every requirement with a description, except `answers` (id →
-    (answer, reservation))."""
+    (answer, reservation)); with `prices` (price line → unit price) and the vendor's own
+    total."""
     answers = answers or {}
     rows = []
     for r in spec.requirements:
@@ -48,6 +55,10 @@ def bid(spec, vendor: str = VENDOR, answers: dict | None = None) -> bytes:
         "vendor": {"name": vendor},
         "answers": rows,
     }
+    if prices:
+        document["prices"] = [{"line": line, "unit_price": p} for line, p in prices.items()]
+    if price_total is not None:
+        document["price_total"] = price_total
     return yaml.safe_dump(document, allow_unicode=True).encode()
 
 
@@ -255,3 +266,80 @@ def test_a_non_compliant_bid_is_not_offered_for_points():
     assert at.selectbox(key="score_vendor").options == [VENDOR]
     text = " ".join(shown(c.value) for c in at.caption)
     assert "Evalueres ikke (ukonditionsmæssige): Leverandør B" in text
+
+
+# -- Prices ------------------------------------------------------------------------------------
+
+
+def consensus_for_all(at, vendors: dict[str, str]) -> None:
+    """Every evaluated requirement's consensus for each vendor (vendor → points), as the
+    committee would enter them, kept in the wizard's evaluation of the tender."""
+    from procure.evaluation.committee import append_consensus
+    from procure.evaluation.overrides import Overrides
+
+    state = at.session_state[STATE_KEY]
+    spec = at.session_state["procure_check_spec"][2]
+    evaluation = state.check.evaluations.get(state.tender_id) or Overrides(state.tender_id)
+    for vendor, points in vendors.items():
+        for rid in ("FKI-BRG-004", "FKI-DRF-002", "FKI-IND-005"):
+            evaluation = append_consensus(
+                evaluation,
+                spec,
+                vendor=vendor,
+                requirement_id=rid,
+                points=points,
+                why=f"Begrundelse for {rid}.",
+                by="Udvalget",
+            )
+    state.check.evaluations[state.tender_id] = evaluation
+
+
+def test_prices_are_computed_by_procure_and_a_differing_vendor_total_is_flagged():
+    spec = readme_spec()
+    at = with_bids(
+        [
+            ("a.yaml", bid(spec, prices={"P1": "1.250.000"}, price_total="1.300.000")),
+            ("b.yaml", bid(spec, "Leverandør B", prices={"P1": "990000,50"})),
+        ]
+    )
+    at.radio(key="tilbud_section").set_value("prices").run()
+    assert not at.exception
+    table = next(d.value for d in at.dataframe if "Pris beregnet af procure" in d.value.columns)
+    assert dict(zip(table["Leverandør"], table["Pris beregnet af procure"], strict=True)) == {
+        VENDOR: "1.250.000 kr.",
+        "Leverandør B": "990.000,50 kr.",
+    }
+    flagged = " ".join(shown(w.value) for w in at.warning)
+    assert f"{VENDOR}: leverandørens samlede pris '1.300.000' passer ikke" in flagged
+
+
+def test_with_a_price_blind_evaluation_no_price_is_shown_before_the_quality_consensus():
+    import dataclasses
+
+    tender = readme_model_tender()
+    tender = dataclasses.replace(
+        tender, evaluation=dataclasses.replace(tender.evaluation, price_blind=True)
+    )
+    spec = readme_spec(tender)
+    at = with_bids(
+        [
+            ("a.yaml", bid(spec, prices={"P1": "1000000"})),
+            ("b.yaml", bid(spec, "Leverandør B", prices={"P1": "1250000"})),
+        ],
+        tender,
+    )
+    at.radio(key="tilbud_section").set_value("prices").run()
+    assert "Prisblind evaluering" in " ".join(shown(i.value) for i in at.info)
+    assert not [d for d in at.dataframe if "Pris beregnet af procure" in d.value.columns]
+    go(at, "step_award")
+    assert "Prisblind evaluering" in " ".join(shown(i.value) for i in at.info)
+    assert not [d for d in at.dataframe if "Placering" in d.value.columns]
+    assert "1.000.000" not in " ".join(str(d.value) for d in at.dataframe)
+
+    consensus_for_all(at, {VENDOR: "7", "Leverandør B": "9"})
+    go(at, "step_check")
+    at.radio(key="tilbud_section").set_value("prices").run()
+    assert [d for d in at.dataframe if "Pris beregnet af procure" in d.value.columns]
+    go(at, "step_award")
+    ranking = next(d.value for d in at.dataframe if "Placering" in d.value.columns)
+    assert list(ranking["Pris"]) == ["1.250.000 kr.", "1.000.000 kr."]

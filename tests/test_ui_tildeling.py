@@ -186,3 +186,50 @@ def test_the_chart_writes_each_rank_on_its_bar_and_has_a_danish_title():
         "value_text",
     ]
     assert json.dumps(chart)  # plain data for the browser
+
+
+def test_a_published_tender_with_every_bid_confirmed_gives_the_documents_and_is_awarded(
+    workspace_in_tmp, downloads
+):
+    """The README's model (quality 60 %, price 40 % relative-linear): A costs 1.000.000 and
+    scores 7 everywhere, B costs 1.250.000 and scores 9. Price points: A 10, B 10 · (1 − 0,25)
+    = 7,50; totals: A 0,6 · 7 + 0,4 · 10 = 8,20, B 0,6 · 9 + 0,4 · 7,5 = 8,40."""
+    import io
+    import zipfile
+
+    from procure.tender import parse_tender
+    from tests.test_ui_publication import published_tender
+
+    tender = published_tender()
+    spec = readme_spec(tender)
+    at = with_bids(
+        [
+            ("a.yaml", bid(spec, "Leverandør A", prices={"P1": "1000000"})),
+            ("b.yaml", bid(spec, "Leverandør B", prices={"P1": "1250000"})),
+        ],
+        tender,
+    )
+    seven = dict.fromkeys(README_PKS, "7")
+    nine = dict.fromkeys(README_PKS, "9")
+    agree(at, {"Leverandør A": seven, "Leverandør B": nine})
+    go(at, "step_award")
+    ranking = table_with(at, "Placering")
+    assert list(ranking["Leverandør"]) == ["Leverandør B", "Leverandør A"]
+    assert list(ranking["Samlet score"]) == ["8,40", "8,20"]
+    assert list(ranking["Pris (point)"]) == ["7,50", "10,00"]
+    # Not yet confirmed by a person: no letters, but the record and the workbook are there
+    assert "ingen person har bekræftet" in " ".join(shown(w.value) for w in at.warning)
+    labels = [b.label for b in at.get("download_button")]
+    assert labels == ["Hent award.docx", "Hent award.xlsx"]
+
+    agree(at, {}, {"Leverandør A": True, "Leverandør B": True})
+    at.run()
+    assert any("Alt er på plads" in shown(s.value) for s in at.success)
+    assert "Standstill-perioden slutter" in " ".join(shown(i.value) for i in at.info)
+    letters = zipfile.ZipFile(io.BytesIO(downloads(at, "letters.zip")))
+    assert len(letters.namelist()) == 2
+    assert downloads(at, "award.docx")[:2] == b"PK"
+    at.button(key="award_mark_awarded").click().run()
+    path = workspace_in_tmp / "tenders" / tender.id / "tender.yaml"
+    assert parse_tender(path.read_text(encoding="utf-8"), "tender.yaml").status == "tildelt"
+    assert "Status: tildelt" in " ".join(shown(c.value) for c in at.caption)

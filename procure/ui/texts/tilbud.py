@@ -250,11 +250,6 @@ DA = {
     # Prices (prices.py)
     "prices_heading": "Priser",
     "prices_no_criterion": "Modellen har intet priskriterium: prisen konkurrerer ikke.",
-    "prices_not_read": (
-        "Priserne læses fra tilbuddenes prislister, men denne installation af procure kan "
-        "endnu ikke læse prislister (de kommer med prislisterne, issue 16 § 3). Indtil da "
-        "har tilbuddene ingen pris i Tildeling."
-    ),
     "prices_blind": (
         "Prisblind evaluering: priserne vises først, når der er konsensus om alle "
         "kvalitetspoint for alle konditionsmæssige tilbud."
@@ -263,6 +258,10 @@ DA = {
     "bids_opened": (
         "Første tilbud er kontrolleret: udbuddet er nu markeret »tilbud åbnet«. Kravene, "
         "evalueringsmodellen, vægtene og prislinjerne kan ikke længere ændres (§ 160)."
+    ),
+    "prices_computed": (
+        "procure beregner selv prisen: enhedspris × antal (× linjens vægt) over "
+        "prislinjerne. Leverandørens egne summer sammenlignes kun; afvigelser vises nedenfor."
     ),
 }
 
@@ -513,11 +512,6 @@ EN = {
     # Prices (prices.py)
     "prices_heading": "Prices",
     "prices_no_criterion": "The model has no price criterion: the price does not compete.",
-    "prices_not_read": (
-        "Prices are read from the bids' price lists, but this installation of procure cannot "
-        "read price lists yet (they come with the price lists, issue 16 § 3). Until then the "
-        "bids have no price on the Award step."
-    ),
     "prices_blind": (
         "Price-blind evaluation: prices are shown once every quality point of every compliant "
         "bid has a consensus."
@@ -526,5 +520,10 @@ EN = {
     "bids_opened": (
         "The first bid is checked: the tender is now marked “bids opened”. The requirements, "
         "the evaluation model, the weights and the price lines can no longer change (§ 160)."
+    ),
+    "prices_computed": (
+        "procure computes each price itself: unit price × quantity (× the line's weight) over "
+        "the price lines. The vendor's own totals are only compared; differences are shown "
+        "below."
     ),
 }

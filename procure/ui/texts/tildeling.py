@@ -68,11 +68,6 @@ DA = {
         "Alt er på plads: alle tilbud er bekræftet, og alle konditionsmæssige tilbud har "
         "konsensuspoint. Meddelelserne kan sendes samtidig til alle tilbudsgivere."
     ),
-    "award_documents_unavailable": (
-        "Evalueringsrapporten (award.docx), award.xlsx og meddelelserne til tilbudsgiverne "
-        "laves af procures dokumenter til tildelingen, som denne installation endnu ikke har "
-        "(de kommer med prislisterne og tildelingens dokumenter, issue 16 § 5)."
-    ),
     "award_documents_failed": "Tildelingens dokumenter kunne ikke laves; se loggen.",
     "award_letters_later": "Meddelelserne kan hentes, når alt ovenfor er på plads.",
     "award_mark_awarded": "Markér udbuddet som tildelt",
@@ -145,11 +140,6 @@ EN = {
     "award_ready": (
         "Everything is in place: every bid is confirmed and every compliant bid has consensus "
         "points. The notices can be sent to every bidder at the same time."
-    ),
-    "award_documents_unavailable": (
-        "The evaluation report (award.docx), award.xlsx and the notices to the bidders are made "
-        "by procure's award documents, which this installation does not have yet (they come "
-        "with the price lists and the award's documents, issue 16 § 5)."
     ),
     "award_documents_failed": "The award's documents could not be made; see the log.",
     "award_letters_later": "The notices can be downloaded once everything above is in place.",

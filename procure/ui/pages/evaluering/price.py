@@ -102,8 +102,8 @@ def lines(state: WizardState, price_lines: tuple[PriceLine, ...], locked: bool) 
     st.subheader(tr(lang, "price_lines_heading"))
     st.caption(tr(lang, "ev_price_lines_intro"))
     for index, line in enumerate(price_lines):
-        id_col, text_col, quantity_col, weight_col, remove_col = st.columns(
-            [1, 4, 1, 1, 1], vertical_alignment="bottom"
+        id_col, text_col, quantity_col, unit_col, weight_col, remove_col = st.columns(
+            [1, 4, 1, 1, 1, 1], vertical_alignment="bottom"
         )
         bound(
             id_col.text_input,
@@ -130,6 +130,18 @@ def lines(state: WizardState, price_lines: tuple[PriceLine, ...], locked: bool) 
             tr(lang, "ev_line_quantity"),
             line.quantity,
             lambda v, i=index: _line_change(state, i, quantity=v),
+            disabled=locked,
+        )
+        bound(
+            unit_col.text_input,
+            f"ev_line_{index}_unit",
+            line.unit,
+            lambda v, i=index: change_lines(
+                state, lambda ls: edits.set_price_line(ls, i, unit=str(v or "").strip())
+            ),
+            label=tr(lang, "ev_line_unit"),
+            help=tr(lang, "ev_line_unit_help"),
+            max_chars=40,
             disabled=locked,
         )
         decimal_input(

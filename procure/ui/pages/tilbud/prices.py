@@ -21,11 +21,6 @@ def render(state: WizardState, view: AwardView) -> None:
     if view.model.price_criterion is None:
         st.info(tr(lang, "prices_no_criterion"))
         return
-    if not view.prices_read:
-        # Marked place: the price lists are read by procure.award.record (issue 16 § 3); this
-        # installation does not have it yet.
-        st.warning(tr(lang, "prices_not_read"))
-        return
     if not prices_may_be_shown(view.model, view.quality_locked):
         st.info(tr(lang, "prices_blind"))
         return
@@ -44,5 +39,6 @@ def render(state: WizardState, view: AwardView) -> None:
         hide_index=True,
         width="stretch",
     )
+    st.caption(tr(lang, "prices_computed"))
     for vendor, problem in view.price_problems:
-        st.warning(plain(f"{vendor}: {problem}"))
+        st.warning(plain(f"{vendor}: {problem.text(lang)}"))

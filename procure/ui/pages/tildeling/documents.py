@@ -1,20 +1,18 @@
 """What the § 171 letters still need, the award's documents (the committee's record award.docx,
-award.xlsx, one letter per bidder), and marking the tender `tildelt` once the letters can go.
-
-The documents are made by procure.documents.award_note, award_xlsx and award_letters where
-this installation has them (they come with the price lists and award outputs of issue 16);
-until then the step says so in their place.
-"""
+award.xlsx, one letter per bidder, made as `procure award` makes them), and marking the tender
+`tildelt` once the letters can go."""
 
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import io
 import zipfile
 
 import streamlit as st
 
+from procure.documents.award_letters import render_award_letters
+from procure.documents.award_note import render_award_note
+from procure.documents.award_xlsx import render_award_xlsx
 from procure.errors import ProcureError
 from procure.tender.lifecycle import is_published, mark_awarded
 from procure.tender.model import AWARDED
@@ -26,14 +24,6 @@ from procure.ui.state import WizardState, build_tender, extra_data
 from procure.ui.texts import tr
 
 DOCUMENTS_KEY = "procure_award_documents"  # (what they were made from, the files)
-
-
-def documents_available() -> bool:
-    """Whether this installation makes the award's documents."""
-    return all(
-        importlib.util.find_spec(f"procure.documents.{name}") is not None
-        for name in ("award_note", "award_xlsx", "award_letters")
-    )
 
 
 def missing_before_letters(lang: str, spec: TenderSpec, award: AwardView) -> list[str]:
@@ -62,11 +52,7 @@ def render(state: WizardState, spec: TenderSpec, award: AwardView, sent_on: dt.d
         )
     else:
         st.success(tr(lang, "award_ready"))
-    if not documents_available() or not award.prices_read:
-        # Marked place: award.docx, award.xlsx and the letters come with issue 16's award
-        # outputs (procure.documents.award_*); this installation does not have them yet.
-        st.info(tr(lang, "award_documents_unavailable"))
-    elif award.record is not None:
+    if award.record is not None:
         _downloads(state, spec, award, sent_on, letters=not missing)
     if not missing and spec.tender.status != AWARDED:
         st.button(
@@ -108,10 +94,6 @@ def _documents(spec, award: AwardView, sent_on: dt.date, letters: bool) -> dict 
     if kept is not None and kept[0] is award and kept[1] == key[1:]:
         return kept[2]
     try:
-        from procure.documents.award_letters import render_award_letters
-        from procure.documents.award_note import render_award_note
-        from procure.documents.award_xlsx import render_award_xlsx
-
         files = {
             "award.docx": render_award_note(spec, award.record, sent_on),
             "award.xlsx": render_award_xlsx(spec, award.record, sent_on),
