@@ -49,9 +49,21 @@ def infos(at) -> str:
 # -- The data the tender file holds ----------------------------------------------------------------
 
 
+def unsorted(tender):
+    """The tender with its first sub-criterion's requirements in an order that is not the
+    ids' sorted order: the published order must survive too."""
+    criteria = list(tender.evaluation.criteria)
+    first = criteria[0].sub[0]
+    subs = (dataclasses.replace(first, requirements=first.requirements[::-1]),)
+    criteria[0] = dataclasses.replace(criteria[0], sub=subs + criteria[0].sub[1:])
+    model = dataclasses.replace(tender.evaluation, criteria=tuple(criteria))
+    return dataclasses.replace(tender, evaluation=model)
+
+
 def test_a_tender_with_the_readme_model_is_saved_with_its_model_byte_for_byte(workspace_in_tmp):
-    tender = readme_model_tender()
+    tender = unsorted(readme_model_tender())
     original = dump_tender(tender)
+    assert original.index("FKI-DRF-002: 6") < original.index("FKI-BRG-004: 6")
     at = open_tender(new_app(), tender)
     # The officer changes the title only
     go(at, "step_purchase")

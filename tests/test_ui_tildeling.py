@@ -14,7 +14,15 @@ from procure.evaluation.overrides import Overrides
 from procure.tender.model import Criterion
 from procure.ui.pages.tildeling.chart import ranking_chart
 from tests.test_ui_tilbud import bid, readme_spec, with_bids
-from tests.wizard import README_PKS, STATE_KEY, errors, go, readme_model_tender, shown
+from tests.wizard import (
+    README_PKS,
+    STATE_KEY,
+    errors,
+    go,
+    markdown,
+    readme_model_tender,
+    shown,
+)
 
 
 def quality_only_tender():
@@ -92,10 +100,10 @@ def test_the_ranking_excludes_a_bid_that_fails_a_mindstekrav_without_points_or_b
     assert list(ranking["Samlet score"]) == ["7,75", "7,00"]
     assert list(ranking["Bekræftet af en person"]) == ["Nej", "Nej"]
 
-    excluded = table_with(at, "Begrundelse")
-    assert list(excluded["Leverandør"]) == ["Leverandør C"]
-    [reasons] = excluded["Begrundelse"]
-    assert "opfylder ikke alle mindstekrav" in reasons and mk in reasons
+    text = markdown(at)
+    assert "- **Leverandør C** – tilbuddet opfylder ikke alle mindstekrav" in text
+    assert "**Leverandør A**" not in text and "**Leverandør B**" not in text
+    assert f"{mk} (bekræftet af en person: nej)" in text
     # Only the ranked bids have a bar
     rows = chart_rows(at)
     assert [(r["vendor"], r["rank_text"], r["value_text"]) for r in rows] == [
@@ -148,9 +156,9 @@ def test_a_person_who_confirms_a_bid_non_compliant_excludes_it_with_the_reason()
     )
     go(at, "step_award")
     assert list(table_with(at, "Placering")["Leverandør"]) == ["Leverandør A"]
-    [reasons] = table_with(at, "Begrundelse")["Begrundelse"]
-    assert "en person har vurderet tilbuddet som ukonditionsmæssigt" in reasons
-    assert "Gennemgået." in reasons
+    text = markdown(at)
+    assert "- **Leverandør B** – en person har vurderet tilbuddet som ukonditionsmæssigt" in text
+    assert "Gennemgået." in text
 
 
 def test_the_chart_writes_each_rank_on_its_bar_and_has_a_danish_title():

@@ -432,7 +432,7 @@ def draft_content(state: WizardState) -> dict:
         elif name == "local":
             value = [dataclasses.asdict(r) for r in value]
         elif name == "evaluation":  # as the tender file writes it: JSON-ready, read back equal
-            value = None if value is None else evaluation_to_data(value)
+            value = None if value is None else _ordered(evaluation_to_data(value))
         elif name == "price_lines":
             value = None if value is None else price_lines_to_data(value)
         content[name] = value
@@ -647,8 +647,52 @@ def _valid_as_in_tender_file(name: str, key: str, value: object) -> None:
         raise _invalid(name, value)
 
 
+def _ordered(block: dict) -> dict:
+    """The evaluation block with each criterion's and sub-criterion's requirements as a list of
+    [id, weight] pairs: the draft is written with sorted keys, and their order is published."""
+    criteria = []
+    for criterion in block.get("criteria", ()):
+        criterion = dict(criterion)
+        if "requirements" in criterion:
+            criterion["requirements"] = [list(p) for p in criterion["requirements"].items()]
+        if "sub" in criterion:
+            criterion["sub"] = [
+                {**sub, "requirements": [list(p) for p in sub["requirements"].items()]}
+                for sub in criterion["sub"]
+            ]
+        criteria.append(criterion)
+    return {**block, "criteria": criteria} if "criteria" in block else block
+
+
+def _unordered(block: object) -> object:
+    """The reverse of _ordered: the block as the tender file has it (ValueError if damaged)."""
+    if not isinstance(block, dict) or "criteria" not in block:
+        return block
+
+    def mapping(pairs: object) -> dict:
+        if not isinstance(pairs, list) or not all(
+            isinstance(p, list) and len(p) == 2 and isinstance(p[0], str) for p in pairs
+        ):
+            raise _invalid("evaluation", pairs)
+        return {rid: weight for rid, weight in pairs}
+
+    criteria = []
+    for criterion in _sequence("evaluation", block["criteria"]):
+        criterion = dict(_mapping("evaluation", criterion))
+        if "requirements" in criterion:
+            criterion["requirements"] = mapping(criterion["requirements"])
+        if "sub" in criterion:
+            criterion["sub"] = [
+                {**_mapping("evaluation", sub), "requirements": mapping(sub.get("requirements"))}
+                for sub in _sequence("evaluation", criterion["sub"])
+            ]
+        criteria.append(criterion)
+    return {**block, "criteria": criteria}
+
+
 def _evaluation(value: object) -> EvaluationModel:
     """The evaluation block as the tender file writes it, and nothing the wizard would not."""
+    value = _unordered(value)
     _valid_as_in_tender_file("evaluation", "evaluation", value)
     model = evaluation_from_data(value)
     if evaluation_to_data(model) != value:

@@ -20,9 +20,9 @@ DA = {
         "stopper ikke de andre."
     ),
     "result_file": "Fil: {name}",
-    "score": "PK-point efter svarene (til orientering)",
-    "score_final": "PK-point efter justering (til orientering)",
-    "score_computed": "PK-point efter svarene (til orientering)",
+    "score": "PK-svar (orientering)",
+    "score_final": "Justeret (orientering)",
+    "score_computed": "PK-svar (orientering)",
     "mandatory_failed": "Mindstekrav ikke opfyldt",
     "reservations": "Forbehold",
     "reservations_total": "Prissatte forbehold i alt: {total}",
@@ -263,6 +263,11 @@ DA = {
         "procure beregner selv prisen: enhedspris × antal (× linjens vægt) over "
         "prislinjerne. Leverandørens egne summer sammenlignes kun; afvigelser vises nedenfor."
     ),
+    "score_help": (
+        "Point omregnet fra leverandørens egne svar på de prioriterede krav – kun til "
+        "orientering. Tilbuddene rangeres i trin 9, Tildeling, på udvalgets konsensuspoint."
+    ),
+    "scoring_no_description": "(leverandøren har ikke skrevet en beskrivelse)",
 }
 
 EN = {
@@ -282,9 +287,9 @@ EN = {
         "does not stop the others."
     ),
     "result_file": "File: {name}",
-    "score": "PK points by the answers (information)",
-    "score_final": "PK points after override (information)",
-    "score_computed": "PK points by the answers (information)",
+    "score": "PK answers (information)",
+    "score_final": "Adjusted (information)",
+    "score_computed": "PK answers (information)",
     "mandatory_failed": "Mandatory requirements not met",
     "reservations": "Reservations",
     "reservations_total": "Priced reservations total: {total}",
@@ -526,4 +531,9 @@ EN = {
         "the price lines. The vendor's own totals are only compared; differences are shown "
         "below."
     ),
+    "score_help": (
+        "Points worked out from the vendor's own answers to the prioritised requirements – for "
+        "information only. Bids are ranked in step 9, Award, on the committee's consensus points."
+    ),
+    "scoring_no_description": "(the vendor wrote no description)",
 }

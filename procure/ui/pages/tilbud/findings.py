@@ -32,15 +32,22 @@ def vendor_result(
         if parts.overrides_text:
             score, computed, mandatory, reservations, integrations = st.columns(5)
             score.metric(
-                tr(lang, "score_final"), f"{number(result.score, lang)} / {result.max_score}"
+                tr(lang, "score_final"),
+                f"{number(result.score, lang)} / {result.max_score}",
+                help=tr(lang, "score_help"),
             )
             computed.metric(
                 tr(lang, "score_computed"),
                 f"{number(result.computed_score, lang)} / {result.max_score}",
+                help=tr(lang, "score_help"),
             )
         else:
             score, mandatory, reservations, integrations = st.columns(4)
-            score.metric(tr(lang, "score"), f"{number(result.score, lang)} / {result.max_score}")
+            score.metric(
+                tr(lang, "score"),
+                f"{number(result.score, lang)} / {result.max_score}",
+                help=tr(lang, "score_help"),
+            )
         mandatory.metric(tr(lang, "mandatory_failed"), len(result.mandatory_failed))
         reservations.metric(tr(lang, "reservations"), len(result.reservations))
         integrations.metric(tr(lang, "integrations_missing"), len(result.integrations_missing))

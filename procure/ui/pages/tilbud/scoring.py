@@ -185,7 +185,10 @@ def vendor_description(state: WizardState, outcome: CheckOutcome, index: int, ri
     answer = answers[verdict.answer] if verdict.answer else verdict.answer_text or "–"
     st.markdown(f"**{tr(lang, 'scoring_answer')}:** " + plain(answer))
     with st.container(border=True):
-        st.markdown(plain(verdict.description) if verdict.description else "–")
+        if verdict.description:
+            st.markdown(plain(verdict.description))
+        else:
+            st.caption(tr(lang, "scoring_no_description"))
     if verdict.reservation_text:
         st.markdown(f"**{tr(lang, 'col_reservation')}:** " + plain(verdict.reservation_text))
 

@@ -73,6 +73,10 @@ def ranking_chart(model: AwardModel, result: AwardResult, lang: str) -> dict | N
         "type": "quantitative",
         "title": title,
         "scale": {"domain": [0, top or 1], "nice": False},
+        # Points in whole steps; amounts with the language's thousands separator
+        "axis": {"format": "d", "tickMinStep": 1}
+        if name == "total"
+        else {"labelExpr": _amount_labels(lang)},
     }
     y = {
         "field": "label",
@@ -120,3 +124,10 @@ def ranking_chart(model: AwardModel, result: AwardResult, lang: str) -> dict | N
             },
         ],
     }
+
+
+def _amount_labels(lang: str) -> str:
+    """A Vega expression writing an axis amount as the language does (1.250.000 / 1,250,000)."""
+    if lang == "da":
+        return "replace(format(datum.value, ',.0f'), /,/g, '.')"
+    return "format(datum.value, ',.0f')"

@@ -72,19 +72,20 @@ def waiting_and_excluded(lang: str, view: AwardView) -> None:
     st.markdown(f"**{tr(lang, 'award_excluded_heading')}**")
     st.caption(tr(lang, "award_excluded_intro"))
     data = {bid["vendor"]: bid for bid in result.to_data(lang)["ranking"]}
-    st.dataframe(
-        arrow_table(
-            [
-                {
-                    tr(lang, "col_vendor"): bid.vendor,
-                    tr(lang, "award_col_reasons"): "; ".join(data[bid.vendor]["reasons"]),
-                    tr(lang, "award_col_confirmed"): tr(lang, "yes" if bid.confirmed else "no"),
-                }
-                for bid in excluded
-            ]
-        ),
-        hide_index=True,
-        width="stretch",
+    # A list, not a table: the reasons are sentences, and a table cell would cut them
+    st.markdown(
+        "\n".join(
+            f"- **{plain(bid.vendor)}** "
+            + plain(
+                tr(
+                    lang,
+                    "award_excluded_line",
+                    reasons="; ".join(data[bid.vendor]["reasons"]),
+                    confirmed=tr(lang, "yes" if bid.confirmed else "no").lower(),
+                )
+            )
+            for bid in excluded
+        )
     )
 
 
