@@ -1,8 +1,9 @@
-"""The Streamlit wizard: nine steps from the purchase to checked and compared vendor responses.
+"""The Streamlit wizard: ten steps from the purchase to checked bids, the committee's points and
+the award.
 
 Only this package imports Streamlit. A step's code, texts and state are found by its name as the
 wizard shows it (start, udbud, system, integrationer, krav, evaluering, dokumenter, tilbud,
-bibliotek):
+tildeling, bibliotek):
 - `pages/<step>.py`, or `pages/<step>/` for a step split by what it shows, draws the step;
 - `texts/<step>.py` holds its texts, Danish and English side by side (`texts/frame.py` the
   frame's and the words several steps share);
@@ -10,7 +11,8 @@ bibliotek):
   only shows (filters, the page of cards) is view state in the page itself, never saved.
 Below the pages: `app.py` is the frame (sidebar, step order, step buttons) and registers each
 step's page; `session.py` ties the state to the browser session; `persistence.py` and
-`workspace.py` save it; `readiness.py` and `downloads.py` hold what several steps share. Pages
+`workspace.py` save it; `readiness.py`, `downloads.py`, `checking.py`, `awarding.py`,
+`publication.py` and `corrections.py` hold what several steps share. Pages
 import only downward, never another step's page (tests/test_architecture.py). See
 docs/architecture.md, "The wizard".
 """

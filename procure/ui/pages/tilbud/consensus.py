@@ -41,7 +41,8 @@ def render(state: WizardState, outcome: CheckOutcome, overrides: Overrides, view
     if not view.evaluated or not vendors:
         st.info(tr(lang, "scoring_no_compliant_bid"))
         return
-    _disagreements(state, overrides, view)
+    found = disagreements(overrides.scores, view.model.scale)
+    _disagreements(state, found)
     for vendor in vendors:
         missing = view.consensus_missing(vendor)
         st.caption(
@@ -72,11 +73,7 @@ def render(state: WizardState, outcome: CheckOutcome, overrides: Overrides, view
     for score in overrides.scores:
         if loose(score.vendor) == wanted:
             by_evaluator.setdefault(score.requirement, {})[score.evaluator] = score
-    disputed = {
-        i.requirement
-        for i in disagreements(overrides.scores, view.model.scale)
-        if loose(i.vendor) == wanted
-    }
+    disputed = {i.requirement for i in found if loose(i.vendor) == wanted}
     requirement_id = pick_requirement(
         draft,
         view.evaluated,
@@ -157,9 +154,8 @@ def render(state: WizardState, outcome: CheckOutcome, overrides: Overrides, view
     )
 
 
-def _disagreements(state: WizardState, overrides: Overrides, view: AwardView) -> None:
+def _disagreements(state: WizardState, found) -> None:
     lang = state.ui_lang
-    found = disagreements(overrides.scores, view.model.scale)
     if not found:
         st.success(tr(lang, "consensus_no_disagreements"))
         return
