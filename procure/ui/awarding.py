@@ -70,10 +70,8 @@ def award_view(outcome, evaluation: Overrides, sent_on: dt.date | None = None) -
         )
         for result, response in zip(outcome.results, outcome.responses, strict=True)
     ]
-    try:
-        prices = match_price_lists(vendor_bids, [], spec.tender.id)
-    except ProcureError:  # two bids with one price list: each bid keeps only its own
-        prices = {b.vendor: b.prices for b in vendor_bids if b.prices is not None}
+    # Each bid's own price list (the wizard takes no price lists handed in apart)
+    prices = match_price_lists(vendor_bids, [], spec.tender.id)
     records = bid_records(model, vendor_bids, evaluation, prices)
     bids = award_bids(records)
     problems = tuple(
