@@ -9,6 +9,7 @@ from pathlib import Path
 from benchmarks.generate import SHIPPED, generated_library
 from benchmarks.measure import best_of, row
 from benchmarks.portfolio import case_portfolio
+from benchmarks.portfolio_page import case_portfolio_page
 from benchmarks.wizard import case_wizard
 
 
@@ -329,4 +330,5 @@ ALL_CASES = [
     case_wizard,
     case_award,
     case_portfolio,
+    case_portfolio_page,
 ]

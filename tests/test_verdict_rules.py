@@ -673,3 +673,45 @@ def test_a_k_answered_partly_leaves_its_integration_not_covered():
     assert result.integrations_missing == ("organisation",)
     assert result.integrations_partly == ()
     assert result.to_data()["integrations_missing"] == ["organisation"]
+
+
+def test_every_finding_code_has_words_in_both_languages():
+    from procure.evaluation.messages import FINDING_LABELS
+    from procure.evaluation.result import FINDING_CODES
+
+    for lang in ("da", "en"):
+        assert set(FINDING_LABELS[lang]) == set(FINDING_CODES), lang
+    assert len(set(FINDING_LABELS["da"].values())) == len(FINDING_CODES)
+
+
+def test_check_reads_the_bids_prices_as_untrusted_input_and_recomputes_them():
+    from procure.tender import resolve_tender
+    from procure.tender.model import PriceLine
+    from tests.samples import shipped_release
+
+    tender = dataclasses.replace(
+        sample_tender(),
+        price_lines=(
+            PriceLine("P1", "Licens pr. år", Decimal(4)),
+            PriceLine("P2", "Implementering", Decimal(1)),
+        ),
+    )
+    spec = resolve_tender(tender, shipped_release())
+    document = yaml.safe_load(answer_file(spec))
+    document["prices"] = [
+        {"line": "P1", "unit_price": "250000"},
+        {"line": "P2", "unit_price": "-5"},
+    ]
+    result = evaluate_response(spec, read_response(yaml.safe_dump(document).encode(), "a.yaml"))
+    problems = [f for f in result.findings if f.code == "price_problem"]
+    assert [f.requirement for f in problems] == ["P2"]
+    assert result.price is None  # a line without a usable price: no price for the bid
+    document["prices"][1]["unit_price"] = "150000"
+    result = evaluate_response(spec, read_response(yaml.safe_dump(document).encode(), "a.yaml"))
+    assert [f for f in result.findings if f.code == "price_problem"] == []
+    assert result.price == Decimal(1_150_000)  # 4 × 250.000 + 150.000
+    assert result.to_data()["price"] == "1150000"
+    del document["prices"]
+    result = evaluate_response(spec, read_response(yaml.safe_dump(document).encode(), "a.yaml"))
+    (note,) = [f for f in result.findings if f.code == "price_problem"]
+    assert "ingen prisliste" in note.message

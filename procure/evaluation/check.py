@@ -7,6 +7,7 @@ import difflib
 from collections import defaultdict
 from decimal import Decimal
 
+from procure.award.prices import read_price_entries
 from procure.evaluation.messages import message, money
 from procure.evaluation.overrides import Overrides, ReservationDecision
 from procure.evaluation.prices import parse_price
@@ -134,6 +135,8 @@ def evaluate_response(
             )
 
     findings = _explain_correction(spec, response, findings)
+    price, price_findings = _check_prices(spec, response)
+    findings.extend(price_findings)
     pk = [v for v in verdicts if v.kind == "PK"]
     total_weight = sum(v.weight or 0 for v in pk)
     computed = total_score(
@@ -150,6 +153,7 @@ def evaluate_response(
         reservations=tuple(reservations),
         integrations_missing=tuple(integrations_missing),
         integrations_partly=tuple(integrations_partly),
+        price=price,
         computed_score=computed,
         score=final,
         max_score=spec.evaluation.scale_max,
@@ -410,6 +414,28 @@ def _with_decision(
     )
     text = message(lang, key, requirement=rid, why=decision.justification)
     return decided, [Finding("reservation_rejected", rid, text)], text
+
+
+def _check_prices(spec: TenderSpec, response: VendorResponse):
+    """The bid's price as procure computes it from the price list the file carries, and a
+    finding for each problem (blank, negative or non-numeric unit price, changed quantity, a
+    total that differs from procure's own). Untrusted input: formulas are never evaluated.
+    A file without prices gets one note: a price list handed in apart is read by the award."""
+    lines = spec.tender.price_lines
+    if not lines:
+        return None, []
+    lang = spec.language
+    if response.prices is None:
+        return None, [Finding("price_problem", None, message(lang, "prices_not_in_file"))]
+    reading = read_price_entries(
+        lines,
+        [entry.as_mapping() for entry in response.prices.entries],
+        response.prices.stated_total,
+    )
+    return reading.price, [
+        Finding("price_problem", problem.line or None, in_words(problem.message, lang))
+        for problem in reading.problems
+    ]
 
 
 def _verdict(

@@ -20,6 +20,7 @@ FINDING_CODES = (
     "form_mismatch",
     "integration_missing",
     "integration_partly",
+    "price_problem",
 )
 
 
@@ -101,6 +102,7 @@ class EvaluationResult:
     verdicts: tuple[RequirementVerdict, ...]
     confirmation_note: str
     integrations_partly: tuple[str, ...] = ()  # only a PK on it answered below "Opfyldt"
+    price: Decimal | None = None  # the bid's price as procure computes it from its price list
 
     @property
     def reservations_total(self) -> Decimal:
@@ -131,6 +133,7 @@ class EvaluationResult:
             "reservations": [r.to_data() for r in self.reservations],
             "integrations_missing": list(self.integrations_missing),
             "integrations_partly": list(self.integrations_partly),
+            "price": None if self.price is None else format(self.price, "f"),
             "computed_score": _num(self.computed_score),
             "score": _num(self.score),
             "max_score": self.max_score,

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 
-from sqlalchemy import Connection, delete, exc, insert, select, update
+from sqlalchemy import Connection, delete, exc, func, insert, select, update
 
 from procure.errors import ProcureError
 from procure.i18n import t
@@ -142,6 +142,15 @@ class PortfolioStore:
                 )
                 for row in rows
             ]
+
+    def revision(self) -> tuple[int, int]:
+        """A stamp that changes with every write, cheap to ask for: (audit rows, newest audit
+        id). Every write adds audit rows and none are ever deleted, so the count grows with
+        each commit, also when two PostgreSQL transactions commit out of id order. The wizard
+        reads the systems again only when it changes."""
+        with self._read() as conn:
+            count, newest = conn.execute(select(func.count(), func.max(audit.c.id))).one()
+        return int(count), int(newest or 0)
 
     # -- Writing -----------------------------------------------------------------------------
 

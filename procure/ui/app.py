@@ -13,6 +13,7 @@ from procure.ui.pages import (
     evaluering,
     integrationer,
     krav,
+    portefolje,
     start,
     system,
     tilbud,
@@ -43,6 +44,7 @@ PAGES = {
     "step_check": tilbud.render,
     "step_award": tildeling.render,
     "step_library": bibliotek.render,
+    "step_portfolio": portefolje.render,
 }
 STEP_COUNT = len(STEP_KEYS)
 

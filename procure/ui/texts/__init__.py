@@ -22,6 +22,7 @@ from procure.ui.texts import (
     frame,
     integrationer,
     krav,
+    portefolje,
     start,
     system,
     tilbud,
@@ -45,6 +46,7 @@ STEP_KEYS = (
     "step_check",
     "step_award",
     "step_library",
+    "step_portfolio",
 )
 
 # The frame first, then the steps in the wizard's order.
@@ -60,6 +62,7 @@ PARTS: tuple[ModuleType, ...] = (
     tilbud,
     tildeling,
     bibliotek,
+    portefolje,
 )
 
 

@@ -18,6 +18,7 @@ DA = {
     "step_check": "8. Tilbud",
     "step_award": "9. Tildeling",
     "step_library": "10. Bibliotek",
+    "step_portfolio": "11. Portefølje",
     "sidebar_library": "Kravbibliotek {version}",
     "sidebar_privacy": (
         "Alt hvad du indtaster, gemmes løbende i arbejdsmappen på serveren. Du kan lukke "
@@ -140,6 +141,7 @@ EN = {
     "step_check": "8. Bids",
     "step_award": "9. Award",
     "step_library": "10. Library",
+    "step_portfolio": "11. Portfolio",
     "sidebar_library": "Requirement library {version}",
     "sidebar_privacy": (
         "Everything you enter is saved continuously in the workspace on the server. You can "
