@@ -41,7 +41,7 @@ def case_wizard() -> list[dict]:
 
 def krav_rerun_rows() -> list[dict]:
     from benchmarks.measure import row
-    from procure.library import load_release
+    from procure.library import load_release, released_versions
     from procure.ui.pages.krav import cards as krav_cards
     from procure.ui.session import cached_release
     from procure.ui.state import WizardState, load_tender, propose, requirement_rows
@@ -51,7 +51,7 @@ def krav_rerun_rows() -> list[dict]:
     with tempfile.TemporaryDirectory() as tmp, _environment(tmp):
         folder = generated_release(Path(tmp) / "lib", 300)
         os.environ["PROCURE_LIBRARY"] = str(folder)
-        library = load_release("1.0.0", folder)
+        library = load_release(released_versions(folder)[-1], folder)
         state = WizardState(title="Benchmark-udbud", buyer="Benchmark Kommune")
         # KLE 27 is the group every generated requirement is limited to: with it chosen, the
         # library proposes all 300, as for an officer who has just reached the step
@@ -104,9 +104,9 @@ def tilbud_rows() -> list[dict]:
     click on the heat map's filter, (c) the rerun after one manual point override is saved.
     Beside the times: what a rerun sends to the browser."""
     from benchmarks.measure import row
-    from procure.library import load_release
+    from procure.library import load_release, released_versions
     from procure.tender import resolve_tender
-    from procure.ui.pages.tilbud.outcome import vendor_key
+    from procure.ui.checking import vendor_key
     from procure.ui.session import cached_release
     from procure.ui.state import WizardState, build_tender, load_tender
     from procure.ui.texts import STEP_KEYS
@@ -116,7 +116,7 @@ def tilbud_rows() -> list[dict]:
     with tempfile.TemporaryDirectory() as tmp, _environment(tmp):
         folder = generated_release(Path(tmp) / "lib", 300)
         os.environ["PROCURE_LIBRARY"] = str(folder)
-        library = load_release("1.0.0", folder)
+        library = load_release(released_versions(folder)[-1], folder)
         state = WizardState()
         load_tender(state, tender_with_every_requirement(library), library)
         state.step = STEP_KEYS.index("step_check")

@@ -73,3 +73,30 @@ def database_url(request, tmp_path, monkeypatch):
     finally:
         dispose_engines()
         cluster.drop_database(name)
+
+
+@pytest.fixture
+def downloads(monkeypatch):
+    """Read what a wizard's download button would give the officer, from the test run's media
+    store (AppTest)."""
+    import streamlit.testing.v1.app_test as app_test_module
+    from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+
+    stores: list[MemoryMediaFileStorage] = []
+
+    class RecordingStorage(MemoryMediaFileStorage):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            stores.append(self)
+
+    monkeypatch.setattr(app_test_module, "MemoryMediaFileStorage", RecordingStorage)
+
+    def stored(at, key: str):
+        button = next(b for b in at.get("download_button") if b.proto.id.endswith(key))
+        return stores[-1].get_file(button.proto.url.rsplit("/", 1)[-1])
+
+    def fetch(at, key: str) -> bytes:
+        return stored(at, key).content
+
+    fetch.file_name = lambda at, key: stored(at, key).filename
+    return fetch

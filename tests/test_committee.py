@@ -393,3 +393,34 @@ def test_a_score_on_a_published_tender_marks_the_bids_opened(spec, tmp_path, cap
     assert load_tender(tender).status == "tilbud åbnet"
     assert main([*args, "--points", "6", "--why", "rettet"]) == 0
     assert capsys.readouterr().err == ""  # said once
+
+
+def test_an_override_or_a_reservation_decision_keeps_the_committees_entries(spec):
+    """The wizard appends all of them to one evaluation: adding a point override or a decision
+    on a reservation must not drop the scores, consensus and confirmations already there."""
+    from procure.evaluation.overrides import append_override, append_reservation_decision
+
+    pk = _pks(spec)[0]
+    k = next(r.id for r in spec.requirements if r.kind == "K")
+    ev = append_score(
+        Overrides(), spec, vendor="A", evaluator="Eva", requirement_id=pk, points=7, now=NOW
+    )
+    ev = append_consensus(
+        ev, spec, vendor="A", requirement_id=pk, points=7, why="Godt.", by="Eva", now=NOW
+    )
+    ev = append_confirmation(ev, spec, vendor="A", compliant=True, why="OK.", by="Eva", now=NOW)
+    ev = append_override(
+        ev, spec, vendor="A", requirement_id=pk, points="1", justification="Hånd.", by="Bo"
+    )
+    ev = append_reservation_decision(
+        ev,
+        spec,
+        vendor="A",
+        requirement_id=k,
+        decision="priced",
+        price="1000",
+        justification="Pris.",
+        by="Bo",
+    )
+    assert (len(ev.scores), len(ev.consensus), len(ev.confirmations)) == (1, 1, 1)
+    assert len(ev.changes) == 2 and len(ev.entries) == 1 and len(ev.reservation_decisions) == 1

@@ -11,7 +11,6 @@ import zipfile
 from decimal import Decimal
 
 import pytest
-from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
 from procure.evaluation import Override, Overrides, dump_overrides, parse_overrides
@@ -23,7 +22,7 @@ from procure.tender import (
     propose_tender,
     resolve_tender,
 )
-from procure.ui.pages.tilbud.outcome import vendor_key
+from procure.ui.checking import vendor_key
 from procure.ui.session import plain
 from procure.ui.state import (
     WizardState,
@@ -51,32 +50,9 @@ from tests.wizard import (
     warnings,
 )
 
+# The PK points from the vendors' own answers: information only, never a ranking
+SCORE, FINAL_SCORE, COMPUTED_SCORE = DA["score"], DA["score_final"], DA["score_computed"]
 READER_READY = importlib.util.find_spec("procure.responses.reader") is not None
-
-
-@pytest.fixture
-def downloads(monkeypatch):
-    """Read what a download button would give the officer, from the test run's media store."""
-    import streamlit.testing.v1.app_test as app_test_module
-
-    stores: list[MemoryMediaFileStorage] = []
-
-    class RecordingStorage(MemoryMediaFileStorage):
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, **kwargs)
-            stores.append(self)
-
-    monkeypatch.setattr(app_test_module, "MemoryMediaFileStorage", RecordingStorage)
-
-    def stored(at: AppTest, key: str):
-        button = next(b for b in at.get("download_button") if b.proto.id.endswith(key))
-        return stores[-1].get_file(button.proto.url.rsplit("/", 1)[-1])
-
-    def fetch(at: AppTest, key: str) -> bytes:
-        return stored(at, key).content
-
-    fetch.file_name = lambda at, key: stored(at, key).filename
-    return fetch
 
 
 def show_requirements(at: AppTest, search: str = "FKI-ORG-00") -> AppTest:
@@ -367,6 +343,7 @@ def test_documents_step_gives_a_tender_yaml_matching_the_selection(downloads):
     assert downloads.file_name(at, "all.zip") == "udbudsmateriale.zip"
     with zipfile.ZipFile(io.BytesIO(downloads(at, "all.zip"))) as archive:
         names = ["tender.yaml", "annex.docx", "response-form.docx", "response-form.xlsx"]
+        names.append("price-list.xlsx")  # the default model has a price line
         assert archive.namelist() == names
         for name in names:
             assert archive.read(name) == downloads(at, name)
@@ -378,11 +355,13 @@ def test_evaluation_step_previews_the_annex_text_with_the_chosen_weights():
     at.selectbox(key="req_kind_FKI-ORG-001").select("PK").run()
     at.number_input(key="req_weight_FKI-ORG-001").set_value(7).run()
     go(at, "step_evaluation")
-    at.number_input(key="partial_credit").set_value(0.25).run()
+    # The proposal holds the new PK in Kvalitet; a change of the price's weight is previewed
+    at.number_input(key="ev_criterion_1_weight").set_value(30).run()
+    at.number_input(key="ev_criterion_0_weight").set_value(70).run()
     text = markdown(at)
     assert "Evalueringsmodel" in text
-    assert "giver 25 % af vægten" in text
-    table = at.dataframe[0].value
+    assert "Kriterierne og deres vægte: Kvalitet 70 %, Pris 30 %." in text
+    table = at.dataframe[-1].value
     row = table[table.iloc[:, 1] == "FKI-ORG-001"].iloc[0]
     assert row.iloc[3] == 7
 
@@ -470,14 +449,14 @@ def infos(at: AppTest) -> list[str]:
 @pytest.mark.skipif(not READER_READY, reason="procure.responses.reader is not written yet")
 def test_saving_an_override_changes_the_final_score_and_keeps_the_computed_one(downloads):
     at = checked_tender(new_app())
-    before = metrics(at)["Score"]
-    assert "Endelig score" not in metrics(at)
+    before = metrics(at)[SCORE]
+    assert FINAL_SCORE not in metrics(at)
 
     enter_override(at, "6,5", JUSTIFICATION)
     assert not errors(at), errors(at)
     shown_metrics = metrics(at)
-    assert shown_metrics["Beregnet score"] == before
-    assert shown_metrics["Endelig score"] != before
+    assert shown_metrics[COMPUTED_SCORE] == before
+    assert shown_metrics[FINAL_SCORE] != before
     # The overridden requirement: old → new, with the justification and who made it
     text = markdown(at)
     assert "FKI-ORG-001" in text and "3,5 → 6,5 point" in text
@@ -515,13 +494,13 @@ def test_saving_an_override_changes_the_final_score_and_keeps_the_computed_one(d
     # Going away and back keeps the override
     go(at, "step_purchase")
     go(at, "step_check")
-    assert metrics(at)["Endelig score"] == shown_metrics["Endelig score"]
+    assert metrics(at)[FINAL_SCORE] == shown_metrics[FINAL_SCORE]
 
 
 @pytest.mark.skipif(not READER_READY, reason="procure.responses.reader is not written yet")
 def test_an_override_without_justification_or_out_of_range_shows_an_error_and_keeps_the_input():
     at = checked_tender(new_app())
-    before = metrics(at)["Score"]
+    before = metrics(at)[SCORE]
 
     enter_override(at, "5", "   ")
     assert any("begrundelse" in e for e in errors(at)), errors(at)
@@ -536,7 +515,7 @@ def test_an_override_without_justification_or_out_of_range_shows_an_error_and_ke
 
     state = at.session_state[STATE_KEY]
     assert not state.check.evaluations.get(state.tender_id, Overrides()).entries
-    assert metrics(at)["Score"] == before
+    assert metrics(at)[SCORE] == before
     # The typed values are in the wizard's state too, so leaving the step loses nothing
     go(at, "step_purchase")
     go(at, "step_check")
@@ -576,13 +555,13 @@ def test_the_evaluation_file_parses_back_and_loads_in_a_new_session(
     other.file_uploader(key="check_responses_0").set_value(
         [(f.name, f.data, "text/yaml") for f in responses]
     ).run()
-    assert "Endelig score" not in metrics(other)
+    assert FINAL_SCORE not in metrics(other)
     round_ = other.session_state[STATE_KEY].check.upload_round
     other.file_uploader(key=f"evaluation_upload_{round_}").upload(
         "tender.evaluation.yaml", text.encode()
     ).run()
     assert not other.exception and not errors(other), errors(other)
-    assert metrics(other)["Endelig score"] == metrics(at)["Endelig score"]
+    assert metrics(other)[FINAL_SCORE] == metrics(at)[FINAL_SCORE]
     assert "6,5 → 2 point" in markdown(other)
 
 
@@ -590,7 +569,7 @@ def test_the_evaluation_file_parses_back_and_loads_in_a_new_session(
 def test_an_evaluation_file_for_another_tender_is_refused_with_an_error():
     at = checked_tender(new_app())
     enter_override(at, "6,5", JUSTIFICATION)
-    final = metrics(at)["Endelig score"]
+    final = metrics(at)[FINAL_SCORE]
     foreign = Overrides(
         "other-tender-id",
         (
@@ -614,7 +593,7 @@ def test_an_evaluation_file_for_another_tender_is_refused_with_an_error():
     assert "andet.evaluation.yaml" in message and "other-tender-id" in message, message
     assert "ikke indlæst" in message
     # Nothing changed: the session's own override still applies
-    assert metrics(at)["Endelig score"] == final
+    assert metrics(at)[FINAL_SCORE] == final
     state = at.session_state[STATE_KEY]
     assert len(state.check.evaluations[state.tender_id].entries) == 1
 
@@ -622,7 +601,7 @@ def test_an_evaluation_file_for_another_tender_is_refused_with_an_error():
 def test_bids_and_overrides_stay_with_their_own_tender():
     at = checked_tender(new_app())
     enter_override(at, "6,5", JUSTIFICATION)
-    assert "Endelig score" in metrics(at)
+    assert FINAL_SCORE in metrics(at)
     first_id = at.session_state[STATE_KEY].tender_id
     # Another tender: the same requirements under another id, opened on the start page
     tender = build_tender(at.session_state[STATE_KEY], library())
@@ -640,7 +619,7 @@ def test_bids_and_overrides_stay_with_their_own_tender():
     at.button(key=f"saved_open_{first_id}").click().run()
     go(at, "step_check")
     assert "Leverandør A" in [h.value for h in at.subheader]
-    assert "Endelig score" in metrics(at)
+    assert FINAL_SCORE in metrics(at)
 
 
 def test_english_override_texts():

@@ -19,24 +19,20 @@ from procure.evaluation.overrides import Overrides, append_override
 from procure.library import load_release
 from procure.responses.reader import read_response
 from procure.tender import resolve_tender
+from procure.ui import checking as page_checking
+from procure.ui.arrow import arrow_table, with_arrow_data
+from procure.ui.checking import read_responses, vendor_key
 from procure.ui.pages.tilbud import outcome as page_check
 from procure.ui.pages.tilbud.charts import (
-    COMPLIANT_COLOURS,
     HEATMAP_FILTERS,
     HEATMAP_LEVEL_LABELS,
     HEATMAP_ROW_PX,
-    SCORE_BAR_PX,
     VERDICT_COLOURS,
-    arrow_table,
     heatmap_chart,
     heatmap_rows,
-    score_chart,
-    score_rows,
     vendor_labels,
     verdict_label,
-    with_arrow_data,
 )
-from procure.ui.pages.tilbud.outcome import read_responses, vendor_key
 from procure.ui.state import UploadedFile, build_tender
 from procure.ui.texts import DA, EN
 from tests.fill import fill_docx_form, fill_xlsx_form
@@ -90,62 +86,15 @@ def checked():
     return spec, compare_results(spec, results), pk, by_kind
 
 
-# -- Score per vendor ---------------------------------------------------------------------------
+# -- No ranking by the vendors' own answers -------------------------------------------------------
 
 
-def test_score_rows_give_each_vendor_its_points_and_compliance_without_a_rank(checked):
-    spec, comparison, _pk, _ = checked
-    a, b = comparison.results
-    assert 10 > a.score > a.computed_score  # the evaluator's override raised A's score
-    rows = score_rows(comparison, "da")
-    assert [
-        (r["vendor"], r["score"], r["computed_score"], r["compliant"], r["status"]) for r in rows
-    ] == [
-        # Compliant bids first; nothing is ranked by the vendors' own answers
-        (VENDOR_A, float(a.score), float(a.computed_score), True, "Konditionsmæssigt"),
-        (VENDOR_B, float(b.score), float(b.score), False, "Ikke konditionsmæssigt"),
-    ]
-    assert all("rank" not in r for r in rows)
-    assert [r["overridden"] for r in rows] == [True, False]
-    assert rows[0]["score_text"] == f"{str(a.score).replace('.', ',')} / 10"
-    assert [r["status"] for r in score_rows(comparison, "en")] == ["Compliant", "Non-compliant"]
+def test_the_step_has_no_chart_of_scores_by_the_vendors_own_answers():
+    """Bids are ranked only on Tildeling, on the committee's points: the bar chart of the
+    points from the vendors' own answers is gone."""
+    from procure.ui.pages.tilbud import charts
 
-
-def test_score_chart_draws_bars_on_the_published_scale_and_marks_the_computed_score(checked):
-    _spec, comparison, _pk, _ = checked
-    chart = score_chart(comparison, "da")
-    assert [row["vendor"] for row in chart["data"]["values"]] == [VENDOR_A, VENDOR_B]
-    bars, tick = chart["layer"]
-    assert bars["encoding"]["y"]["sort"] == [VENDOR_A, VENDOR_B]
-    x = bars["encoding"]["x"]
-    assert x["field"] == "score" and x["scale"]["domain"] == [0, 10]
-    colour = bars["encoding"]["color"]["scale"]
-    assert dict(zip(colour["domain"], colour["range"], strict=True)) == {
-        "Konditionsmæssigt": COMPLIANT_COLOURS[True],
-        "Ikke konditionsmæssigt": COMPLIANT_COLOURS[False],
-    }
-    assert [t["field"] for t in bars["encoding"]["tooltip"]] == [
-        "vendor",
-        "score_text",
-        "computed_text",
-        "status",
-    ]
-    # The computed score is drawn only where an override changed it
-    assert tick["mark"]["type"] == "tick"
-    assert tick["encoding"]["x"]["field"] == "computed_score"
-    assert tick["transform"] == [{"filter": "datum.overridden"}]
-    assert chart["height"] == 2 * SCORE_BAR_PX
-
-
-def test_score_chart_without_overrides_has_no_computed_mark(checked):
-    _spec, comparison, _pk, _ = checked
-    without = dataclasses.replace(
-        comparison,
-        results=tuple(dataclasses.replace(r, score=r.computed_score) for r in comparison.results),
-    )
-    chart = score_chart(without, "en")
-    assert len(chart["layer"]) == 1
-    assert chart["layer"][0]["encoding"]["x"]["title"] == "Score (0–10)"
+    assert not hasattr(charts, "score_chart") and not hasattr(charts, "score_rows")
 
 
 # -- Requirement × vendor -----------------------------------------------------------------------
@@ -289,7 +238,10 @@ def test_arrow_table_keeps_every_row_and_column_in_order():
 
 def test_charts_drawn_from_arrow_tables_show_the_same_rows(checked):
     spec, comparison, _pk, _ = checked
-    for chart in (score_chart(comparison, "da"), heatmap_chart(spec, comparison, "en", "mk_pk")):
+    for chart in (
+        heatmap_chart(spec, comparison, "da"),
+        heatmap_chart(spec, comparison, "en", "mk_pk"),
+    ):
         drawn = with_arrow_data(chart)
         assert drawn["data"]["values"].to_pylist() == chart["data"]["values"]
         assert {k: v for k, v in drawn.items() if k != "data"} == {
@@ -338,6 +290,10 @@ def progress_texts(monkeypatch):
     return shown
 
 
+# Made by the shared checking of the bids (procure.ui.checking), not by the Tilbud page
+CHECKING = ("evaluate_response", "render_comparison_xlsx", "render_check_report")
+
+
 def chart_data(chart) -> list[dict]:
     return pa.ipc.open_stream(chart.proto.data.data).read_all().to_pylist()
 
@@ -379,11 +335,10 @@ def test_check_page_shows_progress_while_reading_then_both_charts(
     ]
     assert not at.get("progress")
 
+    # Only the heat map: no chart ranks the bids by the vendors' own answers
     charts = at.get("vega_lite_chart")
-    assert len(charts) == 2
-    scores, heatmap = charts
-    assert {row["vendor"] for row in chart_data(scores)} == {"Leverandør A", VENDOR_B}
-    assert {row["status"] for row in chart_data(scores)} == {"Konditionsmæssigt"}
+    assert len(charts) == 1
+    [heatmap] = charts
     cells = chart_data(heatmap)
     assert len(cells) == 2 * len(tender.requirements)
     assert {(c["vendor"], c["verdict"]) for c in cells if c["id"] == partly} == {
@@ -397,12 +352,12 @@ def test_check_page_shows_progress_while_reading_then_both_charts(
     progress_texts.clear()
     at.radio(key="chart_heatmap_show").set_value("not_ok").run()
     assert progress_texts == []
-    cells = chart_data(at.get("vega_lite_chart")[1])
+    cells = chart_data(at.get("vega_lite_chart")[0])
     assert {c["id"] for c in cells} == {partly}
 
     at.sidebar.radio(key="ui_lang").set_value("en").run()
     legend = at.get("vega_lite_chart")[0].proto.spec
-    assert "Compliant" in legend and "Konditionsmæssigt" not in legend
+    assert "Reservation" in legend and "Forbehold" not in legend
 
 
 def test_a_rerun_draws_the_page_from_what_was_made_for_its_outcome(monkeypatch, tmp_path):
@@ -413,19 +368,19 @@ def test_a_rerun_draws_the_page_from_what_was_made_for_its_outcome(monkeypatch, 
     made = Counter()
 
     def counted(name):
-        function = getattr(page_check, name)
+        module = page_checking if name in CHECKING else page_check
+        function = getattr(module, name)
 
         def counting(*args, **kwargs):
             made[name] += 1
             return function(*args, **kwargs)
 
-        monkeypatch.setattr(page_check, name, counting)
+        monkeypatch.setattr(module, name, counting)
 
     for name in (
         "evaluate_response",
         "vendor_parts",
         "side_by_side_table",
-        "score_chart",
         "heatmap_chart",
         "render_comparison_xlsx",
         "render_check_report",
@@ -442,7 +397,7 @@ def test_a_rerun_draws_the_page_from_what_was_made_for_its_outcome(monkeypatch, 
     # Another language: the page's texts again, not the files (in the tender's language)
     made.clear()
     at.sidebar.radio(key="ui_lang").set_value("en").run()
-    assert made == Counter(vendor_parts=2, side_by_side_table=1, score_chart=1, heatmap_chart=1)
+    assert made == Counter(vendor_parts=2, side_by_side_table=1, heatmap_chart=1)
 
     # An override changes the outcome: checked again, and both files made again
     made.clear()

@@ -1,4 +1,4 @@
-"""Step 10, "Portefølje", driven without a browser on a real database (SQLite in the test's
+"""Step 11, "Portefølje", driven without a browser on a real database (SQLite in the test's
 workspace; the two-tab test also on PostgreSQL): what an officer relies on – a system added,
 edited and taken out of use is in the database at once, with its history; a bad form or file
 is refused with every reason and nothing written, and what was typed stays; an outage names
@@ -628,7 +628,7 @@ def _bids_and_form():
     from procure.evaluation import evaluate_response
     from procure.responses.reader import read_response
     from procure.tender import resolve_tender
-    from procure.ui.pages.tilbud.outcome import ReadFile
+    from procure.ui.checking import ReadFile
     from procure.ui.session import get_state, show_notices
     from procure.ui.system_form import register_winning_bid_form
     from tests.samples import answer_file, sample_tender, shipped_release
@@ -733,8 +733,8 @@ def test_the_page_in_chromium(sample, workspace_in_tmp):
             page.set_default_timeout(30_000)
             page.goto(url)
             expect(page.get_by_role("heading", name="1. Start")).to_be_visible(timeout=60_000)
-            page.get_by_test_id("stSidebar").get_by_text("10. Portefølje", exact=True).click()
-            expect(page.get_by_role("heading", name="10. Portefølje")).to_be_visible()
+            page.get_by_test_id("stSidebar").get_by_text("11. Portefølje", exact=True).click()
+            expect(page.get_by_role("heading", name="11. Portefølje")).to_be_visible()
             expect(page.get_by_text("Viser 8 af 8 systemer i brug")).to_be_visible()
             _idle(page)
             page.screenshot(path=str(shots / "portefolje-systemer.png"))

@@ -25,7 +25,6 @@ from procure.tender import dump_tender, resolve_tender
 from procure.tender.model import Buyer, CustomRequirement
 from procure.ui.session import plain
 from procure.ui.texts import STEP_KEYS
-from tests import test_ui_apptest
 from tests.fill import fill_docx_form, fill_xlsx_form
 from tests.samples import sample_tender, shipped_release
 from tests.test_ui_apptest import checked_tender, enter_override
@@ -40,8 +39,6 @@ from tests.wizard import (
     reopened,
     warnings,
 )
-
-downloads = test_ui_apptest.downloads  # the fixture: what a download button gives
 
 UNEXPECTED = "uventet fejl"  # the words of the note shown for a bug instead of a traceback
 
@@ -294,7 +291,10 @@ def test_two_tabs_changing_different_fields_keep_both_changes():
     "field, value",
     [
         ("doc_lang", "xx"),
-        ("partial_credit", "abc"),
+        ("evaluation", {"criteria": [{"name": "Kvalitet", "weight": "60"}]}),
+        ("evaluation", {"scale_max": 10, "decimals": 2, "criteria": []}),
+        ("price_lines", [{"id": "P 1", "text": "Pris"}]),
+        ("tender_extra", {"title": "Overskriver titlen"}),
         ("integrations", "organisation"),
         ("deadline", "2027-99-99T77:77"),
         ("choices", {"FKI-ORG-001": {"kind": "ZZ"}}),

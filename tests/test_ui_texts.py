@@ -47,7 +47,9 @@ def test_every_step_has_its_name_in_both_languages():
         "6. Evaluering",
         "7. Dokumenter",
         "8. Tilbud",
-        "9. Bibliotek",
-        "10. Portefølje",
+        "9. Tildeling",
+        "10. Bibliotek",
+        "11. Portefølje",
     ]
     assert tr("en", "step_check") == "8. Bids"
+    assert tr("en", "step_award") == "9. Award"

@@ -79,3 +79,62 @@ def fill_purchase(at: AppTest) -> AppTest:
     at.selectbox(key="category").select("Y65").run()
     assert not at.exception
     return at
+
+
+# The PKs of the README's complete example model, with the weights it gives them.
+README_PKS = {"FKI-BRG-004": 6, "FKI-DRF-002": 6, "FKI-IND-005": 4}
+
+
+def readme_model_block() -> str:
+    """The YAML of the README's complete example (the evaluation block and the price lines)."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## The evaluation model and the award", 1)[1]
+    return section.split("```yaml\n", 1)[1].split("```", 1)[0]
+
+
+def readme_model_tender():
+    """tests.samples.sample_tender with the README's complete example model: its three PKs at
+    the README's weights, every other PK made a K, so the model is valid as published."""
+    import dataclasses
+
+    import yaml
+
+    from procure.tender.io import evaluation_from_data, price_lines_from_data
+    from procure.tender.model import SelectedRequirement
+    from tests.samples import sample_spec, sample_tender
+
+    tender = sample_tender()
+    kinds = {r.id: r.kind for r in sample_spec().requirements}
+    requirements = tuple(
+        SelectedRequirement(r.id, "PK", README_PKS[r.id])
+        if r.id in README_PKS
+        else SelectedRequirement(r.id, "K")
+        if kinds[r.id] == "PK"
+        else r
+        for r in tender.requirements
+    )
+    custom = tuple(
+        dataclasses.replace(c, kind="K", weight=None) if c.kind == "PK" else c
+        for c in tender.custom_requirements
+    )
+    block = yaml.safe_load(readme_model_block())
+    return dataclasses.replace(
+        tender,
+        requirements=requirements,
+        custom_requirements=custom,
+        evaluation=evaluation_from_data(block["evaluation"]),
+        price_lines=price_lines_from_data(block["price_lines"]),
+    )
+
+
+def open_tender(at: AppTest, tender) -> AppTest:
+    """Open `tender` as a tender.yaml on step 1 (the officer's upload)."""
+    from procure.tender import dump_tender
+
+    go(at, "step_start")
+    round_ = at.session_state[STATE_KEY].upload_round
+    at.file_uploader(key=f"tender_upload_{round_}").upload(
+        "tender.yaml", dump_tender(tender).encode()
+    ).run()
+    assert not at.exception
+    return at

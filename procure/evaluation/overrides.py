@@ -9,6 +9,7 @@ wizard uses the pure ones.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -287,7 +288,10 @@ def append_override(
         by=by.strip(),
         at=(now or dt.datetime.now(dt.UTC)).replace(microsecond=0).isoformat(),
     )
-    return Overrides(spec.tender.id, overrides.entries + (entry,), overrides.reservation_decisions)
+    # replace, not a new Overrides: the committee's entries in the same file stay
+    return dataclasses.replace(
+        overrides, tender_id=spec.tender.id, entries=overrides.entries + (entry,)
+    )
 
 
 def append_reservation_decision(
@@ -351,7 +355,11 @@ def append_reservation_decision(
         by=by.strip(),
         at=(now or dt.datetime.now(dt.UTC)).replace(microsecond=0).isoformat(),
     )
-    return Overrides(spec.tender.id, overrides.entries, overrides.reservation_decisions + (entry,))
+    return dataclasses.replace(
+        overrides,
+        tender_id=spec.tender.id,
+        reservation_decisions=overrides.reservation_decisions + (entry,),
+    )
 
 
 def dump_overrides(overrides: Overrides) -> str:

@@ -121,21 +121,32 @@ def tender_from_data(data: dict) -> Tender:
         evaluation=evaluation_from_data(data.get("evaluation") or {}),
         annex=data.get("annex", 3),
         deadline=data.get("deadline"),
-        price_lines=tuple(
-            PriceLine(
-                line["id"],
-                line["text"],
-                _amount(line.get("quantity", 1)),
-                _amount(line["weight"]) if "weight" in line else None,
-                line.get("unit", ""),
-            )
-            for line in data.get("price_lines", ())
-        ),
+        price_lines=price_lines_from_data(data.get("price_lines", ())),
         status=data.get("status", DRAFT),
         version=data.get("version"),
         publication=_publication(data.get("publication")),
         amendments=tuple(_amendment(a) for a in data.get("amendments", ())),
     )
+
+
+def price_lines_from_data(lines) -> tuple[PriceLine, ...]:
+    """The `price_lines` list of a tender file as PriceLines (the reverse of
+    price_lines_to_data)."""
+    return tuple(
+        PriceLine(
+            line["id"],
+            line["text"],
+            _amount(line.get("quantity", 1)),
+            _amount(line["weight"]) if "weight" in line else None,
+            line.get("unit", ""),
+        )
+        for line in lines
+    )
+
+
+def price_lines_to_data(lines) -> list[dict]:
+    """PriceLines as the tender file's `price_lines` list."""
+    return [_price_line(line) for line in lines]
 
 
 def _publication(data: dict | None) -> Publication | None:
@@ -337,9 +348,7 @@ def tender_to_data(tender: Tender) -> dict:
         "annex": tender.annex,
     }
     if tender.price_lines:  # only when set: tender files written before it stay byte-identical
-        data = _after(
-            data, "evaluation", "price_lines", [_price_line(p) for p in tender.price_lines]
-        )
+        data = _after(data, "evaluation", "price_lines", price_lines_to_data(tender.price_lines))
     if tender.deadline:  # only when set: tender files written before it stay byte-identical
         data = _after(data, "date", "deadline", tender.deadline)
     if tender.buyer.cvr:

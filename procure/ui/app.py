@@ -5,6 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from procure.i18n import set_language
+from procure.tender.lifecycle import part_label
+from procure.ui.corrections import pending_now
 from procure.ui.pages import (
     bibliotek,
     dokumenter,
@@ -15,9 +17,11 @@ from procure.ui.pages import (
     start,
     system,
     tilbud,
+    tildeling,
     udbud,
 )
 from procure.ui.persistence import autosave, follow_other_tabs, restore_from_address
+from procure.ui.publication import status_text
 from procure.ui.session import (
     bound,
     get_state,
@@ -38,6 +42,7 @@ PAGES = {
     "step_evaluation": evaluering.render,
     "step_documents": dokumenter.render,
     "step_check": tilbud.render,
+    "step_award": tildeling.render,
     "step_library": bibliotek.render,
     "step_portfolio": portefolje.render,
 }
@@ -61,6 +66,7 @@ def main() -> None:
     st.title(tr(lang, "app_title"))
     st.header(tr(lang, STEP_KEYS[state.step]))
     show_notices(state)
+    run_step(state, _status)
     run_step(state, PAGES[STEP_KEYS[state.step]])
     run_step(state, _step_buttons)
     run_step(state, autosave)
@@ -121,6 +127,21 @@ def _sidebar(state: WizardState) -> None:
         if state.library_version:
             st.caption(plain(tr(lang, "sidebar_library", version=state.library_version)))
         st.caption(tr(lang, "sidebar_privacy"))
+
+
+def _status(state: WizardState) -> None:
+    """The tender's status on every step, and a change to a published tender's frozen parts
+    that is not in its file yet (saved as a correction, or undone, on Dokumenter)."""
+    if state.step == 0 and not state.has_work():
+        return
+    lang = state.ui_lang
+    st.caption(plain(status_text(state)))
+    pending = pending_now(state)
+    if pending is not None:
+        parts = ", ".join(part_label(p).text(lang) for p in pending.parts)
+        key = "status_pending_amend" if pending.can_amend else "status_pending_frozen"
+        rule = pending.rule.text(lang) if pending.rule is not None else ""
+        st.warning(plain(tr(lang, key, parts=parts, rule=rule)))
 
 
 def _step_buttons(state: WizardState) -> None:

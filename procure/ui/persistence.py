@@ -195,9 +195,8 @@ _FIELD_LABELS = {
     "category": "category_label",
     "integrations": "integrations_label",
     "kle": "kle_label",
-    "scale_max": "scale_label",
-    "partial_credit": "partial_label",
-    "decimals": "decimals_label",
+    "evaluation": "evaluation_model_label",
+    "price_lines": "price_lines_heading",
     "annex": "annex_label",
 }
 
@@ -299,9 +298,11 @@ def _save_check(state: WizardState) -> None:
     if _bids_key(state) != marks.bids:
         _sync_bids(state, ws)
     overrides = state.check.evaluations.get(state.tender_id)
+    # Any entry counts: scores, consensus, confirmations and reservation decisions as well
+    # as point overrides.
     if (
         overrides is not None
-        and overrides.entries
+        and not overrides.empty
         and marks.evaluations.get(state.tender_id) != _evaluation_text(overrides)
     ):
         _sync_evaluation(state, ws)
@@ -376,7 +377,8 @@ def _sync_evaluation(state: WizardState, ws: Workspace) -> None:
 
 def _tender_yaml(state: WizardState) -> str | None:
     """The tender file's text when the draft makes a valid tender; None while it does not."""
-    from procure.tender import dump_tender, parse_tender
+    from procure.tender import dump_tender, parse_tender, resolve_tender
+    from procure.tender.lifecycle import broken_seal, is_published
     from procure.ui.state import build_tender
 
     if not (state.title.strip() and state.buyer.strip() and state.category and state.cvr_valid):
@@ -386,7 +388,11 @@ def _tender_yaml(state: WizardState) -> str | None:
         if library is None:
             return None
         text = dump_tender(build_tender(state, library))
-        parse_tender(text, "tender.yaml")
+        tender = parse_tender(text, "tender.yaml")
+        if is_published(tender) and broken_seal(resolve_tender(tender, library)):
+            # A change to a frozen part after publication: the file keeps the published
+            # version until the change is saved as a correction (or undone) on Dokumenter.
+            return None
     except ProcureError:
         return None
     return text

@@ -15,8 +15,8 @@ import hashlib
 import re
 import uuid
 from dataclasses import dataclass, field
-from decimal import Decimal
 
+from procure.award.model import default_evaluation
 from procure.evaluation.overrides import Overrides
 from procure.library.model import Library, Requirement
 from procure.tender import (
@@ -26,7 +26,8 @@ from procure.tender import (
     Tender,
     propose_tender,
 )
-from procure.tender.model import CUSTOM_PREFIX, Buyer
+from procure.tender.io import tender_from_data, tender_to_data
+from procure.tender.model import CUSTOM_PREFIX, Buyer, PriceLine
 
 CVR_PATTERN = re.compile(r"\d{8}")
 
@@ -76,6 +77,21 @@ class OverrideDraft:
 
 
 @dataclass
+class EntryDraft:
+    """What an evaluator is entering in one of the Tilbud step's forms (a decision on a
+    reservation, a confirmation, points, a consensus), kept until it is saved: the officer may
+    visit another step or switch language half-way."""
+
+    vendor: str | None = None  # None: the form's first
+    requirement_id: str | None = None  # None: the form's first (or next to do)
+    choice: str = ""  # a reservation decision, or "yes"/"no" for compliance
+    points: str = ""  # as typed: a decimal comma is fine
+    price: str = ""
+    why: str = ""
+    message: Notice | None = None  # how the last save went, shown once in the form
+
+
+@dataclass
 class LocalDraft:
     """A local requirement being written in step 5, kept until it is added: the officer may
     visit another step or switch language half-way."""
@@ -98,6 +114,9 @@ class CheckState:
     evaluations: dict[str, Overrides] = field(default_factory=dict)
     evaluator: str = ""  # who makes the overrides; kept for the next one
     drafts: dict[str, OverrideDraft] = field(default_factory=dict)  # per vendor form
+    # The other forms' drafts: "decision:<vendor key>", "confirm:<vendor key>", "score",
+    # "consensus"
+    entries: dict[str, EntryDraft] = field(default_factory=dict)
     # A loaded evaluation file that would drop overrides made here: waits for confirmation
     pending_evaluation: Overrides | None = None
     pending_evaluation_name: str = ""
@@ -106,6 +125,8 @@ class CheckState:
     read_value: object = field(default=None, repr=False)
     cache_key: tuple | None = field(default=None, repr=False)
     cache_value: object = field(default=None, repr=False)
+    award_key: tuple | None = field(default=None, repr=False)
+    award_value: object = field(default=None, repr=False)
 
 
 @dataclass(frozen=True)
@@ -157,11 +178,16 @@ class WizardState:
     local_draft: LocalDraft = field(default_factory=LocalDraft)
     confirm_reset: bool = False
     last_proposed: tuple[str, ...] | None = None
-    # Evaluering (step 6, pages/evaluering.py); the annex number is set on Udbud
-    scale_max: int = 10
-    partial_credit: str = "0.5"
-    decimals: int = 2
+    # Evaluering (step 6, pages/evaluering/): the published evaluation model and the price
+    # lines, exactly as the tender file has them. None: procure's default for the tender's PKs
+    # (procure.award.default_evaluation), which follows the Krav step until the officer
+    # confirms or changes it. The annex number is set on Udbud
+    evaluation: EvaluationModel | None = None
+    price_lines: tuple[PriceLine, ...] | None = None
     annex: int = 3
+    # What a loaded tender file holds that no step edits (its status and publication record):
+    # the file's own data, written back unchanged
+    tender_extra: dict = field(default_factory=dict)
     # Start (step 1): a loaded tender waiting for the officer to confirm replacing their work
     pending_tender: Tender | None = None
     pending_source: str = ""  # the file (or pasted text) it came from, named in messages
@@ -366,21 +392,76 @@ def build_tender(state: WizardState, library: Library) -> Tender:
     import dataclasses
 
     proposal = propose(state, library)
-    return dataclasses.replace(
+    tender = dataclasses.replace(
         proposal,
         title=state.title.strip(),
         buyer=Buyer(state.buyer.strip(), state.cvr.strip() or None),
         case_number=state.case_number.strip(),
         requirements=selected_requirements(state, library, proposal),
         custom_requirements=tuple(r for r in state.local),
-        evaluation=EvaluationModel(
-            scale_max=state.scale_max,
-            partial_credit=Decimal(state.partial_credit),
-            decimals=state.decimals,
-        ),
         annex=state.annex,
         deadline=state.deadline or None,
     )
+    if state.evaluation is None or state.price_lines is None:
+        default, lines = default_evaluation(pk_weights(tender, library), tender.language)
+        tender = dataclasses.replace(
+            tender,
+            evaluation=default if state.evaluation is None else state.evaluation,
+            price_lines=lines if state.price_lines is None else state.price_lines,
+        )
+    else:
+        tender = dataclasses.replace(
+            tender, evaluation=state.evaluation, price_lines=state.price_lines
+        )
+    if state.tender_extra:
+        # Through the file's own data: the kept parts become the Tender's again.
+        tender = tender_from_data({**tender_to_data(tender), **state.tender_extra})
+    return tender
+
+
+def pk_weights(tender: Tender, library: Library) -> list[tuple[str, int | None]]:
+    """The tender's PKs with their effective weights, in the order the tender's documents
+    number them (by the library's areas; local requirements last in their area), as
+    resolve_tender gives them, without resolving (no stamps to compute)."""
+    by_area: dict[str, list[tuple[str, int | None]]] = {a.key: [] for a in library.areas}
+    for selected in tender.requirements:
+        requirement = library.requirements_by_id.get(selected.id)
+        if requirement is None or requirement.area not in by_area:
+            continue
+        if (selected.kind or requirement.kind) == "PK":
+            weight = selected.weight if selected.weight is not None else requirement.weight
+            by_area[requirement.area].append((selected.id, weight))
+    for local in tender.custom_requirements:
+        if local.kind == "PK" and local.area in by_area:
+            by_area[local.area].append((local.id, local.weight))
+    return [pair for pairs in by_area.values() for pair in pairs]
+
+
+# The tender file's keys the wizard's steps edit; any other key of a loaded file (its status,
+# publication and corrections) is kept in `tender_extra` and written back as it was.
+WIZARD_KEYS = (
+    "id",
+    "title",
+    "buyer",
+    "case_number",
+    "date",
+    "deadline",
+    "language",
+    "library_version",
+    "category",
+    "kle",
+    "integrations",
+    "requirements",
+    "custom_requirements",
+    "evaluation",
+    "price_lines",
+    "annex",
+)
+
+
+def extra_data(tender: Tender) -> dict:
+    """What the tender file holds beyond the wizard's keys, as the file's data."""
+    return {k: v for k, v in tender_to_data(tender).items() if k not in WIZARD_KEYS}
 
 
 # The fields a loaded tender replaces; the language, step and step-8 (Tilbud) files stay.
@@ -400,10 +481,10 @@ TENDER_FIELDS = (
     "choices",
     "local",
     "next_local_number",
-    "scale_max",
-    "partial_credit",
-    "decimals",
+    "evaluation",
+    "price_lines",
     "annex",
+    "tender_extra",
 )
 
 
@@ -433,10 +514,10 @@ def state_from_tender(tender: Tender, library: Library) -> WizardState:
         doc_lang=tender.language,
         library_version=tender.library_version,
         category=tender.category,
-        scale_max=tender.evaluation.scale_max,
-        partial_credit=format(tender.evaluation.partial_credit, "f"),
-        decimals=tender.evaluation.decimals,
+        evaluation=tender.evaluation,
+        price_lines=tender.price_lines,
         annex=tender.annex,
+        tender_extra=extra_data(tender),
     )
     set_integrations(state, library, list(tender.integrations))
     set_kle(state, library, list(tender.kle))

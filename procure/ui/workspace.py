@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import json
 import os
 import re
@@ -30,7 +31,11 @@ import shutil
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
+from decimal import Decimal
+from importlib import resources
 from pathlib import Path, PurePath
+
+from jsonschema import Draft202012Validator
 
 from procure.errors import ProcureError
 from procure.evaluation.overrides import Overrides, dump_overrides, parse_overrides
@@ -43,8 +48,20 @@ from procure.files import (
 )
 from procure.i18n import t
 from procure.library.model import KINDS
-from procure.tender.model import CUSTOM_PREFIX, CustomRequirement
-from procure.ui.state import TENDER_FIELDS, RequirementChoice, UploadedFile, WizardState
+from procure.tender.io import (
+    evaluation_from_data,
+    evaluation_to_data,
+    price_lines_from_data,
+    price_lines_to_data,
+)
+from procure.tender.model import CUSTOM_PREFIX, CustomRequirement, EvaluationModel
+from procure.ui.state import (
+    TENDER_FIELDS,
+    WIZARD_KEYS,
+    RequirementChoice,
+    UploadedFile,
+    WizardState,
+)
 
 WORKSPACE_ENV = "PROCURE_WORKSPACE"
 DRAFT_FORMAT = "procure-wizard-draft"
@@ -163,6 +180,14 @@ class Workspace:
         text = json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True)
         with locked(folder / DRAFT_FILE):
             write_text_atomically(folder / DRAFT_FILE, text + "\n")
+
+    def tender_text(self, tender_id: str) -> str | None:
+        """The tender file's text as saved (None: none yet); for a published tender with a
+        correction pending, the published version."""
+        try:
+            return _read_text(self.tender_folder(tender_id) / TENDER_FILE)
+        except ProcureError:
+            return None
 
     def save_tender_file(self, tender_id: str, yaml_text: str) -> None:
         self._replace_text(self._writable_folder(tender_id) / TENDER_FILE, yaml_text)
@@ -406,6 +431,10 @@ def draft_content(state: WizardState) -> dict:
             }
         elif name == "local":
             value = [dataclasses.asdict(r) for r in value]
+        elif name == "evaluation":  # as the tender file writes it: JSON-ready, read back equal
+            value = None if value is None else _ordered(evaluation_to_data(value))
+        elif name == "price_lines":
+            value = None if value is None else price_lines_to_data(value)
         content[name] = value
     content["step"] = state.step
     return content
@@ -436,8 +465,12 @@ def state_from_content(content: dict) -> WizardState:
             value = None if value is None else _text(name, value)
         elif name == "doc_lang":
             value = _matching(name, value, _LANGUAGE)
-        elif name == "partial_credit":
-            value = _matching(name, value, _PARTIAL_CREDIT)
+        elif name == "evaluation":
+            value = None if value is None else _evaluation(value)
+        elif name == "price_lines":
+            value = None if value is None else _price_lines(value)
+        elif name == "tender_extra":
+            value = _tender_extra(value)
         elif name == "date":
             value = _day_and_time(name, _matching(name, value, _DATE))
         elif name == "deadline":
@@ -445,6 +478,8 @@ def state_from_content(content: dict) -> WizardState:
         else:
             value = _text(name, value)
         setattr(state, name, value)
+    if "evaluation" not in content and any(key in content for key in _OLD_EVALUATION):
+        state.evaluation = _old_evaluation(content)
     step = content.get("step", 0)
     state.step = step if isinstance(step, int) and step >= 0 else 0
     return state
@@ -531,8 +566,6 @@ def _merge_local(
 
 # What the wizard's widgets can produce: a draft holding anything else is damaged.
 _RANGES = {
-    "scale_max": (1, 1000),
-    "decimals": (0, 4),
     "annex": (1, 99),
     "next_local_number": (1, 1_000_000),
 }
@@ -585,6 +618,100 @@ def _sequence(name: str, value: object) -> list:
     if not isinstance(value, list):  # a string would otherwise become its characters
         raise _invalid(name, value)
     return value
+
+
+# A draft saved before the wizard kept the whole model: its evaluation fields, the older model.
+_OLD_EVALUATION = ("scale_max", "partial_credit", "decimals")
+
+
+def _old_evaluation(content: dict) -> EvaluationModel:
+    return EvaluationModel(
+        scale_max=_whole_number("scale_max", content.get("scale_max", 10), 1, 1000),
+        partial_credit=Decimal(
+            _matching("partial_credit", content.get("partial_credit", "0.5"), _PARTIAL_CREDIT)
+        ),
+        decimals=_whole_number("decimals", content.get("decimals", 2), 0, 4),
+    )
+
+
+@functools.cache
+def _tender_schema() -> dict:
+    text = resources.files("procure.tender").joinpath("schemas", "tender.schema.json")
+    return json.loads(text.read_text("utf-8"))
+
+
+def _valid_as_in_tender_file(name: str, key: str, value: object) -> None:
+    """`value` must be what the tender file's schema allows under `key`."""
+    schema = _tender_schema()["properties"].get(key)
+    if schema is None or next(Draft202012Validator(schema).iter_errors(value), None):
+        raise _invalid(name, value)
+
+
+def _ordered(block: dict) -> dict:
+    """The evaluation block with each criterion's and sub-criterion's requirements as a list of
+    [id, weight] pairs: the draft is written with sorted keys, and their order is published."""
+    criteria = []
+    for criterion in block.get("criteria", ()):
+        criterion = dict(criterion)
+        if "requirements" in criterion:
+            criterion["requirements"] = [list(p) for p in criterion["requirements"].items()]
+        if "sub" in criterion:
+            criterion["sub"] = [
+                {**sub, "requirements": [list(p) for p in sub["requirements"].items()]}
+                for sub in criterion["sub"]
+            ]
+        criteria.append(criterion)
+    return {**block, "criteria": criteria} if "criteria" in block else block
+
+
+def _unordered(block: object) -> object:
+    """The reverse of _ordered: the block as the tender file has it (ValueError if damaged)."""
+    if not isinstance(block, dict) or "criteria" not in block:
+        return block
+
+    def mapping(pairs: object) -> dict:
+        if not isinstance(pairs, list) or not all(
+            isinstance(p, list) and len(p) == 2 and isinstance(p[0], str) for p in pairs
+        ):
+            raise _invalid("evaluation", pairs)
+        return {rid: weight for rid, weight in pairs}
+
+    criteria = []
+    for criterion in _sequence("evaluation", block["criteria"]):
+        criterion = dict(_mapping("evaluation", criterion))
+        if "requirements" in criterion:
+            criterion["requirements"] = mapping(criterion["requirements"])
+        if "sub" in criterion:
+            criterion["sub"] = [
+                {**_mapping("evaluation", sub), "requirements": mapping(sub.get("requirements"))}
+                for sub in _sequence("evaluation", criterion["sub"])
+            ]
+        criteria.append(criterion)
+    return {**block, "criteria": criteria}
+
+
+def _evaluation(value: object) -> EvaluationModel:
+    """The evaluation block as the tender file writes it, and nothing the wizard would not."""
+    value = _unordered(value)
+    _valid_as_in_tender_file("evaluation", "evaluation", value)
+    model = evaluation_from_data(value)
+    if evaluation_to_data(model) != value:
+        raise _invalid("evaluation", value)
+    return model
+
+
+def _price_lines(value: object) -> tuple:
+    _valid_as_in_tender_file("price_lines", "price_lines", value)
+    return price_lines_from_data(value)
+
+
+def _tender_extra(value: object) -> dict:
+    """Parts of a tender file the steps do not edit: each a key the tender file has."""
+    for key, item in _mapping("tender_extra", value).items():
+        if key in WIZARD_KEYS:
+            raise _invalid(f"tender_extra.{key}", item)
+        _valid_as_in_tender_file(f"tender_extra.{key}", key, item)
+    return dict(value)
 
 
 def _choice(requirement_id: str, value: object) -> RequirementChoice:

@@ -62,6 +62,8 @@ def render(state: WizardState) -> None:
             _as_date(state.date),
             lambda v: setattr(state, "date", (v or dt.date.today()).isoformat()),
             label=tr(lang, "date_label"),
+            min_value=dt.date(1900, 1, 1),  # not Streamlit's ten years either side of today
+            max_value=dt.date(9999, 12, 31),
             format="DD.MM.YYYY",
         )
         _deadline(state)
@@ -123,6 +125,10 @@ def _deadline(state: WizardState) -> None:
             lambda v: _set_deadline(state, v, time_text),
             label=tr(lang, "deadline_label"),
             value=None,
+            # Streamlit's own bounds are ten years either side of today: a deadline outside
+            # them would be emptied just by showing it.
+            min_value=dt.date(1900, 1, 1),
+            max_value=dt.date(9999, 12, 31),
             format="DD.MM.YYYY",
             help=tr(lang, "deadline_help"),
         )

@@ -26,6 +26,7 @@ from procure.ui.texts import (
     start,
     system,
     tilbud,
+    tildeling,
     udbud,
 )
 
@@ -43,6 +44,7 @@ STEP_KEYS = (
     "step_evaluation",
     "step_documents",
     "step_check",
+    "step_award",
     "step_library",
     "step_portfolio",
 )
@@ -58,6 +60,7 @@ PARTS: tuple[ModuleType, ...] = (
     evaluering,
     dokumenter,
     tilbud,
+    tildeling,
     bibliotek,
     portefolje,
 )

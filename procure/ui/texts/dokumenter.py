@@ -18,7 +18,10 @@ DA = {
     "required_by_short": "kræves af {ids}",
     "zip_name": "udbudsmateriale.zip",
     "download_zip": "Hent alt som {name}",
-    "download_zip_help": "tender.yaml, annex.docx, response-form.docx og response-form.xlsx.",
+    "download_zip_help": (
+        "tender.yaml, annex.docx, response-form.docx, response-form.xlsx og, når udbuddet har "
+        "prislinjer, price-list.xlsx."
+    ),
     "downloads_heading": "Hent filerne",
     "downloads_intro": (
         "tender.yaml er dit arbejde – gem den, så du kan fortsætte senere eller kontrollere "
@@ -32,6 +35,39 @@ DA = {
     "documents_failed": (
         "Dokumenterne kunne ikke laves på grund af en uventet fejl. tender.yaml kan stadig "
         "hentes. Kontakt it-supporten, hvis fejlen bliver ved."
+    ),
+    # Publishing and corrections (publication.py)
+    "pub_heading": "Offentliggørelse",
+    "pub_intro": (
+        "Når udbuddet er offentliggjort, er kravene, deres typer og vægte, integrationerne, "
+        "evalueringsmodellen, prislinjerne og tilbudsfristen låst (udbudslovens § 160). Før "
+        "tilbudsfristen kan de kun ændres med et rettelsesblad; når første tilbud er åbnet, "
+        "slet ikke. Hent dokumenterne nedenfor efter offentliggørelsen."
+    ),
+    "pub_model_not_confirmed": (
+        "Evalueringsmodellen er procures forslag: bekræft eller ret den i trin 6, Evaluering."
+    ),
+    "pub_not_yet": "Udbuddet kan ikke offentliggøres endnu ({count}):",
+    "pub_understood": (
+        "Jeg ved, at krav, vægte, evalueringsmodel, prislinjer og tilbudsfrist derefter er "
+        "låst og kun kan rettes med rettelsesblad."
+    ),
+    "pub_publish": "Offentliggør udbuddet",
+    "pub_published": "Udbuddet er offentliggjort ({at}), version 1.",
+    "pub_pending": (
+        "Udbuddet er ændret efter offentliggørelsen. Før tilbudsfristen gemmes ændringen som "
+        "et rettelsesblad med begrundelse: versionen hæves, og ændringen registreres."
+    ),
+    "pub_why": "Begrundelse for rettelsen (skal udfyldes)",
+    "pub_why_help": "Står i udbudsfilen og på rettelsesbladet sammen med det, der er ændret.",
+    "pub_amend": "Gem som rettelsesblad",
+    "pub_amended": "Rettelsen er registreret: udbuddet er nu version {version}.",
+    "pub_frozen": "Ændringen kan ikke gemmes: {rule}.",
+    "pub_revert": "Fortryd ændringerne efter offentliggørelsen",
+    "pub_reverted": "Ændringerne er fortrudt: udbuddet er som offentliggjort.",
+    "pub_no_file": (
+        "Den offentliggjorte udbudsfil findes ikke i arbejdsmappen, så ændringerne kan ikke "
+        "fortrydes herfra. Åbn den offentliggjorte tender.yaml under 1. Start."
     ),
 }
 
@@ -53,7 +89,10 @@ EN = {
     "required_by_short": "required by {ids}",
     "zip_name": "tender-documents.zip",
     "download_zip": "Download everything as {name}",
-    "download_zip_help": "tender.yaml, annex.docx, response-form.docx and response-form.xlsx.",
+    "download_zip_help": (
+        "tender.yaml, annex.docx, response-form.docx, response-form.xlsx and, when the tender "
+        "has price lines, price-list.xlsx."
+    ),
     "downloads_heading": "Download the files",
     "downloads_intro": (
         "tender.yaml is your work – keep it to continue later or to check bids. The annex and "
@@ -67,5 +106,39 @@ EN = {
     "documents_failed": (
         "The documents could not be made because of an unexpected error. tender.yaml can still be "
         "downloaded. Contact IT support if it keeps happening."
+    ),
+    # Publishing and corrections (publication.py)
+    "pub_heading": "Publication",
+    "pub_intro": (
+        "Once the tender is published, the requirements, their types and weights, the "
+        "integrations, the evaluation model, the price lines and the deadline are locked "
+        "(Public Procurement Act § 160). Before the deadline they can only change by a "
+        "correction; once the first bid is opened, not at all. Download the documents below "
+        "after publishing."
+    ),
+    "pub_model_not_confirmed": (
+        "The evaluation model is procure's proposal: confirm or change it in step 6, Evaluation."
+    ),
+    "pub_not_yet": "The tender cannot be published yet ({count}):",
+    "pub_understood": (
+        "I know that requirements, weights, evaluation model, price lines and deadline are then "
+        "locked and can only change by a correction."
+    ),
+    "pub_publish": "Publish the tender",
+    "pub_published": "The tender is published ({at}), version 1.",
+    "pub_pending": (
+        "The tender was changed after publication. Before the deadline the change is saved as "
+        "a correction with its reason: the version goes up and the change is recorded."
+    ),
+    "pub_why": "Reason for the correction (required)",
+    "pub_why_help": "Kept in the tender file and on the correction with what changed.",
+    "pub_amend": "Save as correction",
+    "pub_amended": "The correction is recorded: the tender is now version {version}.",
+    "pub_frozen": "The change cannot be saved: {rule}.",
+    "pub_revert": "Undo the changes made after publication",
+    "pub_reverted": "The changes are undone: the tender is as published.",
+    "pub_no_file": (
+        "The published tender file is not in the workspace, so the changes cannot be undone "
+        "from here. Open the published tender.yaml under 1. Start."
     ),
 }

@@ -16,8 +16,9 @@ DA = {
     "step_evaluation": "6. Evaluering",
     "step_documents": "7. Dokumenter",
     "step_check": "8. Tilbud",
-    "step_library": "9. Bibliotek",
-    "step_portfolio": "10. Portefølje",
+    "step_award": "9. Tildeling",
+    "step_library": "10. Bibliotek",
+    "step_portfolio": "11. Portefølje",
     "sidebar_library": "Kravbibliotek {version}",
     "sidebar_privacy": (
         "Alt hvad du indtaster, gemmes løbende i arbejdsmappen på serveren. Du kan lukke "
@@ -73,6 +74,8 @@ DA = {
     "problem_buyer": "Skriv ordregiver (kommunen) i trin 2, Udbud.",
     "problem_category": "Vælg ydelsesområde i trin 3, System.",
     # Words several steps use
+    "yes": "Ja",
+    "no": "Nej",
     "cancel": "Annullér",
     "remove": "Fjern",
     "lang_da": "Dansk",
@@ -89,6 +92,37 @@ DA = {
     "kind_K": "K – krav",
     "kind_O": "O – option",
     "download_file": "Hent {name}",
+    # The bids read and checked (checking.py), for Tilbud and Tildeling
+    "current_tender_incomplete": (
+        "Udbuddet i trin 2–7 er ikke udfyldt endnu. Udfyld det, eller åbn et gemt udbud under "
+        "1. Start."
+    ),
+    "current_tender_invalid": "Udbuddet i trin 2–7 er ikke gyldigt (se trin 7, Dokumenter):",
+    "checking": "Kontrollerer besvarelserne …",
+    "response_failed": (
+        "filen kunne ikke kontrolleres på grund af en uventet fejl; bed leverandøren om at "
+        "indsende den igen i det udleverede format"
+    ),
+    "progress_reading": "Læser tilbud {index} af {total}: {name}",
+    "progress_checking": "Kontrollerer tilbud {index} af {total}: {name}",
+    "col_vendor": "Leverandør",
+    # The tender's status on every step (app.py, publication.py)
+    "status_draft": "Status: kladde – ikke offentliggjort.",
+    "status_published": (
+        "Status: {status}, version {version} (offentliggjort {at}; rettelser: {count})."
+    ),
+    "status_pending_amend": (
+        "Ændret efter offentliggørelse: {parts}. Ændringen er ikke i udbudsfilen endnu: gem "
+        "den som rettelsesblad med begrundelse i trin 7, Dokumenter, eller fortryd den dér."
+    ),
+    "status_pending_frozen": (
+        "Ændret efter offentliggørelse: {parts}. Ændringen gemmes ikke i udbudsfilen: {rule}. "
+        "Fortryd den i trin 7, Dokumenter."
+    ),
+    "current_tender_changed": (
+        "Udbuddet er ændret efter offentliggørelse uden rettelsesblad, så tilbuddene kan ikke "
+        "kontrolleres mod det. Gem ændringen som rettelsesblad, eller fortryd den, i trin 7."
+    ),
 }
 
 EN = {
@@ -105,8 +139,9 @@ EN = {
     "step_evaluation": "6. Evaluation",
     "step_documents": "7. Documents",
     "step_check": "8. Bids",
-    "step_library": "9. Library",
-    "step_portfolio": "10. Portfolio",
+    "step_award": "9. Award",
+    "step_library": "10. Library",
+    "step_portfolio": "11. Portfolio",
     "sidebar_library": "Requirement library {version}",
     "sidebar_privacy": (
         "Everything you enter is saved continuously in the workspace on the server. You can "
@@ -163,6 +198,8 @@ EN = {
     "problem_buyer": "Enter the contracting authority in step 2, Tender.",
     "problem_category": "Choose a service area in step 3, System.",
     # Words several steps use
+    "yes": "Yes",
+    "no": "No",
     "cancel": "Cancel",
     "remove": "Remove",
     "lang_da": "Danish",
@@ -177,4 +214,35 @@ EN = {
     "kind_K": "K – requirement",
     "kind_O": "O – option",
     "download_file": "Download {name}",
+    # The bids read and checked (checking.py), for Tilbud and Tildeling
+    "current_tender_incomplete": (
+        "The tender in steps 2–7 is not filled in yet. Fill it in, or open a saved tender "
+        "under 1. Start."
+    ),
+    "current_tender_invalid": "The tender in steps 2–7 is not valid (see step 7, Documents):",
+    "checking": "Checking the responses …",
+    "response_failed": (
+        "the file could not be checked because of an unexpected error; ask the vendor to submit "
+        "it again in the form provided"
+    ),
+    "progress_reading": "Reading response {index} of {total}: {name}",
+    "progress_checking": "Checking response {index} of {total}: {name}",
+    "col_vendor": "Vendor",
+    # The tender's status on every step (app.py, publication.py)
+    "status_draft": "Status: draft – not published.",
+    "status_published": (
+        "Status: {status}, version {version} (published {at}; corrections: {count})."
+    ),
+    "status_pending_amend": (
+        "Changed after publication: {parts}. The change is not in the tender file yet: save it "
+        "as a correction with its reason in step 7, Documents, or undo it there."
+    ),
+    "status_pending_frozen": (
+        "Changed after publication: {parts}. The change is not saved in the tender file: "
+        "{rule}. Undo it in step 7, Documents."
+    ),
+    "current_tender_changed": (
+        "The tender was changed after publication without a correction, so the bids cannot be "
+        "checked against it. Save the change as a correction, or undo it, in step 7."
+    ),
 }

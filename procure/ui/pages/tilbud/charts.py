@@ -1,20 +1,18 @@
-"""The charts of step 8, Tilbud: score per vendor, and each requirement × vendor as a heat map.
+"""The chart of step 8, Tilbud: each requirement × vendor as a heat map, coloured by the verdict
+(the bids are ranked only on the Tildeling step, on the committee's points, never here by the
+vendors' own answers).
 
 Plain data in, Vega-Lite specs (plain dicts) out, drawn with st.vega_lite_chart. No Streamlit
 here, so what a chart shows is tested without a browser. Vendor names and requirement texts
 only ever go into the chart's data, where Vega-Lite shows them as text.
 
-The page draws a chart or a table from an Arrow table (`with_arrow_data`, `arrow_table`), made
-once per checked set of bids: Streamlit sends one as it is, where a list of dicts goes through
-pandas on every rerun.
+The page draws the chart from an Arrow table (procure.ui.arrow), made once per checked set of
+bids.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
-
-import pyarrow as pa
 
 from procure.evaluation.comparison import Comparison
 from procure.evaluation.messages import number
@@ -33,8 +31,6 @@ VERDICT_COLOURS: dict[str, str] = {
     "invalid": "#757575",  # dark grey: an answer that is none of the allowed ones
     "failed": "#8b0000",  # dark red: a mandatory requirement (MK) not met
 }
-COMPLIANT_COLOURS = {True: "#2e7d32", False: "#b71c1c"}
-COMPUTED_TICK_COLOUR = "#1e88e5"  # blue: visible on both bar colours and on light or dark pages
 
 # What the heat map can be narrowed to: long tenders have hundreds of rows.
 HEATMAP_FILTERS = ("all", "mk_pk", "not_ok")
@@ -42,17 +38,12 @@ HEATMAP_ROW_PX = 20  # per requirement: 300 requirements stay readable, the page
 # Above this many vendors the heat map's column labels are slanted: side by side, Vega-Lite
 # would drop every other one as crowded, and a column without its vendor's name says nothing.
 HEATMAP_LEVEL_LABELS = 5
-SCORE_BAR_PX = 34  # per vendor
 
 
 def verdict_label(verdict: str, lang: str) -> str:
     """A verdict as the legend and tooltip show it: "Ikke opfyldt (MK)"."""
     text = tr(lang, f"verdict_{verdict}")
     return text[:1].upper() + text[1:]
-
-
-def compliant_label(compliant: bool, lang: str) -> str:
-    return tr(lang, "chart_compliant" if compliant else "chart_not_compliant")
 
 
 def vendor_labels(
@@ -71,107 +62,6 @@ def vendor_labels(
             label += " ·"
         labels.append(label)
     return tuple(labels)
-
-
-# -- Score per vendor ---------------------------------------------------------------------------
-
-
-def score_rows(comparison: Comparison, lang: str) -> list[dict]:
-    """One row per vendor in ranking order: compliant bids by final score, then the others by
-    final score, so a non-compliant bid never looks like the winner (ties in upload order)."""
-    labels = vendor_labels(comparison.results)
-    rows = []
-    for label, result in zip(labels, comparison.results, strict=True):
-        rows.append(
-            {
-                "vendor": label,
-                "score": float(result.score),
-                "computed_score": float(result.computed_score),
-                "overridden": result.score != result.computed_score,
-                "max_score": result.max_score,
-                "compliant": result.compliant,
-                "status": compliant_label(result.compliant, lang),
-                "score_text": f"{number(result.score, lang)} / {result.max_score}",
-                "computed_text": f"{number(result.computed_score, lang)} / {result.max_score}",
-            }
-        )
-    rows.sort(key=lambda row: (not row["compliant"], -row["score"]))  # stable sort
-    return rows
-
-
-def score_chart(comparison: Comparison, lang: str) -> dict:
-    """Horizontal bars of the final score on the published scale, coloured by compliance; a
-    tick at the computed score where an evaluator's override changed it."""
-    rows = score_rows(comparison, lang)
-    max_score = max((row["max_score"] for row in rows), default=10)
-    any_override = any(row["overridden"] for row in rows)
-    score_title = tr(lang, "score_final" if any_override else "score")
-    y = {
-        "field": "vendor",
-        "type": "nominal",
-        "sort": [row["vendor"] for row in rows],
-        "title": None,
-        "axis": {"labelLimit": 260},
-    }
-    tooltip = [
-        {"field": "vendor", "type": "nominal", "title": tr(lang, "col_vendor")},
-        {"field": "score_text", "type": "nominal", "title": score_title},
-        *(
-            [{"field": "computed_text", "type": "nominal", "title": tr(lang, "score_computed")}]
-            if any_override
-            else []
-        ),
-        {"field": "status", "type": "nominal", "title": tr(lang, "col_compliant")},
-    ]
-    bars = {
-        "mark": {"type": "bar", "cornerRadiusEnd": 2},
-        "encoding": {
-            "y": y,
-            "x": {
-                "field": "score",
-                "type": "quantitative",
-                "title": f"{score_title} (0–{max_score})",
-                "scale": {"domain": [0, max_score], "nice": False},
-                "axis": {"format": "d", "tickMinStep": 1},
-            },
-            "color": {
-                "field": "status",
-                "type": "nominal",
-                "title": None,
-                "scale": {
-                    "domain": [compliant_label(True, lang), compliant_label(False, lang)],
-                    "range": [COMPLIANT_COLOURS[True], COMPLIANT_COLOURS[False]],
-                },
-                "legend": {"orient": "top"},
-            },
-            "tooltip": tooltip,
-        },
-    }
-    layers = [bars]
-    if any_override:
-        layers.append(
-            {
-                "transform": [{"filter": "datum.overridden"}],
-                "mark": {
-                    "type": "tick",
-                    "color": COMPUTED_TICK_COLOUR,
-                    "thickness": 3,
-                    "bandSize": SCORE_BAR_PX * 0.8,
-                },
-                "encoding": {
-                    "y": y,
-                    "x": {"field": "computed_score", "type": "quantitative"},
-                    "tooltip": tooltip,
-                },
-            }
-        )
-    return {
-        "data": {"values": rows},
-        "height": max(len(rows), 1) * SCORE_BAR_PX,
-        # Fit the page's width; the height above is the plot's own, so bars keep their size.
-        "autosize": {"type": "fit-x", "contains": "padding"},
-        "layer": layers,
-    }
 
 
 # -- Requirement × vendor -----------------------------------------------------------------------
@@ -279,31 +169,6 @@ def heatmap_chart(spec: TenderSpec, comparison: Comparison, lang: str, show: str
             ],
         },
     }
-
-
-# -- For the page ---------------------------------------------------------------------------------
-
-
-def arrow_table(
-    rows: list[dict], columns: Iterable[str] | None = None, repeated_texts: bool = False
-) -> pa.Table:
-    """`rows` as an Arrow table, columns in the order of the first row's keys (or `columns`,
-    for a table that may have no rows). With `repeated_texts`, text columns are stored as a
-    dictionary, each distinct text once: the heat map repeats every requirement's number, id,
-    title and kind once per vendor."""
-    names = list(columns) if columns is not None else list(rows[0]) if rows else []
-    arrays = []
-    for name in names:
-        array = pa.array([row.get(name) for row in rows])
-        if repeated_texts and pa.types.is_string(array.type):
-            array = array.dictionary_encode()
-        arrays.append(array)
-    return pa.Table.from_arrays(arrays, names=names)
-
-
-def with_arrow_data(chart: dict) -> dict:
-    """The chart with its rows as an Arrow table: what the browser gets is the same."""
-    return {**chart, "data": {"values": arrow_table(chart["data"]["values"], repeated_texts=True)}}
 
 
 def _points_text(verdict, weight: int | None, lang: str) -> str:

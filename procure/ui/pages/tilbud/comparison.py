@@ -1,13 +1,15 @@
 """The vendors side by side on the Tilbud step: the comparison table, every requirement per
-vendor, the score and verdict charts, and the comparison workbook and note to download."""
+vendor, the heat map of verdicts, and the comparison workbook and note to download. Nothing
+here ranks the bids (that is Tildeling's, on the committee's points)."""
 
 from __future__ import annotations
 
 import streamlit as st
 
+from procure.ui.checking import CheckOutcome
 from procure.ui.downloads import MIME
 from procure.ui.pages.tilbud.charts import HEATMAP_FILTERS
-from procure.ui.pages.tilbud.outcome import CheckOutcome
+from procure.ui.pages.tilbud.outcome import heatmap, side_by_side, vendors_table
 from procure.ui.session import bound
 from procure.ui.state import WizardState
 from procure.ui.texts import tr
@@ -22,13 +24,13 @@ def comparison_and_charts(state: WizardState, outcome: CheckOutcome) -> tuple:
     st.divider()
     st.subheader(tr(lang, "comparison_heading"))
     st.dataframe(
-        outcome.vendors_table(lang),
+        vendors_table(outcome, lang),
         hide_index=True,
         width="stretch",
     )
     with st.expander(tr(lang, "side_by_side"), expanded=True):
         st.dataframe(
-            outcome.side_by_side(lang),
+            side_by_side(outcome, lang),
             hide_index=True,
             width="stretch",
         )
@@ -62,22 +64,8 @@ def offer_downloads(state: WizardState, outcome: CheckOutcome, left, right) -> N
 
 
 def _charts(state: WizardState, outcome: CheckOutcome) -> None:
-    """Score per vendor, and every requirement × vendor coloured by the verdict."""
+    """Every requirement × vendor coloured by the verdict."""
     lang = state.ui_lang
-    comparison = outcome.comparison
-    assert comparison is not None
-    st.subheader(tr(lang, "chart_scores_heading"))
-    max_score = max(result.max_score for result in comparison.results)
-    caption = tr(lang, "chart_scores_caption", max=max_score)
-    if any(result.score != result.computed_score for result in comparison.results):
-        caption += " " + tr(lang, "chart_scores_computed")
-    st.caption(caption)
-    st.vega_lite_chart(
-        spec=outcome.scores_chart(lang),
-        width="stretch",
-        key="chart_scores",
-    )
-
     st.subheader(tr(lang, "chart_heatmap_heading"))
     st.caption(tr(lang, "chart_heatmap_caption"))
     view = st.session_state.setdefault(VIEW_KEY, {"heatmap": "all"})
@@ -93,7 +81,7 @@ def _charts(state: WizardState, outcome: CheckOutcome) -> None:
         help=tr(lang, "chart_heatmap_show_help"),
     )
     show = view.get("heatmap", "all")
-    chart = outcome.heatmap(lang, show)
+    chart = heatmap(outcome, lang, show)
     if chart["data"]["values"].num_rows == 0:
         st.info(tr(lang, "chart_heatmap_empty"))
         return

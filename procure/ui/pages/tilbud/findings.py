@@ -1,5 +1,7 @@
-"""One vendor's result on the Tilbud step: score, compliance and why not, the mandatory
-requirements failed, reservations, integrations not covered and the findings; below it the
+"""One vendor's result on the Tilbud step: procure's proposal on compliance and why not, with
+a person's confirmation beside it; the mandatory requirements failed, the reservations with the
+buyer's decisions, integrations not covered and the findings; the PK answers' points as
+information only (bids are ranked on Tildeling, by the committee's points); below it the
 vendor's manual point override form."""
 
 from __future__ import annotations
@@ -8,7 +10,9 @@ import streamlit as st
 
 from procure.evaluation import Overrides
 from procure.evaluation.messages import number
-from procure.ui.pages.tilbud.outcome import CheckOutcome, amount_text
+from procure.ui.checking import CheckOutcome
+from procure.ui.pages.tilbud.decisions import confirmation, reservation_decisions
+from procure.ui.pages.tilbud.outcome import amount_text, vendor
 from procure.ui.pages.tilbud.overrides import override_form
 from procure.ui.session import plain
 from procure.ui.state import WizardState
@@ -21,22 +25,29 @@ def vendor_result(
     """The `index`th vendor's result, and below it the vendor's override form."""
     lang = state.ui_lang
     result = outcome.results[index]
-    parts = outcome.vendor(lang, index, overrides)
+    parts = vendor(outcome, lang, index, overrides)
     with st.container(border=True):
         st.subheader(plain(result.vendor))
         st.caption(plain(tr(lang, "result_file", name=result.source)))
         if parts.overrides_text:
             score, computed, mandatory, reservations, integrations = st.columns(5)
             score.metric(
-                tr(lang, "score_final"), f"{number(result.score, lang)} / {result.max_score}"
+                tr(lang, "score_final"),
+                f"{number(result.score, lang)} / {result.max_score}",
+                help=tr(lang, "score_help"),
             )
             computed.metric(
                 tr(lang, "score_computed"),
                 f"{number(result.computed_score, lang)} / {result.max_score}",
+                help=tr(lang, "score_help"),
             )
         else:
             score, mandatory, reservations, integrations = st.columns(4)
-            score.metric(tr(lang, "score"), f"{number(result.score, lang)} / {result.max_score}")
+            score.metric(
+                tr(lang, "score"),
+                f"{number(result.score, lang)} / {result.max_score}",
+                help=tr(lang, "score_help"),
+            )
         mandatory.metric(tr(lang, "mandatory_failed"), len(result.mandatory_failed))
         reservations.metric(tr(lang, "reservations"), len(result.reservations))
         integrations.metric(tr(lang, "integrations_missing"), len(result.integrations_missing))
@@ -51,6 +62,7 @@ def vendor_result(
                 + "\n\n"
                 + "\n".join(f"- {plain(reason)}" for reason in result.reasons)
             )
+        confirmation(state, outcome.spec, result, parts.key, overrides)
         if parts.mandatory_text:
             st.markdown(f"**{tr(lang, 'mandatory_failed')}**")
             st.markdown(parts.mandatory_text)
@@ -60,6 +72,7 @@ def vendor_result(
             st.caption(
                 tr(lang, "reservations_total", total=amount_text(result.reservations_total, lang))
             )
+            reservation_decisions(state, outcome, index, parts.key)
         if parts.integrations_text:
             st.markdown(
                 f"**{tr(lang, 'integrations_missing')}:** " + plain(parts.integrations_text)

@@ -1,187 +1,49 @@
-"""What the Tilbud step makes from the bids: each file read and checked, the comparison, and
-everything drawn or offered from them (tables, charts, the workbook and the note), made once per
-set of files, tender and overrides and kept in the `CheckOutcome`. Nothing here draws."""
+"""What the Tilbud step draws from the checked bids (procure.ui.checking.CheckOutcome): each
+vendor's section, the tables and the heat map, made once per outcome and language and kept in
+the outcome (`CheckOutcome.kept`). Nothing here draws."""
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import TypeVar
+from dataclasses import dataclass
 
 import pyarrow as pa
 
-from procure.errors import ProcureError
-from procure.evaluation import (
-    EvaluationResult,
-    Overrides,
-    compare_results,
-    evaluate_response,
-)
-from procure.evaluation.comparison import Comparison, render_comparison_xlsx
+from procure.evaluation import EvaluationResult, Overrides
 from procure.evaluation.messages import finding_label, money, number, reservation_status
-from procure.evaluation.report import render_check_report
 from procure.forms import ANSWER_LABELS
-from procure.responses.model import VendorResponse
-from procure.tender.spec import SpecRequirement, TenderSpec
-from procure.ui.pages.tilbud.charts import (
-    arrow_table,
-    heatmap_chart,
-    score_chart,
-    vendor_labels,
-    with_arrow_data,
-)
-from procure.ui.session import LOG, plain
-from procure.ui.state import UploadedFile
+from procure.tender.spec import SpecRequirement
+from procure.ui.arrow import arrow_table, with_arrow_data
+from procure.ui.checking import CheckOutcome, vendor_key
+from procure.ui.pages.tilbud.charts import heatmap_chart, vendor_labels
+from procure.ui.session import plain
 from procure.ui.texts import tr
 
-T = TypeVar("T")
 
-# Called before each file is handled: (1-based index, number of files, the file's name).
-OnProgress = Callable[[int, int, str], None]
-
-
-@dataclass(frozen=True)
-class ReadFile:
-    """One uploaded file read as a vendor's response, or why it could not be."""
-
-    name: str
-    response: VendorResponse | None
-    error: str | None  # message for the officer, naming the file
+def vendor(outcome: CheckOutcome, lang: str, index: int, overrides: Overrides) -> VendorParts:
+    """The `index`th vendor's section as the page draws it in `lang`."""
+    return outcome.kept(
+        ("vendor", lang, index), lambda: vendor_parts(lang, outcome, index, overrides)
+    )
 
 
-@dataclass(frozen=True)
-class CheckOutcome:
-    """Every file's result or error message, and the comparison of those that could be read.
-
-    The workbook, the note and what the page draws (each vendor's section, the tables, the
-    charts) are made by its methods on first use and kept in `parts`: the session keeps one
-    outcome per set of files, tender and overrides, so a rerun that changes none of them (a
-    click, a filter, another language) reuses them all.
-    """
-
-    spec: TenderSpec
-    results: tuple[EvaluationResult, ...]
-    errors: tuple[tuple[str, str], ...]  # (file name, message for the officer, naming the file)
-    comparison: Comparison | None
-    parts: dict = field(default_factory=dict, compare=False, repr=False)
-
-    def kept(self, name: tuple, make: Callable[[], T]) -> T:
-        """`make()` the first time `name` is asked for, the same object after that."""
-        if name not in self.parts:
-            self.parts[name] = make()
-        return self.parts[name]
-
-    @property
-    def comparison_xlsx(self) -> bytes | None:
-        if self.comparison is None:
-            return None
-        return self.kept(
-            ("comparison.xlsx",), lambda: render_comparison_xlsx(self.spec, self.comparison)
-        )
-
-    @property
-    def note_docx(self) -> bytes | None:
-        if self.comparison is None:
-            return None
-        return self.kept(
-            ("note.docx",),
-            lambda: render_check_report(self.spec, list(self.results), self.comparison),
-        )
-
-    def vendor(self, lang: str, index: int, overrides: Overrides) -> VendorParts:
-        """The `index`th vendor's section as the page draws it in `lang`."""
-        return self.kept(
-            ("vendor", lang, index), lambda: vendor_parts(lang, self, index, overrides)
-        )
-
-    def vendors_table(self, lang: str) -> pa.Table:
-        """One row per vendor (`comparison_table`)."""
-        return self.kept(("comparison_table", lang), lambda: comparison_table(lang, self))
-
-    def side_by_side(self, lang: str) -> pa.Table:
-        """One row per requirement, one column per vendor (`side_by_side_table`)."""
-        return self.kept(("side_by_side", lang), lambda: side_by_side_table(lang, self))
-
-    def scores_chart(self, lang: str) -> dict:
-        """The chart of each vendor's score, with its data as Arrow."""
-        assert self.comparison is not None
-        comparison = self.comparison
-        return self.kept(
-            ("chart_scores", lang), lambda: with_arrow_data(score_chart(comparison, lang))
-        )
-
-    def heatmap(self, lang: str, show: str) -> dict:
-        """Every requirement × vendor coloured by the verdict, only the rows `show` asks for."""
-        assert self.comparison is not None
-        spec, comparison = self.spec, self.comparison
-        return self.kept(
-            ("chart_heatmap", lang, show),
-            lambda: with_arrow_data(heatmap_chart(spec, comparison, lang, show)),
-        )
-
-    def requirements_by_id(self) -> dict[str, SpecRequirement]:
-        """The tender's requirements by id (TenderSpec.requirement looks through them all)."""
-        return self.kept(("requirements",), lambda: {r.id: r for r in self.spec.requirements})
-
-    def verdicts_by_id(self, index: int) -> dict:
-        """One result's verdicts by id (EvaluationResult.verdict looks through them all)."""
-        return self.kept(
-            ("verdicts", index), lambda: {v.id: v for v in self.results[index].verdicts}
-        )
+def vendors_table(outcome: CheckOutcome, lang: str) -> pa.Table:
+    """One row per vendor (`comparison_table`)."""
+    return outcome.kept(("comparison_table", lang), lambda: comparison_table(lang, outcome))
 
 
-def read_responses(
-    files: list[UploadedFile], lang: str, on_progress: OnProgress | None = None
-) -> tuple[ReadFile, ...]:
-    """Read each file on its own: one broken or hostile file never stops the rest."""
-    read = []
-    for index, file in enumerate(files, start=1):
-        if on_progress is not None:
-            on_progress(index, len(files), file.name)
-        try:
-            from procure.responses.reader import read_response
-
-            read.append(ReadFile(file.name, read_response(file.data, file.name), None))
-        except ProcureError as exc:
-            read.append(ReadFile(file.name, None, _with_name(file.name, str(exc))))
-        except Exception:
-            LOG.exception("reading %r failed", file.name)
-            read.append(
-                ReadFile(file.name, None, _with_name(file.name, tr(lang, "response_failed")))
-            )
-    return tuple(read)
+def side_by_side(outcome: CheckOutcome, lang: str) -> pa.Table:
+    """One row per requirement, one column per vendor (`side_by_side_table`)."""
+    return outcome.kept(("side_by_side", lang), lambda: side_by_side_table(lang, outcome))
 
 
-def check_responses(
-    spec: TenderSpec,
-    read: tuple[ReadFile, ...],
-    lang: str,
-    overrides: Overrides | None = None,
-    on_progress: OnProgress | None = None,
-) -> CheckOutcome:
-    """Evaluate each response read, with the evaluators' overrides, and compare them."""
-    results, errors = [], []
-    for index, file in enumerate(read, start=1):
-        if on_progress is not None:
-            on_progress(index, len(read), file.name)
-        if file.response is None:
-            errors.append((file.name, file.error or file.name))
-            continue
-        try:
-            results.append(evaluate_response(spec, file.response, overrides))
-        except ProcureError as exc:
-            errors.append((file.name, _with_name(file.name, str(exc))))
-        except Exception:
-            LOG.exception("checking %r failed", file.name)
-            errors.append((file.name, _with_name(file.name, tr(lang, "response_failed"))))
-    comparison = compare_results(spec, results) if results else None
-    return CheckOutcome(spec, tuple(results), tuple(errors), comparison)
-
-
-def vendor_key(source: str, vendor: str) -> str:
-    """A stable part of widget keys for one vendor's file (names can hold any character)."""
-    return hashlib.sha256(f"{source}\0{vendor}".encode()).hexdigest()[:12]
+def heatmap(outcome: CheckOutcome, lang: str, show: str) -> dict:
+    """Every requirement × vendor coloured by the verdict, only the rows `show` asks for."""
+    assert outcome.comparison is not None
+    spec, comparison = outcome.spec, outcome.comparison
+    return outcome.kept(
+        ("chart_heatmap", lang, show),
+        lambda: with_arrow_data(heatmap_chart(spec, comparison, lang, show)),
+    )
 
 
 @dataclass(frozen=True)
@@ -351,11 +213,6 @@ def _option(lang: str, requirement: SpecRequirement | None, requirement_id: str,
         "computed": points_text(verdict.computed_points if verdict else None, lang),
     }
     return tr(lang, "override_option", **values)
-
-
-def _with_name(name: str, message: str) -> str:
-    """The message, starting with the file's name unless it already names it."""
-    return message if message.startswith(name) else f"{name}: {message}"
 
 
 def amount_text(value, lang: str) -> str:

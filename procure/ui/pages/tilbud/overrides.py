@@ -15,8 +15,9 @@ from procure.evaluation import (
 )
 from procure.tender.io import MAX_TENDER_BYTES
 from procure.tender.spec import TenderSpec
+from procure.ui.checking import CheckOutcome
 from procure.ui.downloads import MIME
-from procure.ui.pages.tilbud.outcome import CheckOutcome, VendorParts, points_text
+from procure.ui.pages.tilbud.outcome import VendorParts, points_text
 from procure.ui.session import bound, get_state, plain, safe_callback
 from procure.ui.state import (
     Notice,
@@ -196,8 +197,18 @@ def evaluation_file(state: WizardState, spec: TenderSpec, overrides: Overrides) 
             on_click=_confirm_evaluation,
         )
         no.button(tr(lang, "cancel"), key="evaluation_replace_no", on_click=_cancel_evaluation)
-    if overrides.entries:
-        st.caption(tr(lang, "evaluation_count", count=len(overrides.entries)))
+    if not overrides.empty:
+        st.caption(
+            tr(
+                lang,
+                "evaluation_count",
+                count=len(overrides.entries),
+                decisions=len(overrides.reservation_decisions),
+                scores=len(overrides.scores),
+                consensus=len(overrides.consensus),
+                confirmations=len(overrides.confirmations),
+            )
+        )
         st.download_button(
             tr(lang, "evaluation_download"),
             data=dump_overrides(overrides).encode("utf-8"),

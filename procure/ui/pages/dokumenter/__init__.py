@@ -1,4 +1,5 @@
-"""Step 7, "Dokumenter": validate the tender and download tender.yaml and the documents."""
+"""Step 7, "Dokumenter": validate the tender, publish it or record a correction
+(`publication.py`), and download tender.yaml and the documents."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from procure.errors import ProcureError
 from procure.tender import dump_tender, parse_tender, resolve_tender
 from procure.tender.spec import TenderSpec
 from procure.ui.downloads import MIME
+from procure.ui.pages.dokumenter import publication
 from procure.ui.readiness import form_problems
 from procure.ui.session import LOG, current_library, plain
 from procure.ui.state import WizardState, build_tender, kind_counts, orphaned_changes, propose
@@ -40,6 +42,8 @@ def render(state: WizardState) -> None:
         return
 
     _summary(state, spec)
+    if not publication.render(state, spec):
+        return  # a correction is pending: the documents would not be the published ones
     st.subheader(tr(lang, "downloads_heading"))
     st.caption(tr(lang, "downloads_intro"))
     st.download_button(

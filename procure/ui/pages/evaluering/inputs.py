@@ -1,0 +1,171 @@
+"""What the Evaluering step's parts share: the model on screen, a change applied to it, and a
+number typed in the officer's own notation (a Danish decimal comma is fine; a refused value is
+kept in the field with the reason below it)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from procure.formats import parse_number, plain_decimal_text
+from procure.tender.model import EvaluationModel, PriceLine
+from procure.ui.session import bound, current_library, plain, session_object
+from procure.ui.state import WizardState, build_tender
+from procure.ui.texts import tr
+
+VIEW_KEY = "procure_evaluation_view"
+
+
+@dataclass
+class EvaluationView:
+    """What the step only shows or holds while it is typed: never saved with the tender."""
+
+    refused: dict[str, tuple[str, str]] = field(default_factory=dict)  # key -> (typed, why)
+    anchor_points: str = ""  # a new anchor being written
+    anchor_text: str = ""
+
+
+def view() -> EvaluationView:
+    return session_object(VIEW_KEY, EvaluationView)
+
+
+def current(state: WizardState) -> tuple[EvaluationModel, tuple[PriceLine, ...]]:
+    """The model and the price lines the tender has now (procure's default until changed)."""
+    tender = build_tender(state, current_library(state))
+    return tender.evaluation, tender.price_lines
+
+
+def change_model(state: WizardState, change: Callable[[EvaluationModel], EvaluationModel]):
+    """Apply `change` to the model on screen; from now on the officer's model is kept."""
+    model, _ = current(state)
+    state.evaluation = change(model)
+
+
+def change_lines(state: WizardState, change: Callable[[tuple], tuple]) -> None:
+    _, lines = current(state)
+    state.price_lines = tuple(change(lines))
+
+
+def number_text(value: Decimal | None, lang: str) -> str:
+    """A published number as the officer writes it: 12,5 (da) / 12.5 (en); "" for none."""
+    return "" if value is None else plain_decimal_text(value, lang)
+
+
+def decimal_input(
+    state: WizardState,
+    container,
+    key: str,
+    label: str,
+    value: Decimal | None,
+    on_value: Callable[[Decimal | None], None],
+    *,
+    optional: bool = False,
+    decimals: int = 6,
+    maximum: Decimal | None = None,
+    disabled: bool = False,
+    help: str | None = None,
+) -> None:
+    """A text field for a decimal number (`parse_number`: "12,5" and "1.250,5" in Danish). A
+    value that is not a number, negative, above `maximum` or with more than `decimals`
+    decimals is refused: the field keeps what was typed and says why below it, and the model
+    keeps its value. Empty means "none" where the value is `optional`."""
+    lang = state.ui_lang
+    refusals = view().refused
+    refused = refusals.get(key)
+    shown = refused[0] if refused else number_text(value, lang)
+
+    def on_set(text: object) -> None:
+        typed = str(text or "").strip()
+        if not typed:
+            if optional:
+                refusals.pop(key, None)
+                on_value(None)
+            else:
+                refusals[key] = ("", tr(lang, "ev_number_required"))
+            return
+        why = None
+        try:
+            number = parse_number(typed, lang)
+        except ValueError:
+            why = tr(lang, "ev_number_refused", value=typed)
+        else:
+            exponent = number.normalize().as_tuple().exponent
+            if number < 0:
+                why = tr(lang, "ev_number_negative", value=typed)
+            elif maximum is not None and number > maximum:
+                why = tr(lang, "ev_number_too_big", value=typed, maximum=maximum)
+            elif isinstance(exponent, int) and -exponent > decimals:
+                why = tr(lang, "ev_number_decimals", value=typed, decimals=decimals)
+        if why is not None:
+            refusals[key] = (typed, why)
+            return
+        refusals.pop(key, None)
+        on_value(number)
+
+    bound(
+        container.text_input,
+        key,
+        shown,
+        on_set,
+        label=label,
+        disabled=disabled,
+        help=help,
+        max_chars=40,
+    )
+    if refused:
+        container.error(plain(refused[1]))
+
+
+def whole_input(
+    container,
+    key: str,
+    label: str,
+    value: int,
+    on_value: Callable[[int], None],
+    *,
+    minimum: int,
+    maximum: int,
+    disabled: bool = False,
+    help: str | None = None,
+) -> None:
+    """A whole number (a weight, a count of decimals) with its bounds."""
+    bound(
+        container.number_input,
+        key,
+        int(value),
+        lambda v: on_value(int(v if v is not None else value)),
+        label=label,
+        min_value=minimum,
+        max_value=maximum,
+        step=1,
+        disabled=disabled,
+        help=help,
+    )
+
+
+@dataclass(frozen=True)
+class PkRow:
+    """A prioritised requirement as the step lists it."""
+
+    id: str
+    number: str  # "3.1.2"; "" when the tender could not be resolved
+    title: str
+    weight: int | None
+
+
+def pk_rows(tender, library, spec) -> list[PkRow]:
+    """The tender's PKs in document order, numbered when the tender resolves (`spec`)."""
+    from procure.ui.state import pk_weights
+
+    if spec is not None:
+        return [
+            PkRow(r.id, r.number, r.title, r.weight) for r in spec.requirements if r.kind == "PK"
+        ]
+    local = {c.id: c.title for c in tender.custom_requirements}
+    rows = []
+    for rid, weight in pk_weights(tender, library):
+        requirement = library.requirements_by_id.get(rid)
+        title = requirement.title.get(tender.language) if requirement else local.get(rid, "")
+        rows.append(PkRow(rid, "", title, weight))
+    return rows
