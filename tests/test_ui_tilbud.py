@@ -343,3 +343,11 @@ def test_with_a_price_blind_evaluation_no_price_is_shown_before_the_quality_cons
     go(at, "step_award")
     ranking = next(d.value for d in at.dataframe if "Placering" in d.value.columns)
     assert list(ranking["Pris"]) == ["1.250.000 kr.", "1.000.000 kr."]
+
+
+def test_the_tilbud_step_offers_to_register_a_checked_bid_in_the_portfolio(workspace_in_tmp):
+    spec = readme_spec()
+    at = with_bids([("a.yaml", bid(spec))])
+    labels = [e.label for e in at.expander]
+    assert "Registrér det vindende tilbud i porteføljen" in labels
+    assert at.selectbox(key="reg_bid").options == ["Leverandør A (a.yaml)"]

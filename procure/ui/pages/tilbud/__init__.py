@@ -32,6 +32,7 @@ from procure.ui.pages.tilbud.upload import response_files
 from procure.ui.publication import now, with_status
 from procure.ui.session import bound, plain, session_object
 from procure.ui.state import WizardState, overrides_for
+from procure.ui.system_form import register_winning_bid_form
 from procure.ui.texts import tr
 
 SECTIONS = ("check", "scores", "consensus", "prices")
@@ -102,6 +103,8 @@ def render(state: WizardState) -> None:
         vendor_result(state, outcome, index, overrides)
     downloads = comparison_and_charts(state, outcome) if outcome.comparison is not None else None
     evaluation_file(state, spec, overrides)
+    # The won bid into the municipality's FKI portfolio (procure portfolio register)
+    register_winning_bid_form(state, spec, outcome.results)
     if downloads is not None:
         # Last: after a change (an override saved) the two files take longer to make than
         # the rest of the page, which the officer can read meanwhile.
