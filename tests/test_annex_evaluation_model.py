@@ -67,7 +67,8 @@ def test_the_default_model_is_published_with_its_formula_and_weights():
     assert "Kriterierne og deres vægte: Kvalitet 60\u00a0%, Pris 40\u00a0%." in text
     assert "skala fra 0 til 10 med 2 decimaler" in text
     assert (
-        "den laveste pris giver 10 point, og en pris 100\u00a0% over den laveste giver 0 point" in text
+        "den laveste pris giver 10 point, og en pris 100\u00a0% over den laveste giver 0 "
+        "point" in text
     )
     assert "Står tilbud lige, afgøres rækkefølgen af laveste pris" in text
     assert "giver 50\u00a0% af vægten" not in text  # the old answer-based rule is not published
@@ -85,7 +86,10 @@ def test_subs_anchors_widening_cap_and_tie_breaks_are_published():
     spec = spec_with(split_quality)
     evaluation = build_context(spec)["evaluation"]
     text = "\n".join(evaluation["paragraphs"])
-    assert "Kvalitet 60\u00a0% (underkriterier: Funktionalitet 70\u00a0%, Øvrigt 30\u00a0%), Pris 40\u00a0%" in text
+    assert (
+        "Kvalitet 60\u00a0% (underkriterier: Funktionalitet 70\u00a0%, Øvrigt 30\u00a0%), "
+        "Pris 40\u00a0%" in text
+    )
     assert "Skalaens ankerpunkter: 10 = Fremragende; 0 = Ingen opfyldelse." in text
     assert "en pris på 1.000.000 kr. eller derunder giver 10 point" in text
     assert "en pris på 2.500.000 kr. eller derover giver 0 point" in text
