@@ -247,3 +247,26 @@ def test_build_into_a_file_and_validate_a_word_file_are_clear_errors(capsys, tmp
     word.write_bytes(b"PK\x03\x04" + bytes(100))
     code, _, err = run(capsys, "tender", "validate", str(word))
     assert code == 2 and "ikke en YAML-tekstfil" in err
+
+
+def test_build_pdf_without_libreoffice_says_so_and_writes_nothing(capsys, tmp_path, monkeypatch):
+    from procure.documents import pdf
+    from procure.tender import save_tender
+    from tests.samples import sample_tender
+
+    tender = tmp_path / "tender.yaml"
+    save_tender(sample_tender("da"), tender)
+    monkeypatch.setattr(pdf.shutil, "which", lambda name: None)
+    out_dir = tmp_path / "udbud"
+    code, out, err = run(capsys, "build", str(tender), "--out", str(out_dir), "--pdf")
+    assert code == 2
+    assert err.strip() == (
+        "procure: fejl: --pdf kræver LibreOffice (programmet soffice), som ikke er installeret "
+        "her; installér LibreOffice Writer (Debian: apt install libreoffice-writer-nogui), eller "
+        "byg uden --pdf. Intet er skrevet"
+    )
+    assert not out_dir.exists() and out == ""
+    monkeypatch.setenv("PROCURE_LANG", "en")
+    code, _, err = run(capsys, "build", str(tender), "--out", str(out_dir), "--pdf")
+    assert code == 2 and "--pdf needs LibreOffice (the program soffice)" in err
+    assert "Nothing was written" in err and not out_dir.exists()
