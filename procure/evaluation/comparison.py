@@ -30,8 +30,16 @@ _LABELS = {
         "yes": "Ja",
         "no": "Nej – skal bekræftes",
         "vendor": "Leverandør",
-        "code": "Kode",
+        "code": "Fund",
         "message": "Beskrivelse",
+        "overrides": "Pointjusteringer",
+        "computed_points": "Beregnede point",
+        "final_points": "Endelige point",
+        "why": "Begrundelse",
+        "override_by": "Justeret af",
+        "override_at": "Tidspunkt",
+        "decided_by": "Afgjort af",
+        "decided_at": "Tidspunkt for afgørelsen",
         "price": "Leverandørens pris (kr., til orientering)",
         "buyer_price": "Kommunens pris (kr.)",
         "decision": "Kommunens afgørelse",
@@ -69,8 +77,16 @@ _LABELS = {
         "yes": "Yes",
         "no": "No – to be confirmed",
         "vendor": "Vendor",
-        "code": "Code",
+        "code": "Finding",
         "message": "Description",
+        "overrides": "Point overrides",
+        "computed_points": "Computed points",
+        "final_points": "Final points",
+        "why": "Justification",
+        "override_by": "Changed by",
+        "override_at": "Time",
+        "decided_by": "Decided by",
+        "decided_at": "Time of decision",
         "price": "Vendor's price (DKK, for information)",
         "buyer_price": "Buyer's price (DKK)",
         "decision": "Buyer's decision",
@@ -126,7 +142,11 @@ def render_comparison_xlsx(spec: TenderSpec, comparison: Comparison) -> bytes:
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
+    from procure.documents.docx_util import moment_text
+    from procure.documents.texts import WORD_LANGUAGE
     from procure.documents.xlsx_util import HEADER_FILL, HEADER_FONT, wrapped_row_height, write_text
+    from procure.evaluation.report import finding_label
+    from procure.textutil import xml_safe
 
     lang = spec.language
     labels = _LABELS.get(lang, _LABELS["da"])
@@ -215,25 +235,23 @@ def render_comparison_xlsx(spec: TenderSpec, comparison: Comparison) -> bytes:
     _print_setup(ws, f"{header_row - 1}:{header_row}")
 
     findings = wb.create_sheet(labels["findings"])
-    for col, key in enumerate(("vendor", "code", "id", "message"), start=1):
-        findings.cell(1, col, labels[key]).font = bold
+    _header(findings, [labels[k] for k in ("vendor", "code", "id", "message")])
     r = 2
     for result in comparison.results:
         for finding in result.findings:
             write_text(findings.cell(r, 1), result.vendor)
-            findings.cell(r, 2, finding.code)
+            write_text(findings.cell(r, 2), finding_label(finding, lang))
             write_text(findings.cell(r, 3), finding.requirement or "")
             write_text(findings.cell(r, 4), finding.message)
             findings.cell(r, 4).alignment = wrap
             r += 1
-    for col, width in zip("ABCD", (24, 22, 14, 90), strict=True):
+    for col, width in zip("ABCD", (24, 30, 14, 90), strict=True):
         findings.column_dimensions[col].width = width
     _print_setup(findings, "1:1")
 
     reservations = wb.create_sheet(labels["reservations"])
     columns = ("vendor", "id", "answer", "price", "buyer_price", "decision", "text")
-    for col, key in enumerate(columns, start=1):
-        reservations.cell(1, col, labels[key]).font = bold
+    _header(reservations, [labels[k] for k in (*columns, "decided_by", "decided_at")])
     r = 2
     for result in comparison.results:
         for item in result.reservations:
@@ -250,14 +268,60 @@ def render_comparison_xlsx(spec: TenderSpec, comparison: Comparison) -> bytes:
             write_text(reservations.cell(r, 6), decision)
             write_text(reservations.cell(r, 7), item.text)
             reservations.cell(r, 7).alignment = wrap
+            write_text(reservations.cell(r, 8), item.decision_by)
+            write_text(reservations.cell(r, 9), moment_text(item.decision_at, lang))
             r += 1
-    for col, width in zip("ABCDEFG", (24, 14, 16, 14, 14, 30, 70), strict=True):
+    for col, width in zip("ABCDEFGHI", (24, 14, 16, 14, 14, 30, 70, 20, 20), strict=True):
         reservations.column_dimensions[col].width = width
     _print_setup(reservations, "1:1")
 
+    # Who changed which points when and why (the note shows the same), one row per override
+    overrides = wb.create_sheet(labels["overrides"])
+    keys = ("vendor", "number", "id", "title", "computed_points", "final_points", "why")
+    _header(overrides, [labels[k] for k in (*keys, "override_by", "override_at")])
+    titles = {req.id: (req.number, req.title) for req in spec.requirements}
+    r = 2
+    for result in comparison.results:
+        for verdict in result.verdicts:
+            if not verdict.override_reason:
+                continue
+            number_text, title = titles.get(verdict.id, ("", ""))
+            write_text(overrides.cell(r, 1), result.vendor)
+            write_text(overrides.cell(r, 2), number_text)
+            write_text(overrides.cell(r, 3), verdict.id)
+            write_text(overrides.cell(r, 4), title)
+            if verdict.computed_points is not None:
+                overrides.cell(r, 5, float(verdict.computed_points))
+            if verdict.final_points is not None:
+                overrides.cell(r, 6, float(verdict.final_points))
+            write_text(overrides.cell(r, 7), verdict.override_reason)
+            write_text(overrides.cell(r, 8), verdict.override_by)
+            write_text(overrides.cell(r, 9), moment_text(verdict.override_at, lang))
+            for col in (4, 7):
+                overrides.cell(r, col).alignment = wrap
+            r += 1
+    for col, width in zip("ABCDEFGHI", (24, 9, 14, 40, 10, 10, 60, 20, 20), strict=True):
+        overrides.column_dimensions[col].width = width
+    _print_setup(overrides, "1:1")
+
+    wb.properties.title = xml_safe(spec.tender.title)
+    wb.properties.language = WORD_LANGUAGE.get(lang, WORD_LANGUAGE["da"])
     buffer = BytesIO()
     wb.save(buffer)
     return buffer.getvalue()
+
+
+def _header(ws, labels: list[str]) -> None:
+    """A sheet's first row: its column labels, bold on the dark header fill, repeated when
+    printed (see _print_setup)."""
+    from procure.documents.xlsx_util import HEADER_FILL, HEADER_FONT, WRAP_TOP
+
+    for col, label in enumerate(labels, start=1):
+        cell = ws.cell(1, col, label)
+        cell.font = HEADER_FONT
+        cell.fill = HEADER_FILL
+        cell.alignment = WRAP_TOP
+    ws.freeze_panes = "A2"
 
 
 def _print_setup(ws, title_rows: str) -> None:
