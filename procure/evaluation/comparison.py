@@ -108,6 +108,9 @@ _LABELS = {
 }
 
 
+AMOUNT_FORMAT = "#,##0.00"  # shown with the reader's separators: 25.000,00 in Danish Excel
+
+
 @dataclass(frozen=True)
 class Comparison:
     """The bids side by side: compliance, reservations and answers. It ranks nothing: bids are
@@ -234,75 +237,70 @@ def render_comparison_xlsx(spec: TenderSpec, comparison: Comparison) -> bytes:
     ws.freeze_panes = ws.cell(header_row + 1, len(fixed) + 1)
     _print_setup(ws, f"{header_row - 1}:{header_row}")
 
-    findings = wb.create_sheet(labels["findings"])
-    _header(findings, [labels[k] for k in ("vendor", "code", "id", "message")])
-    r = 2
-    for result in comparison.results:
-        for finding in result.findings:
-            write_text(findings.cell(r, 1), result.vendor)
-            write_text(findings.cell(r, 2), finding_label(finding, lang))
-            write_text(findings.cell(r, 3), finding.requirement or "")
-            write_text(findings.cell(r, 4), finding.message)
-            findings.cell(r, 4).alignment = wrap
-            r += 1
-    for col, width in zip("ABCD", (24, 30, 14, 90), strict=True):
-        findings.column_dimensions[col].width = width
-    _print_setup(findings, "1:1")
+    _table_sheet(
+        wb.create_sheet(labels["findings"]),
+        [labels[k] for k in ("vendor", "code", "id", "message")],
+        (24, 30, 14, 90),
+        (
+            (
+                result.vendor,
+                finding_label(finding, lang),
+                finding.requirement or "",
+                finding.message,
+            )
+            for result in comparison.results
+            for finding in result.findings
+        ),
+    )
 
-    reservations = wb.create_sheet(labels["reservations"])
     columns = ("vendor", "id", "answer", "price", "buyer_price", "decision", "text")
-    _header(reservations, [labels[k] for k in (*columns, "decided_by", "decided_at")])
-    r = 2
-    for result in comparison.results:
-        for item in result.reservations:
-            write_text(reservations.cell(r, 1), result.vendor)
-            write_text(reservations.cell(r, 2), item.id)
-            write_text(reservations.cell(r, 3), item.answer)
-            if item.price is not None:
-                reservations.cell(r, 4, float(item.price))
-            if item.buyer_price is not None:
-                reservations.cell(r, 5, float(item.buyer_price))
-            decision = reservation_status(item, lang)
-            if item.decision_reason:
-                decision += f" – {item.decision_reason}"
-            write_text(reservations.cell(r, 6), decision)
-            write_text(reservations.cell(r, 7), item.text)
-            reservations.cell(r, 7).alignment = wrap
-            write_text(reservations.cell(r, 8), item.decision_by)
-            write_text(reservations.cell(r, 9), moment_text(item.decision_at, lang))
-            r += 1
-    for col, width in zip("ABCDEFGHI", (24, 14, 16, 14, 14, 30, 70, 20, 20), strict=True):
-        reservations.column_dimensions[col].width = width
-    _print_setup(reservations, "1:1")
+    _table_sheet(
+        wb.create_sheet(labels["reservations"]),
+        [labels[k] for k in (*columns, "decided_by", "decided_at")],
+        (24, 14, 16, 16, 14, 36, 60, 20, 20),
+        (
+            (
+                result.vendor,
+                item.id,
+                item.answer,
+                None if item.price is None else float(item.price),
+                None if item.buyer_price is None else float(item.buyer_price),
+                reservation_status(item, lang)
+                + (f" – {item.decision_reason}" if item.decision_reason else ""),
+                item.text,
+                item.decision_by,
+                moment_text(item.decision_at, lang),
+            )
+            for result in comparison.results
+            for item in result.reservations
+        ),
+        formats={4: AMOUNT_FORMAT, 5: AMOUNT_FORMAT},
+    )
 
     # Who changed which points when and why (the note shows the same), one row per override
-    overrides = wb.create_sheet(labels["overrides"])
     keys = ("vendor", "number", "id", "title", "computed_points", "final_points", "why")
-    _header(overrides, [labels[k] for k in (*keys, "override_by", "override_at")])
     titles = {req.id: (req.number, req.title) for req in spec.requirements}
-    r = 2
-    for result in comparison.results:
-        for verdict in result.verdicts:
-            if not verdict.override_reason:
-                continue
-            number_text, title = titles.get(verdict.id, ("", ""))
-            write_text(overrides.cell(r, 1), result.vendor)
-            write_text(overrides.cell(r, 2), number_text)
-            write_text(overrides.cell(r, 3), verdict.id)
-            write_text(overrides.cell(r, 4), title)
-            if verdict.computed_points is not None:
-                overrides.cell(r, 5, float(verdict.computed_points))
-            if verdict.final_points is not None:
-                overrides.cell(r, 6, float(verdict.final_points))
-            write_text(overrides.cell(r, 7), verdict.override_reason)
-            write_text(overrides.cell(r, 8), verdict.override_by)
-            write_text(overrides.cell(r, 9), moment_text(verdict.override_at, lang))
-            for col in (4, 7):
-                overrides.cell(r, col).alignment = wrap
-            r += 1
-    for col, width in zip("ABCDEFGHI", (24, 9, 14, 40, 10, 10, 60, 20, 20), strict=True):
-        overrides.column_dimensions[col].width = width
-    _print_setup(overrides, "1:1")
+    _table_sheet(
+        wb.create_sheet(labels["overrides"]),
+        [labels[k] for k in (*keys, "override_by", "override_at")],
+        (24, 9, 14, 40, 11, 11, 60, 20, 20),
+        (
+            (
+                result.vendor,
+                titles.get(verdict.id, ("", ""))[0],
+                verdict.id,
+                titles.get(verdict.id, ("", ""))[1],
+                None if verdict.computed_points is None else float(verdict.computed_points),
+                None if verdict.final_points is None else float(verdict.final_points),
+                verdict.override_reason,
+                verdict.override_by,
+                moment_text(verdict.override_at, lang),
+            )
+            for result in comparison.results
+            for verdict in result.verdicts
+            if verdict.override_reason
+        ),
+    )
 
     wb.properties.title = xml_safe(spec.tender.title)
     wb.properties.language = WORD_LANGUAGE.get(lang, WORD_LANGUAGE["da"])
@@ -311,17 +309,44 @@ def render_comparison_xlsx(spec: TenderSpec, comparison: Comparison) -> bytes:
     return buffer.getvalue()
 
 
-def _header(ws, labels: list[str]) -> None:
-    """A sheet's first row: its column labels, bold on the dark header fill, repeated when
-    printed (see _print_setup)."""
-    from procure.documents.xlsx_util import HEADER_FILL, HEADER_FONT, WRAP_TOP
+def _table_sheet(ws, labels: list[str], widths, rows, formats: dict | None = None) -> None:
+    """A sheet holding one table: a header row (bold on the dark fill, wrapped, frozen and
+    repeated when printed) and `rows`; text is always stored as text, every cell wraps at the
+    top, and each row is tall enough for its wrapped text (neither Excel nor LibreOffice fits
+    row heights of a file openpyxl wrote)."""
+    from openpyxl.styles import Alignment
+    from openpyxl.utils import get_column_letter
 
-    for col, label in enumerate(labels, start=1):
-        cell = ws.cell(1, col, label)
-        cell.font = HEADER_FONT
-        cell.fill = HEADER_FILL
-        cell.alignment = WRAP_TOP
+    from procure.documents.xlsx_util import (
+        HEADER_FILL,
+        HEADER_FONT,
+        wrapped_row_height,
+        write_text,
+    )
+
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for col, (label, width) in enumerate(zip(labels, widths, strict=True), start=1):
+        cell = ws.cell(1, col)
+        write_text(cell, label)
+        cell.font, cell.fill, cell.alignment = HEADER_FONT, HEADER_FILL, wrap
+        ws.column_dimensions[get_column_letter(col)].width = width
+    ws.row_dimensions[1].height = wrapped_row_height(list(zip(labels, widths, strict=True)))
+    row = 1
+    for values in rows:
+        row += 1
+        for col, value in enumerate(values, start=1):
+            cell = ws.cell(row, col)
+            if isinstance(value, str):
+                write_text(cell, value)
+            elif value is not None:
+                cell.value = value
+                cell.number_format = (formats or {}).get(col, "General")
+            cell.alignment = wrap
+        ws.row_dimensions[row].height = wrapped_row_height(
+            [(v, w) for v, w in zip(values, widths, strict=True) if isinstance(v, str)]
+        )
     ws.freeze_panes = "A2"
+    _print_setup(ws, "1:1")
 
 
 def _print_setup(ws, title_rows: str) -> None:
