@@ -16,8 +16,9 @@ from openpyxl import load_workbook
 
 from procure.evaluation import compare_results, evaluate_response
 from procure.evaluation.comparison import render_comparison_xlsx
+from procure.evaluation.finding_labels import FINDING_LABELS, finding_label
 from procure.evaluation.overrides import append_override, append_reservation_decision
-from procure.evaluation.report import FINDING_LABELS, finding_label, render_check_report
+from procure.evaluation.report import render_check_report
 from procure.evaluation.result import FINDING_CODES, Finding
 from tests.test_evaluation import ALL_MET, response_for, small_spec
 

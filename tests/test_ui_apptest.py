@@ -381,7 +381,7 @@ def test_evaluation_step_previews_the_annex_text_with_the_chosen_weights():
     at.number_input(key="partial_credit").set_value(0.25).run()
     text = markdown(at)
     assert "Evalueringsmodel" in text
-    assert "giver 25 % af vægten" in text
+    assert "giver 25\u00a0% af vægten" in text  # a no-break space, as in the annex
     table = at.dataframe[0].value
     row = table[table.iloc[:, 1] == "FKI-ORG-001"].iloc[0]
     assert row.iloc[3] == 7

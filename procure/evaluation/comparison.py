@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from io import BytesIO
 
+from procure.evaluation.finding_labels import finding_label
 from procure.evaluation.messages import reservation_status
 from procure.evaluation.result import EvaluationResult
 from procure.forms import ANSWER_LABELS
@@ -148,7 +149,6 @@ def render_comparison_xlsx(spec: TenderSpec, comparison: Comparison) -> bytes:
     from procure.documents.docx_util import moment_text
     from procure.documents.texts import WORD_LANGUAGE
     from procure.documents.xlsx_util import HEADER_FILL, HEADER_FONT, wrapped_row_height, write_text
-    from procure.evaluation.report import finding_label
     from procure.textutil import xml_safe
 
     lang = spec.language

@@ -6,11 +6,20 @@ import datetime as dt
 from decimal import Decimal
 
 from procure.evaluation.comparison import Comparison
+from procure.evaluation.finding_labels import FINDING_LABELS, finding_label
 from procure.evaluation.messages import reservation_status, vendor_price
-from procure.evaluation.result import EARLIER_VERSION, EvaluationResult, Finding
+from procure.evaluation.result import EvaluationResult
 from procure.formats import date_text, decimal_text
 from procure.tender.spec import TenderSpec
 from procure.textutil import xml_safe
+
+__all__ = [
+    "FINDING_LABELS",
+    "finding_label",
+    "format_result_text",
+    "pk_answer_summary",
+    "render_check_report",
+]
 
 _TEXT = {
     "da": {
@@ -115,43 +124,6 @@ _TEXT = {
     },
 }
 
-# Every finding code in words, for what a person reads (result.FINDING_CODES; a test checks
-# that each has both languages).
-FINDING_LABELS = {
-    "da": {
-        "mandatory_failed": "Mindstekrav ikke opfyldt",
-        "reservation": "Forbehold",
-        "reservation_to_price": "Forbehold skal prissættes",
-        "reservation_rejected": "Forbehold: tilbuddet afvises",
-        "missing_answer": "Ikke besvaret",
-        "unknown_requirement": "Ukendt krav-id",
-        "duplicate_answer": "Besvaret flere gange",
-        "invalid_answer": "Ugyldig besvarelse",
-        "text_altered": "Kravtekst ændret",
-        "form_mismatch": "Anden tilbudsliste",
-        "integration_missing": "Integration ikke dækket",
-        "integration_partly": "Integration delvist dækket",
-        "form_earlier_version": "Besvaret på en tidligere version",
-        "changed_since": "Rettet efter besvarelsen",
-    },
-    "en": {
-        "mandatory_failed": "Minimum requirement not met",
-        "reservation": "Reservation",
-        "reservation_to_price": "Reservation to be priced",
-        "reservation_rejected": "Reservation: the bid is rejected",
-        "missing_answer": "Not answered",
-        "unknown_requirement": "Unknown requirement id",
-        "duplicate_answer": "Answered more than once",
-        "invalid_answer": "Invalid answer",
-        "text_altered": "Requirement text altered",
-        "form_mismatch": "Another response form",
-        "integration_missing": "Integration not covered",
-        "integration_partly": "Integration partly covered",
-        "form_earlier_version": "Answered on an earlier version",
-        "changed_since": "Corrected after the answer",
-    },
-}
-
 
 def pk_answer_summary(result: EvaluationResult, lang: str) -> str:
     """How the vendor answered the PKs, e.g. "5 Opfyldt, 1 Delvist opfyldt, 1 ikke besvaret":
@@ -196,19 +168,6 @@ def format_result_text(result: EvaluationResult, lang: str = "da") -> str:
     lines.append("")
     lines.append(result.confirmation_note)
     return "\n".join(lines) + "\n"
-
-
-def finding_label(finding: Finding | str, lang: str = "da") -> str:
-    """A finding's kind in words ("Mindstekrav ikke opfyldt"), for documents and screens that a
-    person reads; the code ("mandatory_failed") stays in JSON and the terminal's lines."""
-    labels = FINDING_LABELS.get(lang, FINDING_LABELS["da"])
-    if isinstance(finding, str):
-        return labels.get(finding, finding)
-    if finding.kind == EARLIER_VERSION:
-        key = "form_earlier_version" if finding.code == "form_mismatch" else "changed_since"
-        if finding.code in ("form_mismatch", "text_altered", "unknown_requirement"):
-            return labels[key]
-    return labels.get(finding.code, finding.code)
 
 
 def render_check_report(
