@@ -219,6 +219,7 @@ EN: dict[str, str] = {
     "--pdf kræver LibreOffice (programmet soffice), som ikke er installeret her; installér LibreOffice Writer (Debian: apt install libreoffice-writer-nogui), eller byg uden --pdf. Intet er skrevet": "--pdf needs LibreOffice (the program soffice), which is not installed here; install LibreOffice Writer (Debian: apt install libreoffice-writer-nogui), or build without --pdf. Nothing was written",
     "LibreOffice lavede ikke PDF-filerne inden for {seconds} s; intet er skrevet": "LibreOffice did not make the PDF files within {seconds} s; nothing was written",
     "LibreOffice kunne ikke lave {name} ({detail}); intet er skrevet": "LibreOffice could not make {name} ({detail}); nothing was written",
+    "LibreOffice har ikke fået alt med i {name}: {ids} mangler i PDF'en; intet er skrevet. Gem {source} som PDF fra Word, eller byg uden --pdf": "LibreOffice left part of {name} out: {ids} missing from the PDF; nothing was written. Save {source} as PDF from Word, or build without --pdf",
     # procure/award/consensus.py
     "'{value}' er ikke et tal": "'{value}' is not a number",
     "{points} ligger uden for skalaen 0–{max}": "{points} is outside the scale 0–{max}",

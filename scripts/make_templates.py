@@ -549,7 +549,9 @@ def loop_rows(table, start: str, end: str, cells, label_column: bool = False):
     `end` (docxtpl needs {%tr %} tags on rows of their own)."""
     add_row(table, [[start]] + [[""]] * (len(cells) - 1))
     row = add_row(table, cells)
-    row._tr.get_or_add_trPr().append(parse_xml(f"<w:cantSplit {nsdecls('w')}/>"))
+    # No w:cantSplit on the repeated row: LibreOffice 7.4 dropped the last rows of a table
+    # whose unsplittable rows followed a keep-with-next heading at a page end (the PDF of a
+    # form lost NF-ARK-002 to -005 when a column was 1 mm wider). A row may split instead.
     if label_column:
         _shade(row.cells[0])
     add_row(table, [[end]] + [[""]] * (len(cells) - 1))

@@ -73,7 +73,9 @@ def test_annex_pdf_shows_title_pages_contents_and_requirements(converted):
     assert shows(text, "3.1 Systemoverblik")
     for requirement in spec.requirements:
         assert shows(text, requirement.id), requirement.id
-    assert shows(text, "Digitaliseringskataloget")  # an integration without a verified SF number
+    # Bidders read only what is known: no note on what the library has not verified
+    assert shows(text, "Har ingen SF-service")  # the Administrationsmodul, as its library says
+    assert not shows(text, "verificeret") and not shows(text, "Digitaliseringskataloget")
 
 
 def test_response_form_pdf_shows_every_requirement_and_the_answer_prompt(converted):

@@ -42,7 +42,7 @@ def build_documents(
         require_office()
     documents = render_documents(spec, templates_dir)
     if pdf:
-        documents |= tagged_pdfs(documents)
+        documents |= tagged_pdfs(documents, must_show=[r.id for r in spec.requirements])
     with staged_output(out_dir) as stage:
         for name, data in documents.items():
             (stage / name).write_bytes(data)

@@ -63,7 +63,8 @@ def add_table(
 
     The body rows are written as WordprocessingML text and parsed in one go: a large award
     has thousands of rows, and python-docx's add_row() and cell.text take a good millisecond
-    a row. Each row keeps together on a page; every cell carries its width."""
+    a row. Every cell carries its width. Rows may split over a page: LibreOffice 7.4 lost the
+    last rows of tables whose rows could not split below a keep-with-next heading."""
     table = document.add_table(rows=1, cols=len(header))
     table._tbl.tblStyle_val = style_id(document, style)
     _look(table, first_row=True, first_column=False)
@@ -78,7 +79,7 @@ def add_table(
     cells_xml = [f'<w:tcPr><w:tcW w:w="{_twips(w)}" w:type="dxa"/></w:tcPr>' for w in widths_cm]
     body = []
     for values in rows:
-        body.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
+        body.append("<w:tr>")
         for width_xml, value in zip(cells_xml, values, strict=True):
             body.append(f"<w:tc>{width_xml}<w:p>{_runs(value)}</w:p></w:tc>")
         body.append("</w:tr>")

@@ -9,9 +9,11 @@ command line (PITFALLS "LibreOffice PDF export"). procure needs LibreOffice only
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 from procure.errors import ProcureError
@@ -48,10 +50,14 @@ def require_office() -> str:
     return program
 
 
-def tagged_pdfs(documents: dict[str, bytes]) -> dict[str, bytes]:
+def tagged_pdfs(documents: dict[str, bytes], must_show: Sequence[str] = ()) -> dict[str, bytes]:
     """`annex.pdf` and `response-form.pdf` for the Word documents in `documents` (by file
     name), converted in a temporary folder with a private LibreOffice profile, so a running
-    LibreOffice or a parallel build cannot interfere."""
+    LibreOffice or a parallel build cannot interfere.
+
+    Each PDF must show every text of `must_show` (the requirement ids): LibreOffice 7.4 was
+    seen to leave the last rows of a table out of a PDF's layout. Where poppler's `pdftotext`
+    is installed the PDFs are read back, and a PDF that misses one is an error, not a file."""
     program = require_office()
     sources = [name for name in PDF_SOURCES if name in documents]
     with tempfile.TemporaryDirectory(prefix="procure-pdf-") as folder:
@@ -92,5 +98,37 @@ def tagged_pdfs(documents: dict[str, bytes]) -> dict[str, bytes]:
                         detail=detail.splitlines()[-1] if detail else result.returncode,
                     )
                 )
+            missing = missing_in_pdf(pdf, must_show)
+            if missing:
+                shown = ", ".join(missing[:5]) + (" …" if len(missing) > 5 else "")
+                raise ProcureError(
+                    t(
+                        "LibreOffice har ikke fået alt med i {name}: {ids} mangler i PDF'en; "
+                        "intet er skrevet. Gem {source} som PDF fra Word, eller byg uden --pdf",
+                        name=pdf.name,
+                        ids=shown,
+                        source=name,
+                    )
+                )
             pdfs[pdf.name] = pdf.read_bytes()
     return pdfs
+
+
+def missing_in_pdf(pdf: Path, must_show: Sequence[str]) -> list[str]:
+    """The texts of `must_show` that the PDF's text does not show, compared without whitespace
+    and hyphens (where a line may break); none when pdftotext is not installed."""
+    program = shutil.which("pdftotext")
+    if program is None or not must_show:
+        return []
+    result = subprocess.run(
+        [program, str(pdf), "-"], capture_output=True, timeout=TIMEOUT_SECONDS, check=False
+    )
+    shown = _squeezed(result.stdout.decode("utf-8", "replace"))
+    return [text for text in must_show if _squeezed(text) not in shown]
+
+
+_LINE_BREAKING = re.compile("[\\s\\-\u00ad\u2010\u2011]+")
+
+
+def _squeezed(text: str) -> str:
+    return _LINE_BREAKING.sub("", text)
