@@ -238,6 +238,11 @@ EN: dict[str, str] = {
     "[{id}] mangler": "[{id}] is missing",
     "{problems} (og {count} til)": "{problems} (and {count} more)",
     "skabelonen giver en tilbudsliste, som ikke svarer til udbuddet: {problems}. Kravtabellerne skal have overskriftsrækken »{labels}« og én række pr. krav; se docs/templates.md": "the template yields a response form that does not match the tender: {problems}. The requirement tables must have the header row »{labels}« and one row per requirement; see docs/templates.md",
+    # procure/documents/pdf.py
+    "--pdf kræver LibreOffice (programmet soffice), som ikke er installeret her; installér LibreOffice Writer (Debian: apt install libreoffice-writer-nogui), eller byg uden --pdf. Intet er skrevet": "--pdf needs LibreOffice (the program soffice), which is not installed here; install LibreOffice Writer (Debian: apt install libreoffice-writer-nogui), or build without --pdf. Nothing was written",
+    "LibreOffice lavede ikke PDF-filerne inden for {seconds} s; intet er skrevet": "LibreOffice did not make the PDF files within {seconds} s; nothing was written",
+    "LibreOffice kunne ikke lave {name} ({detail}); intet er skrevet": "LibreOffice could not make {name} ({detail}); nothing was written",
+    "LibreOffice har ikke fået alt med i {name}: {ids} mangler i PDF'en; intet er skrevet. Gem {source} som PDF fra Word, eller byg uden --pdf": "LibreOffice left part of {name} out: {ids} missing from the PDF; nothing was written. Save {source} as PDF from Word, or build without --pdf",
     # procure/award/consensus.py
     "'{value}' er ikke et tal": "'{value}' is not a number",
     "{points} ligger uden for skalaen 0–{max}": "{points} is outside the scale 0–{max}",
@@ -469,6 +474,7 @@ EN: dict[str, str] = {
     "mappe der skrives til": "folder to write to",
     "sprog (standard: udbuddets sprog)": "language (default: the tender's language)",
     "mappe med kommunens egne Word-skabeloner": "folder with the municipality's own Word templates",
+    "skriv også bilaget og tilbudslisten som tagget PDF (PDF/UA, sprog og titel) til offentliggørelse; kræver LibreOffice": "also write the annex and the response form as tagged PDF (PDF/UA, language and title) for publishing; needs LibreOffice",
     "Word-skabeloner": "Word templates",
     "find manglende eller ukendte pladsholdere": "find missing or unknown placeholders",
     "mappe med skabeloner": "folder with templates",

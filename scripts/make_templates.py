@@ -69,6 +69,9 @@ def build_annex(lang: str):
     doc.add_paragraph("{{ tender.title }}", style="Title")
     doc.add_paragraph("{{ tender.annex_title }}", style="Subtitle")
     cover = grid_table(doc, [Cm(5), Cm(12)])
+    # A header row, also on key/value tables: a tagged PDF gets header cells only from a
+    # repeated header row (WCAG 1.3.1, PDF/UA 7.5).
+    header_row(cover, ["{{ t.cover_column_label }}", "{{ t.cover_column_value }}"])
     loop_rows(
         cover,
         "{%tr for row in cover %}",
@@ -169,7 +172,8 @@ def build_annex(lang: str):
     doc.add_paragraph("{{ requirements_summary }}")
     doc.add_paragraph("{%p for area in areas %}")
     doc.add_paragraph("{{ area.heading }}", style="Heading 2")
-    table = grid_table(doc, [Cm(1.6), Cm(2.6), Cm(2.2), Cm(10.6)])
+    # Room for "Kravnr" and "3.10.12" on one line each.
+    table = grid_table(doc, [Cm(1.9), Cm(2.6), Cm(2.2), Cm(10.3)])
     header_row(
         table, ["{{ header.number }}", "{{ header.id }}", "{{ header.kind }}", "{{ header.text }}"]
     )
@@ -204,6 +208,7 @@ def build_response_form(lang: str):
     doc.add_paragraph("{{ tender.title }}", style="Title")
     doc.add_paragraph("{{ tender.form_title }}", style="Subtitle")
     cover = grid_table(doc, [Cm(6), Cm(14)])
+    header_row(cover, ["{{ t.cover_column_label }}", "{{ t.cover_column_value }}"])
     loop_rows(
         cover,
         "{%tr for row in cover %}",
@@ -223,6 +228,7 @@ def build_response_form(lang: str):
 
     doc.add_paragraph("{{ t.vendor_heading }}", style="Heading 1")
     vendor = grid_table(doc, [Cm(6), Cm(14)])
+    header_row(vendor, ["{{ t.vendor_column_label }}", "{{ t.vendor_column_value }}"])
     row = loop_rows(
         vendor,
         "{%tr for f in vendor_fields %}",
@@ -238,7 +244,7 @@ def build_response_form(lang: str):
     doc.add_paragraph("{{ t.response_heading }}", style="Heading 1")
     doc.add_paragraph("{%p for area in areas %}")
     doc.add_paragraph("{{ area.heading }}", style="Heading 2")
-    widths = [Cm(1.5), Cm(2.4), Cm(9.0), Cm(2.0), Cm(2.9), Cm(5.6), Cm(3.3)]
+    widths = [Cm(1.9), Cm(2.4), Cm(8.6), Cm(2.0), Cm(2.9), Cm(5.6), Cm(3.3)]
     table = grid_table(doc, widths)
     # The header labels are the form contract (procure.forms.HEADER_LABELS, in COLUMNS order).
     header_row(
@@ -543,7 +549,9 @@ def loop_rows(table, start: str, end: str, cells, label_column: bool = False):
     `end` (docxtpl needs {%tr %} tags on rows of their own)."""
     add_row(table, [[start]] + [[""]] * (len(cells) - 1))
     row = add_row(table, cells)
-    row._tr.get_or_add_trPr().append(parse_xml(f"<w:cantSplit {nsdecls('w')}/>"))
+    # No w:cantSplit on the repeated row: LibreOffice 7.4 dropped the last rows of a table
+    # whose unsplittable rows followed a keep-with-next heading at a page end (the PDF of a
+    # form lost NF-ARK-002 to -005 when a column was 1 mm wider). A row may split instead.
     if label_column:
         _shade(row.cells[0])
     add_row(table, [[end]] + [[""]] * (len(cells) - 1))

@@ -64,20 +64,21 @@ def test_the_default_model_is_published_with_its_formula_and_weights():
     assert (
         "Tildelingskriteriet er bedste forhold mellem pris og kvalitet (udbudslovens § 162)" in text
     )
-    assert "Kriterierne og deres vægte: Kvalitet 60 %, Pris 40 %." in text
+    assert "Kriterierne og deres vægte: Kvalitet 60\u00a0%, Pris 40\u00a0%." in text
     assert "skala fra 0 til 10 med 2 decimaler" in text
     assert (
-        "den laveste pris giver 10 point, og en pris 100 % over den laveste giver 0 point" in text
+        "den laveste pris giver 10 point, og en pris 100\u00a0% over den laveste giver 0 "
+        "point" in text
     )
     assert "Står tilbud lige, afgøres rækkefølgen af laveste pris" in text
-    assert "giver 50 % af vægten" not in text  # the old answer-based rule is not published
+    assert "giver 50\u00a0% af vægten" not in text  # the old answer-based rule is not published
     pks = [r for r in spec.requirements if r.kind == "PK"]
     total = sum(r.weight for r in pks)
     first = evaluation["weights"][0]
     expected = (Decimal(60) * pks[0].weight / total).quantize(Decimal("0.1"))
-    assert first["share"] == f"{str(expected).replace('.', ',')} %"
+    assert first["share"] == f"{str(expected).replace('.', ',')}\u00a0%"
     assert first["criterion"] == "Kvalitet"
-    assert evaluation["total_share"] == "60 %"
+    assert evaluation["total_share"] == "60\u00a0%"
     assert evaluation["criteria"][1] == {"name": "Pris", "weight": 40, "price": True, "sub": []}
 
 
@@ -85,7 +86,10 @@ def test_subs_anchors_widening_cap_and_tie_breaks_are_published():
     spec = spec_with(split_quality)
     evaluation = build_context(spec)["evaluation"]
     text = "\n".join(evaluation["paragraphs"])
-    assert "Kvalitet 60 % (underkriterier: Funktionalitet 70 %, Øvrigt 30 %), Pris 40 %" in text
+    assert (
+        "Kvalitet 60\u00a0% (underkriterier: Funktionalitet 70\u00a0%, Øvrigt 30\u00a0%), "
+        "Pris 40\u00a0%" in text
+    )
     assert "Skalaens ankerpunkter: 10 = Fremragende; 0 = Ingen opfyldelse." in text
     assert "en pris på 1.000.000 kr. eller derunder giver 10 point" in text
     assert "en pris på 2.500.000 kr. eller derover giver 0 point" in text
@@ -98,7 +102,7 @@ def test_subs_anchors_widening_cap_and_tie_breaks_are_published():
     first, second = rows[0], rows[1]
     both = first["weight"] + second["weight"]
     expected = (Decimal(42) * first["weight"] / both).quantize(Decimal("0.1"))
-    assert first["share"] == f"{str(expected).replace('.', ',')} %"
+    assert first["share"] == f"{str(expected).replace('.', ',')}\u00a0%"
 
 
 def test_kommissionsmodel_is_published_with_its_thresholds_in_english():
@@ -112,11 +116,11 @@ def test_kommissionsmodel_is_published_with_its_thresholds_in_english():
     spec = spec_with(kommission, "en")
     evaluation = build_context(spec)["evaluation"]
     text = "\n".join(evaluation["paragraphs"])
-    assert "less than 70 % of the possible quality points in total" in text
-    assert "less than 50 % on one criterion" in text
+    assert "less than 70\u00a0% of the possible quality points in total" in text
+    assert "less than 50\u00a0% on one criterion" in text
     assert "ranked by price per quality point" in text
     assert "its share of the quality evaluation" in text
-    assert evaluation["total_share"] == "100 %"
+    assert evaluation["total_share"] == "100\u00a0%"
 
 
 def test_the_rendered_annex_carries_the_model_and_the_weight_table():
@@ -130,7 +134,7 @@ def test_the_rendered_annex_carries_the_model_and_the_weight_table():
     labels = [forms.HEADER_LABELS["da"]["number"], forms.HEADER_LABELS["da"]["id"]]
     labels += [t["weight_column_title"], t["weight_column_weight"], t["weight_column_share"]]
     (table,) = [x for x in document.tables if [c.text for c in x.rows[0].cells] == labels]
-    assert table.rows[-1].cells[4].text == "60 %"
+    assert table.rows[-1].cells[4].text == "60\u00a0%"
 
 
 @pytest.mark.parametrize(

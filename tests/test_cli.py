@@ -247,3 +247,62 @@ def test_build_into_a_file_and_validate_a_word_file_are_clear_errors(capsys, tmp
     word.write_bytes(b"PK\x03\x04" + bytes(100))
     code, _, err = run(capsys, "tender", "validate", str(word))
     assert code == 2 and "ikke en YAML-tekstfil" in err
+
+
+def test_build_pdf_without_libreoffice_says_so_and_writes_nothing(capsys, tmp_path, monkeypatch):
+    from procure.documents import pdf
+    from procure.tender import save_tender
+    from tests.samples import sample_tender
+
+    tender = tmp_path / "tender.yaml"
+    save_tender(sample_tender("da"), tender)
+    monkeypatch.setattr(pdf.shutil, "which", lambda name: None)
+    out_dir = tmp_path / "udbud"
+    code, out, err = run(capsys, "build", str(tender), "--out", str(out_dir), "--pdf")
+    assert code == 2
+    assert err.strip() == (
+        "procure: fejl: --pdf kræver LibreOffice (programmet soffice), som ikke er installeret "
+        "her; installér LibreOffice Writer (Debian: apt install libreoffice-writer-nogui), eller "
+        "byg uden --pdf. Intet er skrevet"
+    )
+    assert not out_dir.exists() and out == ""
+    monkeypatch.setenv("PROCURE_LANG", "en")
+    code, _, err = run(capsys, "build", str(tender), "--out", str(out_dir), "--pdf")
+    assert code == 2 and "--pdf needs LibreOffice (the program soffice)" in err
+    assert "Nothing was written" in err and not out_dir.exists()
+
+
+def test_build_pdf_refuses_a_pdf_that_lost_requirements(capsys, tmp_path, monkeypatch):
+    """LibreOffice 7.4 was seen to leave a table's last rows out of a PDF: the PDFs are read
+    back (pdftotext) and one that misses a requirement is not written."""
+    import subprocess as real_subprocess
+    from pathlib import Path
+
+    from procure.documents import pdf
+    from procure.tender import save_tender
+    from tests.samples import sample_spec, sample_tender
+
+    tender = tmp_path / "tender.yaml"
+    save_tender(sample_tender("da"), tender)
+    ids = [r.id for r in sample_spec("da").requirements]
+    lost = ids[-1]
+
+    def fake_run(command, **kwargs):
+        if "--convert-to" in command:  # LibreOffice: a PDF per document
+            out = Path(command[command.index("--outdir") + 1])
+            out.mkdir(parents=True, exist_ok=True)
+            for source in command[command.index("--outdir") + 2 :]:
+                (out / (Path(source).stem + ".pdf")).write_bytes(b"%PDF-1.6 fake")
+            return real_subprocess.CompletedProcess(command, 0, b"", b"")
+        shown = " ".join(i for i in ids if i != lost)  # pdftotext: the text, one id short
+        return real_subprocess.CompletedProcess(command, 0, shown.encode(), b"")
+
+    monkeypatch.setattr(pdf.shutil, "which", lambda name: f"/usr/bin/{name}")
+    monkeypatch.setattr(pdf.subprocess, "run", fake_run)
+    out_dir = tmp_path / "udbud"
+    code, out, err = run(capsys, "build", str(tender), "--out", str(out_dir), "--pdf")
+    assert code == 2 and not out_dir.exists() and out == ""
+    assert err.strip() == (
+        f"procure: fejl: LibreOffice har ikke fået alt med i annex.pdf: {lost} mangler i "
+        "PDF'en; intet er skrevet. Gem annex.docx som PDF fra Word, eller byg uden --pdf"
+    )

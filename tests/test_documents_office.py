@@ -73,7 +73,9 @@ def test_annex_pdf_shows_title_pages_contents_and_requirements(converted):
     assert shows(text, "3.1 Systemoverblik")
     for requirement in spec.requirements:
         assert shows(text, requirement.id), requirement.id
-    assert shows(text, "Digitaliseringskataloget")  # an integration without a verified SF number
+    # Bidders read only what is known: no note on what the library has not verified
+    assert shows(text, "Har ingen SF-service")  # the Administrationsmodul, as its library says
+    assert not shows(text, "verificeret") and not shows(text, "Digitaliseringskataloget")
 
 
 def test_response_form_pdf_shows_every_requirement_and_the_answer_prompt(converted):
@@ -116,3 +118,32 @@ def test_response_form_survives_a_libreoffice_resave(converted, tmp_path):
     restored = stamps.group(1).replace("&quot;", '"').replace("&amp;", "&")
     assert json.loads(restored) == spec.form_metadata()["requirements"]
     assert spec.fingerprint in custom
+
+
+def test_build_pdf_writes_tagged_pdfs_with_language_title_and_the_ua_flag(tmp_path, capsys):
+    """`procure build --pdf`: what a municipality publishes on a tender portal is a tagged PDF
+    (structure tree, header cells), flagged PDF/UA, in Danish, titled by the tender."""
+    from procure.cli import main
+    from procure.tender import save_tender
+    from tests.samples import sample_tender
+
+    tender = tmp_path / "tender.yaml"
+    save_tender(sample_tender("da"), tender)
+    out = tmp_path / "udbud"
+    assert main(["build", str(tender), "--out", str(out), "--pdf"]) == 0
+    printed = capsys.readouterr().out
+    assert f"skrev {out / 'annex.pdf'}" in printed
+    assert f"skrev {out / 'response-form.pdf'}" in printed
+    title = sample_tender("da").title
+    for name in ("annex.pdf", "response-form.pdf"):
+        data = (out / name).read_bytes()
+        assert b"/Lang(da-DK)" in data, name
+        assert b"/StructTreeRoot" in data and b"/MarkInfo<</Marked true>>" in data
+        assert b"<pdfuaid:part>1</pdfuaid:part>" in data  # the PDF/UA flag
+        assert b"/DisplayDocTitle true" in data
+        assert b"/TH" in data  # table header cells, from the rows marked to repeat
+        info = subprocess.run(
+            ["pdfinfo", str(out / name)], capture_output=True, check=True, timeout=60
+        ).stdout.decode("utf-8")
+        assert f"Title:           {title}" in info
+        assert "Tagged:          yes" in info

@@ -114,7 +114,7 @@ def test_tender_validate_prints_its_lines_and_warnings_in_english(capsys, tmp_pa
     assert code == 0
     lines = out.splitlines()
     assert lines[0].startswith(f"{path}: valid – ") and "requirement library 1.0.0" in lines[0]
-    (warning,) = lint_tender(tender, library)
+    (warning,) = [w for w in lint_tender(tender, library) if w.subject == rid]
     at = lines.index(f"warning: {warning.line('en')}")
     assert warning.line("en").startswith(f"[{rid}] ")
     assert lines[at + 1] == f"  guidance: {warning.guidance.en}"

@@ -49,6 +49,21 @@ def reading(submission: PriceSubmission):
     )
 
 
+def test_price_list_names_its_input_column_frames_it_and_prompts_in_danish(documents):
+    ws, rows, header = price_table(documents["price-list.xlsx"], "Priser")
+    workbook = load_workbook(io.BytesIO(documents["price-list.xlsx"]))
+    assert workbook.properties.language == "da-DK"
+    assert "Dato: 26. november 2026" in ws["A2"].value
+    assert "i kolonnen »Enhedspris (kr.)«" in ws["A3"].value and "gule" not in ws["A3"].value
+    for coordinate in ("B7", "B8", "E11", "E12"):  # every cell the vendor fills in
+        border = ws[coordinate].border
+        assert {side.color.rgb for side in (border.left, border.right, border.top, border.bottom)}
+        assert border.left.color.rgb == border.bottom.color.rgb == "00595959", coordinate
+    (dv,) = ws.data_validations.dataValidation
+    assert dv.showInputMessage and dv.promptTitle == "Enhedspris"
+    assert dv.prompt == "Angiv enhedsprisen i kr. ekskl. moms som et tal, fx 1250,50."
+
+
 def test_build_writes_a_price_list_with_only_the_unit_prices_unlocked(documents):
     assert list(documents) == [
         "annex.docx",

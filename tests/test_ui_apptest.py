@@ -360,7 +360,7 @@ def test_evaluation_step_previews_the_annex_text_with_the_chosen_weights():
     at.number_input(key="ev_criterion_0_weight").set_value(70).run()
     text = markdown(at)
     assert "Evalueringsmodel" in text
-    assert "Kriterierne og deres vægte: Kvalitet 70 %, Pris 30 %." in text
+    assert "Kriterierne og deres vægte: Kvalitet 70\u00a0%, Pris 30\u00a0%." in text
     table = at.dataframe[-1].value
     row = table[table.iloc[:, 1] == "FKI-ORG-001"].iloc[0]
     assert row.iloc[3] == 7

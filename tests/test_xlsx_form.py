@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import io
+import re
 import shutil
 import subprocess
 import zipfile
@@ -157,6 +158,73 @@ def test_answer_column_has_a_drop_down_with_the_three_answers():
     for row in requirement_rows(ws):
         assert f"E{row}" in dv.sqref
     assert f"E{header_row(ws)}" not in dv.sqref
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_the_answer_prompt_names_the_answers_in_the_forms_language(language):
+    """A screen reader (and a mouse) meets the input message when the answer cell is reached."""
+    ws = open_form(language)[forms.RESPONSE_SHEET_TITLE[language]]
+    (dv,) = ws.data_validations.dataValidation
+    assert dv.showInputMessage
+    labels = list(forms.ANSWER_LABELS[language].values())
+    if language == "da":
+        assert dv.promptTitle == "Besvarelse"
+        assert dv.prompt == (
+            "Vælg Opfyldt, Delvist opfyldt eller Ikke opfyldt i listen. Beskriv opfyldelsen i "
+            "»Leverandørens beskrivelse«."
+        )
+    else:
+        assert dv.promptTitle == "Answer"
+        assert dv.prompt.startswith("Choose Met, Partly met or Not met from the list.")
+    assert all(label in dv.prompt for label in labels)
+    assert len(dv.promptTitle) <= 32 and len(dv.prompt) <= 255  # Excel's limits
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_instructions_name_the_columns_and_input_cells_have_a_visible_border(language):
+    """Not "de gule felter": the pale fill is 1.07:1 against white, so the cells to fill in are
+    named by their column and framed by a border of 7:1 (WCAG 1.4.1, 1.4.11)."""
+    wb = open_form(language)
+    texts = [
+        str(cell.value)
+        for ws in wb.worksheets
+        if ws.title != forms.METADATA_SHEET
+        for row in ws.iter_rows()
+        for cell in row
+        if isinstance(cell.value, str)
+    ]
+    joined = "\n".join(texts)
+    assert not re.search(r"\b(gule?|yellow)\b", joined, re.IGNORECASE)
+    ws = wb[forms.RESPONSE_SHEET_TITLE[language]]
+    labels = forms.HEADER_LABELS[language]
+    hint = ws.cell(3, 1).value
+    for key in ("answer", "description", "reservation"):
+        assert labels[key] in hint
+    vendor = wb[forms.VENDOR_SHEET_TITLE[language]]
+    instructions = [str(c.value) for c in vendor["A"] if c.value]
+    assert any(("kolonne B" if language == "da" else "column B") in line for line in instructions)
+    assert any(f"»{labels['answer']}«" in line or f"“{labels['answer']}”" in line
+               for line in instructions)  # fmt: skip
+    inputs = [ws.cell(r, c) for r in requirement_rows(ws) for c in (5, 6, 7)]
+    vendor_labels = set(forms.VENDOR_LABELS[language].values())
+    inputs += [row[1] for row in vendor.iter_rows(max_col=2) if row[0].value in vendor_labels]
+    for cell in inputs:
+        for side in (cell.border.left, cell.border.right, cell.border.top, cell.border.bottom):
+            assert side.style == "thin" and side.color.rgb == "00595959", cell.coordinate
+    # The locked requirement cells keep the light grid: the frame marks where to type
+    assert ws.cell(requirement_rows(ws)[0], 3).border.left.color.rgb == "00A6A6A6"
+
+
+@pytest.mark.parametrize(
+    ("language", "tag", "date"),
+    [("da", "da-DK", "26. november 2026"), ("en", "en-GB", "26 November 2026")],
+)
+def test_workbook_language_and_the_header_date_as_the_other_dates(language, tag, date):
+    wb = open_form(language)
+    assert wb.properties.language == tag
+    for title in (forms.VENDOR_SHEET_TITLE[language], forms.RESPONSE_SHEET_TITLE[language]):
+        line = wb[title].cell(2, 1).value
+        assert date in line and "2026-11-26" not in line
 
 
 def test_requirements_locked_answers_unlocked_and_sheets_protected_without_password():

@@ -25,6 +25,16 @@ def register(commands) -> None:
     p.add_argument("--out", required=True, help=str(t("mappe der skrives til")))
     p.add_argument("--lang", choices=("da", "en"), help=str(t("sprog (standard: udbuddets sprog)")))
     p.add_argument("--templates", help=str(t("mappe med kommunens egne Word-skabeloner")))
+    p.add_argument(
+        "--pdf",
+        action="store_true",
+        help=str(
+            t(
+                "skriv også bilaget og tilbudslisten som tagget PDF (PDF/UA, sprog og titel) "
+                "til offentliggørelse; kræver LibreOffice"
+            )
+        ),
+    )
     p.set_defaults(handler=build)
 
     templates = commands.add_parser("templates", help=str(t("Word-skabeloner")))
@@ -44,7 +54,7 @@ def build(args) -> int:
     spec = load_tender_spec(args.tender, language=args.lang)
     refuse_broken_seal(args.tender, spec)  # documents must be what was published
     written = build_documents(
-        spec, Path(args.out), Path(args.templates) if args.templates else None
+        spec, Path(args.out), Path(args.templates) if args.templates else None, pdf=args.pdf
     )
     for path in written:
         echo(t("skrev {path}", path=path))

@@ -35,6 +35,7 @@ from procure.documents.docx_util import (
     document_bytes,
     heading,
     new_document,
+    page_footer,
     spaced_paragraph,
     text,
 )
@@ -90,6 +91,8 @@ def render_award_letter(
     title = f"{words['letter_title']}: {tender.title}"
     document = new_document(lang, title, author=tender.buyer.name, subject=vendor)
     heading(document, text(words["letter_title"]), level=0)
+    case = tender.case_number
+    page_footer(document, lang, f"{words['case']} {case}" if case else "")
     to = vendor + (f" ({words['cvr']} {bid_record.cvr})" if bid_record.cvr else "")
     buyer = tender.buyer.name + (
         f" ({words['cvr']} {tender.buyer.cvr})" if tender.buyer.cvr else ""
@@ -103,6 +106,7 @@ def render_award_letter(
             (words["case"], tender.case_number or words["not_stated"]),
             (words["date"], day_text(sent_on, lang)),
         ],
+        (words["fact_label"], words["fact_value"]),
     )
     document.add_paragraph()
     document.add_paragraph(

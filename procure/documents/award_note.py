@@ -33,7 +33,10 @@ from procure.documents.docx_util import (
     bullet,
     document_bytes,
     heading,
+    keep_together,
+    moment_text,
     new_document,
+    page_footer,
     text,
 )
 from procure.i18n import in_words
@@ -54,6 +57,7 @@ def render_award_note(spec: TenderSpec, record: AwardRecord, day: dt.date) -> by
     )
     heading(document, text(title), level=0)
     document.add_paragraph(words["note_subtitle"])
+    page_footer(document, lang, _footer_left(spec, words))
     facts = [
         (words["tender"], spec.tender.title),
         (words["buyer"], spec.tender.buyer.name),
@@ -65,7 +69,7 @@ def render_award_note(spec: TenderSpec, record: AwardRecord, day: dt.date) -> by
     ]
     if result.standstill_ends is not None:
         facts.append((words["standstill"], day_text(result.standstill_ends, lang)))
-    add_facts(document, facts)
+    add_facts(document, facts, (words["fact_label"], words["fact_value"]))
 
     heading(document, words["result_heading"], level=1)
     document.add_paragraph(_result_sentence(record, lang))
@@ -160,7 +164,7 @@ def _bid_section(document, record, bid, bid_record, titles, evaluators, lang) ->
     if bid.rank is not None:
         facts.append((words["rank"], rank_text(bid, lang)))
     if facts:
-        add_facts(document, facts)
+        add_facts(document, facts, (words["fact_label"], words["fact_value"]))
 
     heading(document, words["compliance"], level=2)
     proposal = (
@@ -179,7 +183,10 @@ def _bid_section(document, record, bid, bid_record, titles, evaluators, lang) ->
         document.add_paragraph(
             text(
                 words["confirmed_by"].format(
-                    decision=decision, by=confirmed.by, at=confirmed.at, why=confirmed.why
+                    decision=decision,
+                    by=confirmed.by,
+                    at=moment_text(confirmed.at, lang),
+                    why=confirmed.why,
                 )
             )
         )
@@ -211,7 +218,7 @@ def _bid_section(document, record, bid, bid_record, titles, evaluators, lang) ->
             )
         if bid.total is not None:
             rows.append((words["total"], points_text(bid.total, model.rounding.total, lang)))
-        add_facts(document, rows, widths_cm=(8.0, 9.0))
+        add_facts(document, rows, (words["criterion"], words["points"]), widths_cm=(8.0, 9.0))
 
     heading(document, words["scores_heading"], level=2)
     _scores_tables(document, model, bid_record, titles, evaluators, lang)
@@ -264,7 +271,7 @@ def _prices(document, bid_record: BidRecord, lang: str) -> None:
 def _signatures(document, evaluators: tuple[str, ...], lang: str) -> None:
     words = award_texts(lang)
     heading(document, words["signatures_heading"], level=1)
-    document.add_paragraph(words["signatures_text"])
+    document.add_paragraph(words["signatures_text"]).paragraph_format.keep_with_next = True
     names = evaluators or ("", "", "")
     table = add_table(
         document,
@@ -277,6 +284,12 @@ def _signatures(document, evaluators: tuple[str, ...], lang: str) -> None:
 
     for row in table.rows[1:]:
         row.height = Cm(1.3)
+    keep_together(table)
+
+
+def _footer_left(spec: TenderSpec, words: dict) -> str:
+    case = spec.tender.case_number
+    return f"{words['note_title']} · {words['case']} {case}" if case else words["note_title"]
 
 
 def _reasons(bid: BidResult, lang: str) -> str:

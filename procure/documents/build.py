@@ -30,11 +30,19 @@ def render_documents(spec: TenderSpec, templates_dir: Path | None = None) -> dic
 
 
 def build_documents(
-    spec: TenderSpec, out_dir: Path, templates_dir: Path | None = None
+    spec: TenderSpec, out_dir: Path, templates_dir: Path | None = None, *, pdf: bool = False
 ) -> list[Path]:
     """Render every document first, then move them into `out_dir` together; on any error
-    nothing is written there."""
+    nothing is written there. With `pdf`, also tagged PDF copies of the Word documents
+    (procure.documents.pdf; ProcureError before anything is rendered when LibreOffice is
+    missing)."""
+    if pdf:
+        from procure.documents.pdf import require_office, tagged_pdfs
+
+        require_office()
     documents = render_documents(spec, templates_dir)
+    if pdf:
+        documents |= tagged_pdfs(documents, must_show=[r.id for r in spec.requirements])
     with staged_output(out_dir) as stage:
         for name, data in documents.items():
             (stage / name).write_bytes(data)

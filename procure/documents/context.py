@@ -21,6 +21,7 @@ from procure.documents.model_text import (
 )
 from procure.documents.texts import TEMPLATE_LABELS, texts
 from procure.formats import date_text
+from procure.tender.lint import published_description, states_no_sf_service
 from procure.tender.model import Buyer, EvaluationModel, Tender
 from procure.tender.spec import (
     SpecArea,
@@ -434,8 +435,10 @@ def _integrations(spec: TenderSpec, text: dict) -> list[dict]:
             {
                 "id": integration.id,
                 "name": integration.name,
-                "description": integration.description,
-                "sf_numbers": ", ".join(integration.sf_numbers) or text["integration_unverified"],
+                # Bidders read only what is known: the library's notes on what it has not
+                # verified go to the officer (procure.tender.lint), never into the annex.
+                "description": published_description(integration.description),
+                "sf_numbers": _sf_numbers_text(integration, text),
                 "chosen": integration.chosen,
                 "reason": reason,
                 "requirement_ids": ", ".join(integration.requirement_ids)
@@ -443,6 +446,14 @@ def _integrations(spec: TenderSpec, text: dict) -> list[dict]:
             }
         )
     return out
+
+
+def _sf_numbers_text(integration: SpecIntegration, text: dict) -> str:
+    if integration.sf_numbers:
+        return ", ".join(integration.sf_numbers)
+    if states_no_sf_service(integration.description):
+        return text["integration_no_sf_service"]
+    return text["integration_sf_unknown"]
 
 
 def _counted(count: int, nouns: tuple[str, str]) -> str:

@@ -63,7 +63,8 @@ def add_table(
 
     The body rows are written as WordprocessingML text and parsed in one go: a large award
     has thousands of rows, and python-docx's add_row() and cell.text take a good millisecond
-    a row. Each row keeps together on a page; every cell carries its width."""
+    a row. Every cell carries its width. Rows may split over a page: LibreOffice 7.4 lost the
+    last rows of tables whose rows could not split below a keep-with-next heading."""
     table = document.add_table(rows=1, cols=len(header))
     table._tbl.tblStyle_val = style_id(document, style)
     _look(table, first_row=True, first_column=False)
@@ -78,7 +79,7 @@ def add_table(
     cells_xml = [f'<w:tcPr><w:tcW w:w="{_twips(w)}" w:type="dxa"/></w:tcPr>' for w in widths_cm]
     body = []
     for values in rows:
-        body.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
+        body.append("<w:tr>")
         for width_xml, value in zip(cells_xml, values, strict=True):
             body.append(f"<w:tc>{width_xml}<w:p>{_runs(value)}</w:p></w:tc>")
         body.append("</w:tr>")
@@ -113,18 +114,84 @@ def _styled(document, value: str, name: str):
     return paragraph
 
 
-def add_facts(document, pairs: Iterable[tuple[str, str]], widths_cm=(4.5, 12.5)):
-    """A two-column table of label and value, labels bold, no header row."""
-    table = document.add_table(rows=0, cols=2)
-    table._tbl.tblStyle_val = style_id(document, TABLE_STYLE)
-    _look(table, first_row=False, first_column=True)
-    table.autofit = False
+def add_facts(
+    document,
+    pairs: Iterable[tuple[str, str]],
+    header: tuple[str, str],
+    widths_cm=(4.5, 12.5),
+):
+    """A two-column table of label and value under a header row (e.g. "Oplysning", "Indhold")
+    marked to repeat: a tagged PDF and a screen reader get header cells only from such a row
+    (WCAG 1.3.1, PDF/UA), also for key/value data. Labels bold."""
+    table = add_table(document, header, [], widths_cm)
     for label, value in pairs:
         cells = table.add_row().cells
         cells[0].paragraphs[0].add_run(text(label)).bold = True
         cells[1].paragraphs[0].add_run(text(value))
     _set_widths(table, widths_cm)
     return table
+
+
+def page_footer(document, lang: str, left: str = "") -> None:
+    """The footer of every page: `left` (e.g. the case number), and "Side X af Y" at the right
+    margin, as PAGE and NUMPAGES fields that Word and LibreOffice compute."""
+    from docx.enum.text import WD_TAB_ALIGNMENT
+
+    from procure.documents.texts import texts
+
+    words = texts(lang if lang in ("da", "en") else "da")
+    footer_style = document.styles["Footer"].element
+    for tabs in footer_style.findall(f"{qn('w:pPr')}/{qn('w:tabs')}"):
+        # python-docx's template has centre and right stops where a Letter page ends: the
+        # first tab would stop mid-page
+        tabs.getparent().remove(tabs)
+    for section in document.sections:
+        section.footer.is_linked_to_previous = False
+        paragraph = section.footer.paragraphs[0]
+        paragraph.text = ""
+        width = section.page_width - section.left_margin - section.right_margin
+        paragraph.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
+        paragraph.add_run(text(left) + "\t" + f"{words['page']} ")
+        _field(paragraph, "PAGE")
+        paragraph.add_run(f" {words['page_of']} ")
+        _field(paragraph, "NUMPAGES")
+        for run in paragraph.runs:
+            run.font.size = Pt(8)
+
+
+def keep_together(table) -> None:
+    """Keep a short table on one page, and with the paragraph before it (set that one's
+    keep_with_next): every row's paragraphs but the last row's keep with the next."""
+    for row in table.rows[:-1]:
+        for cell in row.cells:
+            for paragraph in cell.paragraphs:
+                paragraph.paragraph_format.keep_with_next = True
+
+
+def moment_text(iso: str | None, lang: str) -> str:
+    """A stored moment ("2026-12-06T16:01:00+00:00", UTC) as people read it: Danish local
+    time in the language's format ("6. dec. 2026 17.01"); text that is no moment unchanged."""
+    from procure.formats import time_text
+
+    if not iso:
+        return ""
+    try:
+        moment = dt.datetime.fromisoformat(str(iso))
+    except ValueError:
+        return str(iso)
+    return time_text(moment, lang)
+
+
+def _field(paragraph, instruction: str) -> None:
+    """A simple field (its cached value "1" until the reader's program updates it)."""
+    for xml in (
+        '<w:r xmlns:w="{ns}"><w:fldChar w:fldCharType="begin"/></w:r>',
+        '<w:r xmlns:w="{ns}"><w:instrText xml:space="preserve"> {instruction} </w:instrText></w:r>',
+        '<w:r xmlns:w="{ns}"><w:fldChar w:fldCharType="separate"/></w:r>',
+        '<w:r xmlns:w="{ns}"><w:t>1</w:t></w:r>',
+        '<w:r xmlns:w="{ns}"><w:fldChar w:fldCharType="end"/></w:r>',
+    ):
+        paragraph._p.append(parse_xml(xml.format(ns=_W, instruction=instruction)))
 
 
 def document_bytes(document, day: dt.date) -> bytes:

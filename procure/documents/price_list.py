@@ -18,11 +18,13 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from procure import forms
-from procure.documents.context import format_deadline
+from procure.documents.context import format_date, format_deadline
+from procure.documents.texts import WORD_LANGUAGE
 from procure.documents.xlsx_util import (
     BOLD,
     HEADER_FILL,
     HEADER_FONT,
+    INPUT_BORDER,
     INPUT_FILL,
     THIN_BORDER,
     TITLE_FONT,
@@ -40,7 +42,10 @@ TEXTS = {
     "da": {
         "buyer_line": "Ordregiver: {buyer}   ·   Sagsnr.: {case_number}   ·   Dato: {date}",
         "deadline_part": "   ·   Tilbudsfrist: {deadline}",
-        "hint": "Angiv en enhedspris i kr. ekskl. moms for hver prislinje i de gule felter.",
+        "hint": (
+            "Angiv en enhedspris i kr. ekskl. moms for hver prislinje i kolonnen »{unit_price}« "
+            "(cellerne med mørk ramme)."
+        ),
         "hint_totals": (
             "Ordregiveren beregner selv tilbudsprisen som enhedspris × antal; summerne i arket "
             "er kun en hjælp. Antal og tekster må ikke ændres."
@@ -48,9 +53,11 @@ TEXTS = {
         "hint_weight": (
             "Vægten bruges i den evalueringstekniske pris, som udbudsmaterialet beskriver."
         ),
-        "vendor_heading": "Leverandøroplysninger",
+        "vendor_heading": "Leverandøroplysninger (udfyldes i kolonne B)",
         "validation_title": "Ugyldig pris",
         "validation_error": "Angiv enhedsprisen som et beløb på 0 kr. eller mere.",
+        "prompt_title": "Enhedspris",
+        "prompt": "Angiv enhedsprisen i kr. ekskl. moms som et tal, fx 1250,50.",
         "footer_page": "Side &P af &N",
         "form_instruction": "Angiv priserne på fanen »{sheet}«.",
     },
@@ -58,15 +65,20 @@ TEXTS = {
         "buyer_line": "Contracting authority: {buyer}   ·   Case no.: {case_number}   ·   "
         "Date: {date}",
         "deadline_part": "   ·   Deadline for bids: {deadline}",
-        "hint": "State a unit price in DKK excluding VAT for every price line in the yellow cells.",
+        "hint": (
+            "State a unit price in DKK excluding VAT for every price line in the column "
+            "“{unit_price}” (the cells with a dark border)."
+        ),
         "hint_totals": (
             "The contracting authority computes the bid price itself as unit price × quantity; "
             "the totals in this sheet are only an aid. Do not change quantities or texts."
         ),
         "hint_weight": "The weight is used in the evaluation price described in the tender.",
-        "vendor_heading": "Vendor details",
+        "vendor_heading": "Vendor details (to be filled in in column B)",
         "validation_title": "Invalid price",
         "validation_error": "Enter the unit price as an amount of DKK 0 or more.",
+        "prompt_title": "Unit price",
+        "prompt": "Enter the unit price in DKK excluding VAT as a number, e.g. 1250.50.",
         "footer_page": "Page &P of &N",
         "form_instruction": "State the prices on the “{sheet}” sheet.",
     },
@@ -121,13 +133,18 @@ def fill_price_sheet(ws: Worksheet, spec: TenderSpec, *, with_vendor_fields: boo
 
     _write(ws.cell(1, 1), spec.tender.title, font=TITLE_FONT)
     line = texts["buyer_line"].format(
-        buyer=spec.tender.buyer.name, case_number=spec.tender.case_number, date=spec.tender.date
+        buyer=spec.tender.buyer.name,
+        case_number=spec.tender.case_number or "–",
+        date=format_date(spec.tender.date, lang),
     )
     if spec.tender.deadline:
         line += texts["deadline_part"].format(deadline=format_deadline(spec.tender.deadline, lang))
     write_text(ws.cell(2, 1), line)
     row = 3
-    hints = [texts["hint"], texts["hint_totals"]]
+    hints = [
+        texts["hint"].format(unit_price=forms.PRICE_HEADER_LABELS[lang]["unit_price"]),
+        texts["hint_totals"],
+    ]
     if "weight" in columns:
         hints.append(texts["hint_weight"])
     for hint in hints:
@@ -142,7 +159,7 @@ def fill_price_sheet(ws: Worksheet, spec: TenderSpec, *, with_vendor_fields: boo
             _write(ws.cell(row, 1), forms.VENDOR_LABELS[lang][field], font=BOLD)
             value = ws.cell(row, 2)
             value.fill = INPUT_FILL
-            value.border = THIN_BORDER
+            value.border = INPUT_BORDER
             value.protection = UNLOCKED
             value.number_format = "@"  # a CVR number stays text as typed
 
@@ -177,6 +194,7 @@ def fill_price_sheet(ws: Worksheet, spec: TenderSpec, *, with_vendor_fields: boo
                 cell.value = values[key]  # a Decimal: a number in Excel
             elif key == "unit_price":
                 cell.fill = INPUT_FILL
+                cell.border = INPUT_BORDER
                 cell.protection = UNLOCKED
                 cell.number_format = AMOUNT_FORMAT
             elif key == "total":
@@ -208,6 +226,9 @@ def fill_price_sheet(ws: Worksheet, spec: TenderSpec, *, with_vendor_fields: boo
         errorStyle="stop",
         errorTitle=texts["validation_title"],
         error=texts["validation_error"],
+        showInputMessage=True,
+        promptTitle=texts["prompt_title"],
+        prompt=texts["prompt"],
     )
     validation.add(f"{unit_letter}{first}:{unit_letter}{last}")
     ws.add_data_validation(validation)
@@ -244,6 +265,7 @@ def _set_properties(workbook: Workbook, spec: TenderSpec) -> None:
     workbook.properties.creator = "procure"
     workbook.properties.lastModifiedBy = "procure"
     workbook.properties.title = xml_safe(spec.tender.title)
+    workbook.properties.language = WORD_LANGUAGE.get(spec.language, WORD_LANGUAGE["da"])
     for name, value in (
         (forms.PROPERTY_FORMAT, forms.PRICE_FORMAT),
         (forms.PROPERTY_TENDER_ID, metadata["tender_id"]),

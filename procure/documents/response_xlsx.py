@@ -15,14 +15,16 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from procure import forms
-from procure.documents.context import format_deadline
+from procure.documents.context import format_date, format_deadline
 from procure.documents.price_list import fill_price_sheet, price_instruction
+from procure.documents.texts import WORD_LANGUAGE
 from procure.documents.xlsx_util import (
     BOLD,
     GROUP_FILL,
     GROUP_FONT,
     HEADER_FILL,
     HEADER_FONT,
+    INPUT_BORDER,
     INPUT_FILL,
     THIN_BORDER,
     TITLE_FONT,
@@ -43,12 +45,16 @@ TEXTS = {
     "da": {
         "buyer_line": "Ordregiver: {buyer}   ·   Sagsnr.: {case_number}   ·   Dato: {date}",
         "deadline_part": "   ·   Tilbudsfrist: {deadline}",
-        "response_hint": "Besvar hvert krav i de gule felter. Vejledning står på fanen »{sheet}«.",
+        "response_hint": (
+            "Besvar hvert krav i kolonnerne »{answer}«, »{description}« og »{reservation}« "
+            "(cellerne med mørk ramme). Vejledning står på fanen »{sheet}«."
+        ),
         "vendor_heading": "Leverandøroplysninger",
         "instructions_heading": "Sådan udfyldes tilbudslisten",
         "instructions": (
-            "Udfyld leverandøroplysningerne ovenfor i de gule felter.",
-            "Besvar hvert krav på fanen »{sheet}«: vælg {met}, {partly} eller {not_met} i listen.",
+            "Udfyld leverandøroplysningerne ovenfor i kolonne B ud for hver oplysning.",
+            "Besvar hvert krav på fanen »{sheet}«: vælg {met}, {partly} eller {not_met} i listen i "
+            "kolonnen »{answer}«.",
             "Beskriv i »{description}«, hvordan kravet opfyldes.",
             "Angiv forbehold og pris i »{reservation}«, fx »Kræver tilkøb, 25.000 kr.«.",
             "Kravnumre, krav-id'er, kravtekster og kravtyper må ikke ændres; slet ingen rækker.",
@@ -63,19 +69,26 @@ TEXTS = {
         ),
         "validation_title": "Ugyldig besvarelse",
         "validation_error": "Vælg {met}, {partly} eller {not_met} i listen.",
+        "prompt_title": "Besvarelse",
+        "prompt": "Vælg {met}, {partly} eller {not_met} i listen. Beskriv opfyldelsen i "
+        "»{description}«.",
         "footer_page": "Side &P af &N",
     },
     "en": {
         "buyer_line": "Contracting authority: {buyer}   ·   Case no.: {case_number}   ·   "
         "Date: {date}",
         "deadline_part": "   ·   Deadline for bids: {deadline}",
-        "response_hint": "Answer every requirement in the yellow cells. Instructions are on the "
-        "“{sheet}” sheet.",
+        "response_hint": (
+            "Answer every requirement in the columns “{answer}”, “{description}” and "
+            "“{reservation}” (the cells with a dark border). Instructions are on the “{sheet}” "
+            "sheet."
+        ),
         "vendor_heading": "Vendor details",
         "instructions_heading": "How to complete the response form",
         "instructions": (
-            "Fill in the vendor details above in the yellow cells.",
-            "Answer every requirement on the “{sheet}” sheet: choose {met}, {partly} or {not_met}.",
+            "Fill in the vendor details above in column B beside each item.",
+            "Answer every requirement on the “{sheet}” sheet: choose {met}, {partly} or {not_met} "
+            "from the list in the column “{answer}”.",
             "Describe in “{description}” how the requirement is met.",
             "State any reservation and its price in “{reservation}”, e.g. “Add-on, DKK 25,000”.",
             "Do not change numbers, requirement ids, texts or types, and do not delete rows.",
@@ -90,6 +103,9 @@ TEXTS = {
         ),
         "validation_title": "Invalid answer",
         "validation_error": "Choose {met}, {partly} or {not_met} from the list.",
+        "prompt_title": "Answer",
+        "prompt": "Choose {met}, {partly} or {not_met} from the list. Describe how it is met in "
+        "“{description}”.",
         "footer_page": "Page &P of &N",
     },
 }
@@ -148,7 +164,7 @@ def _fill_vendor_sheet(ws: Worksheet, spec: TenderSpec, lang: str, texts: dict) 
         _write_styled(ws.cell(row, 1), forms.VENDOR_LABELS[lang][field], font=BOLD)
         value = ws.cell(row, 2)
         value.fill = INPUT_FILL
-        value.border = THIN_BORDER
+        value.border = INPUT_BORDER
         value.protection = UNLOCKED
         value.number_format = "@"  # "+45 …" or a CVR number stays text as typed
 
@@ -210,6 +226,7 @@ def _fill_response_sheet(ws: Worksheet, spec: TenderSpec, lang: str, texts: dict
                 cell.border = THIN_BORDER
                 if key in INPUT_COLUMNS:
                     cell.fill = INPUT_FILL
+                    cell.border = INPUT_BORDER
                     cell.protection = UNLOCKED
                     cell.number_format = "@"  # a typed "=…" or "- …" stays text in Excel
             ws.row_dimensions[row].height = wrapped_row_height(
@@ -252,6 +269,7 @@ def _set_properties(workbook: Workbook, spec: TenderSpec) -> None:
     workbook.properties.creator = "procure"
     workbook.properties.lastModifiedBy = "procure"
     workbook.properties.title = xml_safe(spec.tender.title)
+    workbook.properties.language = WORD_LANGUAGE.get(spec.language, WORD_LANGUAGE["da"])
     for name, key in (
         (forms.PROPERTY_FORMAT, "format"),
         (forms.PROPERTY_TENDER_ID, "tender_id"),
@@ -272,14 +290,18 @@ def _texts(lang: str) -> dict:
         "met": labels[forms.Answer.MET],
         "partly": labels[forms.Answer.PARTLY],
         "not_met": labels[forms.Answer.NOT_MET],
+        "answer": forms.HEADER_LABELS[lang]["answer"],
         "description": forms.HEADER_LABELS[lang]["description"],
         "reservation": forms.HEADER_LABELS[lang]["reservation"],
     }
     texts = dict(TEXTS[lang])
     for key in ("instructions", "kinds"):
         texts[key] = tuple(line.format(**values) for line in texts[key])
-    texts["validation_error"] = texts["validation_error"].format(**values)
-    texts["response_hint"] = texts["response_hint"].format(sheet=forms.VENDOR_SHEET_TITLE[lang])
+    for key in ("validation_error", "prompt"):
+        texts[key] = texts[key].format(**values)
+    texts["response_hint"] = texts["response_hint"].format(
+        **(values | {"sheet": forms.VENDOR_SHEET_TITLE[lang]})
+    )
     return texts
 
 
@@ -287,7 +309,9 @@ def _write_tender_heading(ws: Worksheet, spec: TenderSpec, texts: dict) -> int:
     """Tender title and buyer line in rows 1-2; returns the last row used."""
     _write_styled(ws.cell(1, 1), spec.tender.title, font=TITLE_FONT)
     line = texts["buyer_line"].format(
-        buyer=spec.tender.buyer.name, case_number=spec.tender.case_number, date=spec.tender.date
+        buyer=spec.tender.buyer.name,
+        case_number=spec.tender.case_number or "–",
+        date=format_date(spec.tender.date, spec.language),
     )
     if spec.tender.deadline:
         line += texts["deadline_part"].format(
@@ -331,6 +355,10 @@ def _answer_validation(lang: str, texts: dict) -> DataValidation:
         errorStyle="stop",
         errorTitle=texts["validation_title"],
         error=texts["validation_error"],
+        # The prompt a screen reader reads when the cell is reached (Excel: max 32/255 chars)
+        showInputMessage=True,
+        promptTitle=texts["prompt_title"],
+        prompt=texts["prompt"],
     )
 
 

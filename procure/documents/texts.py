@@ -4,6 +4,8 @@ The templates hold no prose of their own: they print these texts through the con
 docs/templates.md), so a wording is changed here once for both documents. Texts with
 `{placeholders}` are filled in by procure.documents.context; labels that are part of the form
 contract (column headers, answer values, vendor fields) live in procure.forms, not here.
+A percent sign always follows a no-break space ("5\u00a0%"), so a number and its sign never
+part at a line end.
 """
 
 from __future__ import annotations
@@ -28,6 +30,8 @@ TEXTS: dict[str, dict[str, str | tuple[str, ...]]] = {
         "library_value": "{name}, version {version}",
         "count_value": "{total} ({mk} MK, {pk} PK, {k} K, {o} O)",
         "not_stated": "–",
+        "cover_column_label": "Oplysning",
+        "cover_column_value": "Indhold",
         "cover_note": (
             "Kravspecifikationen er dannet ud fra den udgivne version af kravbiblioteket, som er "
             "nævnt ovenfor. Fingeraftrykket identificerer kravsættet: de samme krav med de samme "
@@ -93,7 +97,7 @@ TEXTS: dict[str, dict[str, str | tuple[str, ...]]] = {
             "her. Modellen er offentliggjort i udbudsmaterialet og anvendes præcis som beskrevet "
             "(udbudslovens §§ 160 og 165).",
             "Hvert PK giver point efter besvarelsen: »{met}« giver kravets fulde vægt, "
-            "»{partly}« giver {partial_percent} % af vægten, og »{not_met}« giver 0 point.",
+            "»{partly}« giver {partial_percent}\u00a0% af vægten, og »{not_met}« giver 0 point.",
             "Pointene for alle PK lægges sammen, divideres med den samlede vægt ({total_weight}) "
             "og ganges med {scale_max}. Resultatet er tilbuddets score på en skala fra 0 til "
             "{scale_max}, afrundet til {rounding} (halve rundes op).",
@@ -113,7 +117,7 @@ TEXTS: dict[str, dict[str, str | tuple[str, ...]]] = {
         "weight_column_weight": "Vægt",
         "weight_column_share": "Andel",
         "weight_total": "I alt",
-        "percent": "{value} %",
+        "percent": "{value}\u00a0%",
         # The evaluation model with named criteria (procure.documents.model_text)
         "model_intro": (
             "Tilbuddene evalueres efter den model, der er beskrevet her. Modellen er "
@@ -125,8 +129,8 @@ TEXTS: dict[str, dict[str, str | tuple[str, ...]]] = {
         "award_criterion_price": "pris",
         "award_criterion_costs": "omkostninger",
         "model_criteria": "Kriterierne og deres vægte: {criteria}.",
-        "model_criterion": "{name} {weight} %",
-        "model_criterion_subs": "{name} {weight} % (underkriterier: {subs})",
+        "model_criterion": "{name} {weight}\u00a0%",
+        "model_criterion_subs": "{name} {weight}\u00a0% (underkriterier: {subs})",
         "model_scale": (
             "Evalueringsudvalget giver hvert prioriteret krav (PK) point på en skala fra 0 til "
             "{max} med {decimals} ud fra tilbuddets beskrivelse."
@@ -161,8 +165,9 @@ TEXTS: dict[str, dict[str, str | tuple[str, ...]]] = {
         ),
         "model_price_relative_linear": (
             "Prisen ({name}) omregnes til point: den laveste pris giver {max} point, og en pris "
-            "{x} % over den laveste giver 0 point. Point = {max} × (1 − Z / {x} %), hvor Z er "
-            "prisens afstand til den laveste pris i procent af den laveste; aldrig under 0."
+            "{x}\u00a0% over den laveste giver 0 point. Point = {max} × (1 − Z / {x}\u00a0%), "
+            "hvor Z er prisens afstand til den laveste pris i procent af den laveste; aldrig "
+            "under 0."
         ),
         "model_price_proportional": (
             "Prisen ({name}) omregnes til point som {max} × laveste pris / tilbuddets pris."
@@ -179,9 +184,9 @@ TEXTS: dict[str, dict[str, str | tuple[str, ...]]] = {
         "model_price_cap": "Et tilbud med en pris over {cap} kr. er ukonditionsmæssigt.",
         "model_price_kommission": (
             "Prisen sættes op mod kvaliteten med Kommissionsmodellen: kvalitetskriteriernes vægte "
-            "er deres maksimale point (i alt 100). Et tilbud med under {total} % af de mulige "
-            "kvalitetspoint i alt eller under {criterion} % på ét kriterium udelukkes. De øvrige "
-            "rangordnes efter pris pr. kvalitetspoint; den laveste vinder."
+            "er deres maksimale point (i alt 100). Et tilbud med under {total}\u00a0% af de mulige "
+            "kvalitetspoint i alt eller under {criterion}\u00a0% på ét kriterium udelukkes. De "
+            "øvrige rangordnes efter pris pr. kvalitetspoint; den laveste vinder."
         ),
         "model_price_adjustment": (
             "Kvaliteten omregnes til et beløb: hvert kvalitetspoint (summen af kriteriernes point "
@@ -229,7 +234,8 @@ TEXTS: dict[str, dict[str, str | tuple[str, ...]]] = {
         "integration_chosen": "Valgt af ordregiver",
         "integration_chosen_and_required": "Valgt af ordregiver; kræves også af {names}",
         "integration_required": "Kræves af {names}",
-        "integration_unverified": "ikke verificeret – kontrollér i Digitaliseringskataloget",
+        "integration_no_sf_service": "Har ingen SF-service",
+        "integration_sf_unknown": "–",
         "integration_no_requirements": "–",
         "list_and": "og",
         # Requirements
@@ -247,6 +253,8 @@ TEXTS: dict[str, dict[str, str | tuple[str, ...]]] = {
         "hint_label": "Besvarelsen skal beskrive:",
         # Response form
         "vendor_heading": "Leverandøroplysninger",
+        "vendor_column_label": "Oplysning",
+        "vendor_column_value": "Udfyldes af leverandøren",
         "instructions_heading": "Vejledning",
         "response_instructions": (
             "Udfyld leverandøroplysningerne.",
@@ -284,6 +292,8 @@ TEXTS: dict[str, dict[str, str | tuple[str, ...]]] = {
         "library_value": "{name}, version {version}",
         "count_value": "{total} ({mk} MK, {pk} PK, {k} K, {o} O)",
         "not_stated": "–",
+        "cover_column_label": "Item",
+        "cover_column_value": "Details",
         "cover_note": (
             "This requirement specification was generated from the released version of the "
             "requirement library named above. The fingerprint identifies the requirement set: the "
@@ -348,7 +358,8 @@ TEXTS: dict[str, dict[str, str | tuple[str, ...]]] = {
             "here. The model is published in the tender documents and applied exactly as "
             "described (Danish Public Procurement Act, sections 160 and 165).",
             "Each PK scores according to the answer: “{met}” earns the requirement's full weight, "
-            "“{partly}” earns {partial_percent} % of the weight, and “{not_met}” earns 0 points.",
+            "“{partly}” earns {partial_percent}\u00a0% of the weight, and “{not_met}” earns 0 "
+            "points.",
             "The points of all PKs are added up, divided by the total weight ({total_weight}) and "
             "multiplied by {scale_max}. The result is the bid's score on a scale from 0 to "
             "{scale_max}, rounded to {rounding} (halves are rounded up).",
@@ -368,7 +379,7 @@ TEXTS: dict[str, dict[str, str | tuple[str, ...]]] = {
         "weight_column_weight": "Weight",
         "weight_column_share": "Share",
         "weight_total": "Total",
-        "percent": "{value} %",
+        "percent": "{value}\u00a0%",
         # The evaluation model with named criteria (procure.documents.model_text)
         "model_intro": (
             "The bids are evaluated by the model described here. The model is published in the "
@@ -382,8 +393,8 @@ TEXTS: dict[str, dict[str, str | tuple[str, ...]]] = {
         "award_criterion_price": "price",
         "award_criterion_costs": "costs",
         "model_criteria": "The criteria and their weights: {criteria}.",
-        "model_criterion": "{name} {weight} %",
-        "model_criterion_subs": "{name} {weight} % (sub-criteria: {subs})",
+        "model_criterion": "{name} {weight}\u00a0%",
+        "model_criterion_subs": "{name} {weight}\u00a0% (sub-criteria: {subs})",
         "model_scale": (
             "The evaluation committee scores each prioritised requirement (PK) on a scale from 0 "
             "to {max} with {decimals}, based on the bid's description."
@@ -419,9 +430,9 @@ TEXTS: dict[str, dict[str, str | tuple[str, ...]]] = {
         ),
         "model_price_relative_linear": (
             "The price ({name}) is turned into points: the lowest price earns {max} points, and a "
-            "price {x} % above the lowest earns 0 points. Points = {max} × (1 − Z / {x} %), where "
-            "Z is the price's distance from the lowest price as a share of the lowest; never "
-            "below 0."
+            "price {x}\u00a0% above the lowest earns 0 points. Points = {max} × "
+            "(1 − Z / {x}\u00a0%), where Z is the price's distance from the lowest price as a "
+            "share of the lowest; never below 0."
         ),
         "model_price_proportional": (
             "The price ({name}) is turned into points as {max} × lowest price / the bid's price."
@@ -438,9 +449,9 @@ TEXTS: dict[str, dict[str, str | tuple[str, ...]]] = {
         "model_price_cap": "A bid with a price above DKK {cap} is non-compliant.",
         "model_price_kommission": (
             "Price is set against quality by the Kommissionsmodel: the quality criteria's "
-            "weights are their maximum points (100 in all). A bid with less than {total} % of "
-            "the possible quality points in total or less than {criterion} % on one criterion is "
-            "excluded. The others are ranked by price per quality point; the lowest wins."
+            "weights are their maximum points (100 in all). A bid with less than {total}\u00a0% of "
+            "the possible quality points in total or less than {criterion}\u00a0% on one criterion "
+            "is excluded. The others are ranked by price per quality point; the lowest wins."
         ),
         "model_price_adjustment": (
             "Quality is turned into an amount: each quality point (the sum of the criteria's "
@@ -493,7 +504,8 @@ TEXTS: dict[str, dict[str, str | tuple[str, ...]]] = {
             "Chosen by the contracting authority; also required by {names}"
         ),
         "integration_required": "Required by {names}",
-        "integration_unverified": "not verified – check in Digitaliseringskataloget",
+        "integration_no_sf_service": "Has no SF service",
+        "integration_sf_unknown": "–",
         "integration_no_requirements": "–",
         "list_and": "and",
         "requirements_heading": "Requirements",
@@ -509,6 +521,8 @@ TEXTS: dict[str, dict[str, str | tuple[str, ...]]] = {
         "count_O": ("option", "options"),
         "hint_label": "The answer must describe:",
         "vendor_heading": "Vendor details",
+        "vendor_column_label": "Item",
+        "vendor_column_value": "To be filled in by the vendor",
         "instructions_heading": "Instructions",
         "response_instructions": (
             "Fill in the vendor details.",
@@ -541,6 +555,8 @@ LANGUAGES = tuple(TEXTS)
 TEMPLATE_LABELS = (
     "annex_title",
     "form_title",
+    "cover_column_label",
+    "cover_column_value",
     "cover_note",
     "page",
     "page_of",
@@ -564,6 +580,8 @@ TEMPLATE_LABELS = (
     "hint_label",
     "instructions_heading",
     "vendor_heading",
+    "vendor_column_label",
+    "vendor_column_value",
     "response_heading",
     "answer_placeholder",
 )

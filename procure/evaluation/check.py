@@ -85,7 +85,7 @@ def evaluate_response(
             reservations.append(reservation)
         override = overrides.lookup(vendor, requirement.id)
         if override is not None and requirement.kind == "PK":
-            verdict = _with_override(verdict, override.points, override.justification)
+            verdict = _with_override(verdict, override)
         verdicts.append(verdict)
 
     if mandatory_failed:
@@ -404,6 +404,8 @@ def _with_decision(
         decision=decision.decision,
         buyer_price=decision.price,
         decision_reason=decision.justification,
+        decision_by=decision.by,
+        decision_at=decision.at,
     )
     if decision.decision == "priced":
         return decided, [], None
@@ -466,8 +468,14 @@ def _verdict(
     )
 
 
-def _with_override(verdict: RequirementVerdict, points: Decimal, why: str) -> RequirementVerdict:
-    return dataclasses.replace(verdict, final_points=points, override_reason=why)
+def _with_override(verdict: RequirementVerdict, override) -> RequirementVerdict:
+    return dataclasses.replace(
+        verdict,
+        final_points=override.points,
+        override_reason=override.justification,
+        override_by=override.by,
+        override_at=override.at,
+    )
 
 
 def _check_form(spec: TenderSpec, response: VendorResponse) -> tuple[list[Finding], bool]:

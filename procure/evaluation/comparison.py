@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from io import BytesIO
 
+from procure.evaluation.finding_labels import finding_label
 from procure.evaluation.messages import reservation_status
 from procure.evaluation.result import EvaluationResult
 from procure.forms import ANSWER_LABELS
@@ -31,8 +32,16 @@ _LABELS = {
         "yes": "Ja",
         "no": "Nej – skal bekræftes",
         "vendor": "Leverandør",
-        "code": "Kode",
+        "code": "Fund",
         "message": "Beskrivelse",
+        "overrides": "Pointjusteringer",
+        "computed_points": "Beregnede point",
+        "final_points": "Endelige point",
+        "why": "Begrundelse",
+        "override_by": "Justeret af",
+        "override_at": "Tidspunkt",
+        "decided_by": "Afgjort af",
+        "decided_at": "Tidspunkt for afgørelsen",
         "price": "Leverandørens pris (kr., til orientering)",
         "buyer_price": "Kommunens pris (kr.)",
         "decision": "Kommunens afgørelse",
@@ -70,8 +79,16 @@ _LABELS = {
         "yes": "Yes",
         "no": "No – to be confirmed",
         "vendor": "Vendor",
-        "code": "Code",
+        "code": "Finding",
         "message": "Description",
+        "overrides": "Point overrides",
+        "computed_points": "Computed points",
+        "final_points": "Final points",
+        "why": "Justification",
+        "override_by": "Changed by",
+        "override_at": "Time",
+        "decided_by": "Decided by",
+        "decided_at": "Time of decision",
         "price": "Vendor's price (DKK, for information)",
         "buyer_price": "Buyer's price (DKK)",
         "decision": "Buyer's decision",
@@ -91,6 +108,9 @@ _LABELS = {
         "the ranking follows the published model (procure award).",
     },
 }
+
+
+AMOUNT_FORMAT = "#,##0.00"  # shown with the reader's separators: 25.000,00 in Danish Excel
 
 
 @dataclass(frozen=True)
@@ -127,7 +147,10 @@ def render_comparison_xlsx(spec: TenderSpec, comparison: Comparison) -> bytes:
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
+    from procure.documents.docx_util import moment_text
+    from procure.documents.texts import WORD_LANGUAGE
     from procure.documents.xlsx_util import HEADER_FILL, HEADER_FONT, wrapped_row_height, write_text
+    from procure.textutil import xml_safe
 
     lang = spec.language
     labels = _LABELS.get(lang, _LABELS["da"])
@@ -215,50 +238,116 @@ def render_comparison_xlsx(spec: TenderSpec, comparison: Comparison) -> bytes:
     ws.freeze_panes = ws.cell(header_row + 1, len(fixed) + 1)
     _print_setup(ws, f"{header_row - 1}:{header_row}")
 
-    findings = wb.create_sheet(labels["findings"])
-    for col, key in enumerate(("vendor", "code", "id", "message"), start=1):
-        findings.cell(1, col, labels[key]).font = bold
-    r = 2
-    for result in comparison.results:
-        for finding in result.findings:
-            write_text(findings.cell(r, 1), xml_safe_line(result.vendor))
-            findings.cell(r, 2, finding.code)
-            write_text(findings.cell(r, 3), xml_safe_line(finding.requirement or ""))
-            write_text(findings.cell(r, 4), finding.message)
-            findings.cell(r, 4).alignment = wrap
-            r += 1
-    for col, width in zip("ABCD", (24, 22, 14, 90), strict=True):
-        findings.column_dimensions[col].width = width
-    _print_setup(findings, "1:1")
+    _table_sheet(
+        wb.create_sheet(labels["findings"]),
+        [labels[k] for k in ("vendor", "code", "id", "message")],
+        (24, 30, 14, 90),
+        (
+            (
+                xml_safe_line(result.vendor),
+                finding_label(finding, lang),
+                finding.requirement or "",
+                finding.message,
+            )
+            for result in comparison.results
+            for finding in result.findings
+        ),
+    )
 
-    reservations = wb.create_sheet(labels["reservations"])
     columns = ("vendor", "id", "answer", "price", "buyer_price", "decision", "text")
-    for col, key in enumerate(columns, start=1):
-        reservations.cell(1, col, labels[key]).font = bold
-    r = 2
-    for result in comparison.results:
-        for item in result.reservations:
-            write_text(reservations.cell(r, 1), xml_safe_line(result.vendor))
-            write_text(reservations.cell(r, 2), xml_safe_line(item.id))
-            write_text(reservations.cell(r, 3), item.answer)
-            if item.price is not None:
-                reservations.cell(r, 4, float(item.price))
-            if item.buyer_price is not None:
-                reservations.cell(r, 5, float(item.buyer_price))
-            decision = reservation_status(item, lang)
-            if item.decision_reason:
-                decision += f" – {item.decision_reason}"
-            write_text(reservations.cell(r, 6), decision)
-            write_text(reservations.cell(r, 7), item.text)
-            reservations.cell(r, 7).alignment = wrap
-            r += 1
-    for col, width in zip("ABCDEFG", (24, 14, 16, 14, 14, 30, 70), strict=True):
-        reservations.column_dimensions[col].width = width
-    _print_setup(reservations, "1:1")
+    _table_sheet(
+        wb.create_sheet(labels["reservations"]),
+        [labels[k] for k in (*columns, "decided_by", "decided_at")],
+        (24, 14, 16, 16, 14, 36, 60, 20, 20),
+        (
+            (
+                xml_safe_line(result.vendor),
+                xml_safe_line(item.id),
+                item.answer,
+                None if item.price is None else float(item.price),
+                None if item.buyer_price is None else float(item.buyer_price),
+                reservation_status(item, lang)
+                + (f" – {item.decision_reason}" if item.decision_reason else ""),
+                item.text,
+                item.decision_by,
+                moment_text(item.decision_at, lang),
+            )
+            for result in comparison.results
+            for item in result.reservations
+        ),
+        formats={4: AMOUNT_FORMAT, 5: AMOUNT_FORMAT},
+    )
 
+    # Who changed which points when and why (the note shows the same), one row per override
+    keys = ("vendor", "number", "id", "title", "computed_points", "final_points", "why")
+    titles = {req.id: (req.number, req.title) for req in spec.requirements}
+    _table_sheet(
+        wb.create_sheet(labels["overrides"]),
+        [labels[k] for k in (*keys, "override_by", "override_at")],
+        (24, 9, 14, 40, 11, 11, 60, 20, 20),
+        (
+            (
+                result.vendor,
+                titles.get(verdict.id, ("", ""))[0],
+                verdict.id,
+                titles.get(verdict.id, ("", ""))[1],
+                None if verdict.computed_points is None else float(verdict.computed_points),
+                None if verdict.final_points is None else float(verdict.final_points),
+                verdict.override_reason,
+                verdict.override_by,
+                moment_text(verdict.override_at, lang),
+            )
+            for result in comparison.results
+            for verdict in result.verdicts
+            if verdict.override_reason
+        ),
+    )
+
+    wb.properties.title = xml_safe(spec.tender.title)
+    wb.properties.language = WORD_LANGUAGE.get(lang, WORD_LANGUAGE["da"])
     buffer = BytesIO()
     wb.save(buffer)
     return buffer.getvalue()
+
+
+def _table_sheet(ws, labels: list[str], widths, rows, formats: dict | None = None) -> None:
+    """A sheet holding one table: a header row (bold on the dark fill, wrapped, frozen and
+    repeated when printed) and `rows`; text is always stored as text, every cell wraps at the
+    top, and each row is tall enough for its wrapped text (neither Excel nor LibreOffice fits
+    row heights of a file openpyxl wrote)."""
+    from openpyxl.styles import Alignment
+    from openpyxl.utils import get_column_letter
+
+    from procure.documents.xlsx_util import (
+        HEADER_FILL,
+        HEADER_FONT,
+        wrapped_row_height,
+        write_text,
+    )
+
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for col, (label, width) in enumerate(zip(labels, widths, strict=True), start=1):
+        cell = ws.cell(1, col)
+        write_text(cell, label)
+        cell.font, cell.fill, cell.alignment = HEADER_FONT, HEADER_FILL, wrap
+        ws.column_dimensions[get_column_letter(col)].width = width
+    ws.row_dimensions[1].height = wrapped_row_height(list(zip(labels, widths, strict=True)))
+    row = 1
+    for values in rows:
+        row += 1
+        for col, value in enumerate(values, start=1):
+            cell = ws.cell(row, col)
+            if isinstance(value, str):
+                write_text(cell, value)
+            elif value is not None:
+                cell.value = value
+                cell.number_format = (formats or {}).get(col, "General")
+            cell.alignment = wrap
+        ws.row_dimensions[row].height = wrapped_row_height(
+            [(v, w) for v, w in zip(values, widths, strict=True) if isinstance(v, str)]
+        )
+    ws.freeze_panes = "A2"
+    _print_setup(ws, "1:1")
 
 
 def _print_setup(ws, title_rows: str) -> None:

@@ -138,46 +138,6 @@ MESSAGES = {
 }
 
 
-# What each finding code is called where a person reads it (the wizard, the note).
-FINDING_LABELS = {
-    "da": {
-        "mandatory_failed": "Mindstekrav ikke opfyldt",
-        "reservation": "Forbehold",
-        "reservation_to_price": "Forbehold, som kommunen skal prissætte",
-        "reservation_rejected": "Forbehold, der afviser tilbuddet",
-        "missing_answer": "Ikke besvaret",
-        "unknown_requirement": "Ukendt krav",
-        "duplicate_answer": "Besvaret flere gange",
-        "invalid_answer": "Ugyldig besvarelse",
-        "text_altered": "Kravteksten er ændret",
-        "form_mismatch": "Forkert eller ændret tilbudsliste",
-        "integration_missing": "Integration ikke dækket",
-        "integration_partly": "Integration delvist dækket",
-        "price_problem": "Problem i prislisten",
-    },
-    "en": {
-        "mandatory_failed": "Minimum requirement not met",
-        "reservation": "Reservation",
-        "reservation_to_price": "Reservation for the buyer to price",
-        "reservation_rejected": "Reservation that rejects the bid",
-        "missing_answer": "Not answered",
-        "unknown_requirement": "Unknown requirement",
-        "duplicate_answer": "Answered more than once",
-        "invalid_answer": "Invalid answer",
-        "text_altered": "Requirement text altered",
-        "form_mismatch": "Wrong or altered response form",
-        "integration_missing": "Integration not covered",
-        "integration_partly": "Integration partly covered",
-        "price_problem": "Problem in the price list",
-    },
-}
-
-
-def finding_label(code: str, lang: str) -> str:
-    """The words for a finding code, in `lang` (Danish when the language is not known)."""
-    return FINDING_LABELS.get(lang, FINDING_LABELS["da"]).get(code, code)
-
-
 def message(lang: str, key: str, **values) -> str:
     table = MESSAGES.get(lang, MESSAGES["da"])
     # A value that is a Message (a row position from a reader) is put into words in `lang`

@@ -3,15 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
-from copy import deepcopy
-from io import BytesIO
+from decimal import Decimal
 
 from procure.evaluation.comparison import Comparison
-from procure.evaluation.messages import number, reservation_status, vendor_price
+from procure.evaluation.finding_labels import FINDING_LABELS, finding_label
+from procure.evaluation.messages import reservation_status, vendor_price
 from procure.evaluation.result import EvaluationResult
+from procure.formats import date_text, decimal_text
 from procure.tender.spec import TenderSpec
 from procure.textutil import shown, xml_safe, xml_safe_line
+
+__all__ = [
+    "FINDING_LABELS",
+    "finding_label",
+    "format_result_text",
+    "pk_answer_summary",
+    "render_check_report",
+]
 
 _TEXT = {
     "da": {
@@ -49,6 +57,20 @@ _TEXT = {
         "yes": "Ja",
         "no": "Nej",
         "unanswered": "ikke besvaret",
+        "fact_label": "Oplysning",
+        "fact_value": "Indhold",
+        "tender_id": "Udbuds-id",
+        "finding": "Fund",
+        "reservation_text": "Forbeholdet",
+        "override_by": "Justeret af",
+        "override_at": "Tidspunkt",
+        "decided_by": "Afgjort af {by}, {at}",
+        "footer": "Notat: kontrol af tilbud · Sagsnr. {case}",
+        "approval_heading": "Godkendelse",
+        "approval_text": "Notatet og vurderingerne i det er gennemgået og godkendt af:",
+        "approval_name": "Navn og funktion",
+        "approval_date": "Dato",
+        "approval_signature": "Underskrift",
     },
     "en": {
         "title": "Bid check",
@@ -85,6 +107,20 @@ _TEXT = {
         "yes": "Yes",
         "no": "No",
         "unanswered": "not answered",
+        "fact_label": "Item",
+        "fact_value": "Details",
+        "tender_id": "Tender id",
+        "finding": "Finding",
+        "reservation_text": "The reservation",
+        "override_by": "Changed by",
+        "override_at": "Time",
+        "decided_by": "Decided by {by}, {at}",
+        "footer": "Note: bid check · Case no. {case}",
+        "approval_heading": "Approval",
+        "approval_text": "The note and its assessments have been reviewed and approved by:",
+        "approval_name": "Name and role",
+        "approval_date": "Date",
+        "approval_signature": "Signature",
     },
 }
 
@@ -140,185 +176,219 @@ def format_result_text(result: EvaluationResult, lang: str = "da") -> str:
 def render_check_report(
     spec: TenderSpec, results: list[EvaluationResult], comparison: Comparison | None = None
 ) -> bytes:
-    """A Word note summarising each vendor, ready to file with the tender."""
-    from docx import Document
-    from docx.shared import Pt
-
-    lang = spec.language
-    t = _TEXT.get(lang, _TEXT["da"])
-    doc = Document()
-    doc.core_properties.title = xml_safe(f"{t['note_title']} – {spec.tender.title}")
-    style = doc.styles["Normal"]
-    style.font.size = Pt(10)
-    style.font.name = "Calibri"  # the body font of the annex; Carlito renders it on Linux
-    doc.add_heading(xml_safe(f"{t['note_title']}: {spec.tender.title}"), level=0)
-    facts = doc.add_table(rows=0, cols=2)
-    facts.style = "Light Grid Accent 1"
-    for label, value in (
-        (t["tender"], f"{spec.tender.title} ({spec.tender.id})"),
-        (t["buyer"], spec.tender.buyer.name),
-        (t["case"], spec.tender.case_number or "–"),
-        (t["library"], f"{spec.library_name} {spec.library_version}, {spec.short_fingerprint}"),
-        (t["checked"], dt.date.today().isoformat()),
-    ):
-        cells = facts.add_row().cells
-        cells[0].text, cells[1].text = label, xml_safe(value)
-
-    doc.add_heading(t["summary"], level=1)
-    summary = doc.add_table(rows=1, cols=4)
-    summary.style = "Light Grid Accent 1"
-    for cell, text in zip(
-        summary.rows[0].cells,
-        (t["vendor"], t["compliant"].split(":")[0], t["reservations"], t["pk_answers"]),
-        strict=True,
-    ):
-        cell.text = text
-    for result in results:
-        cells = summary.add_row().cells
-        cells[0].text = xml_safe_line(result.vendor)
-        cells[1].text = t["yes"] if result.compliant else t["no"]
-        cells[2].text = str(len(result.reservations))
-        cells[3].text = pk_answer_summary(result, lang)
-    doc.add_paragraph(t["not_ranked_here"])
-
-    for result in results:
-        doc.add_heading(xml_safe_line(f"{t['vendor']}: {result.vendor}"), level=1)
-        doc.add_paragraph(xml_safe_line(f"{t['file']}: {result.source}"))
-        doc.add_paragraph(t["compliant"] if result.compliant else t["noncompliant"])
-        for reason in result.reasons:
-            doc.add_paragraph(xml_safe(reason), style="List Bullet")
-        doc.add_paragraph(f"{t['pk_answers']}: {pk_answer_summary(result, lang)}")
-        integrations = ", ".join(result.integrations_missing) or t["none"]
-        doc.add_paragraph(f"{t['integrations']}: {integrations}")
-        if result.integrations_partly:
-            partly = ", ".join(result.integrations_partly)
-            doc.add_paragraph(f"{t['integrations_partly']}: {partly}")
-
-        doc.add_heading(t["reservations"], level=2)
-        if result.reservations:
-            table = doc.add_table(rows=1, cols=5)
-            table.style = "Light Grid Accent 1"
-            for cell, text in zip(
-                table.rows[0].cells,
-                (
-                    t["requirement"],
-                    t["answer"],
-                    t["vendor_price"].capitalize(),
-                    t["buyer_decision"],
-                    t["reservations"],
-                ),
-                strict=True,
-            ):
-                cell.text = text
-            _add_rows(
-                table,
-                (
-                    (
-                        xml_safe_line(r.id),
-                        xml_safe(r.answer),
-                        vendor_price(r, lang),
-                        xml_safe(
-                            reservation_status(r, lang)
-                            + (f" – {r.decision_reason}" if r.decision_reason else "")
-                        ),
-                        xml_safe(r.text),
-                    )
-                    for r in result.reservations
-                ),
-            )
-        else:
-            doc.add_paragraph(t["none"])
-
-        overridden = [v for v in result.verdicts if v.override_reason]
-        if overridden:
-            doc.add_heading(t["overrides"], level=2)
-            table = doc.add_table(rows=1, cols=4)
-            table.style = "Light Grid Accent 1"
-            for cell, text in zip(
-                table.rows[0].cells,
-                (t["requirement"], t["computed_points"], t["final_points"], t["why"]),
-                strict=True,
-            ):
-                cell.text = text
-            _add_rows(
-                table,
-                (
-                    (
-                        v.id,
-                        number(v.computed_points, lang),
-                        number(v.final_points, lang),
-                        xml_safe(v.override_reason),
-                    )
-                    for v in overridden
-                ),
-            )
-
-        doc.add_heading(t["findings"], level=2)
-        if result.findings:
-            table = doc.add_table(rows=1, cols=3)
-            table.style = "Light Grid Accent 1"
-            for cell, text in zip(
-                table.rows[0].cells, (t["code"], t["requirement"], t["message"]), strict=True
-            ):
-                cell.text = text
-            _add_rows(
-                table,
-                (
-                    (f.code, xml_safe_line(f.requirement or ""), xml_safe(f.message))
-                    for f in result.findings
-                ),
-            )
-        else:
-            doc.add_paragraph(t["none"])
-    closing = doc.add_paragraph()
-    closing.paragraph_format.space_before = Pt(12)
-    closing.add_run(results[0].confirmation_note if results else "").italic = True
-    _set_table_widths(doc)
-    buffer = BytesIO()
-    doc.save(buffer)
-    return buffer.getvalue()
-
-
-# Column widths (cm) by number of columns: the last column, the free text, gets the room.
-_WIDTHS = {2: (4.5, 11.5), 3: (3.8, 3.0, 9.2), 4: (3.0, 3.4, 3.0, 6.6)}
-
-
-def _set_table_widths(doc) -> None:
+    """A Word note summarising each vendor, ready to file with the tender (journal): Danish
+    words for every finding, integrations by name, overrides and the buyer's decisions with
+    who, when (Danish local time) and why, page X of Y, and a block for who approved it."""
     from docx.shared import Cm
 
-    for table in doc.tables:
-        widths = _WIDTHS.get(len(table.columns))
-        if widths is None:
-            continue
-        table.autofit = False
-        for column, width in zip(table.columns, widths, strict=False):
-            column.width = Cm(width)  # the grid, which LibreOffice follows
-        # The cells' own XML: python-docx's row.cells works out merged cells, which these
-        # tables have none of, at a cost that counts with hundreds of findings
-        for tr in table._tbl.tr_lst:
-            for tc, width in zip(tr.tc_lst, widths, strict=False):
-                tc.width = Cm(width)
+    from procure.documents.docx_util import (
+        PLAIN_TABLE_STYLE,
+        add_facts,
+        add_table,
+        document_bytes,
+        heading,
+        keep_together,
+        new_document,
+        page_footer,
+    )
+
+    lang = spec.language if spec.language in _TEXT else "da"
+    t = _TEXT[lang]
+    today = dt.date.today()
+    document = new_document(
+        lang,
+        f"{t['note_title']} – {spec.tender.title}",
+        author=spec.tender.buyer.name,
+        subject=t["note_title"],
+    )
+    case = spec.tender.case_number
+    page_footer(document, lang, t["footer"].format(case=case) if case else t["note_title"])
+    heading(document, t["note_title"], level=0)
+    document.add_paragraph(xml_safe(spec.tender.title), style="Subtitle")
+    add_facts(
+        document,
+        (
+            (t["tender"], spec.tender.title),
+            (t["tender_id"], spec.tender.id),
+            (t["buyer"], spec.tender.buyer.name),
+            (t["case"], case or "–"),
+            (
+                t["library"],
+                f"{spec.library_name} {spec.library_version}, {spec.short_fingerprint}",
+            ),
+            (t["checked"], date_text(today, lang)),
+        ),
+        (t["fact_label"], t["fact_value"]),
+    )
+
+    heading(document, t["summary"], level=1)
+    add_table(
+        document,
+        (t["vendor"], t["compliant"].split(":")[0], t["reservations"], t["pk_answers"]),
+        (
+            (
+                xml_safe_line(result.vendor),
+                t["yes"] if result.compliant else t["no"],
+                str(len(result.reservations)),
+                pk_answer_summary(result, lang),
+            )
+            for result in results
+        ),
+        _SUMMARY_WIDTHS,
+    )
+    _spaced(document, t["not_ranked_here"])
+
+    names = {i.id: i.name for i in spec.integrations}
+    for result in results:
+        _vendor_section(document, result, names, lang)
+
+    closing = _spaced(document, "")
+    closing.add_run(xml_safe(results[0].confirmation_note) if results else "").italic = True
+
+    heading(document, t["approval_heading"], level=1)
+    document.add_paragraph(t["approval_text"]).paragraph_format.keep_with_next = True
+    approval = add_table(
+        document,
+        (t["approval_name"], t["approval_date"], t["approval_signature"]),
+        (("", "", "") for _ in range(3)),
+        _APPROVAL_WIDTHS,
+        style=PLAIN_TABLE_STYLE,
+    )
+    for row in approval.rows[1:]:
+        row.height = Cm(1.3)  # room to sign
+    keep_together(approval)
+    return document_bytes(document, today)
 
 
-_BREAKS = re.compile(r"[\t\n\r]")
+def _vendor_section(document, result: EvaluationResult, names: dict, lang: str) -> None:
+    from procure.documents.docx_util import add_table, bullet, heading, moment_text
+
+    t = _TEXT[lang]
+    heading(document, f"{t['vendor']}: {xml_safe_line(result.vendor)}", level=1)
+    _labelled(document, t["file"], result.source)
+    document.add_paragraph(t["compliant"] if result.compliant else t["noncompliant"])
+    for reason in result.reasons:
+        bullet(document, reason)
+    _labelled(document, t["pk_answers"], pk_answer_summary(result, lang))
+    missing = [names.get(i, i) for i in result.integrations_missing]
+    _labelled(document, t["integrations"], ", ".join(missing) or t["none"])
+    if result.integrations_partly:
+        partly = [names.get(i, i) for i in result.integrations_partly]
+        _labelled(document, t["integrations_partly"], ", ".join(partly))
+
+    heading(document, t["reservations"], level=2)
+    if result.reservations:
+        add_table(
+            document,
+            (
+                t["requirement"],
+                t["answer"],
+                t["vendor_price"].capitalize(),
+                t["buyer_decision"],
+                t["reservation_text"],
+            ),
+            (
+                (
+                    r.id,
+                    r.answer,
+                    vendor_price(r, lang),
+                    _decision_text(r, lang),
+                    r.text,
+                )
+                for r in result.reservations
+            ),
+            _RESERVATION_WIDTHS,
+        )
+    else:
+        document.add_paragraph(t["none"])
+
+    overridden = [v for v in result.verdicts if v.override_reason]
+    if overridden:
+        heading(document, t["overrides"], level=2)
+        add_table(
+            document,
+            (
+                t["requirement"],
+                t["computed_points"],
+                t["final_points"],
+                t["why"],
+                t["override_by"],
+                t["override_at"],
+            ),
+            (
+                (
+                    v.id,
+                    _points(v.computed_points, v.final_points, lang),
+                    _points(v.final_points, v.computed_points, lang),
+                    v.override_reason,
+                    v.override_by,
+                    moment_text(v.override_at, lang),
+                )
+                for v in overridden
+            ),
+            _OVERRIDE_WIDTHS,
+        )
+
+    heading(document, t["findings"], level=2)
+    if result.findings:
+        add_table(
+            document,
+            (t["finding"], t["requirement"], t["message"]),
+            ((finding_label(f, lang), f.requirement or "", f.message) for f in result.findings),
+            _FINDING_WIDTHS,
+        )
+    else:
+        document.add_paragraph(t["none"])
 
 
-def _add_rows(table, rows) -> None:
-    """Append rows of text to `table`: the XML python-docx's `add_row()` and `cell.text`
-    write, made faster. A note on ten bids of 300 requirements has some 900 rows of findings
-    and reservations, and python-docx takes about 0.15 ms a row and 0.05 ms a cell; here each
-    row is a copy of one empty row it made."""
-    empty = table.add_row()._tr
-    tbl = empty.getparent()
-    tbl.remove(empty)
-    for values in rows:
-        tr = deepcopy(empty)
-        tbl.append(tr)
-        for tc, text in zip(tr.tc_lst, values, strict=True):
-            # What cell.text does to a new cell: its one empty paragraph gets a run, with the
-            # text in one <w:t> unless tabs or line breaks have to become elements of their own
-            run = tc.p_lst[0].add_r()
-            if _BREAKS.search(text):
-                run.text = text
-            elif text:
-                run.add_t(text)
+def _decision_text(reservation, lang: str) -> str:
+    """Where the buyer's decision stands, its reason, and who decided it when (Danish time)."""
+    from procure.documents.docx_util import moment_text
+
+    t = _TEXT[lang]
+    decision = reservation_status(reservation, lang)
+    if reservation.decision_reason:
+        decision += f" – {reservation.decision_reason}"
+    if reservation.decision_by:
+        when = moment_text(reservation.decision_at, lang)
+        decision += "\n" + t["decided_by"].format(by=reservation.decision_by, at=when)
+    return decision
+
+
+def _labelled(document, label: str, value: str) -> None:
+    """A paragraph "Label: value" with the label in bold."""
+    paragraph = document.add_paragraph()
+    paragraph.add_run(xml_safe(label) + ": ").bold = True
+    paragraph.add_run(xml_safe(value))
+
+
+def _spaced(document, value: str):
+    from procure.documents.docx_util import spaced_paragraph
+
+    return spaced_paragraph(document, value)
+
+
+def _points(value, other, lang: str) -> str:
+    """Points with as many decimals as the more precise of the two shown side by side, so
+    "2,5" and "4" read "2,5" and "4,0"."""
+    if value is None:
+        return "–"
+    places = max(_places(value), _places(other))
+    return decimal_text(value, lang, places)
+
+
+def _places(value) -> int:
+    if value is None:
+        return 0
+    exponent = Decimal(value).normalize().as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+
+
+# Column widths (cm) on a portrait A4 page (17 cm between the margins): every column header and
+# every word of the labels fits its column, so none breaks mid-word ("Konditionsmæssigt" is 2.8
+# cm in Carlito/Calibri bold 10 pt, "Leverandørens" 2.2 cm; a cell's margins take 0.4 cm).
+_SUMMARY_WIDTHS = (4.4, 3.7, 2.2, 6.7)
+_RESERVATION_WIDTHS = (2.4, 2.6, 2.9, 4.3, 4.8)
+_OVERRIDE_WIDTHS = (2.4, 1.9, 1.9, 5.0, 3.0, 2.8)
+_FINDING_WIDTHS = (4.2, 2.5, 10.3)
+_APPROVAL_WIDTHS = (6.5, 3.5, 7.0)

@@ -54,6 +54,8 @@ class Reservation:
     decision: str | None = None  # the buyer's: "priced", "unpriceable" or "fundamental"
     buyer_price: Decimal | None = None  # the buyer's price, when priced
     decision_reason: str = ""
+    decision_by: str = ""  # who recorded the buyer's decision
+    decision_at: str = ""  # when: ISO 8601, UTC (documents show it in Danish local time)
 
     def to_data(self) -> dict:
         return {
@@ -83,6 +85,8 @@ class RequirementVerdict:
     override_reason: str | None
     description: str
     reservation_text: str
+    override_by: str = ""  # who set the final points by hand
+    override_at: str = ""  # when: ISO 8601, UTC (documents show it in Danish local time)
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,11 @@ MK_NOT_LIBRARY_KIND = "mk-not-library-kind"
 MK_VAGUE_WORDING = "mk-vague-wording"
 PK_TOTAL_WEIGHT_ZERO = "pk-total-weight-zero"
 INTEGRATION_WITHOUT_REQUIREMENT = "integration-without-requirement"
+# Facts the library marks as not verified: the bidders' documents leave them out, the officer
+# is told here instead (issue 17 § 3).
+INTEGRATION_SF_UNVERIFIED = "integration-sf-unverified"
+INTEGRATION_UNVERIFIED_NOTE = "integration-unverified-note"
+LIBRARY_FACT_CODES = (INTEGRATION_SF_UNVERIFIED, INTEGRATION_UNVERIFIED_NOTE)  # not a choice
 
 # Words that cannot be verified with a yes or a no, so a mandatory requirement (MK) using them
 # invites a complaint whichever way the buyer decides. Whole words only ("bør" but not "børn"),
@@ -94,7 +99,8 @@ class TenderWarning:
 
 def lint_tender(tender: Tender, library: Library) -> tuple[TenderWarning, ...]:
     """Every warning for the tender: per requirement in tender order, then the tender as a
-    whole, then the chosen integrations."""
+    whole, then the chosen integrations, then what the library says it has not verified about
+    the integrations the documents name."""
     found: list[TenderWarning] = []
     for selected in tender.requirements:
         requirement = library.requirements_by_id.get(selected.id)
@@ -117,7 +123,26 @@ def lint_tender(tender: Tender, library: Library) -> tuple[TenderWarning, ...]:
         )
     found.extend(_total_weight_warnings(tender, library))
     found.extend(_integration_warnings(tender, library))
+    found.extend(_unverified_integration_facts(tender, library))
     return tuple(found)
+
+
+def unverified_notes(description: str) -> tuple[str, ...]:
+    """The sentences of a library description that say something is not verified ("Om SF2250
+    stadig udbydes, er ikke verificeret; …", "(SF-nummeret er ikke verificeret; …)"): notes
+    for the officer, not facts for bidders."""
+    return tuple(s for s in _sentences(description) if _UNVERIFIED.search(s))
+
+
+def published_description(description: str) -> str:
+    """A library description as bidders may read it: without its unverified notes."""
+    return " ".join(s for s in _sentences(description) if not _UNVERIFIED.search(s))
+
+
+def states_no_sf_service(description: str) -> bool:
+    """Whether the library's description says the integration has no SF service at all (so an
+    empty list of SF numbers is a fact, not a gap)."""
+    return bool(_NO_SF_SERVICE.search(description))
 
 
 def vague_words(text: str, language: str) -> tuple[str, ...]:
@@ -249,6 +274,94 @@ def _integration_warnings(tender: Tender, library: Library) -> list[TenderWarnin
             )
         )
     return found
+
+
+def _unverified_integration_facts(tender: Tender, library: Library) -> list[TenderWarning]:
+    """Every integration the annex lists (the chosen ones and what they depend on): an SF
+    number the library has not verified, and each note in its description that something is
+    not verified. The annex shows "–" and leaves the notes out; the officer checks them."""
+    found = []
+    for integration_id in library.integration_closure(tender.integrations):
+        integration = library.integrations_by_id.get(integration_id)
+        if integration is None:
+            continue
+        sf_unverified = not integration.sf_numbers and not (
+            states_no_sf_service(integration.description.da)
+            or states_no_sf_service(integration.description.en)
+        )
+        if sf_unverified:
+            found.append(
+                TenderWarning(
+                    INTEGRATION_SF_UNVERIFIED,
+                    integration_id,
+                    integration.name,
+                    Text(
+                        "kravbiblioteket har intet verificeret SF-nummer for integrationen, så "
+                        "bilaget viser »–« i kolonnen SF-numre – kontrollér nummeret i "
+                        "Digitaliseringskataloget, og skriv det i et lokalt krav, hvis "
+                        "leverandøren skal bruge en bestemt service",
+                        "the requirement library has no verified SF number for the "
+                        "integration, so the annex shows “–” in the SF numbers column – check "
+                        "the number in Digitaliseringskataloget, and state it in a local "
+                        "requirement if the vendor must use a given service",
+                    ),
+                )
+            )
+        notes = zip(
+            unverified_notes(integration.description.da),
+            unverified_notes(integration.description.en),
+            strict=False,
+        )
+        for note_da, note_en in notes:
+            if sf_unverified and _SF_NUMBER_NOTE.search(note_da + " " + note_en):
+                continue  # the warning above says it
+            found.append(
+                TenderWarning(
+                    INTEGRATION_UNVERIFIED_NOTE,
+                    integration_id,
+                    integration.name,
+                    Text(
+                        f"bibliotekets beskrivelse har en oplysning, der ikke er verificeret, og "
+                        f"som derfor ikke står i bilaget: »{note_da}« – kontrollér den, hvis "
+                        f"den har betydning for udbuddet",
+                        f"the library's description has a statement that is not verified and "
+                        f"is therefore left out of the annex: “{note_en}” – check it if it "
+                        f"matters for the tender",
+                    ),
+                )
+            )
+    return found
+
+
+_UNVERIFIED = re.compile(r"\b(?:ikke\s+verificeret|not\s+verified)\b", re.IGNORECASE)
+_NO_SF_SERVICE = re.compile(r"\b(?:ingen\s+SF-service|no\s+SF\s+service)\b", re.IGNORECASE)
+_SF_NUMBER_NOTE = re.compile(r"\bSF-nummer|\bSF\s+number", re.IGNORECASE)
+
+
+def _sentences(text: str) -> list[str]:
+    """Split prose into sentences: after ".", "!", "?" or ".)" outside parentheses, where the
+    next word starts with a capital letter or "(" ("14. august" and "(xx.xx.xx)" stay whole).
+    A parenthesis that is a sentence of its own stays one unit."""
+    out: list[str] = []
+    start = depth = 0
+    for index, char in enumerate(text):
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth = max(0, depth - 1)
+        ends = char in ".!?" or (char == ")" and text[index - 1 : index] == ".")
+        if depth or not ends:
+            continue
+        rest = text[index + 1 :]
+        following = rest.lstrip()
+        starts_sentence = rest[:1].isspace() and (following[:1].isupper() or following[:1] == "(")
+        if not following or starts_sentence:
+            out.append(text[start : index + 1].strip())
+            start = index + 1
+    tail = text[start:].strip()
+    if tail:
+        out.append(tail)
+    return out
 
 
 _PATTERNS: dict[str, re.Pattern[str]] = {}

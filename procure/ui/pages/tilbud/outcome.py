@@ -9,7 +9,8 @@ from dataclasses import dataclass
 import pyarrow as pa
 
 from procure.evaluation import EvaluationResult, Overrides
-from procure.evaluation.messages import finding_label, money, number, reservation_status
+from procure.evaluation.finding_labels import finding_label
+from procure.evaluation.messages import money, number, reservation_status
 from procure.forms import ANSWER_LABELS
 from procure.tender.spec import SpecRequirement
 from procure.ui.arrow import arrow_table, with_arrow_data
@@ -105,7 +106,7 @@ def vendor_parts(lang: str, outcome: CheckOutcome, index: int, overrides: Overri
         findings=arrow_table(
             [
                 {
-                    tr(lang, "col_finding"): finding_label(f.code, lang),
+                    tr(lang, "col_finding"): finding_label(f, lang),
                     tr(lang, "col_requirement"): f.requirement or "",
                     tr(lang, "col_message"): f.message,
                 }
