@@ -154,7 +154,7 @@ def award_inputs(tmp):
     import dataclasses
     import datetime as dt
 
-    from benchmarks.generate import generated_release, tender_with_every_requirement
+    from benchmarks.generate import generated_release, release_file, tender_with_every_requirement
     from procure.award import ConsensusScore, EvaluatorScore
     from procure.evaluation import dump_overrides
     from procure.evaluation.overrides import Confirmation, Overrides
@@ -170,7 +170,7 @@ def award_inputs(tmp):
     )
 
     folder = generated_release(tmp / "library", REQUIREMENTS + OTHER_REQUIREMENTS)
-    library = read_release_file(folder / "releases" / "1.0.0.json")
+    library = read_release_file(release_file(folder))
     tender = tender_with_every_requirement(library, "Tildeling, benchmark")
     ids = [r.id for r in tender.requirements]
     evaluated = ids[:REQUIREMENTS]

@@ -129,6 +129,7 @@ def case_build() -> list[dict]:
         bare_docxtpl_render,
         bare_docxtpl_template,
         generated_release,
+        release_file,
         tender_with_every_requirement,
     )
     from procure.documents.annex import render_annex
@@ -158,7 +159,7 @@ def case_build() -> list[dict]:
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         folder = generated_release(tmp / "lib", 1_000)
-        library = read_release_file(folder / "releases" / "1.0.0.json")
+        library = read_release_file(release_file(folder))
         tender = tender_with_every_requirement(library)
         spec = resolve_tender(tender, library)
         n = len(spec.requirements)
@@ -215,7 +216,7 @@ def case_check() -> list[dict]:
 
     from docx import Document
 
-    from benchmarks.generate import generated_release, tender_with_every_requirement
+    from benchmarks.generate import generated_release, release_file, tender_with_every_requirement
     from procure.documents.build import build_documents
     from procure.evaluation import evaluate_response
     from procure.library import read_release_file
@@ -227,7 +228,7 @@ def case_check() -> list[dict]:
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         folder = generated_release(tmp / "lib1000", 1_000)
-        library = read_release_file(folder / "releases" / "1.0.0.json")
+        library = read_release_file(release_file(folder))
         spec = resolve_tender(tender_with_every_requirement(library), library)
         build_documents(spec, tmp / "out1000")
         answers = {
@@ -255,7 +256,7 @@ def case_check() -> list[dict]:
         rows.append(row("check: docx check / bare python-docx read", n, ours / bare, "x", 2.0))
 
         folder = generated_release(tmp / "lib300", 300)
-        library = read_release_file(folder / "releases" / "1.0.0.json")
+        library = read_release_file(release_file(folder))
         tender = tender_with_every_requirement(library)
         spec = resolve_tender(tender, library)
         save_tender(tender, tmp / "tender.yaml")

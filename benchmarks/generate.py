@@ -90,8 +90,15 @@ def _shipped_words() -> list[str]:
     return re.findall(r"[a-zæøå]{3,}", text.casefold())
 
 
+def release_file(folder: Path) -> Path:
+    """The release file of a generated library folder (its version follows the shipped
+    library's manifest, so it is looked up, not assumed)."""
+    (found,) = sorted((folder / "releases").glob("*.json"))
+    return found
+
+
 def generated_release(target: Path, count: int) -> Path:
-    """A generated library folder with `count` requirements, released as 1.0.0."""
+    """A generated library folder with `count` requirements, released at its version."""
     from procure.library import load_library, write_release
 
     folder = generated_library(target, count)
