@@ -11,7 +11,7 @@ from procure.evaluation import evaluate_response
 from procure.evaluation.overrides import Override, Overrides, ReservationDecision
 from procure.evaluation.prices import parse_price
 from procure.evaluation.scoring import answer_factor, requirement_points, total_score
-from procure.forms import Answer
+from procure.forms import Answer, kind_cell_text
 from procure.tender.model import EvaluationModel
 from tests.test_evaluation import ALL_MET, response_for, small_spec
 
@@ -76,6 +76,8 @@ def test_answer_factor_and_points_follow_the_published_partial_credit():
         ([Decimal(2)], 3, EvaluationModel(scale_max=5, decimals=0), "3"),
         ([Decimal(1)], 8, EvaluationModel(scale_max=5, decimals=3), "0.625"),
         ([Decimal(1)], 16, EvaluationModel(scale_max=10, decimals=2), "0.63"),
+        ([Decimal(1)], 1, EvaluationModel(scale_max=10, decimals=2), "10.00"),
+        ([Decimal("0.5")], 1, EvaluationModel(scale_max=10, decimals=0), "5"),
         ([], 0, EvaluationModel(decimals=2), "0.00"),
         ([Decimal(3)], -1, EvaluationModel(decimals=1), "0.0"),
     ],
@@ -176,3 +178,11 @@ def test_the_json_of_an_unanswered_requirement_and_an_open_reservation():
     row = next(r for r in data["requirements"] if r["id"] == "FKI-ORG-004")
     assert (row["answer"], row["answer_text"], row["verdict"]) == (None, "", "reservation")
     assert (data["compliant"], data["reasons"], data["score"]) == (True, [], 10)
+
+
+def test_the_type_cell_shows_the_weight_of_a_pk_only():
+    assert kind_cell_text("PK", 5, "da") == "PK (vægt 5)"
+    assert kind_cell_text("PK", 5, "en") == "PK (weight 5)"
+    assert kind_cell_text("PK", None, "da") == "PK"
+    assert kind_cell_text("K", 3, "da") == "K"
+    assert kind_cell_text("MK", None, "en") == "MK"
