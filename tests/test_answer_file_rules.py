@@ -194,8 +194,11 @@ def test_broken_json_is_refused_with_its_line():
 
 
 def test_json_nested_too_deep_is_refused():
-    assert _refusal(b"[" * 100_000 + b"]" * 100_000, "svar.json") == (
-        "svar.json: JSON-strukturen er for dybt indlejret"
+    message = _refusal(b"[" * 100_000 + b"]" * 100_000, "svar.json")
+    assert message in (
+        "svar.json: JSON-strukturen er for dybt indlejret",
+        # with the input limits of the hostile-input work, the loader says it first
+        "svar.json:1: strukturen er indlejret mere end 50 niveauer dybt",
     )
 
 
