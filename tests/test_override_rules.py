@@ -335,3 +335,50 @@ def test_cli_override_out_of_range_exits_2_and_writes_nothing(tmp_path, capsys):
 
 def small_spec_tender():
     return small_spec().tender
+
+
+def test_entries_are_stamped_in_utc_when_no_time_is_given(tmp_path):
+    spec = small_spec()
+    path = tmp_path / "tender.evaluation.yaml"
+    fields = dict(vendor="A", justification="j", by="Eva")
+    entry = add_override(path, spec, requirement_id="FKI-ORG-003", points="2", **fields)
+    decision = add_reservation_decision(
+        path, spec, requirement_id="FKI-ORG-004", decision="fundamental", price=None, **fields
+    )
+    for at in (entry.at, decision.at):
+        stamp = dt.datetime.fromisoformat(at)
+        assert at.endswith("+00:00") and stamp.microsecond == 0
+        assert abs(dt.datetime.now(dt.UTC) - stamp) < dt.timedelta(minutes=5)
+
+
+def test_nothing_is_added_to_the_evaluation_file_of_another_tender(tmp_path):
+    spec = small_spec()
+    path = tmp_path / "tender.evaluation.yaml"
+    path.write_text("tender_id: andet-udbud\noverrides: []\n", "utf-8")
+    fields = dict(vendor="A", justification="j", by="Eva")
+    expected = f"{path}: evalueringsfilen hører til udbud andet-udbud, ikke {spec.tender.id}"
+    with pytest.raises(ProcureError) as caught:
+        add_override(path, spec, requirement_id="FKI-ORG-003", points="2", **fields)
+    assert str(caught.value) == expected
+    with pytest.raises(ProcureError) as caught:
+        add_reservation_decision(
+            path, spec, requirement_id="FKI-ORG-004", decision="priced", price="1", **fields
+        )
+    assert str(caught.value) == expected
+    assert path.read_text("utf-8") == "tender_id: andet-udbud\noverrides: []\n"
+
+
+def test_merging_two_tabs_keeps_the_entries_only_one_of_them_has_and_the_tender():
+    from procure.evaluation.overrides import merge_evaluations
+
+    spec = small_spec()
+    first = _override(Overrides(), spec, points="1")
+    stored = _decision(first, spec)
+    mine = _override(first, spec, points="2", by="Mette")
+    merged = merge_evaluations(stored, mine)
+    assert [e.points for e in merged.entries] == [Decimal(1), Decimal(2)]
+    assert merged.reservation_decisions == stored.reservation_decisions
+    assert merged.tender_id == spec.tender.id
+    unstamped = Overrides(None, stored.entries, stored.reservation_decisions)
+    assert merge_evaluations(unstamped, mine).tender_id == spec.tender.id
+    assert merge_evaluations(mine, Overrides()).tender_id == spec.tender.id
