@@ -570,3 +570,19 @@ def test_a_tender_without_pk_scores_zero_on_its_scale():
     no_pk = resolve_tender(tender, shipped_release())
     result = evaluate_response(no_pk, response_for(no_pk, {"FKI-ORG-001": "Opfyldt"}))
     assert str(result.score) == "0.0" and str(result.computed_score) == "0.0"
+
+
+def test_an_emptied_text_cell_says_what_was_removed_and_nothing_added():
+    spec = small_spec()
+
+    def empty(row):
+        if row.requirement_id == "FKI-ORG-004":
+            return dataclasses.replace(row, requirement_text="  \n ")
+        return row
+
+    result = evaluate_response(spec, _with_rows(spec, ALL_MET, empty))
+    requirement = spec.requirement("FKI-ORG-004")
+    removed = " ".join(f"{requirement.title} {requirement.text}".split())
+    assert _messages(result, "text_altered", "FKI-ORG-004") == [
+        f"Kravteksten er ændret i besvarelsen: fjernet «{removed[:79]}…»"
+    ]
