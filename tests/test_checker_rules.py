@@ -586,3 +586,50 @@ def test_an_emptied_text_cell_says_what_was_removed_and_nothing_added():
     assert _messages(result, "text_altered", "FKI-ORG-004") == [
         f"Kravteksten er ændret i besvarelsen: fjernet «{removed[:79]}…»"
     ]
+
+
+def _spec_with_local(text: str, title: str = "Lokalt krav"):
+    from procure.tender import CustomRequirement
+
+    tender = dataclasses.replace(
+        sample_tender(),
+        requirements=(SelectedRequirement("FKI-ORG-001"),),
+        custom_requirements=(CustomRequirement("LOKAL-1", "drift", title, text, "K"),),
+    )
+    return resolve_tender(tender, shipped_release())
+
+
+def _altered_message(spec, rid, new_text):
+    response = response_for(spec, {r.id: "Opfyldt" for r in spec.requirements})
+    rows = tuple(
+        dataclasses.replace(r, requirement_text=new_text) if r.requirement_id == rid else r
+        for r in response.rows
+    )
+    result = evaluate_response(spec, dataclasses.replace(response, rows=rows))
+    return _messages(result, "text_altered", rid)
+
+
+def test_a_long_text_is_compared_word_by_word_without_junk_heuristics():
+    # difflib takes words seen in over 1 % of a 200+ word text for junk unless told not to,
+    # and would then report half the text as replaced for the one word changed
+    text = "skal logge " * 110
+    spec = _spec_with_local(text.strip())
+    changed = "skal logge " * 55 + "kan logge " + "skal logge " * 54
+    assert _altered_message(spec, "LOKAL-1", f"Lokalt krav\n{changed}") == [
+        "Kravteksten er ændret i besvarelsen: fjernet «skal», tilføjet «kan»"
+    ]
+
+
+def test_exactly_three_changes_are_all_shown_and_a_passage_of_eighty_is_not_cut():
+    passage = "x" * 80
+    spec = _spec_with_local(f"a {passage} b c d")
+    assert _altered_message(spec, "LOKAL-1", "Lokalt krav\na b c NY") == [
+        f"Kravteksten er ændret i besvarelsen: fjernet «{passage}», fjernet «d», tilføjet «NY»"
+    ]
+
+
+def test_an_altered_text_is_described_in_the_tenders_language():
+    spec = dataclasses.replace(_spec_with_local("Systemet skal logge."), language="en")
+    assert _altered_message(spec, "LOKAL-1", "Lokalt krav\nSystemet kan logge.") == [
+        "The requirement text was changed in the response: removed «skal», added «kan»"
+    ]

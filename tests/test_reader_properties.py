@@ -150,8 +150,10 @@ def _edit_member(package: bytes, pick: float, edits) -> bytes:
 _LONG = st.sampled_from(["x" * 5000, "linje 1\nlinje 2\r\n" * 400, "æøå\u202e\x1b[2J" * 500])
 _hostile_value = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=30) | _LONG,
-    lambda children: st.lists(children, max_size=3)
-    | st.dictionaries(st.text(max_size=10) | _LONG, children, max_size=3),
+    lambda children: (
+        st.lists(children, max_size=3)
+        | st.dictionaries(st.text(max_size=10) | _LONG, children, max_size=3)
+    ),
     max_leaves=8,
 )
 
