@@ -214,6 +214,10 @@ def test_a_schema_error_names_the_first_problem_its_line_and_how_many_more():
     assert _refusal(_yaml(document)) == (
         "svar.yaml:6: feltet 'answers[0].answer' mangler (og 3 fejl mere)"
     )
+    two = _document(answers=[{"id": "A-1"}, {"answer": "Opfyldt"}])
+    assert (
+        _refusal(_yaml(two)) == "svar.yaml:6: feltet 'answers[0].answer' mangler (og 1 fejl mere)"
+    )
     one = _document(answers=[{"id": "A-1", "answer": 5}])
     assert _refusal(_yaml(one)) == (
         "svar.yaml:7: feltet 'answers[0].answer' skal være tekst, ikke 5; "
