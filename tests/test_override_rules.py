@@ -382,3 +382,89 @@ def test_merging_two_tabs_keeps_the_entries_only_one_of_them_has_and_the_tender(
     unstamped = Overrides(None, stored.entries, stored.reservation_decisions)
     assert merge_evaluations(unstamped, mine).tender_id == spec.tender.id
     assert merge_evaluations(mine, Overrides()).tender_id == spec.tender.id
+
+
+LONG_WHY = (
+    "aaaaaaaaa aaaa aaaaaaa a aaaaaaaa aaaaaa aaaaaaaaaa aaaaaaaaa aaaa aaaaaaaaa aaaaaaa "
+    "aaaaaaaa aaaaaa aaaaaaa aaaaaa a aaaaaaaaa aaaaaaaaa aaaaaaaaaa aaaaaaaaaa aaaaaa "
+    "aaaaaaaa aaaaaaaaaa a aaaa aaaaaaaaaaa aaa aaaaaaaaa aaaaaaaaaa"
+)
+
+
+def test_the_evaluation_file_reads_as_a_person_wrote_it():
+    # fields in the order who-what-why, letters as they are, long reasons folded at 100
+    overrides = Overrides(
+        "t-1",
+        (
+            Override(
+                "Leverandør Ø",
+                "FKI-ORG-003",
+                Decimal("2.5"),
+                None,
+                LONG_WHY,
+                "Eva",
+                "2026-11-26T09:30:15+00:00",
+            ),
+        ),
+        (
+            ReservationDecision(
+                "Leverandør Ø",
+                "FKI-ORG-004",
+                "priced",
+                Decimal(100),
+                "Skønnet",
+                "Jurist",
+                "2026-11-26T09:31:00+00:00",
+            ),
+        ),
+    )
+    assert dump_overrides(overrides) == EVALUATION_HEADER + (
+        "tender_id: t-1\n"
+        "overrides:\n"
+        "- vendor: Leverandør Ø\n"
+        "  requirement: FKI-ORG-003\n"
+        "  points: '2.5'\n"
+        "  old_points: null\n"
+        "  justification: aaaaaaaaa aaaa aaaaaaa a aaaaaaaa aaaaaa aaaaaaaaaa aaaaaaaaa aaaa "
+        "aaaaaaaaa aaaaaaa\n"
+        "    aaaaaaaa aaaaaa aaaaaaa aaaaaa a aaaaaaaaa aaaaaaaaa aaaaaaaaaa aaaaaaaaaa aaaaaa "
+        "aaaaaaaa aaaaaaaaaa\n"
+        "    a aaaa aaaaaaaaaaa aaa aaaaaaaaa aaaaaaaaaa\n"
+        "  by: Eva\n"
+        "  at: '2026-11-26T09:30:15+00:00'\n"
+        "reservations:\n"
+        "- vendor: Leverandør Ø\n"
+        "  requirement: FKI-ORG-004\n"
+        "  decision: priced\n"
+        "  price: '100'\n"
+        "  justification: Skønnet\n"
+        "  by: Jurist\n"
+        "  at: '2026-11-26T09:31:00+00:00'\n"
+    )
+
+
+def test_an_override_added_after_a_decision_keeps_the_decision_and_the_reverse():
+    spec = small_spec()
+    decided = _decision(Overrides(), spec)
+    both = _override(decided, spec)
+    assert both.reservation_decisions == decided.reservation_decisions
+    assert _decision(both, spec).entries == both.entries
+
+
+def test_a_broken_or_foreign_evaluation_file_is_refused_naming_it(tmp_path):
+    spec = small_spec()
+    path = tmp_path / "tender.evaluation.yaml"
+    path.write_text("overrides: [\n", "utf-8")
+    with pytest.raises(ProcureError) as caught:
+        load_overrides(path, spec)
+    assert str(caught.value).startswith(f"{path}:")
+    path.write_text("id: 1\ntitle: et udbud\n", "utf-8")
+    with pytest.raises(ProcureError) as caught:
+        load_overrides(path, spec)
+    assert str(caught.value) == f"{path}: er ikke en evalueringsfil (forventede 'overrides')"
+    path.write_text("tender_id: andet\noverrides: []\n", "utf-8")
+    with pytest.raises(ProcureError) as caught:
+        load_overrides(path, spec)
+    assert str(caught.value) == (
+        f"{path}: evalueringsfilen hører til udbud andet, ikke {spec.tender.id}"
+    )
