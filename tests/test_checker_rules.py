@@ -633,3 +633,75 @@ def test_an_altered_text_is_described_in_the_tenders_language():
     assert _altered_message(spec, "LOKAL-1", "Lokalt krav\nSystemet kan logge.") == [
         "The requirement text was changed in the response: removed «skal», added «kan»"
     ]
+
+
+def test_every_finding_of_an_english_tender_is_in_english():
+    spec = small_spec_en()
+    answers = dict(
+        ALL_MET,
+        **{
+            "FKI-XXX-9": "Met",
+            "FKI-ORG-004": ("Partly met", "Price: 1,250.50 DKK"),
+            "FKI-ORG-002": ("Met", ""),
+            "FKI-BRG-010": "Not met",
+        },
+    )
+    del answers["FKI-DRF-004"]
+    response = response_for(spec, answers)
+
+    def alter(row):  # the Danish type cells of response_for left out; one type altered
+        return dataclasses.replace(
+            row, kind_text="K" if row.requirement_id == "FKI-ORG-002" else None
+        )
+
+    response = dataclasses.replace(response, rows=tuple(alter(r) for r in response.rows))
+    decisions = Overrides(
+        None,
+        (),
+        (
+            ReservationDecision(
+                "Leverandør A", "FKI-ORG-002", "unpriceable", None, "Vague", "J", "t"
+            ),
+        ),
+    )
+    result = evaluate_response(spec, response, decisions)
+    assert _messages(result, "unknown_requirement", "FKI-XXX-9") == [
+        "The response contains a requirement id that is not in the tender (tabel 1, række 8)"
+    ]
+    assert _messages(result, "missing_answer", "FKI-DRF-004") == ["The requirement is not answered"]
+    assert _messages(result, "reservation", "FKI-ORG-004") == [
+        "Reservation (Partly met) (vendor's price: DKK 1,250.50): Price: 1,250.50 DKK"
+    ]
+    assert _messages(result, "reservation_to_price", "FKI-ORG-004") == [
+        "The buyer must price the reservation without asking the bidder, or decide that it "
+        "cannot be priced or touches a fundamental element (the bid is then rejected); the "
+        "vendor's own price, for information: DKK 1,250.50"
+    ]
+    assert _messages(result, "text_altered", "FKI-ORG-002") == [
+        "The requirement type was changed in the response from 'PK (weight 4)' to 'K'"
+    ]
+    assert _messages(result, "reservation", "FKI-ORG-002") == ["Reservation (Met): empty"]
+    assert result.reasons == ("The reservation on FKI-ORG-002 cannot be priced: Vague",)
+    assert _messages(result, "integration_missing") == [
+        "The integration Fælleskommunalt Organisationssystem is not covered: FKI-ORG-002, "
+        "FKI-ORG-004 not answered 'Met'",
+        "The integration Fælleskommunalt Administrationsmodul is not covered: FKI-BRG-010 not "
+        "answered 'Met'",
+    ]
+    open_k = evaluate_response(
+        spec, response_for(spec, dict(ALL_MET, **{"FKI-ORG-004": "Not met"}))
+    )
+    assert _messages(open_k, "reservation_to_price", "FKI-ORG-004")[0].endswith(
+        "(the bid is then rejected); the vendor states no price"
+    )
+
+
+def test_an_id_broken_over_two_lines_in_its_cell_is_still_the_id():
+    spec = small_spec()
+    response = _with_rows(
+        spec,
+        ALL_MET,
+        lambda r: dataclasses.replace(r, requirement_id=r.requirement_id.replace("-", "-\n", 1)),
+    )
+    result = evaluate_response(spec, response)
+    assert result.compliant and result.findings == ()
