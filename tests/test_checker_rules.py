@@ -705,3 +705,80 @@ def test_an_id_broken_over_two_lines_in_its_cell_is_still_the_id():
     )
     result = evaluate_response(spec, response)
     assert result.compliant and result.findings == ()
+
+
+def test_a_requirement_left_out_has_no_description_or_reservation_text():
+    left_out = ("FKI-ORG-001", "FKI-ORG-004", "FKI-ORG-003", "FKI-BRG-010")
+    result = _check({k: v for k, v in ALL_MET.items() if k not in left_out})
+    for rid in left_out:
+        verdict = result.verdict(rid)
+        assert (verdict.description, verdict.reservation_text) == ("", ""), rid
+    # a PK left out scores 0, in the computed score as in the final one
+    assert result.verdict("FKI-ORG-003").computed_points == 0
+    assert result.computed_score == result.score == Decimal("6.00")
+
+
+def test_an_invalid_answer_keeps_the_vendors_description():
+    verdict = _check(dict(ALL_MET, **{"FKI-ORG-003": "Måske"})).verdict("FKI-ORG-003")
+    assert (verdict.description, verdict.verdict) == ("Beskrivelse", "invalid")
+    assert _check(dict(ALL_MET, **{"FKI-ORG-003": "Ikke opfyldt"})).computed_score == Decimal(
+        "6.00"
+    )
+
+
+def test_every_verdict_path_of_an_english_tender_speaks_english():
+    spec = small_spec_en()
+    answers = {
+        "FKI-DRF-004": "Met",
+        "FKI-BRG-010": "Met",
+        "FKI-ORG-001": "",
+        "FKI-ORG-003": "Maybe",
+        "FKI-ORG-002": "Met",
+        "FKI-ORG-004": "",
+    }
+    result = evaluate_response(spec, response_for(spec, answers))
+    assert result.confirmation_note == (
+        "This assessment is procure's proposal: a person must confirm it before a bid is "
+        "rejected or the contract is signed."
+    )
+    assert _messages(result, "mandatory_failed", "FKI-INT-007") == [
+        "Minimum requirement not answered"
+    ]
+    assert _messages(result, "missing_answer", "FKI-INT-007") == ["The requirement is not answered"]
+    assert _messages(result, "missing_answer", "FKI-ORG-001") == ["The requirement is not answered"]
+    assert _messages(result, "mandatory_failed", "FKI-ORG-001") == [
+        "Minimum requirement not met: answered 'empty'"
+    ]
+    assert _messages(result, "invalid_answer", "FKI-ORG-003") == [
+        "Invalid answer 'Maybe' (tabel 1, række 5); allowed are Met, Partly met or Not met"
+    ]
+    assert _messages(result, "reservation", "FKI-ORG-004") == ["Reservation (empty): empty"]
+    left_out = {k: v for k, v in answers.items() if k != "FKI-ORG-004"}
+    result = evaluate_response(spec, response_for(spec, left_out))
+    assert _messages(result, "reservation", "FKI-ORG-004") == ["Reservation (not answered): empty"]
+    answers = dict(
+        answers,
+        **{
+            "FKI-ORG-001": ("Met", "Needs a licence"),
+            "FKI-INT-007": "Partly met",
+            "FKI-ORG-004": ("Met", "UUID v4 only"),
+        },
+    )
+    result = evaluate_response(spec, response_for(spec, answers))
+    assert _messages(result, "mandatory_failed", "FKI-ORG-001") == [
+        "Minimum requirement answered with a reservation: Needs a licence"
+    ]
+    assert _messages(result, "mandatory_failed", "FKI-INT-007") == [
+        "Minimum requirement not met: answered 'Partly met'"
+    ]
+    assert _messages(result, "reservation", "FKI-ORG-004") == [
+        "Answered 'Met' but with a reservation: UUID v4 only"
+    ]
+    altered = _with_rows(
+        spec,
+        {"FKI-ORG-001": "Met"},
+        lambda r: dataclasses.replace(r, requirement_text="Other text", kind_text=None),
+    )
+    assert _messages(evaluate_response(spec, altered), "mandatory_failed", "FKI-ORG-001") == [
+        "The minimum requirement's text was changed in the response (hidden reservation)"
+    ]
