@@ -782,3 +782,24 @@ def test_every_verdict_path_of_an_english_tender_speaks_english():
     assert _messages(evaluate_response(spec, altered), "mandatory_failed", "FKI-ORG-001") == [
         "The minimum requirement's text was changed in the response (hidden reservation)"
     ]
+
+
+def test_every_answered_row_keeps_the_vendors_description_and_reservation_text():
+    answers = dict(
+        ALL_MET,
+        **{
+            "FKI-ORG-001": ("Opfyldt", "Kun hverdage"),
+            "FKI-BRG-010": ("Ikke opfyldt", "Ikke tilbudt"),
+            "FKI-ORG-004": ("Opfyldt", "Kun v4"),
+            "FKI-ORG-003": ("Opfyldt", ""),
+        },
+    )
+    result = _check(answers)
+    for rid, text in (
+        ("FKI-ORG-001", "Kun hverdage"),
+        ("FKI-BRG-010", "Ikke tilbudt"),
+        ("FKI-ORG-004", "Kun v4"),
+        ("FKI-ORG-003", ""),
+    ):
+        verdict = result.verdict(rid)
+        assert (verdict.description, verdict.reservation_text) == ("Beskrivelse", text), rid
