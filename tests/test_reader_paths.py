@@ -74,3 +74,29 @@ def test_a_file_that_grows_after_it_was_measured_is_refused_from_what_was_read(
         f"bud.yaml: filen er for stor ({cap + 1} byte); den største tilladte størrelse er "
         f"{cap} byte"
     )
+
+
+def test_the_limits_given_hold_for_word_and_excel_files_alike():
+    from procure.documents.build import render_documents
+
+    forms = render_documents(sample_spec())
+    for name in ("response-form.docx", "response-form.xlsx"):
+        limits = Limits(max_member_bytes=1000, ratio_floor_bytes=10**9)
+        message = _refusal(forms[name], source="bud", limits=limits)
+        assert message.startswith("bud: delen ") and "fylder over 1000 byte udpakket" in message
+
+
+def test_a_reader_that_fails_unexpectedly_gives_one_line_naming_the_file(monkeypatch):
+    from procure.responses import answer_file
+
+    def broken(data, source):
+        raise ValueError("intern fejl med\nflere linjer")
+
+    monkeypatch.setattr(answer_file, "read_answer_file", broken)
+    assert _refusal(answer_file_bytes(), source="bud.yaml") == (
+        "bud.yaml: filen kan ikke læses (ValueError); gem den igen og upload den på ny"
+    )
+
+
+def answer_file_bytes() -> bytes:
+    return answer_file(sample_spec())
