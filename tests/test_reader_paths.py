@@ -100,3 +100,19 @@ def test_a_reader_that_fails_unexpectedly_gives_one_line_naming_the_file(monkeyp
 
 def answer_file_bytes() -> bytes:
     return answer_file(sample_spec())
+
+
+@pytest.mark.parametrize("step", ["_sniff", "_open_package"])
+def test_an_unexpected_failure_while_unpacking_is_one_line(step, monkeypatch):
+    from procure.documents.build import render_documents
+    from procure.responses import package
+
+    def broken(*args):
+        raise RuntimeError("intern\nfejl")
+
+    monkeypatch.setattr(package, step, broken)
+    data = render_documents(sample_spec())["response-form.docx"]
+    assert _refusal(data, source="bud.docx") == (
+        "bud.docx: filen kan ikke læses (RuntimeError); gem den igen i Word eller Excel og "
+        "upload den på ny"
+    )
