@@ -60,3 +60,12 @@ def test_missing_files_and_folders_are_problems_not_errors(tmp_path):
     ]
     (folder / "kle.yaml").write_text("", "utf-8")
     assert _problems(folder)[0] == "kle.yaml:1: filen er tom"
+
+
+def test_the_fields_a_released_requirement_changed_are_named_with_dots():
+    from procure.library.validation import changed_fields
+
+    old = {"id": "A", "text": {"da": "x", "en": "y"}, "kle": ["00"], "title": {"da": "t"}}
+    new = {"id": "A", "text": {"da": "x", "en": "z"}, "weight": 3, "title": "t"}
+    assert changed_fields(old, new) == ["kle", "text.en", "title", "weight"]
+    assert changed_fields(old, old) == []
