@@ -106,3 +106,20 @@ def test_an_incomplete_release_says_what_is_missing(release_path):
         _refusal(release_path)
         == f"{release_path}: udgivelsesfilen er ufuldstændig ('requirements')"
     )
+
+
+def test_a_release_written_by_someone_else_meanwhile_is_not_overwritten(
+    minimal_library, tmp_path, monkeypatch
+):
+    library = load_library(minimal_library)
+
+    def taken(source, target):
+        Path(target).write_text("{}", "utf-8")  # another release got there first
+        raise FileExistsError(target)
+
+    monkeypatch.setattr(release_module.os, "link", taken)
+    with pytest.raises(ProcureError) as caught:
+        write_release(library, tmp_path)
+    assert str(caught.value) == f"{tmp_path / '1.0.0.json'}: udgivelsen findes allerede"
+    assert [p.name for p in tmp_path.iterdir()] == ["1.0.0.json"]
+    assert (tmp_path / "1.0.0.json").read_text("utf-8") == "{}"
