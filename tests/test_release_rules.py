@@ -118,8 +118,9 @@ def test_a_release_written_by_someone_else_meanwhile_is_not_overwritten(
         raise FileExistsError(target)
 
     monkeypatch.setattr(release_module.os, "link", taken)
+    folder = tmp_path / "releases"
     with pytest.raises(ProcureError) as caught:
-        write_release(library, tmp_path)
-    assert str(caught.value) == f"{tmp_path / '1.0.0.json'}: udgivelsen findes allerede"
-    assert [p.name for p in tmp_path.iterdir()] == ["1.0.0.json"]
-    assert (tmp_path / "1.0.0.json").read_text("utf-8") == "{}"
+        write_release(library, folder)
+    assert str(caught.value) == f"{folder / '1.0.0.json'}: udgivelsen findes allerede"
+    assert [p.name for p in folder.iterdir()] == ["1.0.0.json"]  # no temporary file left
+    assert (folder / "1.0.0.json").read_text("utf-8") == "{}"
