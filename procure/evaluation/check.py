@@ -605,7 +605,7 @@ def _text_change(requirement: SpecRequirement, row: AnswerRow, lang: str) -> str
 
 
 def _word_diff(expected: str, actual: str, lang: str, limit: int = 3) -> str:
-    a, b = expected.split(" "), actual.split(" ")
+    a, b = expected.split(), actual.split()  # an emptied cell is no words, not one empty word
     changes = []
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
         if tag in ("delete", "replace"):

@@ -50,7 +50,8 @@ def _to_decimal(token: str) -> Decimal | None:
 
 
 def _unsigned_decimal(token: str) -> Decimal | None:
-    token = token.replace(" ", "").replace("\u00a0", "").replace(" ", "")
+    # Thousands may be grouped by any space: plain, no-break, narrow no-break ("25 000").
+    token = "".join(token.split())
     if "." in token and "," in token:
         decimal_sep = "," if token.rfind(",") > token.rfind(".") else "."
         thousands = "." if decimal_sep == "," else ","

@@ -1,0 +1,71 @@
+"""Library validation beyond the golden cases: the parallel parse of a large library finds
+exactly what the serial one finds, and an unusable folder is one line."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from procure.errors import ProcureError
+from procure.library import validate_library_folder, validation
+
+CASES = Path(__file__).parent / "library_cases"
+
+
+def _problems(folder: Path) -> list[str]:
+    return [str(p).replace(f"{folder}/", "") for p in validate_library_folder(folder).problems]
+
+
+@pytest.mark.parametrize("case", ["cross_file_rules", "duplicate_id", "bad_kind"])
+def test_a_large_library_parsed_in_two_processes_reports_the_same(case, tmp_path, monkeypatch):
+    folder = tmp_path / "lib"
+    shutil.copytree(CASES / "valid" / "minimal", folder)
+    shutil.copytree(CASES / "invalid" / case, folder, dirs_exist_ok=True)
+    (folder / "expected.txt").unlink()
+    serial = _problems(folder)
+    monkeypatch.setattr(validation, "PARALLEL_THRESHOLD_BYTES", 0)
+    monkeypatch.setattr(validation.os, "cpu_count", lambda: 2)
+    assert _problems(folder) == serial
+    assert serial == (CASES / "invalid" / case / "expected.txt").read_text("utf-8").splitlines()
+
+
+def test_a_valid_library_parsed_in_two_processes_is_the_same_library(tmp_path, monkeypatch):
+    serial = validate_library_folder(CASES / "valid" / "minimal").library
+    monkeypatch.setattr(validation, "PARALLEL_THRESHOLD_BYTES", 0)
+    monkeypatch.setattr(validation.os, "cpu_count", lambda: 2)
+    assert validate_library_folder(CASES / "valid" / "minimal").library == serial
+
+
+def test_a_folder_that_is_no_library_is_one_line(tmp_path):
+    with pytest.raises(ProcureError) as caught:
+        validate_library_folder(tmp_path / "ingen")
+    assert str(caught.value) == (
+        f"{tmp_path / 'ingen'}: mappen findes ikke (forventede en kravbiblioteksmappe)"
+    )
+    with pytest.raises(ProcureError) as caught:
+        validate_library_folder(tmp_path)
+    assert str(caught.value) == f"{tmp_path}: mappen er ikke et kravbibliotek: library.yaml mangler"
+
+
+def test_missing_files_and_folders_are_problems_not_errors(tmp_path):
+    folder = tmp_path / "lib"
+    shutil.copytree(CASES / "valid" / "minimal", folder)
+    (folder / "kle.yaml").unlink()
+    shutil.rmtree(folder / "requirements")
+    assert _problems(folder) == [
+        "kle.yaml: filen mangler",
+        "requirements/: mappen requirements/ mangler",
+    ]
+    (folder / "kle.yaml").write_text("", "utf-8")
+    assert _problems(folder)[0] == "kle.yaml:1: filen er tom"
+
+
+def test_the_fields_a_released_requirement_changed_are_named_with_dots():
+    from procure.library.validation import changed_fields
+
+    old = {"id": "A", "text": {"da": "x", "en": "y"}, "kle": ["00"], "title": {"da": "t"}}
+    new = {"id": "A", "text": {"da": "x", "en": "z"}, "weight": 3, "title": "t"}
+    assert changed_fields(old, new) == ["kle", "text.en", "title", "weight"]
+    assert changed_fields(old, old) == []
