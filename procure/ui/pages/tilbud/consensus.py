@@ -22,7 +22,9 @@ from procure.ui.pages.tilbud.scoring import (
     evaluated_vendors,
     loose,
     message,
+    next_open,
     pick_requirement,
+    read_entry_form,
     requirement_label,
     vendor_description,
 )
@@ -207,18 +209,9 @@ def _save(spec: TenderSpec, view: AwardView, vendor: str, requirement_id: str) -
     state = get_state()
     lang = state.ui_lang
     check = state.check
-    draft = check.entries.setdefault(DRAFT, EntryDraft())
-    values = st.session_state
-    # What the form shows now: the select's own change callback may run after this one.
-    shown = values.get("consensus_requirement")
-    if shown in view.evaluated:
-        requirement_id = str(shown)
-    shown = values.get("consensus_vendor")
-    if shown in {b.vendor for b in view.bids if b.compliant}:
-        vendor = str(shown)
-    draft.points = str(values.get("consensus_points", draft.points) or "")
-    draft.why = str(values.get("consensus_why", draft.why) or "")
-    check.evaluator = str(values.get("consensus_by", check.evaluator) or "")
+    draft, vendor, requirement_id = read_entry_form(
+        check, view, DRAFT, "consensus", "consensus_by", vendor, requirement_id
+    )
     try:
         updated = append_consensus(
             overrides_for(check, spec.tender.id),
@@ -236,9 +229,7 @@ def _save(spec: TenderSpec, view: AwardView, vendor: str, requirement_id: str) -
     keep_overrides(check, updated)
     saved = updated.consensus_for(vendor, requirement_id)
     agreed = {c.requirement for c in updated.consensus if loose(c.vendor) == loose(vendor)}
-    evaluated = list(view.evaluated)
-    after = evaluated[evaluated.index(requirement_id) + 1 :] + evaluated
-    following = next((rid for rid in after if rid not in agreed), requirement_id)
+    following = next_open(view, requirement_id, agreed)
     check.entries[DRAFT] = EntryDraft(
         vendor=vendor,
         requirement_id=following,

@@ -224,18 +224,9 @@ def _save(spec: TenderSpec, view: AwardView, vendor: str, requirement_id: str) -
     state = get_state()
     lang = state.ui_lang
     check = state.check
-    draft = check.entries.setdefault(DRAFT, EntryDraft())
-    values = st.session_state
-    # What the form shows now: the select's own change callback may run after this one.
-    shown = values.get("score_requirement")
-    if shown in view.evaluated:
-        requirement_id = str(shown)
-    shown = values.get("score_vendor")
-    if shown in {b.vendor for b in view.bids if b.compliant}:
-        vendor = str(shown)
-    draft.points = str(values.get("score_points", draft.points) or "")
-    draft.why = str(values.get("score_why", draft.why) or "")
-    check.evaluator = str(values.get("score_evaluator", check.evaluator) or "")
+    draft, vendor, requirement_id = read_entry_form(
+        check, view, DRAFT, "score", "score_evaluator", vendor, requirement_id
+    )
     try:
         updated = append_score(
             overrides_for(check, spec.tender.id),
@@ -254,13 +245,10 @@ def _save(spec: TenderSpec, view: AwardView, vendor: str, requirement_id: str) -
     evaluator = " ".join(check.evaluator.split())
     saved = updated.scores_for(vendor, requirement_id)[evaluator]
     # On to the next requirement this evaluator has not scored for this bid
-    evaluated = list(view.evaluated)
-    after = evaluated[evaluated.index(requirement_id) + 1 :] + evaluated
-    scored = own_scores(updated, vendor, evaluator)
-    following = next((rid for rid in after if rid not in scored), None)
+    following = next_open(view, requirement_id, own_scores(updated, vendor, evaluator))
     check.entries[DRAFT] = EntryDraft(
         vendor=vendor,
-        requirement_id=following or requirement_id,
+        requirement_id=following,
         message=Notice(
             "success",
             tr(
@@ -273,3 +261,37 @@ def _save(spec: TenderSpec, view: AwardView, vendor: str, requirement_id: str) -
             ),
         ),
     )
+
+
+def read_entry_form(
+    check,
+    view: AwardView,
+    draft_key: str,
+    prefix: str,
+    who_key: str,
+    vendor: str,
+    requirement_id: str,
+) -> tuple[EntryDraft, str, str]:
+    """What an entry form (points or consensus) shows now, kept in its draft: the draft, and
+    the vendor and requirement on screen. The select's own change callback may run after the
+    save button's, so the widgets' values count over the arguments the button was made with."""
+    draft = check.entries.setdefault(draft_key, EntryDraft())
+    values = st.session_state
+    shown = values.get(f"{prefix}_requirement")
+    if shown in view.evaluated:
+        requirement_id = str(shown)
+    shown = values.get(f"{prefix}_vendor")
+    if shown in {b.vendor for b in view.bids if b.compliant}:
+        vendor = str(shown)
+    draft.points = str(values.get(f"{prefix}_points", draft.points) or "")
+    draft.why = str(values.get(f"{prefix}_why", draft.why) or "")
+    check.evaluator = str(values.get(who_key, check.evaluator) or "")
+    return draft, vendor, requirement_id
+
+
+def next_open(view: AwardView, requirement_id: str, done: set[str]) -> str:
+    """The next evaluated requirement after `requirement_id` not in `done` (wrapping round),
+    or `requirement_id` itself when every one is done."""
+    evaluated = list(view.evaluated)
+    after = evaluated[evaluated.index(requirement_id) + 1 :] + evaluated
+    return next((rid for rid in after if rid not in done), requirement_id)
