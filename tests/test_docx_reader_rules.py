@@ -97,3 +97,18 @@ def test_a_content_control_without_properties_shows_its_text():
     )
     (row,) = _read(document).rows
     assert (row.answer_text, row.description) == ("Opfyldt", "")
+
+
+def test_a_table_split_in_three_reads_as_one():
+    document = new_document()
+    add_table(document, HEADER, [form_row(1, "A-1")])
+    document.add_paragraph("")
+    add_table(document, None, [form_row(2, "A-2", "Ikke opfyldt")])
+    document.add_paragraph("")
+    add_table(document, None, [form_row(3, "A-3", "Delvist opfyldt")])
+    rows = _read(document).rows
+    assert [(r.requirement_id, r.answer_text) for r in rows] == [
+        ("A-1", "Opfyldt"),
+        ("A-2", "Ikke opfyldt"),
+        ("A-3", "Delvist opfyldt"),
+    ]
