@@ -112,3 +112,29 @@ def test_a_table_split_in_three_reads_as_one():
         ("A-2", "Ikke opfyldt"),
         ("A-3", "Delvist opfyldt"),
     ]
+
+
+def test_stamps_are_found_where_the_package_points_and_the_first_of_a_name_counts():
+    import io
+    import zipfile
+
+    from tests.test_docx_reader import with_custom_properties
+
+    document = new_document()
+    add_table(document, HEADER, [form_row(1, "A-1")])
+    data = with_custom_properties(save(document), {"procure_tender_id": "t-1"})
+    second = (
+        '<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="9" '
+        'name="procure_tender_id"><vt:lpwstr>t-2</vt:lpwstr></property></Properties>'
+    )
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            text = source.read(info)
+            name = info.filename
+            if name == "_rels/.rels":
+                text = text.replace(b'Target="docProps/custom.xml"', b'Target="/docProps/egne.xml"')
+            if name == "docProps/custom.xml":
+                name, text = "docProps/egne.xml", text.replace(b"</Properties>", second.encode())
+            target.writestr(name, text)
+    assert read_response(out.getvalue(), "bud.docx").metadata.tender_id == "t-1"
