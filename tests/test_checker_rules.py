@@ -803,3 +803,40 @@ def test_every_answered_row_keeps_the_vendors_description_and_reservation_text()
     ):
         verdict = result.verdict(rid)
         assert (verdict.description, verdict.reservation_text) == ("Beskrivelse", text), rid
+
+
+def test_a_k_reservation_keeps_the_answer_as_the_vendor_wrote_it():
+    result = _check(dict(ALL_MET, **{"FKI-ORG-004": "ikke  OPFYLDT"}))
+    assert result.reservations == (Reservation("FKI-ORG-004", "ikke  OPFYLDT", None, ""),)
+
+
+def test_form_stamps_are_reported_in_the_tenders_language():
+    spec = small_spec_en()
+    bare = evaluate_response(spec, response_for(spec, ALL_MET, metadata=FormMetadata()))
+    assert _messages(bare, "form_mismatch") == [
+        "The file carries no procure stamp, so which tender it answers cannot be confirmed; "
+        "check it by hand"
+    ]
+    as_xlsx = dataclasses.replace(
+        response_for(spec, ALL_MET, metadata=FormMetadata()), file_format="xlsx"
+    )
+    assert [f.code for f in evaluate_response(spec, as_xlsx).findings][:1] == ["form_mismatch"]
+    other = evaluate_response(
+        spec, response_for(spec, ALL_MET, metadata=_meta(spec, tender_id="andet"))
+    )
+    assert other.reasons == (
+        f"The response belongs to another tender (tender id andet, expected {spec.tender.id})",
+    )
+    older = evaluate_response(
+        spec, response_for(spec, ALL_MET, metadata=_meta(spec, fingerprint="sha256:ab"))
+    )
+    assert older.reasons == (
+        "The response was made on another version of the response form (fingerprint ab, "
+        f"expected {spec.short_fingerprint})",
+    )
+    library = evaluate_response(
+        spec, response_for(spec, ALL_MET, metadata=_meta(spec, library_version="0.9.0"))
+    )
+    assert library.reasons == (
+        "The response was made against library 0.9.0, the tender uses 1.0.0",
+    )

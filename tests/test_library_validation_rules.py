@@ -69,3 +69,37 @@ def test_the_fields_a_released_requirement_changed_are_named_with_dots():
     new = {"id": "A", "text": {"da": "x", "en": "z"}, "weight": 3, "title": "t"}
     assert changed_fields(old, new) == ["kle", "text.en", "title", "weight"]
     assert changed_fields(old, old) == []
+
+
+def test_a_valid_report_names_its_folder_and_the_library_its_source():
+    folder = CASES / "valid" / "minimal"
+    report = validate_library_folder(folder)
+    assert report.valid and report.path == str(folder)
+    assert report.library.source == str(folder)
+
+
+def test_a_library_without_its_requirements_folder_still_gets_every_other_check(tmp_path):
+    folder = tmp_path / "lib"
+    shutil.copytree(CASES / "valid" / "minimal", folder)
+    shutil.rmtree(folder / "requirements")
+    assert _problems(folder) == ["requirements/: mappen requirements/ mangler"]
+    (folder / "library.yaml").write_text(
+        (folder / "library.yaml")
+        .read_text("utf-8")
+        .replace('version: "1.0.0"\n', 'version: "1.1.0"\n', 1),
+        "utf-8",
+    )
+    assert _problems(folder) == [
+        "requirements/: mappen requirements/ mangler",
+        "library.yaml:2: changelog mangler en post for version 1.1.0",
+    ]
+
+
+def test_a_requirement_that_is_not_a_mapping_is_a_schema_problem(tmp_path):
+    folder = tmp_path / "lib"
+    shutil.copytree(CASES / "valid" / "minimal", folder)
+    (folder / "requirements" / "integration.yaml").write_text(
+        "requirements:\n  - bare tekst\n", "utf-8"
+    )
+    problems = _problems(folder)
+    assert len(problems) == 1 and problems[0].startswith("requirements/integration.yaml:2: ")

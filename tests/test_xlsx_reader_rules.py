@@ -202,3 +202,21 @@ def test_a_file_that_is_no_workbook_says_so_and_names_the_error():
         "beskadiget eller i et andet format. Gem den igen som .xlsx i Excel, eller bed "
         "leverandøren om en ny fil (BadZipFile)"
     )
+
+
+def test_the_first_column_of_a_label_counts_and_any_sheet_order_reads():
+    workbook = openpyxl.Workbook()
+    hidden = workbook.active
+    hidden.title = forms.METADATA_SHEET  # the hidden sheet first
+    hidden.append(["tender_id", "t-1"])
+    ws = workbook.create_sheet("Svar")
+    ws.append(["Krav-ID", "Besvarelse", "Besvarelse"])
+    ws.append(["A-1", "Opfyldt", "Ikke opfyldt"])
+    ws.append(["Noter", "Leverandørens navn", "Rigtig A/S"])
+    response = read_xlsx_response(_bytes(workbook), "svar.xlsx")
+    assert [(r.requirement_id, r.answer) for r in response.rows] == [
+        ("A-1", Answer.MET),
+        ("Noter", None),
+    ]
+    assert response.vendor.name == "Rigtig A/S"
+    assert response.metadata.tender_id == "t-1"

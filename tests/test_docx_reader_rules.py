@@ -1,0 +1,140 @@
+"""Word forms with layout properties that carry no value: read as Word shows them."""
+
+from __future__ import annotations
+
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+
+from procure.responses.reader import read_response
+from tests.test_docx_reader import add_table, form_row, new_document, save
+
+
+def test_span_and_skipped_columns_without_a_value_count_as_word_shows_them():
+    document = new_document()
+    header = [
+        "Kravnr",
+        "Krav-ID",
+        "Kravtekst",
+        "Kravtype",
+        "Besvarelse",
+        "Beskrivelse",
+        "Forbehold og pris",
+    ]
+    table = add_table(document, header, [form_row(1, "A-1"), form_row(2, "A-2", "Ikke opfyldt")])
+    # a <w:gridSpan/> and a <w:gridBefore/> without w:val: span 1, nothing skipped
+    first_cell = table.rows[1].cells[0]._tc
+    first_cell.get_or_add_tcPr().append(parse_xml(f"<w:gridSpan {nsdecls('w')}/>"))
+    row = table.rows[2]._tr
+    row.get_or_add_trPr().append(parse_xml(f"<w:gridBefore {nsdecls('w')}/>"))
+    rows = read_response(save(document), "bud.docx").rows
+    assert [(r.requirement_id, r.answer_text) for r in rows] == [
+        ("A-1", "Opfyldt"),
+        ("A-2", "Ikke opfyldt"),
+    ]
+
+
+HEADER = [
+    "Kravnr",
+    "Krav-ID",
+    "Kravtekst",
+    "Kravtype",
+    "Besvarelse",
+    "Beskrivelse",
+    "Forbehold og pris",
+]
+
+
+def _read(document):
+    return read_response(save(document), "bud.docx")
+
+
+def test_a_legacy_horizontal_merge_counts_once_and_keeps_the_columns_in_place():
+    document = new_document()
+    table = add_table(document, HEADER, [form_row(1, "A-1", "Ikke opfyldt")])
+    text, kind = table.rows[1].cells[2]._tc, table.rows[1].cells[3]._tc
+    text.get_or_add_tcPr().append(parse_xml(f'<w:hMerge {nsdecls("w")} w:val="restart"/>'))
+    kind.get_or_add_tcPr().append(parse_xml(f"<w:hMerge {nsdecls('w')}/>"))
+    (row,) = _read(document).rows
+    assert (row.requirement_id, row.answer_text, row.kind_text) == ("A-1", "Ikke opfyldt", "")
+
+
+def test_vendor_labels_with_a_colon_and_the_first_value_given_count():
+    from docx import Document
+
+    document = Document()
+    notes = document.add_table(rows=1, cols=3)
+    notes.rows[0].cells[0].text = "Noter"
+    vendor = document.add_table(rows=0, cols=2)
+    for label, value in (
+        ("Leverandørens navn :", "Rigtig A/S"),
+        ("CVR-nummer:", "12345678"),
+        ("Leverandørens navn", "Anden A/S"),
+    ):
+        cells = vendor.add_row().cells
+        cells[0].text, cells[1].text = label, value
+    add_table(document, HEADER, [form_row(1, "A-1")])
+    info = _read(document).vendor
+    assert (info.name, info.cvr) == ("Rigtig A/S", "12345678")
+
+
+def test_a_content_control_without_properties_shows_its_text():
+    document = new_document()
+    table = add_table(document, HEADER, [form_row(1, "A-1", "")])
+    cell = table.rows[1].cells[4]._tc
+    paragraph = cell.find(qn("w:p"))
+    paragraph.append(
+        parse_xml(
+            f"<w:sdt {nsdecls('w')}><w:sdtContent><w:r><w:t>Opfyldt</w:t></w:r>"
+            "</w:sdtContent></w:sdt>"
+        )
+    )
+    placeholder = table.rows[1].cells[5]._tc.find(qn("w:p"))
+    placeholder.append(
+        parse_xml(
+            f"<w:sdt {nsdecls('w')}><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent><w:r>"
+            "<w:t>Skriv her</w:t></w:r></w:sdtContent></w:sdt>"
+        )
+    )
+    (row,) = _read(document).rows
+    assert (row.answer_text, row.description) == ("Opfyldt", "")
+
+
+def test_a_table_split_in_three_reads_as_one():
+    document = new_document()
+    add_table(document, HEADER, [form_row(1, "A-1")])
+    document.add_paragraph("")
+    add_table(document, None, [form_row(2, "A-2", "Ikke opfyldt")])
+    document.add_paragraph("")
+    add_table(document, None, [form_row(3, "A-3", "Delvist opfyldt")])
+    rows = _read(document).rows
+    assert [(r.requirement_id, r.answer_text) for r in rows] == [
+        ("A-1", "Opfyldt"),
+        ("A-2", "Ikke opfyldt"),
+        ("A-3", "Delvist opfyldt"),
+    ]
+
+
+def test_stamps_are_found_where_the_package_points_and_the_first_of_a_name_counts():
+    import io
+    import zipfile
+
+    from tests.test_docx_reader import with_custom_properties
+
+    document = new_document()
+    add_table(document, HEADER, [form_row(1, "A-1")])
+    data = with_custom_properties(save(document), {"procure_tender_id": "t-1"})
+    second = (
+        '<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="9" '
+        'name="procure_tender_id"><vt:lpwstr>t-2</vt:lpwstr></property></Properties>'
+    )
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            text = source.read(info)
+            name = info.filename
+            if name == "_rels/.rels":
+                text = text.replace(b'Target="docProps/custom.xml"', b'Target="/docProps/egne.xml"')
+            if name == "docProps/custom.xml":
+                name, text = "docProps/egne.xml", text.replace(b"</Properties>", second.encode())
+            target.writestr(name, text)
+    assert read_response(out.getvalue(), "bud.docx").metadata.tender_id == "t-1"
