@@ -22,7 +22,6 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from procure import errors
 from procure.cli import main
 from procure.documents.build import render_documents
 from procure.errors import ProcureError
@@ -34,14 +33,7 @@ from tests.samples import sample_tender, shipped_release
 
 MAX_MESSAGE_BYTES = 2048
 # A message quoting a long or multi-line value from the file is cut to one short line by
-# ProcureError itself; that comes with the hostile-input work (procure.errors.MAX_MESSAGE_BYTES).
-# Until it is in, line count and length are not asserted and the tests of such values are
-# expected to fail; everything else (only a ProcureError, naming the file, exit 2, nothing
-# written) is asserted either way.
-CLIPPED = hasattr(errors, "MAX_MESSAGE_BYTES")
-NOT_YET_CLIPPED = pytest.mark.xfail(
-    not CLIPPED, reason="messages are cut to 2 kB by ProcureError (hostile-input branch)"
-)
+# ProcureError itself (procure.errors.MAX_MESSAGE_BYTES).
 PROPERTY = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -92,9 +84,8 @@ def _refusal(data: bytes, source: str) -> ProcureError | None:
 
 def assert_one_short_line(text: str, source: str) -> None:
     assert source in text, text[:300]
-    if CLIPPED:
-        assert "\n" not in text.strip() and "\r" not in text, text[:300]
-        assert len(text.encode("utf-8")) <= MAX_MESSAGE_BYTES, (len(text.encode()), text[:300])
+    assert "\n" not in text.strip() and "\r" not in text, text[:300]
+    assert len(text.encode("utf-8")) <= MAX_MESSAGE_BYTES, (len(text.encode()), text[:300])
 
 
 def assert_short(text: str) -> None:
@@ -223,7 +214,6 @@ def test_a_refused_file_gives_one_error_of_one_short_line_naming_the_file(file):
     assert_one_short_line(error.text("en"), source)
 
 
-@NOT_YET_CLIPPED
 @pytest.mark.parametrize(
     "where, named",
     [
@@ -299,7 +289,6 @@ def test_check_of_a_refused_file_exits_2_with_one_line_and_writes_nothing(file):
         assert _listing(folder) == before
 
 
-@NOT_YET_CLIPPED
 def test_check_of_a_file_with_a_huge_tender_id_exits_2_with_one_short_line(tmp_path):
     save_tender(_tender(), tmp_path / "tender.yaml")
     document = json.loads(_valid_files()["json"])
