@@ -138,3 +138,36 @@ def test_stamps_are_found_where_the_package_points_and_the_first_of_a_name_count
                 name, text = "docProps/egne.xml", text.replace(b"</Properties>", second.encode())
             target.writestr(name, text)
     assert read_response(out.getvalue(), "bud.docx").metadata.tender_id == "t-1"
+
+
+def test_a_deleted_paragraph_mark_joins_the_paragraphs_and_a_kept_one_does_not():
+    document = new_document()
+    table = add_table(document, HEADER, [form_row(1, "A-1", ""), form_row(2, "A-2", "")])
+    mark = (
+        f"<w:p {nsdecls('w')}><w:pPr><w:rPr>{{deleted}}</w:rPr></w:pPr><w:r><w:t>Delvist</w:t>"
+        "</w:r></w:p>"
+    )
+    for row, deleted in (
+        (1, '<w:del w:id="1" w:author="A" w:date="2026-01-01T00:00:00Z"/>'),
+        (2, ""),
+    ):
+        cell = table.rows[row].cells[4]._tc
+        first = cell.find(qn("w:p"))
+        first.addprevious(parse_xml(mark.replace("{deleted}", deleted)))
+        first.append(parse_xml(f"<w:r {nsdecls('w')}><w:t> opfyldt</w:t></w:r>"))
+    rows = _read(document).rows
+    assert [r.answer_text for r in rows] == ["Delvist opfyldt", "Delvist\n opfyldt"]
+
+
+def test_a_row_wrapped_in_custom_xml_is_read():
+    document = new_document()
+    table = add_table(document, HEADER, [form_row(1, "A-1"), form_row(2, "A-2", "Ikke opfyldt")])
+    row = table.rows[2]._tr
+    wrapper = parse_xml(f'<w:customXml {nsdecls("w")} w:element="krav"/>')
+    row.addprevious(wrapper)
+    wrapper.append(row)
+    rows = _read(document).rows
+    assert [(r.requirement_id, r.answer_text) for r in rows] == [
+        ("A-1", "Opfyldt"),
+        ("A-2", "Ikke opfyldt"),
+    ]
