@@ -171,3 +171,25 @@ def test_a_row_wrapped_in_custom_xml_is_read():
         ("A-1", "Opfyldt"),
         ("A-2", "Ikke opfyldt"),
     ]
+
+
+def test_a_vertical_merge_without_a_value_continues_the_cell_above():
+    document = new_document()
+    table = add_table(
+        document, HEADER, [form_row(1, "A-1", reservation="Samme forbehold"), form_row(2, "A-2")]
+    )
+    above = table.rows[1].cells[6]._tc
+    above.get_or_add_tcPr().append(parse_xml(f'<w:vMerge {nsdecls("w")} w:val="restart"/>'))
+    below = table.rows[2].cells[6]._tc
+    below.get_or_add_tcPr().append(parse_xml(f"<w:vMerge {nsdecls('w')}/>"))
+    rows = _read(document).rows
+    assert [r.reservation for r in rows] == ["Samme forbehold", "Samme forbehold"]
+
+
+def test_a_table_without_a_column_grid_reads():
+    document = new_document()
+    table = add_table(document, HEADER, [form_row(1, "A-1", "Ikke opfyldt")])
+    grid = table._tbl.find(qn("w:tblGrid"))
+    grid.getparent().remove(grid)
+    (row,) = _read(document).rows
+    assert (row.requirement_id, row.answer_text) == ("A-1", "Ikke opfyldt")
