@@ -5,22 +5,14 @@ from __future__ import annotations
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
+from procure import forms
 from procure.responses.reader import read_response
 from tests.test_docx_reader import add_table, form_row, new_document, save
 
 
 def test_span_and_skipped_columns_without_a_value_count_as_word_shows_them():
     document = new_document()
-    header = [
-        "Kravnr",
-        "Krav-ID",
-        "Kravtekst",
-        "Kravtype",
-        "Besvarelse",
-        "Beskrivelse",
-        "Forbehold og pris",
-    ]
-    table = add_table(document, header, [form_row(1, "A-1"), form_row(2, "A-2", "Ikke opfyldt")])
+    table = add_table(document, HEADER, [form_row(1, "A-1"), form_row(2, "A-2", "Ikke opfyldt")])
     # a <w:gridSpan/> and a <w:gridBefore/> without w:val: span 1, nothing skipped
     first_cell = table.rows[1].cells[0]._tc
     first_cell.get_or_add_tcPr().append(parse_xml(f"<w:gridSpan {nsdecls('w')}/>"))
@@ -33,15 +25,7 @@ def test_span_and_skipped_columns_without_a_value_count_as_word_shows_them():
     ]
 
 
-HEADER = [
-    "Kravnr",
-    "Krav-ID",
-    "Kravtekst",
-    "Kravtype",
-    "Besvarelse",
-    "Beskrivelse",
-    "Forbehold og pris",
-]
+HEADER = [forms.HEADER_LABELS["da"][key] for key in forms.COLUMNS]
 
 
 def _read(document):
@@ -193,3 +177,17 @@ def test_a_table_without_a_column_grid_reads():
     grid.getparent().remove(grid)
     (row,) = _read(document).rows
     assert (row.requirement_id, row.answer_text) == ("A-1", "Ikke opfyldt")
+
+
+def test_tabs_breaks_and_hyphens_in_a_run_read_as_typed():
+    document = new_document()
+    table = add_table(document, HEADER, [form_row(1, "A-1", description="x")])
+    paragraph = table.rows[1].cells[5]._tc.find(qn("w:p"))
+    paragraph.append(
+        parse_xml(
+            f"<w:r {nsdecls('w')}><w:t>a</w:t><w:tab/><w:t>b</w:t><w:br/><w:t>c</w:t>"
+            "<w:noBreakHyphen/><w:t>d</w:t><w:cr/><w:t>e</w:t></w:r>"
+        )
+    )
+    (row,) = _read(document).rows
+    assert row.description == "xa\tb\nc-d\ne"
