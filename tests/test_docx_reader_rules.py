@@ -5,22 +5,14 @@ from __future__ import annotations
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
+from procure import forms
 from procure.responses.reader import read_response
 from tests.test_docx_reader import add_table, form_row, new_document, save
 
 
 def test_span_and_skipped_columns_without_a_value_count_as_word_shows_them():
     document = new_document()
-    header = [
-        "Kravnr",
-        "Krav-ID",
-        "Kravtekst",
-        "Kravtype",
-        "Besvarelse",
-        "Beskrivelse",
-        "Forbehold og pris",
-    ]
-    table = add_table(document, header, [form_row(1, "A-1"), form_row(2, "A-2", "Ikke opfyldt")])
+    table = add_table(document, HEADER, [form_row(1, "A-1"), form_row(2, "A-2", "Ikke opfyldt")])
     # a <w:gridSpan/> and a <w:gridBefore/> without w:val: span 1, nothing skipped
     first_cell = table.rows[1].cells[0]._tc
     first_cell.get_or_add_tcPr().append(parse_xml(f"<w:gridSpan {nsdecls('w')}/>"))
@@ -33,15 +25,7 @@ def test_span_and_skipped_columns_without_a_value_count_as_word_shows_them():
     ]
 
 
-HEADER = [
-    "Kravnr",
-    "Krav-ID",
-    "Kravtekst",
-    "Kravtype",
-    "Besvarelse",
-    "Beskrivelse",
-    "Forbehold og pris",
-]
+HEADER = [forms.HEADER_LABELS["da"][key] for key in forms.COLUMNS]
 
 
 def _read(document):
@@ -138,3 +122,72 @@ def test_stamps_are_found_where_the_package_points_and_the_first_of_a_name_count
                 name, text = "docProps/egne.xml", text.replace(b"</Properties>", second.encode())
             target.writestr(name, text)
     assert read_response(out.getvalue(), "bud.docx").metadata.tender_id == "t-1"
+
+
+def test_a_deleted_paragraph_mark_joins_the_paragraphs_and_a_kept_one_does_not():
+    document = new_document()
+    table = add_table(document, HEADER, [form_row(1, "A-1", ""), form_row(2, "A-2", "")])
+    mark = (
+        f"<w:p {nsdecls('w')}><w:pPr><w:rPr>{{deleted}}</w:rPr></w:pPr><w:r><w:t>Delvist</w:t>"
+        "</w:r></w:p>"
+    )
+    for row, deleted in (
+        (1, '<w:del w:id="1" w:author="A" w:date="2026-01-01T00:00:00Z"/>'),
+        (2, ""),
+    ):
+        cell = table.rows[row].cells[4]._tc
+        first = cell.find(qn("w:p"))
+        first.addprevious(parse_xml(mark.replace("{deleted}", deleted)))
+        first.append(parse_xml(f"<w:r {nsdecls('w')}><w:t> opfyldt</w:t></w:r>"))
+    rows = _read(document).rows
+    assert [r.answer_text for r in rows] == ["Delvist opfyldt", "Delvist\n opfyldt"]
+
+
+def test_a_row_wrapped_in_custom_xml_is_read():
+    document = new_document()
+    table = add_table(document, HEADER, [form_row(1, "A-1"), form_row(2, "A-2", "Ikke opfyldt")])
+    row = table.rows[2]._tr
+    wrapper = parse_xml(f'<w:customXml {nsdecls("w")} w:element="krav"/>')
+    row.addprevious(wrapper)
+    wrapper.append(row)
+    rows = _read(document).rows
+    assert [(r.requirement_id, r.answer_text) for r in rows] == [
+        ("A-1", "Opfyldt"),
+        ("A-2", "Ikke opfyldt"),
+    ]
+
+
+def test_a_vertical_merge_without_a_value_continues_the_cell_above():
+    document = new_document()
+    table = add_table(
+        document, HEADER, [form_row(1, "A-1", reservation="Samme forbehold"), form_row(2, "A-2")]
+    )
+    above = table.rows[1].cells[6]._tc
+    above.get_or_add_tcPr().append(parse_xml(f'<w:vMerge {nsdecls("w")} w:val="restart"/>'))
+    below = table.rows[2].cells[6]._tc
+    below.get_or_add_tcPr().append(parse_xml(f"<w:vMerge {nsdecls('w')}/>"))
+    rows = _read(document).rows
+    assert [r.reservation for r in rows] == ["Samme forbehold", "Samme forbehold"]
+
+
+def test_a_table_without_a_column_grid_reads():
+    document = new_document()
+    table = add_table(document, HEADER, [form_row(1, "A-1", "Ikke opfyldt")])
+    grid = table._tbl.find(qn("w:tblGrid"))
+    grid.getparent().remove(grid)
+    (row,) = _read(document).rows
+    assert (row.requirement_id, row.answer_text) == ("A-1", "Ikke opfyldt")
+
+
+def test_tabs_breaks_and_hyphens_in_a_run_read_as_typed():
+    document = new_document()
+    table = add_table(document, HEADER, [form_row(1, "A-1", description="x")])
+    paragraph = table.rows[1].cells[5]._tc.find(qn("w:p"))
+    paragraph.append(
+        parse_xml(
+            f"<w:r {nsdecls('w')}><w:t>a</w:t><w:tab/><w:t>b</w:t><w:br/><w:t>c</w:t>"
+            "<w:noBreakHyphen/><w:t>d</w:t><w:cr/><w:t>e</w:t></w:r>"
+        )
+    )
+    (row,) = _read(document).rows
+    assert row.description == "xa\tb\nc-d\ne"

@@ -116,3 +116,17 @@ def test_an_unexpected_failure_while_unpacking_is_one_line(step, monkeypatch):
         "bud.docx: filen kan ikke læses (RuntimeError); gem den igen i Word eller Excel og "
         "upload den på ny"
     )
+
+
+def test_a_package_whose_table_of_contents_is_broken_says_so():
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types><Default")
+        archive.writestr("word/document.xml", "<w:document/>")
+    assert _refusal(buffer.getvalue(), source="bud.docx") == (
+        "bud.docx: filens indholdsfortegnelse ([Content_Types].xml) kan ikke læses; gem filen "
+        "igen i Word eller Excel"
+    )
