@@ -437,3 +437,27 @@ def test_checking_the_bids_opens_the_tender_and_the_letters_award_it(bids, capsy
     )
     assert code == 0 and "markeret 'tildelt'" in err
     assert load_tender(tender).status == "tildelt"
+
+
+def test_award_files_are_the_same_bytes_rendered_on_one_core_or_two(
+    bids, capsys, tmp_path, monkeypatch
+):
+    # award.xlsx is rendered in a forked child beside the note and letters (procure.parallel)
+    spec, tender, files = bids
+    evaluation = evaluation_for(spec, confirmed=ALL_CONFIRMED)
+    written = {}
+    for serial in ("1", "0"):
+        monkeypatch.setenv("PROCURE_SERIAL", serial)
+        out = tmp_path / serial
+        code, _, err = run(
+            capsys, evaluation,
+            *award_args(tender, files, "--out", str(out / "award.xlsx"), "--note",
+                        str(out / "award.docx"), "--letters", str(out / "breve"),
+                        "--sent-on", SENT_ON),
+        )  # fmt: skip
+        assert code == 0, err
+        written[serial] = {
+            p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()
+        }
+    assert len(written["1"]) == 6  # workbook, note and four letters
+    assert written["1"] == written["0"]

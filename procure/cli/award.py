@@ -197,24 +197,37 @@ def _mark_awarded(path) -> object | None:
 
 
 def _render(spec, record, args, sent_on: dt.date | None) -> dict[Path, bytes]:
+    """Every document asked for, as bytes by path. award.xlsx is rendered on the second core
+    where there is one, beside the note and the letters (procure.parallel)."""
+    from procure.parallel import run_all
+
     day = sent_on or _danish_today()
-    outputs: dict[Path, bytes] = {}
-    if args.out:
-        from procure.documents.award_xlsx import render_award_xlsx
-
-        outputs[Path(args.out)] = render_award_xlsx(spec, record, day)
-    if args.note:
-        from procure.documents.award_note import render_award_note
-
-        outputs[Path(args.note)] = render_award_note(spec, record, day)
     if args.letters:
-        from procure.documents.award_letters import render_award_letters
-
         folder = Path(args.letters)
         if folder.exists() and not folder.is_dir():
             raise ProcureError.invalid(folder, t("er ikke en mappe"))
-        for name, data in render_award_letters(spec, record, sent_on).items():
-            outputs[folder / name] = data
+
+    def workbook() -> dict[Path, bytes]:
+        from procure.documents.award_xlsx import render_award_xlsx
+
+        return {Path(args.out): render_award_xlsx(spec, record, day)}
+
+    def note() -> dict[Path, bytes]:
+        from procure.documents.award_note import render_award_note
+
+        return {Path(args.note): render_award_note(spec, record, day)}
+
+    def letters() -> dict[Path, bytes]:
+        from procure.documents.award_letters import render_award_letters
+
+        rendered = render_award_letters(spec, record, sent_on)
+        return {Path(args.letters) / name: data for name, data in rendered.items()}
+
+    jobs = [job for job, asked in ((workbook, args.out), (note, args.note), (letters, args.letters))
+            if asked]  # fmt: skip
+    outputs: dict[Path, bytes] = {}
+    for part in run_all(jobs):
+        outputs.update(part)
     return outputs
 
 

@@ -19,8 +19,6 @@ from decimal import Decimal
 from functools import cache
 from importlib import resources
 
-from jsonschema import Draft202012Validator
-
 from procure.errors import ProcureError
 from procure.forms import parse_answer
 from procure.i18n import t
@@ -35,6 +33,7 @@ from procure.responses.model import (
     VendorInfo,
     VendorResponse,
 )
+from procure.schemacheck import SchemaCheck
 from procure.textutil import clipped
 from procure.yamlio import line_of, load_yaml_text
 
@@ -42,9 +41,9 @@ ANSWER_FORMAT = "procure-answers/1"
 
 
 @cache
-def _validator() -> Draft202012Validator:
+def _validator() -> SchemaCheck:
     text = resources.files("procure.responses").joinpath("schemas", "answers.schema.json")
-    return Draft202012Validator(json.loads(text.read_text("utf-8")))
+    return SchemaCheck(json.loads(text.read_text("utf-8")))
 
 
 def read_answer_file(data: bytes, source: str) -> VendorResponse:

@@ -11,11 +11,11 @@ from importlib import resources
 from pathlib import Path
 
 import yaml
-from jsonschema import Draft202012Validator
 
 from procure.errors import ProcureError
 from procure.i18n import t
 from procure.library.schemas import describe_error
+from procure.schemacheck import SchemaCheck
 from procure.tender.model import (
     BEST_PRICE_QUALITY,
     CUSTOM_PREFIX,
@@ -40,9 +40,9 @@ MAX_TENDER_BYTES = 10 * 1024 * 1024
 
 
 @cache
-def _validator() -> Draft202012Validator:
+def _validator() -> SchemaCheck:
     text = resources.files("procure.tender").joinpath("schemas", "tender.schema.json")
-    return Draft202012Validator(json.loads(text.read_text("utf-8")))
+    return SchemaCheck(json.loads(text.read_text("utf-8")))
 
 
 def load_tender(path: Path | str) -> Tender:
