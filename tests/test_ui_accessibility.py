@@ -1,0 +1,184 @@
+"""WCAG 2.1 AA in the wizard (issue 17): axe-core's WCAG 2.0/2.1 A and AA rules on every step
+with a published tender, three bids, the committee's points and a portfolio loaded, and one step
+used with the keyboard only.
+
+One server and one browser for the module: the steps are walked in order as an officer would.
+axe-core comes from the npm registry, pinned in tests/axe/package.json (`scripts/test` runs
+`npm ci --prefix tests/axe` when it is missing)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+from tests.wizard_server import WizardDidNotStart, browser_missing, launch_chromium, served_wizard
+
+AXE = ROOT / "tests" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+SCREENSHOTS = ROOT / "test-artefacts" / "screenshots" / "accessibility"
+STEPS = (
+    "1. Start",
+    "2. Udbud",
+    "3. System",
+    "4. Integrationer",
+    "5. Krav",
+    "6. Evaluering",
+    "7. Dokumenter",
+    "8. Tilbud",
+    "9. Tildeling",
+    "10. Bibliotek",
+    "11. Portefølje",
+)
+TENDER_TITLE = "Anskaffelse af ESDH-system"
+
+pytestmark = pytest.mark.browser
+
+
+def _axe_missing() -> str:
+    if AXE.exists():
+        return ""
+    if shutil.which("npm") is None:
+        return f"{AXE} is missing and there is no npm to install it (apt-get install -y npm)"
+    return f"{AXE} is missing: npm ci --prefix tests/axe (scripts/test does it)"
+
+
+@pytest.fixture(scope="module")
+def wizard(tmp_path_factory):
+    """The wizard served on a workspace as the committee leaves it before the award (the
+    browser test's), with the portfolio of eight systems; and one Chromium page on it."""
+    missing = browser_missing() or _axe_missing()
+    if missing:
+        pytest.skip(missing)
+    from playwright.sync_api import sync_playwright
+
+    workspace = tmp_path_factory.mktemp("a11y") / "workspace"
+    tender_id = _prepared_workspace(workspace)
+    try:
+        with served_wizard(env={"PROCURE_WORKSPACE": str(workspace)}) as url:
+            with sync_playwright() as playwright:
+                browser = launch_chromium(playwright)
+                context = browser.new_context(
+                    viewport={"width": 1400, "height": 1000}, locale="da-DK"
+                )
+                context.set_default_timeout(30_000)
+                try:
+                    yield context.new_page(), f"{url}/?udbud={tender_id}"
+                finally:
+                    context.close()
+                    browser.close()
+    except WizardDidNotStart as exc:
+        pytest.fail(str(exc))
+
+
+def test_every_step_passes_axe_wcag_21_aa(wizard):
+    from playwright.sync_api import expect
+
+    page, address = wizard
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.goto(address)
+    expect(page.get_by_role("heading", name="8. Tilbud")).to_be_visible(timeout=60_000)
+    _wait_idle(page)
+    found: dict[str, list[dict]] = {}
+    for index, name in enumerate(STEPS, start=1):
+        _step(page, name)
+        found[name] = _axe(page)
+        _screenshot(page, f"step-{index:02d}.png")
+    # The portfolio's other sections: the outage graph and the coverage heat map
+    for section in ("Nedbrud", "Dækning"):
+        page.get_by_text(section, exact=True).first.click()
+        _wait_idle(page)
+        found[f"11. Portefølje – {section}"] = _axe(page)
+        _screenshot(page, f"step-11-{section}.png")
+    report = _report(found)
+    print(report)
+    assert not any(found.values()), report
+
+
+# -- Helpers ---------------------------------------------------------------------------------
+
+
+def _axe(page) -> list[dict]:
+    """axe-core's WCAG 2.0/2.1 A and AA violations on the page as it is now drawn."""
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE))
+    return page.evaluate(
+        """async (tags) => {
+            const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
+            return result.violations.map(v => ({
+                id: v.id, impact: v.impact, help: v.help,
+                nodes: v.nodes.map(n => ({
+                    target: n.target.join(' '),
+                    html: n.html.slice(0, 160),
+                    summary: (n.failureSummary || '').split('\\n').slice(1, 2).join(' ').trim(),
+                })),
+            }));
+        }""",
+        WCAG_TAGS,
+    )
+
+
+def _report(found: dict[str, list[dict]]) -> str:
+    lines = []
+    for where, violations in found.items():
+        count = sum(len(v["nodes"]) for v in violations)
+        lines.append(f"{where}: {count} violation(s)")
+        for violation in violations:
+            lines.append(f"  {violation['id']} ({violation['impact']}): {violation['help']}")
+            for node in violation["nodes"][:6]:
+                lines.append(f"    {node['target']}\n      {node['html']}\n      {node['summary']}")
+            if len(violation["nodes"]) > 6:
+                lines.append(f"    … and {len(violation['nodes']) - 6} more")
+    return "\n".join(lines)
+
+
+def _screenshot(page, name: str) -> None:
+    """The whole step: Streamlit scrolls inside its own container, so a tall window shows it."""
+    page.set_viewport_size({"width": 1400, "height": 3000})
+    _wait_idle(page)
+    page.screenshot(path=str(SCREENSHOTS / name))
+    page.set_viewport_size({"width": 1400, "height": 1000})
+    _wait_idle(page)
+
+
+def _step(page, name: str) -> None:
+    from playwright.sync_api import expect
+
+    page.get_by_test_id("stSidebar").get_by_text(name, exact=True).click()
+    expect(page.get_by_role("heading", name=name)).to_be_visible()
+    _wait_idle(page)
+
+
+def _wait_idle(page) -> None:
+    """Until Streamlit has finished the rerun the last action started."""
+    page.wait_for_timeout(400)
+    page.wait_for_function(
+        """() => document.querySelector('[data-testid="stApp"]')
+                ?.getAttribute('data-test-script-state') === 'notRunning'
+            && !document.querySelector('[data-testid="stStatusWidget"]')
+            && !document.querySelector('[data-stale="true"]')
+            && !document.querySelector('[data-testid="stSkeleton"]')""",
+        timeout=60_000,
+    )
+
+
+def _prepared_workspace(workspace: Path) -> str:
+    """The browser test's published tender with three bids and the committee's points, and
+    the portfolio of eight systems in the workspace's database."""
+    from procure.library import load_release
+    from procure.portfolio.database import dispose_engines
+    from procure.portfolio.importers import read_import_file
+    from procure.portfolio.store import PortfolioStore
+    from procure.ui.session import library_versions
+    from tests.test_ui_browser import _prepared_award
+
+    tender_id = _prepared_award(workspace)
+    sample = ROOT / "tests" / "portfolio_files" / "systemer.csv"
+    library = load_release(library_versions()[-1])
+    url = f"sqlite:///{workspace / 'portfolio.sqlite'}"
+    store = PortfolioStore(url, library=library)
+    store.import_rows(list(read_import_file(sample, library).rows), source=sample.name, actor="t")
+    dispose_engines()
+    return tender_id
