@@ -57,18 +57,18 @@ def wizard(tmp_path_factory):
     workspace = tmp_path_factory.mktemp("a11y") / "workspace"
     tender_id = _prepared_workspace(workspace)
     try:
-        with served_wizard(env={"PROCURE_WORKSPACE": str(workspace)}) as url:
-            with sync_playwright() as playwright:
-                browser = launch_chromium(playwright)
-                context = browser.new_context(
-                    viewport={"width": 1400, "height": 1000}, locale="da-DK"
-                )
-                context.set_default_timeout(30_000)
-                try:
-                    yield context.new_page(), f"{url}/?udbud={tender_id}"
-                finally:
-                    context.close()
-                    browser.close()
+        with (
+            served_wizard(env={"PROCURE_WORKSPACE": str(workspace)}) as url,
+            sync_playwright() as playwright,
+        ):
+            browser = launch_chromium(playwright)
+            context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="da-DK")
+            context.set_default_timeout(30_000)
+            try:
+                yield context.new_page(), f"{url}/?udbud={tender_id}"
+            finally:
+                context.close()
+                browser.close()
     except WizardDidNotStart as exc:
         pytest.fail(str(exc))
 

@@ -111,7 +111,7 @@ def portfolio_page(lang: str = "da", section: str | None = None) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=60).run()
     if lang != "da":
         at.sidebar.radio(key="ui_lang").set_value(lang).run()
-    at.sidebar.radio(key="nav_step").set_value(STEP_KEYS.index("step_portfolio")).run()
+    at.sidebar.button(key=f"nav_step_{STEP_KEYS.index('step_portfolio')}").click().run()
     assert not at.exception
     if section:
         go_to(at, section)

@@ -19,6 +19,7 @@ DA = {
     "step_award": "9. Tildeling",
     "step_library": "10. Bibliotek",
     "step_portfolio": "11. Portefølje",
+    "a11y_step_announced": "Du er nu på trin {step}",
     "sidebar_library": "Kravbibliotek {version}",
     "sidebar_privacy": (
         "Alt hvad du indtaster, gemmes løbende i arbejdsmappen på serveren. Du kan lukke "
@@ -142,6 +143,7 @@ EN = {
     "step_award": "9. Award",
     "step_library": "10. Library",
     "step_portfolio": "11. Portfolio",
+    "a11y_step_announced": "You are now on step {step}",
     "sidebar_library": "Requirement library {version}",
     "sidebar_privacy": (
         "Everything you enter is saved continuously in the workspace on the server. You can "
