@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 
+import pyarrow as pa
 import streamlit as st
 
 from procure.ui.state import WizardState
@@ -110,3 +111,16 @@ def accessible_frame(state: WizardState) -> None:
     st.html(_STYLE)
     with st.container(key=FRAME_KEY):
         st.html(page_script(state), unsafe_allow_javascript=True)
+
+
+def chart_table(lang: str, chart: dict) -> None:
+    """The chart's data as a table under it, in an expander: what the tooltips show, with their
+    titles as the column names, reachable by keyboard and read by screen readers (the chart's
+    cells are neither)."""
+    table = chart["data"]["values"]
+    if not isinstance(table, pa.Table):
+        table = pa.Table.from_pylist(table)
+    columns = {tip["field"]: tip["title"] for tip in chart["encoding"]["tooltip"]}
+    shown = table.select(list(columns)).rename_columns(list(columns.values()))
+    with st.expander(tr(lang, "chart_data_table")):
+        st.dataframe(shown, hide_index=True, width="stretch")

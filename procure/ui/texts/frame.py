@@ -93,6 +93,7 @@ DA = {
     "kind_K": "K – krav",
     "kind_O": "O – option",
     "download_file": "Hent {name}",
+    "chart_data_table": "Diagrammets data som tabel",
     # The bids read and checked (checking.py), for Tilbud and Tildeling
     "current_tender_incomplete": (
         "Udbuddet i trin 2–7 er ikke udfyldt endnu. Udfyld det, eller åbn et gemt udbud under "
@@ -216,6 +217,7 @@ EN = {
     "kind_K": "K – requirement",
     "kind_O": "O – option",
     "download_file": "Download {name}",
+    "chart_data_table": "The chart's data as a table",
     # The bids read and checked (checking.py), for Tilbud and Tildeling
     "current_tender_incomplete": (
         "The tender in steps 2–7 is not filled in yet. Fill it in, or open a saved tender "

@@ -30,9 +30,9 @@ HEATMAP_ROW_PX = 20
 # is not told by colour alone
 CELL_STYLES: dict[str, tuple[str, str]] = {
     "used": ("#2e7d32", "●"),  # green, filled: the system uses it
-    "implied": ("#90caf9", "○"),  # light blue, hollow: through an integration that needs it
+    "implied": ("#1565c0", "○"),  # blue, hollow: through an integration that needs it
     "missing": ("#c62828", "✕"),  # red, cross: recommended for its category, not used
-}
+}  # each fill at least 4.5:1 against white: the cell on the page and the white symbol on it
 CRITICALITY_COLOURS = {"høj": "#ffcdd2", "middel": "#fff3c4", "lav": "#e8f5e9"}
 
 
@@ -296,6 +296,10 @@ def heatmap_chart(
     }
     spec = {
         "data": {"values": _arrow_rows(rows)},
+        "description": tr(
+            lang, "pf_heatmap_description", systems=len(systems), integrations=len(columns)
+        ),
+        "config": {"aria": False},  # the cells are in the table under the chart
         "height": max(len(systems), 1) * HEATMAP_ROW_PX,
         "autosize": {"type": "fit-x", "contains": "padding"},
         "padding": {"left": 5, "top": 5, "bottom": 5, "right": 80},  # the last slanted label
@@ -327,7 +331,7 @@ def heatmap_chart(
                         "type": "nominal",
                         "scale": {
                             "domain": [cell_label(s, lang) for s in states],
-                            "range": ["#ffffff", "#0d47a1", "#ffffff"],
+                            "range": ["#ffffff"] * len(states),
                         },
                         "legend": None,
                     },

@@ -92,6 +92,8 @@ def ranking_chart(model: AwardModel, result: AwardResult, lang: str) -> dict | N
     ]
     return {
         "data": {"values": rows},
+        "description": tr(lang, "award_chart_description", title=title, count=len(rows)),
+        "config": {"aria": False},  # the bars are in the table under the chart, not read one by one
         "height": len(rows) * BAR_PX,
         "autosize": {"type": "fit-x", "contains": "padding"},
         "encoding": {"y": y, "tooltip": tooltip},
