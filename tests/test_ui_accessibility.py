@@ -32,7 +32,7 @@ STEPS = (
     "10. Bibliotek",
     "11. Portefølje",
 )
-TENDER_TITLE = "Anskaffelse af ESDH-system"
+TENDER_TITLE = "Anskaffelse af ESDH-system & sagsstyring"  # tests/samples.py
 
 pytestmark = pytest.mark.browser
 
@@ -65,7 +65,11 @@ def wizard(tmp_path_factory):
             context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="da-DK")
             context.set_default_timeout(30_000)
             try:
-                yield context.new_page(), f"{url}/?udbud={tender_id}"
+                page = context.new_page()
+                page.goto(f"{url}/?udbud={tender_id}")
+                page.get_by_role("heading", name="8. Tilbud").wait_for(timeout=60_000)
+                _wait_idle(page)
+                yield page
             finally:
                 context.close()
                 browser.close()
@@ -74,16 +78,23 @@ def wizard(tmp_path_factory):
 
 
 def test_every_step_passes_axe_wcag_21_aa(wizard):
+    """No WCAG 2.0/2.1 A or AA violation on any step; on each, the tab's title names the step
+    and the tender, the page's language is Danish, focus is on the new step's heading and the
+    sidebar marks the step as current."""
     from playwright.sync_api import expect
 
-    page, address = wizard
+    page = wizard
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.goto(address)
-    expect(page.get_by_role("heading", name="8. Tilbud")).to_be_visible(timeout=60_000)
-    _wait_idle(page)
     found: dict[str, list[dict]] = {}
     for index, name in enumerate(STEPS, start=1):
+        changed = page.get_by_role("heading", name=name, exact=True).count() == 0
         _step(page, name)
+        expect(page).to_have_title(f"{name} – {TENDER_TITLE} – procure")
+        assert _lang(page) == "da"
+        if changed:  # (on the step the page opened on, focus stays where it was)
+            _expect_focus_on_heading(page, name)
+        current = page.get_by_test_id("stSidebar").get_by_role("button", name=name, exact=True)
+        expect(current).to_have_attribute("aria-current", "step")
         found[name] = _axe(page)
         _screenshot(page, f"step-{index:02d}.png")
     # The portfolio's other sections: the outage graph and the coverage heat map
@@ -92,9 +103,102 @@ def test_every_step_passes_axe_wcag_21_aa(wizard):
         _wait_idle(page)
         found[f"11. Portefølje – {section}"] = _axe(page)
         _screenshot(page, f"step-11-{section}.png")
+    # The charts' data tables, opened (Tildeling's ranking and the Tilbud step's heat map)
+    for name in ("9. Tildeling", "8. Tilbud"):
+        _step(page, name)
+        page.get_by_text("Diagrammets data som tabel", exact=True).last.click()
+        _wait_idle(page)
+        found[f"{name} – diagrammets tabel"] = _axe(page)
     report = _report(found)
     print(report)
     assert not any(found.values()), report
+
+
+def test_language_switch_sets_the_page_language_and_title(wizard):
+    from playwright.sync_api import expect
+
+    page = wizard
+    _step(page, "2. Udbud")
+    page.get_by_test_id("stSidebar").get_by_text("English", exact=True).click()
+    _wait_idle(page)
+    expect(page.get_by_role("heading", name="2. Tender")).to_be_visible()
+    assert _lang(page) == "en"
+    expect(page).to_have_title(f"2. Tender – {TENDER_TITLE} – procure")
+    assert _axe(page) == []
+    page.get_by_test_id("stSidebar").get_by_text("Dansk", exact=True).click()
+    _wait_idle(page)
+    assert _lang(page) == "da"
+    expect(page).to_have_title(f"2. Udbud – {TENDER_TITLE} – procure")
+
+
+def test_requirement_checkboxes_and_help_are_named_by_their_visible_text(wizard):
+    """Step 5: the accessible name is the text on screen, never Markdown (`**FKI\\-OVB…`)."""
+    import re
+
+    from playwright.sync_api import expect
+
+    page = wizard
+    _step(page, "5. Krav")
+    name = "FKI-OVB-001 · Fortegnelse over systemets FKI-integrationer"
+    box = page.get_by_role("checkbox", name=name, exact=True)
+    expect(box).to_be_checked()
+    expect(page.get_by_text(name, exact=True)).to_be_visible()
+    markdown = re.compile(r"[*~\\]|\b_")
+    assert page.get_by_role("checkbox", name=markdown).count() == 0
+    assert page.get_by_role("button", name=markdown).count() == 0
+    assert page.get_by_role("checkbox").count() >= 10
+
+
+def test_sidebar_steps_do_not_change_page_on_arrow_keys(wizard):
+    """WCAG 3.2.2: moving through the step list changes nothing until a step is chosen."""
+    from playwright.sync_api import expect
+
+    page = wizard
+    _step(page, "3. System")
+    sidebar = page.get_by_test_id("stSidebar")
+    assert sidebar.get_by_role("radio", name="4. Integrationer").count() == 0
+    sidebar.get_by_role("button", name="3. System", exact=True).focus()
+    for key in ("ArrowDown", "ArrowDown", "ArrowUp", "ArrowRight"):
+        page.keyboard.press(key)
+    _wait_idle(page)
+    expect(page.get_by_role("heading", name="3. System")).to_be_visible()
+    page.keyboard.press("Tab")  # to "4. Integrationer", chosen with Enter
+    page.keyboard.press("Enter")
+    _wait_idle(page)
+    _expect_focus_on_heading(page, "4. Integrationer")
+    announced = page.locator("#procure-live")
+    expect(announced).to_have_text("Du er nu på trin 4. Integrationer")
+    expect(announced).to_have_attribute("role", "status")
+
+
+def test_step_5_with_the_keyboard_only(wizard):
+    """From the step's heading with Tab, Shift+Tab, Space and Enter only: a requirement is
+    taken out and put back, its kind list is reached, and "next" opens step 6."""
+    page = wizard
+    _step(page, "5. Krav")  # the mouse only brings the page here
+    _expect_focus_on_heading(page, "5. Krav")
+
+    include = ".st-key-req_include_FKI-OVB-001"
+    presses = _tab_until(page, include)
+    checkbox = page.locator(f"{include} input")
+    assert checkbox.is_checked()
+    page.keyboard.press("Space")
+    _wait_idle(page)
+    assert not checkbox.is_checked() and _focused_in(page, include)
+    page.keyboard.press("Space")
+    _wait_idle(page)
+    assert checkbox.is_checked() and _focused_in(page, include)
+
+    presses += _tab_until(page, ".st-key-req_kind_FKI-OVB-001")
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Shift+Tab")  # back over the requirement's help button
+    assert _focused_in(page, include)
+
+    presses += _tab_until(page, ".st-key-step_forward", limit=400)
+    print(f"Tab presses from the heading of 5. Krav to its next button: {presses}")
+    page.keyboard.press("Enter")
+    _wait_idle(page)
+    _expect_focus_on_heading(page, "6. Evaluering")
 
 
 # -- Helpers ---------------------------------------------------------------------------------
@@ -118,6 +222,37 @@ def _axe(page) -> list[dict]:
         }""",
         WCAG_TAGS,
     )
+
+
+def _lang(page) -> str:
+    return page.evaluate("() => document.documentElement.lang")
+
+
+def _expect_focus_on_heading(page, name: str) -> None:
+    page.wait_for_function(
+        """(name) => {
+            const focused = document.activeElement;
+            return focused && focused.tagName === 'H2'
+                && focused.textContent.trim().startsWith(name);
+        }""",
+        arg=name,
+        timeout=10_000,
+    )
+
+
+def _focused_in(page, selector: str) -> bool:
+    return page.evaluate(
+        "(selector) => document.activeElement?.closest(selector) != null", selector
+    )
+
+
+def _tab_until(page, selector: str, limit: int = 100) -> int:
+    """Press Tab until focus is inside `selector`; how many presses it took."""
+    for presses in range(1, limit + 1):
+        page.keyboard.press("Tab")
+        if _focused_in(page, selector):
+            return presses
+    raise AssertionError(f"{selector} not reached with {limit} Tab presses")
 
 
 def _report(found: dict[str, list[dict]]) -> str:

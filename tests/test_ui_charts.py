@@ -156,7 +156,11 @@ def test_charts_are_named_in_danish_and_their_data_is_a_table_too(checked, monke
         "pr. krav og leverandør med vurderingens farve og symbol. De samme oplysninger står i "
         "tabellen under diagrammet."
     )
-    assert chart["config"] == {"aria": False}
+    assert chart["config"] == {
+        "mark": {"aria": False},
+        "axis": {"aria": False},
+        "legend": {"aria": False},
+    }
     assert heatmap_chart(spec, comparison, "en")["description"].startswith("Chart of the verdicts")
 
     shown = []

@@ -67,8 +67,13 @@ def main() -> None:
     st.title(tr(lang, "app_title"))
     st.header(tr(lang, STEP_KEYS[state.step]))
     accessible_frame(state)
-    show_notices(state)
-    run_step(state, _status)
+    # Each in one container, present on every run: a notice or warning that comes and goes
+    # must not move the page's widgets to other places in Streamlit's element tree, where
+    # they would be drawn anew and the keyboard's focus lost
+    with st.container():
+        show_notices(state)
+    with st.container():
+        run_step(state, _status)
     run_step(state, PAGES[STEP_KEYS[state.step]])
     run_step(state, _step_buttons)
     run_step(state, autosave)

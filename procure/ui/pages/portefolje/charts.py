@@ -17,6 +17,7 @@ from procure.library.model import Library
 from procure.portfolio.coverage import Coverage
 from procure.portfolio.impact import Affected, Impact
 from procure.portfolio.records import SystemRecord
+from procure.ui.chart_config import SCREEN_READER_CONFIG
 from procure.ui.texts import tr
 
 # Above this many hit systems the graph shows business areas (with their count) instead of
@@ -299,7 +300,7 @@ def heatmap_chart(
         "description": tr(
             lang, "pf_heatmap_description", systems=len(systems), integrations=len(columns)
         ),
-        "config": {"aria": False},  # the cells are in the table under the chart
+        "config": SCREEN_READER_CONFIG,
         "height": max(len(systems), 1) * HEATMAP_ROW_PX,
         "autosize": {"type": "fit-x", "contains": "padding"},
         "padding": {"left": 5, "top": 5, "bottom": 5, "right": 80},  # the last slanted label

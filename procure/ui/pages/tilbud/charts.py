@@ -20,6 +20,7 @@ from procure.evaluation.messages import number
 from procure.evaluation.result import EvaluationResult
 from procure.forms import ANSWER_LABELS
 from procure.tender.spec import TenderSpec
+from procure.ui.chart_config import SCREEN_READER_CONFIG
 from procure.ui.texts import tr
 
 # Every verdict a requirement can get (procure.evaluation.result.RequirementVerdict.verdict),
@@ -140,9 +141,8 @@ def heatmap_chart(spec: TenderSpec, comparison: Comparison, lang: str, show: str
         "description": tr(
             lang, "chart_heatmap_description", requirements=len(requirements), vendors=len(vendors)
         ),
-        # Read by screen readers as the chart's name and description; the single cells are not
-        # (hundreds of them): the same data is in the table under the chart
-        "config": {"aria": False},
+        # A screen reader's name for the chart; the cells themselves are in the table under it
+        "config": SCREEN_READER_CONFIG,
         "height": max(len(requirements), 1) * HEATMAP_ROW_PX,
         "autosize": {"type": "fit-x", "contains": "padding"},
         "layer": [
