@@ -96,13 +96,13 @@ def test_every_step_passes_axe_wcag_21_aa(wizard):
         current = page.get_by_test_id("stSidebar").get_by_role("button", name=name, exact=True)
         expect(current).to_have_attribute("aria-current", "step")
         found[name] = _axe(page)
-        _screenshot(page, f"step-{index:02d}.png")
+        _screenshot(page, f"step-{index:02d}")
     # The portfolio's other sections: the outage graph and the coverage heat map
     for section in ("Nedbrud", "Dækning"):
         page.get_by_text(section, exact=True).first.click()
         _wait_idle(page)
         found[f"11. Portefølje – {section}"] = _axe(page)
-        _screenshot(page, f"step-11-{section}.png")
+        _screenshot(page, f"step-11-{section}")
     # The charts' data tables, opened (Tildeling's ranking and the Tilbud step's heat map)
     for name in ("9. Tildeling", "8. Tilbud"):
         _step(page, name)
@@ -270,10 +270,17 @@ def _report(found: dict[str, list[dict]]) -> str:
 
 
 def _screenshot(page, name: str) -> None:
-    """The whole step: Streamlit scrolls inside its own container, so a tall window shows it."""
+    """The step and each chart on it: Streamlit scrolls inside its own container, so a tall
+    window shows the top of the step, and a taller one each chart whole."""
     page.set_viewport_size({"width": 1400, "height": 3000})
     _wait_idle(page)
-    page.screenshot(path=str(SCREENSHOTS / name))
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
+    charts = page.get_by_test_id("stVegaLiteChart").all()
+    if charts:
+        page.set_viewport_size({"width": 1400, "height": 6000})
+        _wait_idle(page)
+        for number, chart in enumerate(charts, start=1):
+            chart.screenshot(path=str(SCREENSHOTS / f"{name}-chart-{number}.png"))
     page.set_viewport_size({"width": 1400, "height": 1000})
     _wait_idle(page)
 

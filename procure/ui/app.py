@@ -122,14 +122,15 @@ def _sidebar(state: WizardState) -> None:
         # Buttons, not a radio group: arrow keys in a radio group would change the step at
         # each press (WCAG 3.2.2). The current step is marked (aria-current, accessibility.py).
         st.markdown(f"**{tr(lang, 'steps')}**")
-        for index, key in enumerate(STEP_KEYS):
-            st.button(
-                tr(lang, key),
-                key=f"nav_step_{index}",
-                type="primary" if index == state.step else "tertiary",
-                on_click=_go_to,
-                args=(index,),
-            )
+        with st.container(gap="xxsmall"):
+            for index, key in enumerate(STEP_KEYS):
+                st.button(
+                    tr(lang, key),
+                    key=f"nav_step_{index}",
+                    type="primary" if index == state.step else "tertiary",
+                    on_click=_go_to,
+                    args=(index,),
+                )
         st.divider()
         if state.title.strip():
             st.caption(plain(state.title))

@@ -8,6 +8,7 @@ label (escaped: `dot_text`) or a chart's data, where they are shown as text.
 
 from __future__ import annotations
 
+import json
 import textwrap
 from collections.abc import Iterable, Sequence
 
@@ -319,7 +320,21 @@ def heatmap_chart(
                             "domain": [cell_label(s, lang) for s in states],
                             "range": [CELL_STYLES[s][0] for s in states],
                         },
-                        "legend": {"orient": "top", "symbolType": "square"},
+                        "legend": {
+                            "orient": "top",
+                            "symbolType": "square",
+                            # Each state with its symbol, as the cells show it
+                            "labelExpr": json.dumps(
+                                {
+                                    cell_label(
+                                        s, lang
+                                    ): f"{CELL_STYLES[s][1]} {cell_label(s, lang)}"
+                                    for s in states
+                                },
+                                ensure_ascii=False,
+                            )
+                            + "[datum.label]",
+                        },
                     }
                 },
             },

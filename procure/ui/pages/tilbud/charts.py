@@ -37,10 +37,10 @@ VERDICT_COLOURS: dict[str, str] = {
 }
 VERDICT_SYMBOLS: dict[str, str] = {
     "ok": "✓",
-    "reservation": "◐",
+    "reservation": "!",
     "not_offered": "–",
     "missing": "?",
-    "invalid": "!",
+    "invalid": "≠",
     "failed": "✕",
 }
 
