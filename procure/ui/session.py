@@ -32,7 +32,7 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=&])")
 # What formats inside a widget label (inline Markdown only: block syntax is shown as text);
 # ":word:" and ":word[" are Streamlit's emoji, icon and colour directives.
 _LABEL_SPECIAL = re.compile(r"([\\`*_~\[\]$<])")
-_LABEL_DIRECTIVE = re.compile(r":(?=[\w/-]+[:\[])")
+_LABEL_DIRECTIVE = re.compile(r":(?=[\w/-]+\\?[:\[])")  # (after `[` is escaped)
 # Bidirectional overrides and isolates: a vendor could use them to show a name or an amount
 # reversed (U+202E before "0005" shows "5000"). They are never needed in the texts procure shows.
 _BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
