@@ -30,6 +30,9 @@ _STYLE = f"""<style>
   color: inherit !important; opacity: 0.75;
 }}
 .st-key-{FRAME_KEY} {{ display: none; }}
+[data-testid="stSidebar"] [class*="st-key-nav_step_"] button {{
+  min-height: 2rem; padding-top: 0.1rem; padding-bottom: 0.1rem;
+}}
 .procure-visually-hidden {{
   position: absolute !important; width: 1px; height: 1px; margin: -1px; padding: 0;
   overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0;
