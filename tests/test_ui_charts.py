@@ -19,6 +19,7 @@ from procure.evaluation.overrides import Overrides, append_override
 from procure.library import load_release
 from procure.responses.reader import read_response
 from procure.tender import resolve_tender
+from procure.ui import accessibility
 from procure.ui import checking as page_checking
 from procure.ui.arrow import arrow_table, with_arrow_data
 from procure.ui.checking import read_responses, vendor_key
@@ -28,6 +29,7 @@ from procure.ui.pages.tilbud.charts import (
     HEATMAP_LEVEL_LABELS,
     HEATMAP_ROW_PX,
     VERDICT_COLOURS,
+    VERDICT_SYMBOLS,
     heatmap_chart,
     heatmap_rows,
     vendor_labels,
@@ -114,6 +116,72 @@ def test_every_verdict_has_a_colour_and_a_legend_text_in_both_languages(checked)
     assert verdict_label("failed", "da") == "Ikke opfyldt (MK)"
     assert verdict_label("ok", "en") == "Met"
     assert len(set(VERDICT_COLOURS.values())) == len(VERDICT_COLOURS)
+
+
+def test_verdicts_are_told_by_symbol_as_well_as_colour_and_every_fill_reads_on_white(checked):
+    """WCAG 1.4.1 and 1.4.11: each verdict has its own symbol in the cell and in the legend; each
+    fill is ≥ 3:1 against the page and carries its white symbol at ≥ 4.5:1 (the old amber and
+    grey were 1.97:1 and 1.88:1)."""
+    from tests.test_documents_docx import contrast_ratio
+
+    assert set(VERDICT_SYMBOLS) == set(VERDICT_COLOURS)
+    assert len(set(VERDICT_SYMBOLS.values())) == len(VERDICT_SYMBOLS)
+    for colour in VERDICT_COLOURS.values():
+        assert contrast_ratio(colour.lstrip("#")) >= 4.5, colour
+    spec, comparison, _pk, _ = checked
+    chart = heatmap_chart(spec, comparison, "da")
+    assert all(
+        r["verdict_symbol"] == VERDICT_SYMBOLS[r["verdict"]] for r in chart["data"]["values"]
+    )
+    [cells, symbols] = chart["layer"]
+    assert cells["mark"]["type"] == "rect"
+    assert symbols["encoding"] == {
+        "text": {"field": "verdict_symbol", "type": "nominal"},
+        "color": {"value": "#ffffff"},
+    }
+    legend = chart["encoding"]["color"]["legend"]["labelExpr"]
+    assert (
+        '"Ikke opfyldt (MK)": "✕ Ikke opfyldt (MK)"' in legend
+        and '"Opfyldt": "✓ Opfyldt"' in legend
+    )
+
+
+def test_charts_are_named_in_danish_and_their_data_is_a_table_too(checked, monkeypatch):
+    """A screen reader hears the chart's description, not "Vega visualization" and not one
+    English label per cell; the table under the chart has the tooltips' Danish columns."""
+    spec, comparison, _pk, _ = checked
+    chart = heatmap_chart(spec, comparison, "da")
+    assert chart["description"] == (
+        f"Diagram over vurderingen af {len(spec.requirements)} krav hos 2 leverandører: ét felt "
+        "pr. krav og leverandør med vurderingens farve og symbol. De samme oplysninger står i "
+        "tabellen under diagrammet."
+    )
+    assert chart["config"]["mark"] == {"aria": False}
+    assert chart["config"]["axis"]["aria"] is False and chart["config"]["legend"]["aria"] is False
+    # The axis and legend texts read at 4.5:1 (Streamlit's grey does not)
+    from tests.test_documents_docx import contrast_ratio
+
+    for part in ("axis", "legend"):
+        for colour in ("labelColor", "titleColor"):
+            assert contrast_ratio(chart["config"][part][colour].lstrip("#")) >= 4.5
+    assert heatmap_chart(spec, comparison, "en")["description"].startswith("Chart of the verdicts")
+
+    shown = []
+    monkeypatch.setattr(accessibility.st, "dataframe", lambda table, **_: shown.append(table))
+    accessibility.chart_table("da", with_arrow_data(chart))
+    [table] = shown
+    assert table.column_names == [
+        "Kravnr",
+        "Krav-ID",
+        "Krav",
+        "Type",
+        "Leverandør",
+        "Besvarelse",
+        "Vurdering",
+        "Point",
+    ]
+    assert table.num_rows == len(chart["data"]["values"])
+    assert table.column("Vurdering").to_pylist()[0] == chart["data"]["values"][0]["verdict_label"]
 
 
 def test_heatmap_has_one_cell_per_requirement_and_vendor_in_tender_order(checked):

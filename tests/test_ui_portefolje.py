@@ -31,6 +31,7 @@ from procure.ui.pages.portefolje.charts import (
     CELL_STYLES,
     GRAPH_MAX_SYSTEMS,
     dot_text,
+    heatmap_chart,
     heatmap_rows,
     impact_dot,
 )
@@ -111,7 +112,7 @@ def portfolio_page(lang: str = "da", section: str | None = None) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=60).run()
     if lang != "da":
         at.sidebar.radio(key="ui_lang").set_value(lang).run()
-    at.sidebar.radio(key="nav_step").set_value(STEP_KEYS.index("step_portfolio")).run()
+    at.sidebar.button(key=f"nav_step_{STEP_KEYS.index('step_portfolio')}").click().run()
     assert not at.exception
     if section:
         go_to(at, section)
@@ -611,6 +612,14 @@ def test_every_heat_map_cell_has_a_symbol_as_well_as_a_colour(sample, library):
     symbols = {row["state"]: row["symbol"] for row in rows}
     assert symbols == {"Bruges": "●", "Bruges indirekte": "○", "Mangler": "✕"}
     assert len({symbol for _, symbol in CELL_STYLES.values()}) == 3
+    # WCAG 1.4.11: every fill ≥ 3:1 on the page, its white symbol ≥ 4.5:1 (the old light blue
+    # was 1.9:1); the chart is named in Danish for a screen reader
+    from tests.test_documents_docx import contrast_ratio
+
+    assert all(contrast_ratio(fill.lstrip("#")) >= 4.5 for fill, _ in CELL_STYLES.values())
+    chart, _ = heatmap_chart(coverage, library, "da")
+    assert chart["description"].startswith("Diagram over 8 systemer og ")
+    assert chart["layer"][1]["encoding"]["color"]["scale"]["range"] == ["#ffffff"] * 3
     esdh = {r["integration"]: r["state"] for r in rows if r["system"] == "ESDH Acadre"}
     assert esdh["sags-og-dokumentindeks"] == "Bruges"
     assert esdh["organisation"] == "Bruges indirekte"

@@ -394,3 +394,59 @@ def test_bare_web_and_mail_addresses_in_vendor_text_stay_text():
         shown.replace(joiner, "").replace("\\", "")
         == "Se www.example.com, https://x.dk og salg@firma.dk"
     )
+
+
+def test_a_widget_label_is_escaped_only_where_markdown_would_format_it():
+    """A label is also the widget's accessible name, read aloud as written (WCAG 2.5.3): an
+    ordinary title stays as it is, a formatting character is still neutralised."""
+    from procure.ui.session import label_plain
+
+    title = "FKI-ORG-001 · Organisationsdata (MOX) – 1. version, 25 % #2 + »x«"
+    assert label_plain(title) == title
+    assert label_plain("**fed** _x_ ~~y~~ [link](u) $x$ `k`") == (
+        "\\*\\*fed\\*\\* \\_x\\_ \\~\\~y\\~\\~ \\[link\\](u) \\$x\\$ \\`k\\`"
+    )
+    assert label_plain("kl. 10:30 :red[rød] :smile:") == "kl. 10:30 \\:red\\[rød\\] \\:smile:"
+    assert label_plain("Leverandør \u202e0005") == "Leverandør 0005"
+
+
+def test_step_5_checkbox_is_named_by_the_requirement_as_shown_and_steps_are_buttons():
+    from tests.wizard import fill_purchase
+
+    at = go(fill_purchase(new_app()), "step_requirements")
+    first = at.checkbox(key="req_include_FKI-OVB-001")
+    assert first.label == "FKI-OVB-001 · Fortegnelse over systemets FKI-integrationer"
+    first.uncheck().run()  # "ændret af dig" is added as plain text too
+    first = at.checkbox(key="req_include_FKI-OVB-001")
+    assert first.label == (
+        "FKI-OVB-001 · Fortegnelse over systemets FKI-integrationer · ændret af dig"
+    )
+    assert not any(ch in box.label for box in at.checkbox for ch in "*~\\")
+    # The sidebar: one button per step, the current one primary; no radio group of steps
+    nav = [b for b in at.sidebar.button if b.key.startswith("nav_step_")]
+    assert [b.label for b in nav] == [shown_step(key) for key in STEP_KEYS]
+    kinds = [b.proto.type for b in nav]
+    assert kinds.count("primary") == 1 and kinds[4] == "primary"
+    assert [r.key for r in at.sidebar.radio] == ["ui_lang"]
+
+
+def test_the_page_title_names_the_step_and_the_tender():
+    from procure.ui.accessibility import page_script, page_title
+    from procure.ui.state import WizardState
+
+    state = WizardState()
+    state.step = STEP_KEYS.index("step_requirements")
+    assert page_title(state) == "5. Krav – procure"
+    state.title = "Anskaffelse af\nESDH-system </script>"
+    assert page_title(state) == "5. Krav – Anskaffelse af ESDH-system </script> – procure"
+    state.ui_lang = "en"
+    assert page_title(state) == "5. Requirements – Anskaffelse af ESDH-system </script> – procure"
+    script = page_script(state)
+    assert '"lang": "en"' in script and "You are now on step 5. Requirements" in script
+    assert script.count("</script>") == 1  # the tender's title never goes into the script
+
+
+def shown_step(key: str) -> str:
+    from procure.ui.texts import tr
+
+    return tr("da", key)

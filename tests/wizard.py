@@ -35,7 +35,7 @@ def reopened(tender_id: str) -> AppTest:
 
 
 def go(at: AppTest, step: str) -> AppTest:
-    at.sidebar.radio(key="nav_step").set_value(STEP_KEYS.index(step)).run()
+    at.sidebar.button(key=f"nav_step_{STEP_KEYS.index(step)}").click().run()
     assert not at.exception
     return at
 

@@ -6,6 +6,7 @@ import streamlit as st
 
 from procure.i18n import set_language
 from procure.tender.lifecycle import part_label
+from procure.ui.accessibility import accessible_frame
 from procure.ui.corrections import pending_now
 from procure.ui.pages import (
     bibliotek,
@@ -65,8 +66,14 @@ def main() -> None:
     lang = state.ui_lang
     st.title(tr(lang, "app_title"))
     st.header(tr(lang, STEP_KEYS[state.step]))
-    show_notices(state)
-    run_step(state, _status)
+    accessible_frame(state)
+    # Each in one container, present on every run: a notice or warning that comes and goes
+    # must not move the page's widgets to other places in Streamlit's element tree, where
+    # they would be drawn anew and the keyboard's focus lost
+    with st.container():
+        show_notices(state)
+    with st.container():
+        run_step(state, _status)
     run_step(state, PAGES[STEP_KEYS[state.step]])
     run_step(state, _step_buttons)
     run_step(state, autosave)
@@ -112,15 +119,18 @@ def _sidebar(state: WizardState) -> None:
             horizontal=True,
         )
         lang = state.ui_lang
-        bound(
-            st.radio,
-            "nav_step",
-            state.step,
-            lambda value: setattr(state, "step", value),
-            label=tr(lang, "steps"),
-            options=list(range(STEP_COUNT)),
-            format_func=lambda i: tr(lang, STEP_KEYS[i]),
-        )
+        # Buttons, not a radio group: arrow keys in a radio group would change the step at
+        # each press (WCAG 3.2.2). The current step is marked (aria-current, accessibility.py).
+        st.markdown(f"**{tr(lang, 'steps')}**")
+        with st.container(gap="xxsmall"):
+            for index, key in enumerate(STEP_KEYS):
+                st.button(
+                    tr(lang, key),
+                    key=f"nav_step_{index}",
+                    type="primary" if index == state.step else "tertiary",
+                    on_click=_go_to,
+                    args=(index,),
+                )
         st.divider()
         if state.title.strip():
             st.caption(plain(state.title))

@@ -29,6 +29,10 @@ _LABELS_PREFIX = "procure_labels_"  # the option texts a widget showed last time
 LOG = logging.getLogger("procure.ui")
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=&])")
+# What formats inside a widget label (inline Markdown only: block syntax is shown as text);
+# ":word:" and ":word[" are Streamlit's emoji, icon and colour directives.
+_LABEL_SPECIAL = re.compile(r"([\\`*_~\[\]$<])")
+_LABEL_DIRECTIVE = re.compile(r":(?=[\w/-]+\\?[:\[])")  # (after `[` is escaped)
 # Bidirectional overrides and isolates: a vendor could use them to show a name or an amount
 # reversed (U+202E before "0005" shows "5000"). They are never needed in the texts procure shows.
 _BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
@@ -77,6 +81,16 @@ def plain(text: object) -> str:
     shown = _BIDI_CONTROLS.sub("", "" if text is None else str(text))
     shown = _AUTOLINK_STARTS.sub(_unlinked, shown).replace("@", "@" + _WORD_JOINER)
     return _MARKDOWN_SPECIAL.sub(r"\\\1", shown)
+
+
+def label_plain(text: object) -> str:
+    """A widget label shown as written, escaped only where Markdown would format it: Streamlit
+    makes the label's raw text the widget's accessible name, so every escape is read aloud
+    ("FKI backslash-ORG") and the name would no longer equal the text on screen (WCAG 2.5.3)."""
+    shown = _BIDI_CONTROLS.sub("", "" if text is None else str(text))
+    shown = _AUTOLINK_STARTS.sub(_unlinked, shown).replace("@", "@" + _WORD_JOINER)
+    shown = _LABEL_SPECIAL.sub(r"\\\1", shown)
+    return _LABEL_DIRECTIVE.sub(r"\\:", shown)
 
 
 def _unlinked(match: re.Match) -> str:

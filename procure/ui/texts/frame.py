@@ -19,6 +19,7 @@ DA = {
     "step_award": "9. Tildeling",
     "step_library": "10. Bibliotek",
     "step_portfolio": "11. Portefølje",
+    "a11y_step_announced": "Du er nu på trin {step}",
     "sidebar_library": "Kravbibliotek {version}",
     "sidebar_privacy": (
         "Alt hvad du indtaster, gemmes løbende i arbejdsmappen på serveren. Du kan lukke "
@@ -92,6 +93,7 @@ DA = {
     "kind_K": "K – krav",
     "kind_O": "O – option",
     "download_file": "Hent {name}",
+    "chart_data_table": "Diagrammets data som tabel",
     # The bids read and checked (checking.py), for Tilbud and Tildeling
     "current_tender_incomplete": (
         "Udbuddet i trin 2–7 er ikke udfyldt endnu. Udfyld det, eller åbn et gemt udbud under "
@@ -142,6 +144,7 @@ EN = {
     "step_award": "9. Award",
     "step_library": "10. Library",
     "step_portfolio": "11. Portfolio",
+    "a11y_step_announced": "You are now on step {step}",
     "sidebar_library": "Requirement library {version}",
     "sidebar_privacy": (
         "Everything you enter is saved continuously in the workspace on the server. You can "
@@ -214,6 +217,7 @@ EN = {
     "kind_K": "K – requirement",
     "kind_O": "O – option",
     "download_file": "Download {name}",
+    "chart_data_table": "The chart's data as a table",
     # The bids read and checked (checking.py), for Tilbud and Tildeling
     "current_tender_incomplete": (
         "The tender in steps 2–7 is not filled in yet. Fill it in, or open a saved tender "

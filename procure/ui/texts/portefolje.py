@@ -183,6 +183,11 @@ DA = {
     "pf_chart_integration": "Integration",
     "pf_chart_id": "Katalog-id",
     "pf_chart_state": "Status",
+    "pf_heatmap_description": (
+        "Diagram over {systems} systemer og {integrations} integrationer: for hver kombination "
+        "om systemet bruger integrationen (●), bruger den indirekte (○) eller mangler den (✕). "
+        "De samme oplysninger står i tabellen under diagrammet."
+    ),
     "pf_cell_used": "Bruges",
     "pf_cell_implied": "Bruges indirekte",
     "pf_cell_missing": "Mangler",
@@ -382,6 +387,11 @@ EN = {
     "pf_chart_integration": "Integration",
     "pf_chart_id": "Catalogue id",
     "pf_chart_state": "Status",
+    "pf_heatmap_description": (
+        "Chart of {systems} systems and {integrations} integrations: for each pair whether the "
+        "system uses the integration (●), uses it indirectly (○) or lacks it (✕). The same data "
+        "is in the table under the chart."
+    ),
     "pf_cell_used": "Used",
     "pf_cell_implied": "Used indirectly",
     "pf_cell_missing": "Missing",

@@ -47,8 +47,14 @@ DA = {
     "side_by_side": "Krav for krav, side om side",
     "chart_heatmap_heading": "Krav × leverandør",
     "chart_heatmap_caption": (
-        "Hver celle er leverandørens besvarelse af kravet, farvet efter vurderingen. Hold musen "
-        "over en celle for at se kravet, besvarelsen og point."
+        "Hver celle er leverandørens besvarelse af kravet, vist med vurderingens farve og "
+        "symbol. Hold musen over en celle for at se kravet, besvarelsen og point; de samme "
+        "oplysninger står i tabellen under diagrammet."
+    ),
+    "chart_heatmap_description": (
+        "Diagram over vurderingen af {requirements} krav hos {vendors} leverandører: ét felt pr. "
+        "krav og leverandør med vurderingens farve og symbol. De samme oplysninger står i "
+        "tabellen under diagrammet."
     ),
     "chart_heatmap_show": "Vis",
     "chart_heatmap_show_all": "Alle krav",
@@ -304,8 +310,14 @@ EN = {
     "side_by_side": "Requirement by requirement, side by side",
     "chart_heatmap_heading": "Requirements × vendors",
     "chart_heatmap_caption": (
-        "Each cell is the vendor's answer to the requirement, coloured by the verdict. Hover "
-        "over a cell to see the requirement, the answer and the points."
+        "Each cell is the vendor's answer to the requirement, shown in the verdict's colour and "
+        "symbol. Hover over a cell to see the requirement, the answer and the points; the same "
+        "data is in the table under the chart."
+    ),
+    "chart_heatmap_description": (
+        "Chart of the verdicts on {requirements} requirements for {vendors} vendors: one cell "
+        "per requirement and vendor in the verdict's colour and symbol. The same data is in the "
+        "table under the chart."
     ),
     "chart_heatmap_show": "Show",
     "chart_heatmap_show_all": "All requirements",

@@ -49,6 +49,10 @@ DA = {
     "award_chart_price_per_quality_point": "Pris pr. kvalitetspoint (laveste vinder)",
     "award_chart_adjusted_price": "Justeret pris (laveste vinder)",
     "award_chart_price": "Pris (laveste vinder)",
+    "award_chart_description": (
+        "Søjlediagram: {title}, {count} rangerede tilbud, det bedste øverst; hver søjle nævner "
+        "placeringen og leverandøren. De samme tal står i tabellen under diagrammet."
+    ),
     "award_waiting": (
         "{vendor} rangeres ikke endnu: {count} evaluerede krav mangler konsensuspoint ({ids})."
     ),
@@ -124,6 +128,10 @@ EN = {
     "award_chart_price_per_quality_point": "Price per quality point (lowest wins)",
     "award_chart_adjusted_price": "Adjusted price (lowest wins)",
     "award_chart_price": "Price (lowest wins)",
+    "award_chart_description": (
+        "Bar chart: {title}, {count} ranked bids, the best at the top; each bar names the rank "
+        "and the vendor. The same figures are in the table under the chart."
+    ),
     "award_waiting": (
         "{vendor} is not ranked yet: {count} evaluated requirements lack consensus points ({ids})."
     ),

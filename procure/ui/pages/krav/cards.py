@@ -20,6 +20,7 @@ from procure.ui.pages.krav.local import local_card
 from procure.ui.session import (
     bound,
     get_state,
+    label_plain,
     plain,
     safe_callback,
     session_object,
@@ -306,17 +307,16 @@ def _requirement(state: WizardState, row: RequirementRow) -> None:
                 marks.append(tr(lang, "added_by_you"))
             if row.changed:
                 marks.append(tr(lang, "changed_by_you"))
-            mark = f" · _{' · '.join(marks)}_" if marks else ""
-            heading = f"**{plain(row.id)}** · {plain(requirement.title.get(lang))}"
-            if not row.included:
-                heading = f"~~{plain(row.id)} · {plain(requirement.title.get(lang))}~~"
+            # Plain text: the label is also the checkbox's accessible name (no bold, no
+            # strike-through; the box itself says whether the requirement is included)
+            heading = " · ".join([row.id, requirement.title.get(lang), *marks])
             # The checkbox's label is the requirement's heading: ticking it includes the requirement
             bound(
                 st.checkbox,
                 f"req_include_{row.id}",
                 row.included,
                 lambda v, rid=row.id, proposed=row.proposed: set_included(state, rid, v, proposed),
-                label=heading + mark,
+                label=label_plain(heading),
                 help=tr(lang, "include_help"),
             )
             st.markdown(":small[" + plain(requirement.text.get(lang)) + "]")

@@ -8,6 +8,7 @@ label (escaped: `dot_text`) or a chart's data, where they are shown as text.
 
 from __future__ import annotations
 
+import json
 import textwrap
 from collections.abc import Iterable, Sequence
 
@@ -17,6 +18,7 @@ from procure.library.model import Library
 from procure.portfolio.coverage import Coverage
 from procure.portfolio.impact import Affected, Impact
 from procure.portfolio.records import SystemRecord
+from procure.ui.chart_config import SCREEN_READER_CONFIG
 from procure.ui.texts import tr
 
 # Above this many hit systems the graph shows business areas (with their count) instead of
@@ -30,9 +32,9 @@ HEATMAP_ROW_PX = 20
 # is not told by colour alone
 CELL_STYLES: dict[str, tuple[str, str]] = {
     "used": ("#2e7d32", "●"),  # green, filled: the system uses it
-    "implied": ("#90caf9", "○"),  # light blue, hollow: through an integration that needs it
+    "implied": ("#1565c0", "○"),  # blue, hollow: through an integration that needs it
     "missing": ("#c62828", "✕"),  # red, cross: recommended for its category, not used
-}
+}  # each fill at least 4.5:1 against white: the cell on the page and the white symbol on it
 CRITICALITY_COLOURS = {"høj": "#ffcdd2", "middel": "#fff3c4", "lav": "#e8f5e9"}
 
 
@@ -296,6 +298,10 @@ def heatmap_chart(
     }
     spec = {
         "data": {"values": _arrow_rows(rows)},
+        "description": tr(
+            lang, "pf_heatmap_description", systems=len(systems), integrations=len(columns)
+        ),
+        "config": SCREEN_READER_CONFIG,
         "height": max(len(systems), 1) * HEATMAP_ROW_PX,
         "autosize": {"type": "fit-x", "contains": "padding"},
         "padding": {"left": 5, "top": 5, "bottom": 5, "right": 80},  # the last slanted label
@@ -314,7 +320,21 @@ def heatmap_chart(
                             "domain": [cell_label(s, lang) for s in states],
                             "range": [CELL_STYLES[s][0] for s in states],
                         },
-                        "legend": {"orient": "top", "symbolType": "square"},
+                        "legend": {
+                            "orient": "top",
+                            "symbolType": "square",
+                            # Each state with its symbol, as the cells show it
+                            "labelExpr": json.dumps(
+                                {
+                                    cell_label(
+                                        s, lang
+                                    ): f"{CELL_STYLES[s][1]} {cell_label(s, lang)}"
+                                    for s in states
+                                },
+                                ensure_ascii=False,
+                            )
+                            + "[datum.label]",
+                        },
                     }
                 },
             },
@@ -327,7 +347,7 @@ def heatmap_chart(
                         "type": "nominal",
                         "scale": {
                             "domain": [cell_label(s, lang) for s in states],
-                            "range": ["#ffffff", "#0d47a1", "#ffffff"],
+                            "range": ["#ffffff"] * len(states),
                         },
                         "legend": None,
                     },

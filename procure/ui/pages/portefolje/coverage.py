@@ -11,6 +11,7 @@ import streamlit as st
 from procure.library.model import Library
 from procure.portfolio.coverage import Coverage, coverage_of
 from procure.portfolio.exports import render_coverage_xlsx
+from procure.ui.accessibility import chart_table
 from procure.ui.downloads import MIME
 from procure.ui.pages.portefolje.charts import (
     HEATMAP_MAX_SYSTEMS,
@@ -135,3 +136,4 @@ def _heatmap(
         st.info(tr(lang, "pf_heatmap_empty"))
         return
     st.vega_lite_chart(spec=chart, width="stretch", key="pf_heatmap")
+    chart_table(lang, chart)

@@ -12,6 +12,7 @@ bids.
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 
 from procure.evaluation.comparison import Comparison
@@ -19,17 +20,28 @@ from procure.evaluation.messages import number
 from procure.evaluation.result import EvaluationResult
 from procure.forms import ANSWER_LABELS
 from procure.tender.spec import TenderSpec
+from procure.ui.chart_config import SCREEN_READER_CONFIG
 from procure.ui.texts import tr
 
 # Every verdict a requirement can get (procure.evaluation.result.RequirementVerdict.verdict),
-# in legend order from good to bad. The legend text is the UI text `verdict_<code>`.
+# in legend order from good to bad. The legend text is the UI text `verdict_<code>`. Each fill
+# is at least 4.5:1 against white (the cell against the page, and the white symbol on it), and
+# each verdict has its own symbol, so no verdict is told by colour alone (WCAG 1.4.1, 1.4.11).
 VERDICT_COLOURS: dict[str, str] = {
     "ok": "#2e7d32",  # green: met
-    "reservation": "#f9a825",  # amber: K/PK not fully met, or met with a reservation
-    "not_offered": "#90a4ae",  # blue-grey: an option (O) not offered, neither good nor bad
-    "missing": "#bdbdbd",  # grey: not answered
-    "invalid": "#757575",  # dark grey: an answer that is none of the allowed ones
-    "failed": "#8b0000",  # dark red: a mandatory requirement (MK) not met
+    "reservation": "#a15c00",  # dark amber: K/PK not fully met, or met with a reservation
+    "not_offered": "#546e7a",  # blue-grey: an option (O) not offered, neither good nor bad
+    "missing": "#6b6b6b",  # grey: not answered
+    "invalid": "#6d4c41",  # brown: an answer that is none of the allowed ones
+    "failed": "#b71c1c",  # red: a mandatory requirement (MK) not met
+}
+VERDICT_SYMBOLS: dict[str, str] = {
+    "ok": "✓",
+    "reservation": "!",
+    "not_offered": "–",
+    "missing": "?",
+    "invalid": "≠",
+    "failed": "✕",
 }
 
 # What the heat map can be narrowed to: long tenders have hundreds of rows.
@@ -106,6 +118,7 @@ def heatmap_rows(
                     "answer": answer,
                     "verdict": code,
                     "verdict_label": verdict_label(code, lang),
+                    "verdict_symbol": VERDICT_SYMBOLS[code],
                     "points": _points_text(verdict, requirement.weight, lang),
                 }
             )
@@ -118,11 +131,30 @@ def heatmap_chart(spec: TenderSpec, comparison: Comparison, lang: str, show: str
     requirements = list(dict.fromkeys(row["requirement"] for row in rows))
     vendors = list(vendor_labels(comparison.results))
     verdict_title = tr(lang, "chart_verdict")
+    # The legend names each verdict with its symbol, as the cells show it
+    legend_labels = {
+        verdict_label(c, lang): f"{VERDICT_SYMBOLS[c]} {verdict_label(c, lang)}"
+        for c in VERDICT_COLOURS
+    }
     return {
         "data": {"values": rows},
+        "description": tr(
+            lang, "chart_heatmap_description", requirements=len(requirements), vendors=len(vendors)
+        ),
+        # A screen reader's name for the chart; the cells themselves are in the table under it
+        "config": SCREEN_READER_CONFIG,
         "height": max(len(requirements), 1) * HEATMAP_ROW_PX,
         "autosize": {"type": "fit-x", "contains": "padding"},
-        "mark": {"type": "rect", "stroke": "white", "strokeWidth": 1},
+        "layer": [
+            {"mark": {"type": "rect", "stroke": "white", "strokeWidth": 1}},
+            {
+                "mark": {"type": "text", "fontSize": 12, "fontWeight": "bold"},
+                "encoding": {
+                    "text": {"field": "verdict_symbol", "type": "nominal"},
+                    "color": {"value": "#ffffff"},
+                },
+            },
+        ],
         "encoding": {
             "y": {
                 "field": "requirement",
@@ -155,7 +187,10 @@ def heatmap_chart(spec: TenderSpec, comparison: Comparison, lang: str, show: str
                     "domain": [verdict_label(code, lang) for code in VERDICT_COLOURS],
                     "range": list(VERDICT_COLOURS.values()),
                 },
-                "legend": {"orient": "top"},
+                "legend": {
+                    "orient": "top",
+                    "labelExpr": f"{json.dumps(legend_labels, ensure_ascii=False)}[datum.label]",
+                },
             },
             "tooltip": [
                 {"field": "number", "type": "nominal", "title": tr(lang, "col_number")},

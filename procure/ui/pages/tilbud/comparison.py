@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from procure.ui.accessibility import chart_table
 from procure.ui.checking import CheckOutcome
 from procure.ui.downloads import MIME
 from procure.ui.pages.tilbud.charts import HEATMAP_FILTERS
@@ -86,3 +87,4 @@ def _charts(state: WizardState, outcome: CheckOutcome) -> None:
         st.info(tr(lang, "chart_heatmap_empty"))
         return
     st.vega_lite_chart(spec=chart, width="stretch", key="chart_heatmap")
+    chart_table(lang, chart)

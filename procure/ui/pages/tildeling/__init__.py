@@ -18,6 +18,7 @@ import streamlit as st
 
 from procure.award import prices_may_be_shown
 from procure.formats import DANISH_TIME, date_text
+from procure.ui.accessibility import chart_table
 from procure.ui.arrow import with_arrow_data
 from procure.ui.awarding import kept_award_view
 from procure.ui.checking import checked_outcome, tender_to_check
@@ -78,5 +79,6 @@ def render(state: WizardState) -> None:
         chart = ranking_chart(award.model, result, lang)
         if chart is not None:
             st.vega_lite_chart(spec=with_arrow_data(chart), width="stretch", key="chart_award")
+            chart_table(lang, chart)
     ranking.waiting_and_excluded(lang, award)
     documents.render(state, spec, award, view.sent_on)

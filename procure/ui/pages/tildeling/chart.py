@@ -12,6 +12,7 @@ from procure.award.model import AwardModel
 from procure.award.points import round_half_up
 from procure.award.result import AwardResult, BidResult
 from procure.evaluation.messages import number
+from procure.ui.chart_config import SCREEN_READER_CONFIG
 from procure.ui.texts import tr
 
 BAR_PX = 36  # per ranked bid
@@ -92,6 +93,8 @@ def ranking_chart(model: AwardModel, result: AwardResult, lang: str) -> dict | N
     ]
     return {
         "data": {"values": rows},
+        "description": tr(lang, "award_chart_description", title=title, count=len(rows)),
+        "config": SCREEN_READER_CONFIG,
         "height": len(rows) * BAR_PX,
         "autosize": {"type": "fit-x", "contains": "padding"},
         "encoding": {"y": y, "tooltip": tooltip},
