@@ -34,6 +34,11 @@ DA = {
         "begrunde, hvis en leverandør klager."
     ),
     "lint_guidance": "Bibliotekets vejledning:",
+    "lint_facts_heading": "{count} oplysninger i biblioteket er ikke verificeret",
+    "lint_facts_intro": (
+        "Det er ikke dine valg: biblioteket har ikke kunnet bekræfte disse oplysninger om "
+        "integrationerne. De står ikke i udbudsmaterialet; kontrollér dem, før du offentliggør."
+    ),
     "changes_count": "Dine ændringer af bibliotekets forslag: {count}",
     "reset_button": "Nulstil til bibliotekets forslag …",
     "reset_question": (
@@ -113,6 +118,11 @@ EN = {
         "justify if a vendor complains."
     ),
     "lint_guidance": "The library's guidance:",
+    "lint_facts_heading": "Facts in the library that are not verified: {count}",
+    "lint_facts_intro": (
+        "These are not your choices: the library could not confirm these facts about the "
+        "integrations. The tender documents leave them out; check them before you publish."
+    ),
     "changes_count": "Your changes to the library's proposal: {count}",
     "reset_button": "Reset to the library's proposal …",
     "reset_question": (
