@@ -149,12 +149,12 @@ def test_kind_and_weight_survive_going_back_and_forth():
     at = fill_purchase(new_app())
     show_requirements(at)
     at.selectbox(key="req_kind_FKI-ORG-001").select("PK").run()
-    at.number_input(key="req_weight_FKI-ORG-001").set_value(7).run()
+    at.text_input(key="req_weight_FKI-ORG-001").input("7").run()
     for step in STEP_KEYS:
         go(at, step)
     show_requirements(at)
     assert at.selectbox(key="req_kind_FKI-ORG-001").value == "PK"
-    assert at.number_input(key="req_weight_FKI-ORG-001").value == 7
+    assert at.text_input(key="req_weight_FKI-ORG-001").value == "7"
     go(at, "step_purchase")
     assert at.text_input(key="title").value == "Anskaffelse af ESDH-system"
 
@@ -163,7 +163,7 @@ def test_changing_integrations_keeps_the_officers_changes_and_says_so():
     at = fill_purchase(new_app())
     show_requirements(at)
     at.selectbox(key="req_kind_FKI-ORG-001").select("PK").run()
-    at.number_input(key="req_weight_FKI-ORG-001").set_value(7).run()
+    at.text_input(key="req_weight_FKI-ORG-001").input("7").run()
     go(at, "step_integrations")
     # Neither cpr nor what it depends on needs the organisation system
     at.multiselect(key="integrations").set_value(["cpr"]).run()
@@ -175,7 +175,7 @@ def test_changing_integrations_keeps_the_officers_changes_and_says_so():
     at.multiselect(key="integrations").set_value(["cpr", "organisation"]).run()
     show_requirements(at)
     assert at.selectbox(key="req_kind_FKI-ORG-001").value == "PK"
-    assert at.number_input(key="req_weight_FKI-ORG-001").value == 7
+    assert at.text_input(key="req_weight_FKI-ORG-001").value == "7"
 
 
 def test_reset_asks_first():
@@ -297,7 +297,7 @@ def test_documents_step_gives_a_tender_yaml_matching_the_selection(downloads):
     at.multiselect(key="integrations").set_value(["organisation"]).run()
     show_requirements(at)
     at.selectbox(key="req_kind_FKI-ORG-001").select("PK").run()
-    at.number_input(key="req_weight_FKI-ORG-001").set_value(7).run()
+    at.text_input(key="req_weight_FKI-ORG-001").input("7").run()
     at.checkbox(key="req_include_FKI-ORG-002").uncheck().run()
     go(at, "step_documents")
     assert any("Udbuddet er gyldigt" in shown(s.value) for s in at.success)
@@ -364,11 +364,11 @@ def test_evaluation_step_previews_the_annex_text_with_the_chosen_weights():
     at = fill_purchase(new_app())
     show_requirements(at)
     at.selectbox(key="req_kind_FKI-ORG-001").select("PK").run()
-    at.number_input(key="req_weight_FKI-ORG-001").set_value(7).run()
+    at.text_input(key="req_weight_FKI-ORG-001").input("7").run()
     go(at, "step_evaluation")
     # The proposal holds the new PK in Kvalitet; a change of the price's weight is previewed
-    at.number_input(key="ev_criterion_1_weight").set_value(30).run()
-    at.number_input(key="ev_criterion_0_weight").set_value(70).run()
+    at.text_input(key="ev_criterion_1_weight").input("30").run()
+    at.text_input(key="ev_criterion_0_weight").input("70").run()
     text = markdown(at)
     assert "Evalueringsmodel" in text
     assert "Kriterierne og deres vægte: Kvalitet 70\u00a0%, Pris 30\u00a0%." in text
@@ -424,7 +424,7 @@ def checked_tender(at: AppTest) -> AppTest:
     fill_purchase(at)
     show_requirements(at)
     at.selectbox(key="req_kind_FKI-ORG-001").select("PK").run()
-    at.number_input(key="req_weight_FKI-ORG-001").set_value(7).run()
+    at.text_input(key="req_weight_FKI-ORG-001").input("7").run()
     tender = build_tender(at.session_state[STATE_KEY], library())
     bid = answer_file(tender, "Leverandør A", {"FKI-ORG-001": "Delvist opfyldt"})
     go(at, "step_check")

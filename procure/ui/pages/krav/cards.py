@@ -17,6 +17,7 @@ import streamlit as st
 
 from procure.library.model import KINDS, Library
 from procure.tender.resolve import area_keys, area_title
+from procure.ui.numbers import number_field
 from procure.ui.pages.krav.local import local_card
 from procure.ui.session import (
     bound,
@@ -333,16 +334,17 @@ def _requirement(state: WizardState, row: RequirementRow) -> None:
             )
         with weight_col:
             if row.kind == "PK":
-                bound(
-                    st.number_input,
+                number_field(
+                    st,
                     f"req_weight_{row.id}",
+                    tr(lang, "weight_label"),
                     row.weight,
                     lambda v, r=requirement: set_weight(state, r, v),
-                    label=tr(lang, "weight_label"),
-                    min_value=1,
-                    max_value=100,
-                    step=1,
-                    value=None,
+                    lang=lang,
+                    whole=True,
+                    minimum=1,
+                    maximum=100,
+                    optional=True,
                     placeholder=tr(lang, "weight_placeholder"),
                     disabled=not row.included,
                 )
