@@ -13,6 +13,7 @@ from procure.documents.file_names import download_name, safe_file_title
 from procure.tender.model import EvaluationModel
 from procure.ui.numbers import read_number
 from procure.ui.pages.start import _local_time
+from procure.ui.widget_texts import widget_css
 from tests.samples import sample_tender
 from tests.wizard import STATE_KEY, errors, fill_purchase, go, new_app, open_tender
 
@@ -128,3 +129,32 @@ def test_download_names_follow_the_tender_and_the_documents_language(name, title
 def test_a_safe_file_title_has_no_control_characters_and_a_bounded_length():
     assert safe_file_title("a\x00b\tc\u202ed\n") == "a b c d"
     assert len(safe_file_title("x" * 500)) == 80
+
+
+# -- Streamlit's own English ---------------------------------------------------------------------
+
+
+def test_danish_words_replace_streamlits_english_where_it_has_no_setting():
+    css = widget_css("da")
+    for text in ("Vælg fil", "Højst 25 MB pr. fil", "Tryk Enter for at gemme"):
+        assert f'content: "{text}"' in css
+    assert "visibility: hidden" in css  # the English is hidden from screen readers too
+    assert widget_css("en") == ""  # Streamlit's own language
+    at = fill_purchase(new_app())
+    assert [h.proto.body for h in at.get("html")] == [css]
+    at.sidebar.radio(key="ui_lang").set_value("en").run()
+    assert not [h for h in at.get("html") if "Vælg fil" in h.proto.body]
+
+
+def test_choices_and_dates_say_in_the_officers_language_what_to_do():
+    at = fill_purchase(new_app())
+    kle = at.multiselect(key="kle")
+    assert kle.proto.select_all == 0  # no English "Select all"
+    assert kle.placeholder == "Vælg KLE-hovedgrupper"
+    go(at, "step_purchase")
+    hint = "Skriv datoen som DD.MM.ÅÅÅÅ, eller vælg den i kalenderen."
+    assert at.date_input(key="date").help == hint
+    assert at.date_input(key="deadline_day").help.endswith("\n\n" + hint)
+    assert at.date_input(key="deadline_day").proto.format == "DD.MM.YYYY"
+    at.sidebar.radio(key="ui_lang").set_value("en").run()
+    assert at.date_input(key="date").help.startswith("Type the date as DD.MM.YYYY")

@@ -16,7 +16,7 @@ DA = {
     "choose_some": "Vælg en eller flere …",
     "date_help": "Skriv datoen som DD.MM.ÅÅÅÅ, eller vælg den i kalenderen.",
     "upload_button": "Vælg fil",
-    "upload_limit": "Højst 25 MB pr. fil",
+    "upload_limit": "Højst {size} MB pr. fil",
     "press_enter": "Tryk Enter for at gemme",
     "press_ctrl_enter": "Tryk Ctrl+Enter for at gemme",
 }
@@ -33,7 +33,7 @@ EN = {
     "choose_some": "Choose one or more …",
     "date_help": "Type the date as DD.MM.YYYY, or pick it in the calendar.",
     "upload_button": "Choose file",
-    "upload_limit": "At most 25 MB per file",
+    "upload_limit": "At most {size} MB per file",
     "press_enter": "Press Enter to apply",
     "press_ctrl_enter": "Press Ctrl+Enter to apply",
 }
