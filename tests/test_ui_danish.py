@@ -15,7 +15,7 @@ from procure.ui.numbers import read_number
 from procure.ui.pages.start import _local_time
 from procure.ui.widget_texts import widget_css
 from tests.samples import sample_tender
-from tests.wizard import STATE_KEY, errors, fill_purchase, go, new_app, open_tender
+from tests.wizard import STATE_KEY, errors, fill_purchase, go, new_app, open_tender, shown
 
 PK = "FKI-ORG-003"  # a PK in the library, weight 6 (release 1.0.0)
 
@@ -158,3 +158,66 @@ def test_choices_and_dates_say_in_the_officers_language_what_to_do():
     assert at.date_input(key="deadline_day").proto.format == "DD.MM.YYYY"
     at.sidebar.radio(key="ui_lang").set_value("en").run()
     assert at.date_input(key="date").help.startswith("Type the date as DD.MM.YYYY")
+
+
+# -- The bid cards in the officer's language -----------------------------------------------------
+
+
+def test_in_english_a_danish_tenders_bid_card_speaks_english():
+    from procure.ui.checking import vendor_key
+    from tests.test_ui_tilbud import VENDOR, bid, open_form, readme_spec, with_bids
+
+    spec = readme_spec()
+    mandatory = next(r.id for r in spec.requirements if r.kind == "MK")
+    at = with_bids([("a.yaml", bid(spec, answers={mandatory: ("Ikke opfyldt", "")}))])
+    danish = " ".join(errors(at)) + " ".join(c.value for c in at.caption)
+    assert f"Mindstekrav ikke opfyldt: {mandatory}" in danish
+    assert "Vurderingen er procures forslag" in danish
+
+    at.sidebar.radio(key="ui_lang").set_value("en").run()
+    assert not at.exception
+    refusal = " ".join(errors(at))
+    assert f"Minimum requirements not met: {mandatory}" in refusal
+    captions = " ".join(shown(c.value) for c in at.caption)
+    assert "This assessment is procure's proposal: a person must confirm it" in captions
+    open_form(at, "findings", vendor_key("a.yaml", VENDOR))  # drawn only while open
+    findings = next(d.value for d in at.dataframe if "Description" in d.value.columns)
+    failed = findings[findings["Requirement ID"] == mandatory]["Description"].tolist()
+    assert failed == ["Minimum requirement not met: answered 'Ikke opfyldt'"]
+    everything = refusal + captions + " ".join(findings["Description"])
+    assert "Mindstekrav" not in everything and "Vurderingen" not in everything
+    # The documents stay in the tender's language: the note and the workbook use the results
+    state_outcome = at.session_state[STATE_KEY].check.cache_value
+    assert state_outcome.results[0].confirmation_note.startswith("Vurderingen er procures")
+    assert state_outcome.results[0].reasons == (f"Mindstekrav ikke opfyldt: {mandatory}",)
+
+
+@pytest.mark.parametrize("form", ["response-form.docx", "response-form.xlsx"])
+def test_checking_in_another_language_changes_the_words_only(form):
+    """The wizard re-checks a bid in the officer's language for its cards: the forms' kind
+    cells are still read in the tender's language, so no verdict, point or finding changes."""
+    from procure.documents.build import render_documents
+    from procure.evaluation import evaluate_response
+    from procure.responses.reader import read_response
+    from tests.fill import fill_docx_form, fill_xlsx_form
+    from tests.samples import sample_spec
+
+    spec = sample_spec("da")
+    mk = next(r.id for r in spec.requirements if r.kind == "MK")
+    answers = {r.id: "Opfyldt" for r in spec.requirements} | {mk: "Ikke opfyldt"}
+    fill = fill_docx_form if form.endswith(".docx") else fill_xlsx_form
+    data = fill(render_documents(spec)[form], answers, {"name": "A"})
+    response = read_response(data, form)
+    danish = evaluate_response(spec, response)
+    english = evaluate_response(spec, response, lang="en")
+    assert english.verdicts == danish.verdicts
+    assert (english.compliant, english.score, english.mandatory_failed) == (
+        danish.compliant,
+        danish.score,
+        danish.mandatory_failed,
+    )
+    assert [(f.code, f.requirement) for f in english.findings] == [
+        (f.code, f.requirement) for f in danish.findings
+    ]
+    assert english.reasons == (f"Minimum requirements not met: {mk}",)
+    assert danish.reasons == (f"Mindstekrav ikke opfyldt: {mk}",)
