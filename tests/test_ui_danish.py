@@ -117,7 +117,7 @@ def test_a_saved_tenders_time_is_danish_local_time_in_the_officers_language():
         ("price-list.xlsx", "ESDH", "da", "Prisliste – ESDH.xlsx"),
         ("package.zip", "ESDH", "da", "Udbudsmateriale – ESDH.zip"),
         # What Windows forbids is left out; nothing usable left: only the kind
-        ("annex.docx", 'Børn/unge: "SAG" <2027>?*|. ', "da", "Kravbilag – Børn unge SAG 2027.docx"),
+        ("annex.docx", 'Børn/unge: "SAG" <2027>?*|. ', "da", "Kravbilag – Børn-unge SAG 2027.docx"),
         ("annex.docx", "  ...  ", "da", "Kravbilag.docx"),
         ("annex.docx", "CON", "da", "Kravbilag.docx"),
     ],

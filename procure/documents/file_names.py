@@ -3,8 +3,9 @@ document is and the tender's title, in the documents' language ("Kravbilag –
 Sagsbehandlingssystem.docx"), so ten tenders' annexes in one Downloads folder can be told
 apart. The CLI keeps its documented names (annex.docx, …): scripts rely on them.
 
-A title is the officer's free text: what Windows forbids in a file name (< > : " / \\ | ? *,
-control characters, a trailing dot or space, names such as CON or NUL) is left out.
+A title is the officer's free text: what Windows forbids in a file name (< > : " | ? *, control
+characters, a trailing dot or space, names such as CON or NUL) is left out, and a slash becomes
+a hyphen.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ def safe_file_title(title: str) -> str:
     """The title as a part of a file name on every system ("" when nothing is left)."""
     text = unicodedata.normalize("NFC", title)
     text = "".join(" " if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") else c for c in text)
+    text = re.sub(r"[/\\]", "-", text)  # "børn/unge" reads on as "børn-unge"
     text = _FORBIDDEN.sub(" ", text)
     text = " ".join(text.split())[:MAX_TITLE]
     text = text.rstrip(". ")

@@ -16,7 +16,7 @@ DA = {
     "tender_id": "Udbuddets id: {id}",
     "integrations_added": "Tilføjet pga. afhængigheder: {names}",
     "required_by_short": "kræves af {ids}",
-    "download_zip": "Hent udbudsmaterialet som {name}",
+    "download_zip": "Hent alt til tilbudsgiverne: {name}",
     "download_zip_help": (
         "Det, der sendes til tilbudsgiverne: kravbilaget, tilbudslisterne i Word og Excel og, "
         "når udbuddet har prislinjer, prislisten. tender.yaml er ikke med: den er din og hentes "
@@ -87,7 +87,7 @@ EN = {
     "tender_id": "Tender id: {id}",
     "integrations_added": "Added as dependencies: {names}",
     "required_by_short": "required by {ids}",
-    "download_zip": "Download the tender documents as {name}",
+    "download_zip": "Download all for the bidders: {name}",
     "download_zip_help": (
         "What goes to the bidders: the requirements annex, the response forms in Word and "
         "Excel and, when the tender has price lines, the price list. tender.yaml is not in it: "

@@ -70,7 +70,7 @@ DA = {
     "answer_hint_heading": "Leverandøren skal beskrive:",
     "references": "Kilder: {refs}",
     "local_badge": "lokalt krav",
-    "local_heading": "Lokale krav",
+    "local_heading": "Nyt lokalt krav",
     "local_intro": (
         "Krav, som kun gælder dette udbud. De får numre LOKAL-1, LOKAL-2 … og står i bilaget "
         "under »Lokale krav«, eller under et af bibliotekets områder, hvis du vælger det. Du kan "
@@ -163,7 +163,7 @@ EN = {
     "answer_hint_heading": "The vendor must describe:",
     "references": "Sources: {refs}",
     "local_badge": "local requirement",
-    "local_heading": "Local requirements",
+    "local_heading": "New local requirement",
     "local_intro": (
         "Requirements for this tender only. They are numbered LOKAL-1, LOKAL-2 … and appear in "
         "the annex under “Local requirements”, or under one of the library's areas if you "
