@@ -60,6 +60,8 @@ def test_officer_builds_a_tender_downloads_it_and_checks_a_filled_response(
     expect(page.get_by_role("heading", name="1. Start")).to_be_visible(timeout=60_000)
     expect(page.get_by_text("procure – udbudsbilag med krav")).to_be_visible()
     expect(page.get_by_text("Der er ingen gemte udbud endnu")).to_be_visible()
+    # The uploader's button in Danish, also by the name a screen reader says (widget_texts.py)
+    expect(page.get_by_role("button", name="Vælg fil", exact=True)).to_be_visible()
     page.screenshot(path=str(SCREENSHOTS / "wizard-1.png"))
 
     # Step 2: the tender

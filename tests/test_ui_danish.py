@@ -138,7 +138,7 @@ def test_danish_words_replace_streamlits_english_where_it_has_no_setting():
     css = widget_css("da")
     for text in ("Vælg fil", "Højst 25 MB pr. fil", "Tryk Enter for at gemme"):
         assert f'content: "{text}"' in css
-    assert "visibility: hidden" in css  # the English is hidden from screen readers too
+    assert "display: none" in css  # the English is left out for screen readers too
     assert widget_css("en") == ""  # Streamlit's own language
     at = fill_purchase(new_app())
     assert [h.proto.body for h in at.get("html")] == [css]

@@ -6,10 +6,9 @@ to apply", "Press Ctrl+Enter to apply"). Where a widget has a parameter the wiza
 (placeholders and `select_all=False` in `procure.ui.session.bound`, date formats, help texts);
 for these four a style sheet puts the Danish text in their place, in Danish mode only.
 
-The English text is hidden with `visibility: hidden` (so screen readers skip it too) and the
-Danish text drawn by `::after` (which they read). The selectors are Streamlit's `data-testid`
-attributes, the stable hooks its own tests use; if a release renames them, Streamlit's English
-shows again and nothing breaks. What still shows in English is listed in the README ("Language").
+The selectors are Streamlit's `data-testid` attributes, the stable hooks its own tests use; if a
+release renames them, Streamlit's English shows again and nothing breaks. What still shows in
+English is listed in the README ("Language").
 """
 
 from __future__ import annotations
@@ -18,28 +17,44 @@ import streamlit as st
 
 from procure.ui.texts import tr
 
+# Streamlit's English element is left out (display: none: screen readers skip it too) and the
+# Danish text is generated content of the element around it, which is visible and is part of a
+# button's accessible name. (visibility: hidden on the element with a visible ::after looked
+# the same but left the upload button without a name in Chromium.)
 _REPLACED = """
-{target} {{ visibility: hidden; font-size: 0; }}
-{target}::after {{ visibility: visible; font-size: {size}; content: "{text}"; }}
+{hidden} {{ display: none; }}
+{shown}::{where} {{ content: "{text}"; }}
 """
 
-# (what is replaced, the text's key in texts/widgets.py, Streamlit's font size there)
+# Not in a form: a form that does not submit on Enter has no Enter hint, and its first span is
+# the character count.
+_FIELD = ':not([data-testid="stForm"] *) [data-testid="InputInstructions"]'
+
+# (Streamlit's element, the element around it, before or after, the text's key)
 _TARGETS = (
     (
-        '[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p',
+        '[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"]',
+        '[data-testid="stFileUploaderDropzone"] button > div > span',
+        "after",
         "upload_button",
-        "14px",
     ),
-    ('[data-testid="stFileUploaderDropzoneInstructions"] span', "upload_limit", "14px"),
     (
-        '[data-testid="stTextInput"] [data-testid="InputInstructions"] > span:first-child',
+        '[data-testid="stFileUploaderDropzoneInstructions"] > div > span',
+        '[data-testid="stFileUploaderDropzoneInstructions"] > div',
+        "after",
+        "upload_limit",
+    ),
+    (
+        f'[data-testid="stTextInput"]{_FIELD} > span:first-child',
+        f'[data-testid="stTextInput"]{_FIELD}',
+        "before",
         "press_enter",
-        "12px",
     ),
     (
-        '[data-testid="stTextArea"] [data-testid="InputInstructions"] > span:first-child',
+        f'[data-testid="stTextArea"]{_FIELD} > span:first-child',
+        f'[data-testid="stTextArea"]{_FIELD}',
+        "before",
         "press_ctrl_enter",
-        "12px",
     ),
 )
 
@@ -50,8 +65,10 @@ def widget_css(lang: str) -> str:
         return ""
     limit = st.get_option("server.maxUploadSize")  # MB, as the uploader itself says
     rules = [
-        _REPLACED.format(target=target, text=_css_string(tr(lang, key, size=limit)), size=size)
-        for target, key, size in _TARGETS
+        _REPLACED.format(
+            hidden=hidden, shown=shown, where=where, text=_css_string(tr(lang, key, size=limit))
+        )
+        for hidden, shown, where, key in _TARGETS
     ]
     return "<style>" + "".join(rules) + "</style>"
 
