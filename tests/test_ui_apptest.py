@@ -149,12 +149,12 @@ def test_kind_and_weight_survive_going_back_and_forth():
     at = fill_purchase(new_app())
     show_requirements(at)
     at.selectbox(key="req_kind_FKI-ORG-001").select("PK").run()
-    at.number_input(key="req_weight_FKI-ORG-001").set_value(7).run()
+    at.text_input(key="req_weight_FKI-ORG-001").input("7").run()
     for step in STEP_KEYS:
         go(at, step)
     show_requirements(at)
     assert at.selectbox(key="req_kind_FKI-ORG-001").value == "PK"
-    assert at.number_input(key="req_weight_FKI-ORG-001").value == 7
+    assert at.text_input(key="req_weight_FKI-ORG-001").value == "7"
     go(at, "step_purchase")
     assert at.text_input(key="title").value == "Anskaffelse af ESDH-system"
 
@@ -163,7 +163,7 @@ def test_changing_integrations_keeps_the_officers_changes_and_says_so():
     at = fill_purchase(new_app())
     show_requirements(at)
     at.selectbox(key="req_kind_FKI-ORG-001").select("PK").run()
-    at.number_input(key="req_weight_FKI-ORG-001").set_value(7).run()
+    at.text_input(key="req_weight_FKI-ORG-001").input("7").run()
     go(at, "step_integrations")
     # Neither cpr nor what it depends on needs the organisation system
     at.multiselect(key="integrations").set_value(["cpr"]).run()
@@ -175,7 +175,7 @@ def test_changing_integrations_keeps_the_officers_changes_and_says_so():
     at.multiselect(key="integrations").set_value(["cpr", "organisation"]).run()
     show_requirements(at)
     assert at.selectbox(key="req_kind_FKI-ORG-001").value == "PK"
-    assert at.number_input(key="req_weight_FKI-ORG-001").value == 7
+    assert at.text_input(key="req_weight_FKI-ORG-001").value == "7"
 
 
 def test_reset_asks_first():
@@ -201,8 +201,8 @@ def test_local_requirements_are_numbered_and_removable():
         n = at.session_state[STATE_KEY].next_local_number
         at.text_input(key=f"local_title_{n}").input(title)
         at.text_area(key=f"local_text_{n}").input("Systemet skal logge & <gemme> alt.")
-        at.selectbox(key=f"local_kind_{n}").select("PK")
-        at.number_input(key=f"local_weight_{n}").set_value(weight)
+        at.selectbox(key=f"local_kind_{n}").select("PK").run()  # the weight is for a PK only
+        at.text_input(key=f"local_weight_{n}").input("" if weight is None else str(weight))
         next(b for b in at.get("button") if "Tilføj lokalt krav" in b.label).click().run()
         assert not at.exception
 
@@ -216,7 +216,10 @@ def test_local_requirements_are_numbered_and_removable():
         ("LOKAL-1", "PK", 3),
         ("LOKAL-2", "PK", 2),
     ]
+    # Under their own area, "Lokale krav", after the library's areas
+    at.selectbox(key="area_filter").select("lokale_krav").run()
     assert "Systemet skal logge & <gemme> alt." in markdown(at)
+    assert any(h.value.startswith("Lokale krav") for h in at.subheader)
     at.button(key="local_remove_LOKAL-1").click().run()
     assert [r.id for r in at.session_state[STATE_KEY].local] == ["LOKAL-2"]
 
@@ -294,7 +297,7 @@ def test_documents_step_gives_a_tender_yaml_matching_the_selection(downloads):
     at.multiselect(key="integrations").set_value(["organisation"]).run()
     show_requirements(at)
     at.selectbox(key="req_kind_FKI-ORG-001").select("PK").run()
-    at.number_input(key="req_weight_FKI-ORG-001").set_value(7).run()
+    at.text_input(key="req_weight_FKI-ORG-001").input("7").run()
     at.checkbox(key="req_include_FKI-ORG-002").uncheck().run()
     go(at, "step_documents")
     assert any("Udbuddet er gyldigt" in shown(s.value) for s in at.success)
@@ -318,8 +321,16 @@ def test_documents_step_gives_a_tender_yaml_matching_the_selection(downloads):
         pytest.skip(f"document renderers not finished ({not_ready}): docx/xlsx not checked")
     assert not errors(at), errors(at)
     labels = [b.label for b in at.get("download_button")]
-    for name in ("annex.docx", "response-form.docx", "response-form.xlsx"):
-        assert f"Hent {name}" in labels
+    # Named after the tender, in the documents' language (Danish here)
+    named = {
+        "annex.docx": "Kravbilag – Anskaffelse af ESDH-system.docx",
+        "response-form.docx": "Tilbudsliste – Anskaffelse af ESDH-system.docx",
+        "response-form.xlsx": "Tilbudsliste – Anskaffelse af ESDH-system.xlsx",
+        "price-list.xlsx": "Prisliste – Anskaffelse af ESDH-system.xlsx",
+    }
+    for name, shown_name in named.items():
+        assert f"Hent {shown_name}" in labels
+        assert downloads.file_name(at, name) == shown_name
     # The documents hold the officer's selection: opened as the officer's Word and Excel would
     from docx import Document
     from openpyxl import load_workbook
@@ -339,25 +350,25 @@ def test_documents_step_gives_a_tender_yaml_matching_the_selection(downloads):
         v for ws in visible for row in ws.iter_rows(values_only=True) for v in row if v in known
     }
     assert sheet_ids == {r.id for r in expected}
-    # Everything as one zip: the same four files, byte for byte
-    assert downloads.file_name(at, "all.zip") == "udbudsmateriale.zip"
+    # What goes to the bidders as one zip, byte for byte; tender.yaml (the officer's) is not
+    # in it. The default model has a price line, so the price list is.
+    zip_name = "Udbudsmateriale – Anskaffelse af ESDH-system.zip"
+    assert downloads.file_name(at, "all.zip") == zip_name
     with zipfile.ZipFile(io.BytesIO(downloads(at, "all.zip"))) as archive:
-        names = ["tender.yaml", "annex.docx", "response-form.docx", "response-form.xlsx"]
-        names.append("price-list.xlsx")  # the default model has a price line
-        assert archive.namelist() == names
-        for name in names:
-            assert archive.read(name) == downloads(at, name)
+        assert archive.namelist() == list(named.values())
+        for name, shown_name in named.items():
+            assert archive.read(shown_name) == downloads(at, name)
 
 
 def test_evaluation_step_previews_the_annex_text_with_the_chosen_weights():
     at = fill_purchase(new_app())
     show_requirements(at)
     at.selectbox(key="req_kind_FKI-ORG-001").select("PK").run()
-    at.number_input(key="req_weight_FKI-ORG-001").set_value(7).run()
+    at.text_input(key="req_weight_FKI-ORG-001").input("7").run()
     go(at, "step_evaluation")
     # The proposal holds the new PK in Kvalitet; a change of the price's weight is previewed
-    at.number_input(key="ev_criterion_1_weight").set_value(30).run()
-    at.number_input(key="ev_criterion_0_weight").set_value(70).run()
+    at.text_input(key="ev_criterion_1_weight").input("30").run()
+    at.text_input(key="ev_criterion_0_weight").input("70").run()
     text = markdown(at)
     assert "Evalueringsmodel" in text
     assert "Kriterierne og deres vægte: Kvalitet 70\u00a0%, Pris 30\u00a0%." in text
@@ -413,7 +424,7 @@ def checked_tender(at: AppTest) -> AppTest:
     fill_purchase(at)
     show_requirements(at)
     at.selectbox(key="req_kind_FKI-ORG-001").select("PK").run()
-    at.number_input(key="req_weight_FKI-ORG-001").set_value(7).run()
+    at.text_input(key="req_weight_FKI-ORG-001").input("7").run()
     tender = build_tender(at.session_state[STATE_KEY], library())
     bid = answer_file(tender, "Leverandør A", {"FKI-ORG-001": "Delvist opfyldt"})
     go(at, "step_check")

@@ -60,6 +60,8 @@ def test_officer_builds_a_tender_downloads_it_and_checks_a_filled_response(
     expect(page.get_by_role("heading", name="1. Start")).to_be_visible(timeout=60_000)
     expect(page.get_by_text("procure – udbudsbilag med krav")).to_be_visible()
     expect(page.get_by_text("Der er ingen gemte udbud endnu")).to_be_visible()
+    # The uploader's button in Danish, also by the name a screen reader says (widget_texts.py)
+    expect(page.get_by_role("button", name="Vælg fil", exact=True)).to_be_visible()
     page.screenshot(path=str(SCREENSHOTS / "wizard-1.png"))
 
     # Step 2: the tender
@@ -127,12 +129,12 @@ def test_officer_builds_a_tender_downloads_it_and_checks_a_filled_response(
     assert {"id": "FKI-ORG-001", "kind": "PK", "weight": 7} in saved["requirements"]
     [quality, price] = saved["evaluation"]["criteria"]
     assert quality["requirements"]["FKI-ORG-001"] == 7 and price["weight"] == 40
-    annex = Document(str(_download(page, "Hent annex.docx")))
+    annex = Document(str(_download(page, "Hent Kravbilag – Anskaffelse af ESDH-system.docx")))
     annex_text = "\n".join(p.text for p in annex.paragraphs) + "\n".join(
         c.text for t in annex.tables for row in t.rows for c in row.cells
     )
     assert "Anskaffelse af ESDH-system" in annex_text and "FKI-ORG-001" in annex_text
-    form = _download(page, "Hent response-form.docx").read_bytes()
+    form = _download(page, "Hent Tilbudsliste – Anskaffelse af ESDH-system.docx").read_bytes()
     page.screenshot(path=str(SCREENSHOTS / "wizard-7.png"))
 
     # The vendor fills in the Word form: everything met, FKI-ORG-002 partly with a price

@@ -462,10 +462,17 @@ def test_a_rerun_draws_the_page_from_what_was_made_for_its_outcome(monkeypatch, 
     at.radio(key="chart_heatmap_show").set_value("all").run()
     at.radio(key="chart_heatmap_show").set_value("not_ok").run()
     assert made == Counter(heatmap_chart=1)
-    # Another language: the page's texts again, not the files (in the tender's language)
+    # Another language: the page's texts again, each bid's messages once in that language
+    # (for its card), not the files (in the tender's language)
     made.clear()
     at.sidebar.radio(key="ui_lang").set_value("en").run()
-    assert made == Counter(vendor_parts=2, side_by_side_table=1, heatmap_chart=1)
+    assert made == Counter(
+        evaluate_response=2, vendor_parts=2, side_by_side_table=1, heatmap_chart=1
+    )
+    made.clear()
+    at.sidebar.radio(key="ui_lang").set_value("da").run()
+    at.sidebar.radio(key="ui_lang").set_value("en").run()
+    assert made == Counter()  # both languages' parts are kept
 
     # An override changes the outcome: checked again, and both files made again
     made.clear()
@@ -478,7 +485,8 @@ def test_a_rerun_draws_the_page_from_what_was_made_for_its_outcome(monkeypatch, 
     at.text_area(key=f"override_{key}_why").input("Løsningen dækker ikke kravet.")
     at.button(key=f"override_{key}_save").click().run()
     assert not at.exception
-    assert made["evaluate_response"] == 2
+    # each bid in the tender's language, and again in English for its card
+    assert made["evaluate_response"] == 4
     assert made["render_comparison_xlsx"] == made["render_check_report"] == 1
     # The download buttons are still where they were, with the new files
     labels = [b.label for b in at.get("download_button")]

@@ -532,7 +532,7 @@ def test_the_contracts_that_end_within_the_months_chosen(store):
         )
     at = portfolio_page(section="coverage")
     assert [r["System"] for r in table(at, ("Kontraktudløb", MISSING))] == ["Snart"]
-    at.number_input(key="pf_months").set_value(36).run()
+    at.text_input(key="pf_months").input("36").run()
     assert [r["System"] for r in table(at, ("Kontraktudløb", MISSING))] == ["Snart", "Senere"]
 
 

@@ -70,15 +70,23 @@ def lint_box(at: AppTest):
     return next((e for e in at.expander if heading.fullmatch(e.label)), None)
 
 
+def facts_box(at: AppTest):
+    """The box of what the library has not verified (procure.tender.lint.LIBRARY_FACT_CODES),
+    counted apart from the officer's choices, or None."""
+    heading = re.compile(DA["lint_facts_heading"].replace("{count}", r"(\d+)"))
+    return next((e for e in at.expander if heading.fullmatch(e.label)), None)
+
+
 def choice_warnings(at: AppTest) -> list[str]:
-    """The box's warnings about the officer's choices: not the ones on what the library has not
-    verified about an integration (procure.tender.lint.LIBRARY_FACT_CODES), which every tender
-    naming such an integration gets."""
+    """The box's warnings about the officer's choices."""
     box = lint_box(at)
     if box is None:
         return []
-    items = [line for line in box.warning[0].value.split("\n") if line.startswith("- ")]
-    return [item for item in items if "verificeret" not in item]
+    return [line for line in box.warning[0].value.split("\n") if line.startswith("- ")]
+
+
+def box_count(box) -> int:
+    return int(re.search(r"\d+", box.label).group())
 
 
 def test_first_page_shows_page_size_cards_and_counts_over_all(
@@ -189,14 +197,20 @@ def test_show_excluded_and_changed(monkeypatch, tmp_path):
 def test_making_a_k_requirement_mk_warns_with_the_librarys_guidance(monkeypatch, tmp_path, library):
     at = on_krav_step(monkeypatch, tmp_path)
     assert choice_warnings(at) == []  # the library's own proposal is defensible
-    # What the library has not verified reaches the officer here, never the bidders' annex
-    text = shown(lint_box(at).warning[0].value)
+    assert lint_box(at) is None  # so no warning box at all
+    # What the library has not verified reaches the officer here, never the bidders' annex, and
+    # is counted apart from the officer's choices
+    facts = facts_box(at)
+    text = shown(facts.info[0].value)
     assert "**adgangsstyring-brugere** · Fælleskommunal Adgangsstyring for brugere" in text
     assert "intet verificeret SF-nummer" in text
+    assert box_count(facts) == text.count("\n- ") + 1 >= 1
+    fact_count = box_count(facts)
     at.text_input(key="req_search").input(K_REQUIREMENT).run()
     at.selectbox(key=f"req_kind_{K_REQUIREMENT}").select("MK").run()
     box = lint_box(at)
-    assert len(choice_warnings(at)) == 1
+    assert len(choice_warnings(at)) == 1 == box_count(box)
+    assert box_count(facts_box(at)) == fact_count  # the facts' count is unchanged
     text = shown(box.warning[0].value)
     requirement = library.requirements_by_id[K_REQUIREMENT]
     assert f"**{K_REQUIREMENT}** · {requirement.title.da}" in text
@@ -217,7 +231,7 @@ def test_pk_without_weight_and_vague_local_mk_are_counted_in_one_box(monkeypatch
     at.selectbox(key=f"local_kind_{n}").select("MK")
     next(b for b in at.button if b.label == DA["local_add"]).click().run()
     box = lint_box(at)
-    assert len(choice_warnings(at)) == 2
+    assert len(choice_warnings(at)) == 2 == box_count(box)
     text = shown(box.warning[0].value)
     assert "FKI-ORG-001" in text and "uden vægt" in text
     assert "**LOKAL-1** · Brugerflade" in text and "»brugervenligt«" in text

@@ -30,12 +30,21 @@ _ANSWER_RANK = {None: 0, Answer.NOT_MET: 1, Answer.PARTLY: 2, Answer.MET: 3}
 
 
 def evaluate_response(
-    spec: TenderSpec, response: VendorResponse, overrides: Overrides | None = None
+    spec: TenderSpec,
+    response: VendorResponse,
+    overrides: Overrides | None = None,
+    *,
+    lang: str | None = None,
 ) -> EvaluationResult:
     """Check one response against the tender: findings, compliance and score.
 
-    procure flags; a person decides. The result says so in `confirmation_note`.
+    procure flags; a person decides. The result says so in `confirmation_note`. Its messages
+    are in `lang` (the wizard's language), by default the tender's; the forms are read in the
+    tender's language either way, so the verdicts do not depend on `lang`.
     """
+    form_lang = spec.language
+    if lang is not None and lang != spec.language:
+        spec = dataclasses.replace(spec, language=lang)
     lang = spec.language
     vendor = response.vendor.name.strip() or _stem(response.source)
     findings: list[Finding] = []
@@ -67,7 +76,7 @@ def evaluate_response(
     overrides = overrides or Overrides()
     for requirement in spec.requirements:
         verdict, req_findings, reservation = _judge(
-            spec, requirement, rows_by_id.get(requirement.id, [])
+            spec, requirement, rows_by_id.get(requirement.id, []), form_lang
         )
         findings.extend(req_findings)
         # A mindstekrav is met only by a clean "Opfyldt": every other state (failed, missing,
@@ -163,8 +172,9 @@ def evaluate_response(
     )
 
 
-def _judge(spec: TenderSpec, requirement: SpecRequirement, rows: list[AnswerRow]):
-    """The verdict on one requirement, its findings, and its reservation if any."""
+def _judge(spec: TenderSpec, requirement: SpecRequirement, rows: list[AnswerRow], form_lang: str):
+    """The verdict on one requirement, its findings, and its reservation if any (messages in
+    the spec's language, the form's cells compared in `form_lang`)."""
     lang = spec.language
     rid = requirement.id
     findings: list[Finding] = []
@@ -214,7 +224,7 @@ def _judge(spec: TenderSpec, requirement: SpecRequirement, rows: list[AnswerRow]
 
     altered = False
     for r in rows:
-        change = _text_change(requirement, r, lang)
+        change = _text_change(requirement, r, lang, form_lang)
         if change:
             altered = True
             findings.append(Finding("text_altered", rid, change))
@@ -585,8 +595,11 @@ def _explain_correction(
     return explained
 
 
-def _text_change(requirement: SpecRequirement, row: AnswerRow, lang: str) -> str | None:
-    """A description of how the returned form changed the requirement, or None."""
+def _text_change(
+    requirement: SpecRequirement, row: AnswerRow, lang: str, form_lang: str
+) -> str | None:
+    """A description of how the returned form changed the requirement, or None (in `lang`;
+    the form's kind cell is compared with what the form says in `form_lang`)."""
     parts = []
     if row.requirement_text is not None:
         expected = comparable(requirement_cell_text(requirement.title, requirement.text))
@@ -594,7 +607,7 @@ def _text_change(requirement: SpecRequirement, row: AnswerRow, lang: str) -> str
         if actual != expected:
             parts.append(message(lang, "text_altered", change=_word_diff(expected, actual, lang)))
     if row.kind_text is not None:
-        expected_kind = kind_cell_text(requirement.kind, requirement.weight, lang)
+        expected_kind = kind_cell_text(requirement.kind, requirement.weight, form_lang)
         if comparable(row.kind_text) and comparable(row.kind_text) != expected_kind:
             parts.append(
                 message(

@@ -21,6 +21,7 @@ from procure.tender.model import (
     CUSTOM_PREFIX,
     DRAFT,
     FROZEN_PARTS,
+    LOCAL_AREA,
     Amendment,
     Buyer,
     Criterion,
@@ -115,7 +116,15 @@ def tender_from_data(data: dict) -> Tender:
             for r in data["requirements"]
         ),
         custom_requirements=tuple(
-            CustomRequirement(c["id"], c["area"], c["title"], c["text"], c["kind"], c.get("weight"))
+            CustomRequirement(
+                c["id"],
+                c.get("area", LOCAL_AREA),
+                c["title"],
+                c["text"],
+                c["kind"],
+                c.get("weight"),
+                c.get("guidance", ""),
+            )
             for c in data.get("custom_requirements", ())
         ),
         evaluation=evaluation_from_data(data.get("evaluation") or {}),
@@ -371,6 +380,8 @@ def tender_to_data(tender: Tender) -> dict:
         item = {"id": c.id, "area": c.area, "title": c.title, "text": c.text, "kind": c.kind}
         if c.weight is not None:
             item["weight"] = c.weight
+        if c.guidance:
+            item["guidance"] = c.guidance
         data["custom_requirements"].append(item)
     return data
 

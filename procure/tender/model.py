@@ -6,6 +6,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 CUSTOM_PREFIX = "LOKAL-"
+# Local requirements have an area of their own, after the library's areas, unless the officer
+# puts one in a library area (issue 17 § 5). The key is not a library area's key.
+LOCAL_AREA = "lokale_krav"
+LOCAL_AREA_TITLE = {"da": "Lokale krav", "en": "Local requirements"}
 
 
 @dataclass(frozen=True)
@@ -25,7 +29,9 @@ class SelectedRequirement:
 
 @dataclass(frozen=True)
 class CustomRequirement:
-    """A local requirement written for this tender only (id starts with LOKAL-)."""
+    """A local requirement written for this tender only (id starts with LOKAL-). Its area is
+    LOCAL_AREA or a library area's key; the guidance is the officer's own note (why it is
+    there, what to look for), never shown to the bidders."""
 
     id: str
     area: str
@@ -33,6 +39,7 @@ class CustomRequirement:
     text: str
     kind: str
     weight: int | None = None
+    guidance: str = ""
 
 
 # The award criteria of udbudsloven § 162, as the tender file writes them.

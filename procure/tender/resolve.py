@@ -5,7 +5,7 @@ from __future__ import annotations
 from procure.errors import ProcureError
 from procure.i18n import t
 from procure.library.model import Library, unknown_id_message
-from procure.tender.model import Tender
+from procure.tender.model import LOCAL_AREA, LOCAL_AREA_TITLE, Tender
 from procure.tender.spec import (
     SpecArea,
     SpecIntegration,
@@ -31,7 +31,7 @@ def resolve_tender(tender: Tender, library: Library) -> TenderSpec:
             )
         )
     lang = tender.language
-    by_area: dict[str, list[SpecRequirement]] = {a.key: [] for a in library.areas}
+    by_area: dict[str, list[SpecRequirement]] = {key: [] for key in area_keys(library)}
     for selected in tender.requirements:
         if selected.id not in library.requirements_by_id:
             raise ProcureError(
@@ -88,14 +88,13 @@ def resolve_tender(tender: Tender, library: Library) -> TenderSpec:
         )
     areas = []
     area_no = 0
-    for area in library.areas:
-        items = by_area[area.key]
+    for key, items in by_area.items():
         if not items:
             continue
         area_no += 1
         prefix = f"{tender.annex}.{area_no}"
         numbered = tuple(_with_number(r, f"{prefix}.{i}") for i, r in enumerate(items, start=1))
-        areas.append(SpecArea(area.key, prefix, area.title.get(lang), numbered))
+        areas.append(SpecArea(key, prefix, area_title(key, library, lang), numbered))
     all_requirements = [r for a in areas for r in a.requirements]
     category = library.categories_by_code.get(tender.category)
     return TenderSpec(
@@ -108,6 +107,20 @@ def resolve_tender(tender: Tender, library: Library) -> TenderSpec:
         integrations=_integrations(tender, library, all_requirements),
         fingerprint=fingerprint(all_requirements),
     )
+
+
+def area_keys(library: Library) -> list[str]:
+    """The areas a tender's requirements are grouped in, in document order: the library's,
+    then the local requirements' own area."""
+    return [a.key for a in library.areas if a.key != LOCAL_AREA] + [LOCAL_AREA]
+
+
+def area_title(key: str, library: Library, lang: str) -> str:
+    """An area's heading: the library's title, or "Lokale krav" / "Local requirements"."""
+    area = library.areas_by_key.get(key)
+    if key == LOCAL_AREA or area is None:
+        return LOCAL_AREA_TITLE.get(lang, LOCAL_AREA_TITLE["da"])
+    return area.title.get(lang)
 
 
 def _with_number(r: SpecRequirement, number: str) -> SpecRequirement:

@@ -33,6 +33,7 @@ from procure.ui.session import (
 )
 from procure.ui.state import WizardState
 from procure.ui.texts import LANGUAGE_LABEL, LANGUAGE_NAMES, STEP_KEYS, tr
+from procure.ui.widget_texts import danish_widgets
 
 PAGES = {
     "step_start": start.render,
@@ -56,6 +57,7 @@ def main() -> None:
     # Messages from the layers below (errors about files, the library, bids) in the
     # officer's language; the sidebar's switch runs as a callback before this.
     set_language(state.ui_lang)
+    danish_widgets(state.ui_lang)
     if not _logged_in(state):
         return
     run_step(state, restore_from_address)

@@ -60,6 +60,7 @@ class CheckOutcome:
     comparison: Comparison | None
     responses: tuple[VendorResponse, ...] = ()
     parts: dict = field(default_factory=dict, compare=False, repr=False)
+    overrides: Overrides | None = field(default=None, compare=False, repr=False)
 
     def kept(self, name: tuple, make: Callable[[], T]) -> T:
         """`make()` the first time `name` is asked for, the same object after that."""
@@ -82,6 +83,17 @@ class CheckOutcome:
         return self.kept(
             ("note.docx",),
             lambda: render_check_report(self.spec, list(self.results), self.comparison),
+        )
+
+    def shown_result(self, index: int, lang: str) -> EvaluationResult:
+        """The `index`th result with its messages in `lang` (the officer's), checked again only
+        when that is not the tender's language; `results` keep the tender's language for the
+        note and the workbook."""
+        if lang == self.spec.language:
+            return self.results[index]
+        return self.kept(
+            ("shown_result", lang, index),
+            lambda: evaluate_response(self.spec, self.responses[index], self.overrides, lang=lang),
         )
 
     def requirements_by_id(self) -> dict[str, SpecRequirement]:
@@ -203,7 +215,9 @@ def check_responses(
             LOG.exception("checking %r failed", file.name)
             errors.append((file.name, _with_name(file.name, tr(lang, "response_failed"))))
     comparison = compare_results(spec, results) if results else None
-    return CheckOutcome(spec, tuple(results), tuple(errors), comparison, tuple(responses))
+    return CheckOutcome(
+        spec, tuple(results), tuple(errors), comparison, tuple(responses), overrides=overrides
+    )
 
 
 def vendor_key(source: str, vendor: str) -> str:

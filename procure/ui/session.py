@@ -124,6 +124,7 @@ def bound(
     `on_set` as a value.
     """
     relabelled = False
+    kwargs = _in_the_officers_language(widget, kwargs)
     if "options" in kwargs:
         options = list(kwargs["options"])
         format_func = kwargs.get("format_func") or str
@@ -135,6 +136,26 @@ def bound(
     if relabelled or key not in st.session_state or st.session_state[key] != current:
         st.session_state[key] = current
     return widget(key=key, on_change=_changed, args=(key, on_set), **kwargs)
+
+
+def _in_the_officers_language(widget: Callable[..., Any], kwargs: dict) -> dict:
+    """Streamlit's own English left out where a parameter allows: a choice with nothing chosen
+    says "Vælg …" (not "Choose an option"), a multiple choice has no "Select all", and a date
+    says how to type it (the calendar itself is English, its week starting on Sunday)."""
+    name = getattr(widget, "__name__", "")
+    if name not in ("selectbox", "multiselect", "date_input"):
+        return kwargs
+    lang = get_state().ui_lang
+    kwargs = dict(kwargs)
+    if name == "date_input":
+        hint = tr(lang, "date_help")
+        kwargs["help"] = f"{kwargs['help']}\n\n{hint}" if kwargs.get("help") else hint
+    elif name == "selectbox":
+        kwargs.setdefault("placeholder", tr(lang, "choose_one"))
+    else:
+        kwargs.setdefault("placeholder", tr(lang, "choose_some"))
+        kwargs.setdefault("select_all", False)
+    return kwargs
 
 
 def _only_options(on_set: Callable[[Any], None], options: list) -> Callable[[Any], None]:

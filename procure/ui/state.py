@@ -9,6 +9,7 @@ on its own.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import hashlib
@@ -27,7 +28,8 @@ from procure.tender import (
     propose_tender,
 )
 from procure.tender.io import tender_from_data, tender_to_data
-from procure.tender.model import CUSTOM_PREFIX, Buyer, PriceLine
+from procure.tender.model import CUSTOM_PREFIX, LOCAL_AREA, Buyer, PriceLine
+from procure.tender.resolve import area_keys
 
 CVR_PATTERN = re.compile(r"\d{8}")
 
@@ -96,11 +98,12 @@ class LocalDraft:
     """A local requirement being written in step 5, kept until it is added: the officer may
     visit another step or switch language half-way."""
 
-    area: str | None = None  # None: the library's first area
+    area: str = LOCAL_AREA  # "Lokale krav", or a library area the officer chose
     kind: str = "K"
     weight: int | None = None
     title: str = ""
     text: str = ""
+    guidance: str = ""
     problems: str = ""  # why the last "add" was refused, shown once under the fields
 
 
@@ -365,7 +368,13 @@ def selected_requirements(
 
 
 def add_local(
-    state: WizardState, area: str, title: str, text: str, kind: str, weight: int | None
+    state: WizardState,
+    area: str,
+    title: str,
+    text: str,
+    kind: str,
+    weight: int | None,
+    guidance: str = "",
 ) -> LocalRequirement:
     local = LocalRequirement(
         id=f"{CUSTOM_PREFIX}{state.next_local_number}",
@@ -374,10 +383,23 @@ def add_local(
         text=text.strip(),
         kind=kind,
         weight=weight if kind == "PK" else None,
+        guidance=guidance.strip(),
     )
     state.next_local_number += 1
     state.local.append(local)
     return local
+
+
+def update_local(state: WizardState, local_id: str, **changes: object) -> None:
+    """Change a local requirement's area, title, text, kind, weight or guidance in place (its
+    id and its place in the list stay); only a PK keeps a weight."""
+    for index, item in enumerate(state.local):
+        if item.id == local_id:
+            changed = dataclasses.replace(item, **changes)
+            if changed.kind != "PK" and changed.weight is not None:
+                changed = dataclasses.replace(changed, weight=None)
+            state.local[index] = changed
+            return
 
 
 def remove_local(state: WizardState, local_id: str) -> None:
@@ -421,9 +443,10 @@ def build_tender(state: WizardState, library: Library) -> Tender:
 
 def pk_weights(tender: Tender, library: Library) -> list[tuple[str, int | None]]:
     """The tender's PKs with their effective weights, in the order the tender's documents
-    number them (by the library's areas; local requirements last in their area), as
+    number them (by the library's areas, then "Lokale krav"; local requirements last in
+    their area), as
     resolve_tender gives them, without resolving (no stamps to compute)."""
-    by_area: dict[str, list[tuple[str, int | None]]] = {a.key: [] for a in library.areas}
+    by_area: dict[str, list[tuple[str, int | None]]] = {k: [] for k in area_keys(library)}
     for selected in tender.requirements:
         requirement = library.requirements_by_id.get(selected.id)
         if requirement is None or requirement.area not in by_area:

@@ -270,6 +270,7 @@ def _integrations(key: str, draft: SystemDraft, library: Library, lang: str) -> 
         key=key,
         placeholder=tr(lang, "pf_integrations_placeholder"),
         help=tr(lang, "pf_field_integrations_help"),
+        select_all=False,  # Streamlit's "Select all" is English only
     )
 
 
@@ -303,6 +304,7 @@ def _kle(key: str, draft: SystemDraft, library: Library, lang: str) -> None:
         format_func=label,
         key=key,
         placeholder=tr(lang, "pf_kle_placeholder"),
+        select_all=False,
     )
 
 
@@ -315,6 +317,7 @@ def _date(label: str):
             max_value=LATEST,
             format="DD.MM.YYYY" if lang == "da" else "YYYY-MM-DD",
             key=key,
+            help=tr(lang, "date_help"),
         )
 
     return draw

@@ -730,7 +730,7 @@ def _choice(requirement_id: str, value: object) -> RequirementChoice:
 
 def _local(value: object) -> CustomRequirement:
     item = CustomRequirement(**_mapping("local", value))
-    for name in ("id", "area", "title", "text"):
+    for name in ("id", "area", "title", "text", "guidance"):
         _text(f"local.{name}", getattr(item, name))
     if item.kind not in _LOCAL_KINDS:
         raise _invalid("local.kind", item.kind)

@@ -7,6 +7,7 @@ import datetime as dt
 import streamlit as st
 
 from procure.errors import ProcureError
+from procure.formats import time_text
 from procure.tender import parse_tender
 from procure.tender.io import MAX_TENDER_BYTES
 from procure.ui.persistence import adopt_tender, open_saved, start_new, workspace
@@ -74,7 +75,7 @@ def _saved_card(state: WizardState, item: SavedTender) -> None:
                 badge = f" · _{tr(lang, 'saved_current')}_" if current else ""
                 st.markdown(f"**{plain(_title(item.title, lang))}**{badge}")
                 details = [item.buyer or "–", item.category or tr(lang, "saved_no_category")]
-                details.append(tr(lang, "saved_at", when=_local_time(item.saved_at)))
+                details.append(tr(lang, "saved_at", when=_local_time(item.saved_at, lang)))
                 if item.bids:
                     details.append(tr(lang, "saved_bids", count=item.bids))
                 st.caption(plain(" · ".join(details)))
@@ -270,10 +271,10 @@ def _title(title: str, lang: str) -> str:
     return title.strip() or tr(lang, "untitled")
 
 
-def _local_time(iso: str) -> str:
-    """A saved time as the officer reads it: local time, day first."""
+def _local_time(iso: str, lang: str) -> str:
+    """A saved time as the officer reads it: Danish local time in the officer's language."""
     try:
         when = dt.datetime.fromisoformat(iso)
     except ValueError:
         return iso or "–"
-    return when.astimezone().strftime("%d.%m.%Y %H:%M")
+    return time_text(when, lang)

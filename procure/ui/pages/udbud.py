@@ -6,6 +6,7 @@ import datetime as dt
 
 import streamlit as st
 
+from procure.ui.numbers import number_field
 from procure.ui.session import bound, current_library, library_versions
 from procure.ui.state import WizardState
 from procure.ui.texts import tr
@@ -88,15 +89,16 @@ def render(state: WizardState) -> None:
             options=list(reversed(versions)),
             help=tr(lang, "library_help"),
         )
-        bound(
-            st.number_input,
+        number_field(
+            st,
             "annex",
+            tr(lang, "annex_label"),
             state.annex,
-            lambda v: setattr(state, "annex", int(v if v is not None else 3)),
-            label=tr(lang, "annex_label"),
-            min_value=1,
-            max_value=99,
-            step=1,
+            lambda v: setattr(state, "annex", v),
+            lang=lang,
+            whole=True,
+            minimum=1,
+            maximum=99,
             help=tr(lang, "annex_help"),
         )
 

@@ -28,6 +28,7 @@ from procure.ui.texts import (
     tilbud,
     tildeling,
     udbud,
+    widgets,
 )
 
 LANGUAGE_NAMES = {"da": "Dansk", "en": "English"}
@@ -63,6 +64,7 @@ PARTS: tuple[ModuleType, ...] = (
     tildeling,
     bibliotek,
     portefolje,
+    widgets,
 )
 
 

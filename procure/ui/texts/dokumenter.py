@@ -16,11 +16,11 @@ DA = {
     "tender_id": "Udbuddets id: {id}",
     "integrations_added": "Tilføjet pga. afhængigheder: {names}",
     "required_by_short": "kræves af {ids}",
-    "zip_name": "udbudsmateriale.zip",
-    "download_zip": "Hent alt som {name}",
+    "download_zip": "Hent alt til tilbudsgiverne: {name}",
     "download_zip_help": (
-        "tender.yaml, annex.docx, response-form.docx, response-form.xlsx og, når udbuddet har "
-        "prislinjer, price-list.xlsx."
+        "Det, der sendes til tilbudsgiverne: kravbilaget, tilbudslisterne i Word og Excel og, "
+        "når udbuddet har prislinjer, prislisten. tender.yaml er ikke med: den er din og hentes "
+        "for sig."
     ),
     "downloads_heading": "Hent filerne",
     "downloads_intro": (
@@ -87,11 +87,11 @@ EN = {
     "tender_id": "Tender id: {id}",
     "integrations_added": "Added as dependencies: {names}",
     "required_by_short": "required by {ids}",
-    "zip_name": "tender-documents.zip",
-    "download_zip": "Download everything as {name}",
+    "download_zip": "Download all for the bidders: {name}",
     "download_zip_help": (
-        "tender.yaml, annex.docx, response-form.docx, response-form.xlsx and, when the tender "
-        "has price lines, price-list.xlsx."
+        "What goes to the bidders: the requirements annex, the response forms in Word and "
+        "Excel and, when the tender has price lines, the price list. tender.yaml is not in it: "
+        "it is yours and downloaded on its own."
     ),
     "downloads_heading": "Download the files",
     "downloads_intro": (

@@ -34,6 +34,11 @@ DA = {
         "begrunde, hvis en leverandør klager."
     ),
     "lint_guidance": "Bibliotekets vejledning:",
+    "lint_facts_heading": "{count} oplysninger i biblioteket er ikke verificeret",
+    "lint_facts_intro": (
+        "Det er ikke dine valg: biblioteket har ikke kunnet bekræfte disse oplysninger om "
+        "integrationerne. De står ikke i udbudsmaterialet; kontrollér dem, før du offentliggør."
+    ),
     "changes_count": "Dine ændringer af bibliotekets forslag: {count}",
     "reset_button": "Nulstil til bibliotekets forslag …",
     "reset_question": (
@@ -65,12 +70,21 @@ DA = {
     "answer_hint_heading": "Leverandøren skal beskrive:",
     "references": "Kilder: {refs}",
     "local_badge": "lokalt krav",
-    "local_heading": "Lokale krav",
+    "local_heading": "Nyt lokalt krav",
     "local_intro": (
         "Krav, som kun gælder dette udbud. De får numre LOKAL-1, LOKAL-2 … og står i bilaget "
-        "under det valgte område."
+        "under »Lokale krav«, eller under et af bibliotekets områder, hvis du vælger det. Du kan "
+        "rette dem bagefter under »Ret kravet«."
     ),
     "local_area": "Område",
+    "local_area_help": "»Lokale krav« står sidst i bilaget, efter bibliotekets områder.",
+    "local_edit": "Ret kravet",
+    "local_guidance": "Din vejledning (valgfri)",
+    "local_guidance_help": (
+        "Fx hvorfor kravet er med, og hvad du ser efter i besvarelserne. Står kun i "
+        "tender.yaml og her, ikke i udbudsmaterialet."
+    ),
+    "local_guidance_shown": "Vejledning: {text}",
     "local_title": "Titel",
     "local_text": "Kravtekst (det leverandøren skal opfylde)",
     "local_add": "Tilføj lokalt krav",
@@ -113,6 +127,11 @@ EN = {
         "justify if a vendor complains."
     ),
     "lint_guidance": "The library's guidance:",
+    "lint_facts_heading": "Facts in the library that are not verified: {count}",
+    "lint_facts_intro": (
+        "These are not your choices: the library could not confirm these facts about the "
+        "integrations. The tender documents leave them out; check them before you publish."
+    ),
     "changes_count": "Your changes to the library's proposal: {count}",
     "reset_button": "Reset to the library's proposal …",
     "reset_question": (
@@ -144,12 +163,21 @@ EN = {
     "answer_hint_heading": "The vendor must describe:",
     "references": "Sources: {refs}",
     "local_badge": "local requirement",
-    "local_heading": "Local requirements",
+    "local_heading": "New local requirement",
     "local_intro": (
         "Requirements for this tender only. They are numbered LOKAL-1, LOKAL-2 … and appear in "
-        "the annex under the chosen area."
+        "the annex under “Local requirements”, or under one of the library's areas if you "
+        "choose one. You can change them later under “Edit the requirement”."
     ),
     "local_area": "Area",
+    "local_area_help": "“Local requirements” come last in the annex, after the library's areas.",
+    "local_edit": "Edit the requirement",
+    "local_guidance": "Your guidance (optional)",
+    "local_guidance_help": (
+        "E.g. why the requirement is there and what to look for in the responses. Only in "
+        "tender.yaml and here, never in the tender documents."
+    ),
+    "local_guidance_shown": "Guidance: {text}",
     "local_title": "Title",
     "local_text": "Requirement text (what the vendor must meet)",
     "local_add": "Add local requirement",

@@ -33,7 +33,7 @@ DA = {
         "Har du en tender.yaml fra en kollega eller et tidligere udbud, kan du åbne den her. "
         "Den bliver det udbud, du arbejder på, og gemmes i arbejdsmappen."
     ),
-    "tender_upload_label": "Hent tender.yaml",
+    "tender_upload_label": "Indlæs tender.yaml",
     "tender_upload_help": "Filen kontrolleres, før noget ændres. En fejl ændrer ikke dine data.",
     "tender_paste_heading": "… eller indsæt teksten fra en tender.yaml",
     "tender_paste_label": "Indholdet af tender.yaml",

@@ -8,6 +8,7 @@ import zipfile
 
 import streamlit as st
 
+from procure.documents.file_names import PACKAGE, download_name
 from procure.errors import ProcureError
 from procure.tender import dump_tender, parse_tender, resolve_tender
 from procure.tender.spec import TenderSpec
@@ -58,10 +59,14 @@ def render(state: WizardState) -> None:
     documents = _documents(state, spec, yaml_text)
     if documents is None:
         return
-    zip_name = tr(lang, "zip_name")
+    # Named after the tender in the documents' language; the zip holds what goes to the
+    # bidders only (tender.yaml is the officer's, downloaded above).
+    title, doc_lang = spec.tender.title, spec.language
+    named = {download_name(name, title, doc_lang): data for name, data in documents.items()}
+    zip_name = download_name(PACKAGE, title, doc_lang)
     st.download_button(
         tr(lang, "download_zip", name=zip_name),
-        data=documents_zip({"tender.yaml": yaml_text.encode("utf-8"), **documents}),
+        data=documents_zip(named),
         file_name=zip_name,
         mime="application/zip",
         key="download_all.zip",
@@ -71,12 +76,13 @@ def render(state: WizardState) -> None:
         help=tr(lang, "download_zip_help"),
     )
     for name, data in documents.items():
+        shown = download_name(name, title, doc_lang)
         st.download_button(
-            tr(lang, "download_file", name=name),
+            tr(lang, "download_file", name=shown),
             data=data,
-            file_name=name,
+            file_name=shown,
             mime=MIME.get(name[name.rfind(".") :], "application/octet-stream"),
-            key=f"download_{name}",
+            key=f"download_{name}",  # the CLI's name: the same button whatever the title
             on_click="ignore",
             icon=":material/download:",
         )

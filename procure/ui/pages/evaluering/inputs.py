@@ -10,7 +10,8 @@ from decimal import Decimal
 
 from procure.formats import parse_number, plain_decimal_text
 from procure.tender.model import EvaluationModel, PriceLine
-from procure.ui.session import bound, current_library, plain, session_object
+from procure.ui.numbers import number_field
+from procure.ui.session import bound, current_library, get_state, plain, session_object
 from procure.ui.state import WizardState, build_tender
 from procure.ui.texts import tr
 
@@ -129,16 +130,18 @@ def whole_input(
     disabled: bool = False,
     help: str | None = None,
 ) -> None:
-    """A whole number (a weight, a count of decimals) with its bounds."""
-    bound(
-        container.number_input,
+    """A whole number (a weight, a count of decimals) with its bounds; a refused value stays
+    in the field with the reason under it (procure.ui.numbers)."""
+    number_field(
+        container,
         key,
+        label,
         int(value),
-        lambda v: on_value(int(v if v is not None else value)),
-        label=label,
-        min_value=minimum,
-        max_value=maximum,
-        step=1,
+        on_value,
+        lang=get_state().ui_lang,
+        whole=True,
+        minimum=minimum,
+        maximum=maximum,
         disabled=disabled,
         help=help,
     )

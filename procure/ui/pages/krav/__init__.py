@@ -13,6 +13,7 @@ import streamlit as st
 
 from procure.library.model import KINDS, Library
 from procure.tender import lint_tender
+from procure.tender.lint import LIBRARY_FACT_CODES
 from procure.tender.model import Tender
 from procure.ui.pages.krav.cards import requirement_list
 from procure.ui.pages.krav.local import add_local_form
@@ -76,7 +77,8 @@ def _summary(state: WizardState, rows: list[RequirementRow]) -> None:
 
 
 def _defensibility(state: WizardState, library: Library, proposal: Tender) -> None:
-    """One collapsible box with every choice that is hard to defend (procure.tender.lint)."""
+    """The choices that are hard to defend (procure.tender.lint) in one collapsible box, counted
+    apart from what the library has not verified, which no choice of the officer's causes."""
     lang = state.ui_lang
     tender = dataclasses.replace(
         proposal,
@@ -84,8 +86,22 @@ def _defensibility(state: WizardState, library: Library, proposal: Tender) -> No
         custom_requirements=tuple(state.local),
     )
     warnings = lint_tender(tender, library)
-    if not warnings:
-        return
+    choices = [w for w in warnings if w.code not in LIBRARY_FACT_CODES]
+    facts = [w for w in warnings if w.code in LIBRARY_FACT_CODES]
+    # A key keeps each box open or closed as the officer left it while the count changes
+    if choices:
+        heading = ":orange[" + tr(lang, "lint_heading", count=len(choices)) + "]"
+        with st.expander(heading, icon=":material/warning:", key="lint_box"):
+            st.caption(tr(lang, "lint_intro"))
+            st.warning(_warning_items(choices, lang))
+    if facts:
+        heading = tr(lang, "lint_facts_heading", count=len(facts))
+        with st.expander(heading, icon=":material/info:", key="lint_facts_box"):
+            st.caption(tr(lang, "lint_facts_intro"))
+            st.info(_warning_items(facts, lang))
+
+
+def _warning_items(warnings, lang: str) -> str:
     items = []
     for warning in warnings:
         message = warning.message.get(lang)
@@ -97,11 +113,7 @@ def _defensibility(state: WizardState, library: Library, proposal: Tender) -> No
         if warning.guidance.get(lang):
             item += f"  \n  _{tr(lang, 'lint_guidance')}_ {plain(warning.guidance.get(lang))}"
         items.append(item)
-    # A key keeps the box open or closed as the officer left it while the count changes
-    heading = ":orange[" + tr(lang, "lint_heading", count=len(warnings)) + "]"
-    with st.expander(heading, icon=":material/warning:", key="lint_box"):
-        st.caption(tr(lang, "lint_intro"))
-        st.warning("\n".join(items))
+    return "\n".join(items)
 
 
 def _toolbar(state: WizardState) -> None:

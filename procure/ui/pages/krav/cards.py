@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 import streamlit as st
 
 from procure.library.model import KINDS, Library
+from procure.tender.resolve import area_keys, area_title
+from procure.ui.numbers import number_field
 from procure.ui.pages.krav.local import local_card
 from procure.ui.session import (
     bound,
@@ -96,7 +98,7 @@ def requirement_cards(
 ) -> list[Card]:
     """Every card in the order the annex uses: by area, library requirements before local ones.
     Requirements the library does not know have no card (they are listed apart)."""
-    by_area: dict[str, list[Card]] = {area.key: [] for area in library.areas}
+    by_area: dict[str, list[Card]] = {key: [] for key in area_keys(library)}
     for row in rows:
         if row.requirement and row.requirement.area in by_area:
             by_area[row.requirement.area].append(Card(row.requirement.area, row=row))
@@ -192,7 +194,7 @@ def _filters(state: WizardState, view: RequirementsView, library: Library) -> No
             max_chars=200,
             live=True,  # the list follows the typing after a short pause
         )
-    options = [ALL_AREAS] + [a.key for a in library.areas]
+    options = [ALL_AREAS] + area_keys(library)
     if state.area_filter not in options:
         state.area_filter = ALL_AREAS
     with area_col:
@@ -204,9 +206,7 @@ def _filters(state: WizardState, view: RequirementsView, library: Library) -> No
             label=tr(lang, "area_filter_label"),
             options=options,
             format_func=lambda key: (
-                tr(lang, "all_areas")
-                if key == ALL_AREAS
-                else library.areas_by_key[key].title.get(lang)
+                tr(lang, "all_areas") if key == ALL_AREAS else area_title(key, library, lang)
             ),
         )
     kind_col, show_col = st.columns([3, 2])
@@ -285,7 +285,7 @@ def _cards(state: WizardState, library: Library, cards: list[Card], page: list[C
             area = card.area
             included, total = counts[area]
             st.subheader(
-                plain(library.areas_by_key[area].title.get(lang))
+                plain(area_title(area, library, lang))
                 + " "
                 + tr(lang, "area_count", included=included, total=total)
             )
@@ -334,16 +334,17 @@ def _requirement(state: WizardState, row: RequirementRow) -> None:
             )
         with weight_col:
             if row.kind == "PK":
-                bound(
-                    st.number_input,
+                number_field(
+                    st,
                     f"req_weight_{row.id}",
+                    tr(lang, "weight_label"),
                     row.weight,
                     lambda v, r=requirement: set_weight(state, r, v),
-                    label=tr(lang, "weight_label"),
-                    min_value=1,
-                    max_value=100,
-                    step=1,
-                    value=None,
+                    lang=lang,
+                    whole=True,
+                    minimum=1,
+                    maximum=100,
+                    optional=True,
                     placeholder=tr(lang, "weight_placeholder"),
                     disabled=not row.included,
                 )

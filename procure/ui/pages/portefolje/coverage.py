@@ -13,6 +13,7 @@ from procure.portfolio.coverage import Coverage, coverage_of
 from procure.portfolio.exports import render_coverage_xlsx
 from procure.ui.accessibility import chart_table
 from procure.ui.downloads import MIME
+from procure.ui.numbers import number_field
 from procure.ui.pages.portefolje.charts import (
     HEATMAP_MAX_SYSTEMS,
     expiring_table,
@@ -58,15 +59,16 @@ def coverage_section(state: WizardState, view: PortfolioView, snap: Snapshot, li
         st.info(tr(lang, "pf_gaps_none"))
 
     st.subheader(tr(lang, "pf_expiring_heading"))
-    bound(
-        st.number_input,
+    number_field(
+        st,
         "pf_months",
+        tr(lang, "pf_months"),
         view.months,
-        lambda value: setattr(view, "months", int(value if value is not None else view.months)),
-        label=tr(lang, "pf_months"),
-        min_value=0,
-        max_value=MAX_MONTHS,
-        step=6,
+        lambda value: setattr(view, "months", value),
+        lang=lang,
+        whole=True,
+        minimum=0,
+        maximum=MAX_MONTHS,
     )
     if coverage.expiring:
         st.dataframe(

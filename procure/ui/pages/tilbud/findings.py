@@ -24,7 +24,7 @@ def vendor_result(
 ) -> None:
     """The `index`th vendor's result, and below it the vendor's override form."""
     lang = state.ui_lang
-    result = outcome.results[index]
+    result = outcome.shown_result(index, lang)  # its messages in the officer's language
     parts = vendor(outcome, lang, index, overrides)
     with st.container(border=True):
         st.subheader(plain(result.vendor))

@@ -63,7 +63,7 @@ class VendorParts:
 
 def vendor_parts(lang: str, outcome: CheckOutcome, index: int, overrides: Overrides) -> VendorParts:
     """What the page shows of the `index`th vendor's result in `lang`, ready to draw."""
-    spec, result = outcome.spec, outcome.results[index]
+    spec, result = outcome.spec, outcome.shown_result(index, lang)
     requirements = outcome.requirements_by_id()
     verdicts = outcome.verdicts_by_id(index)
 
