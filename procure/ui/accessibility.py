@@ -55,6 +55,22 @@ _SCRIPT = """<script>
     live.setAttribute("aria-live", "polite");
     doc.body.appendChild(live);
   }
+  // The upload buttons' name: the style sheet of procure.ui.widget_texts shows a Danish text
+  // as generated content, which axe and some screen readers do not count as the name.
+  // Uploaders appear in later runs without this script running again: an observer names them.
+  window.__procureUpload = info.upload;
+  const nameUploads = () => {
+    doc.querySelectorAll('[data-testid="stFileUploaderDropzone"] button').forEach((b) => {
+      const name = window.__procureUpload;
+      if (name && b.getAttribute("aria-label") !== name) b.setAttribute("aria-label", name);
+      if (!name && b.hasAttribute("aria-label")) b.removeAttribute("aria-label");
+    });
+  };
+  nameUploads();
+  if (!window.__procureUploadObserver) {
+    window.__procureUploadObserver = new MutationObserver(nameUploads);
+    window.__procureUploadObserver.observe(doc.body, {childList: true, subtree: true});
+  }
   const changed = window.__procureStep !== undefined && window.__procureStep !== info.step;
   window.__procureStep = info.step;
   let tries = 0;
@@ -102,6 +118,8 @@ def page_script(state: WizardState) -> str:
         "step": state.step,
         "heading": tr(state.ui_lang, STEP_KEYS[state.step]),
         "announce": step_announcement(state),
+        # Streamlit's own "Upload" in English; the Danish word of the style sheet otherwise
+        "upload": None if state.ui_lang == "en" else tr(state.ui_lang, "upload_button"),
     }
     data = json.dumps(info, ensure_ascii=False).replace("<", "\\u003c")
     return _SCRIPT % data
