@@ -141,7 +141,7 @@ def test_danish_words_replace_streamlits_english_where_it_has_no_setting():
     assert "display: none" in css  # the English is left out for screen readers too
     assert widget_css("en") == ""  # Streamlit's own language
     at = fill_purchase(new_app())
-    assert [h.proto.body for h in at.get("html")] == [css]
+    assert [h.proto.body for h in at.get("html")].count(css) == 1  # beside the a11y frame
     at.sidebar.radio(key="ui_lang").set_value("en").run()
     assert not [h for h in at.get("html") if "Vælg fil" in h.proto.body]
 
