@@ -16,7 +16,7 @@ from procure.errors import ProcureError, one_line_message
 from procure.i18n import Message, in_words, t
 from procure.library import release as release_mod
 from procure.library.model import Library, library_from_data, unknown_message
-from procure.library.schemas import describe_error, validator
+from procure.library.schemas import describe_error, schema
 from procure.limits import MAX_REQUIREMENTS_PER_FILE
 from procure.yamlio import line_of, load_yaml_file
 
@@ -545,7 +545,7 @@ def parse_and_check_file(path: Path, schema_name: str) -> tuple[Any, list[Proble
         )
         return None, [Problem(display, line_of(data, ("requirements",)), None, message)]
     problems = []
-    for error in validator(schema_name).iter_errors(data):
+    for error in schema(schema_name).errors(data):
         err_path = tuple(error.absolute_path)
         req_id = None
         base: tuple = ()
