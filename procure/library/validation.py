@@ -7,7 +7,6 @@ problems: a file that does not parse is not schema-checked) and returned in one 
 from __future__ import annotations
 
 import os
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -181,6 +180,8 @@ class _FolderChecker:
         if total >= PARALLEL_THRESHOLD_BYTES and len(files) > 1 and (os.cpu_count() or 1) > 1:
             # Parsing and schema checking are CPU-bound and independent per file: on a large
             # library two processes nearly halve the time.
+            from concurrent.futures import ProcessPoolExecutor
+
             workers = min(len(files), os.cpu_count() or 1)
             with ProcessPoolExecutor(workers, mp_context=_fork_context()) as pool:
                 results = list(pool.map(_parse_job, jobs))
