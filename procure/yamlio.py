@@ -212,12 +212,13 @@ def load_yaml_text(text: str, source: str) -> Any:
     """Parse YAML text strictly; raise ProcureError naming `source` and the line on failure."""
     if text.startswith(_NOT_TEXT_STARTS):
         raise _not_yaml_text(source)  # pasted or decoded by the caller: same message
-    _check_structure(text, source)
+    _check_indentation(text, source)
     try:
         with gc_paused():
             return _fast_load(text)
     except _Fallback:
-        pass  # the strict loader below refuses the file with its message and line, or loads it
+        pass  # the checks and the strict loader below refuse the file with its line, or load it
+    _check_structure(text, source)
     try:
         with gc_paused():
             return yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - _StrictLoader is a safe loader
@@ -309,12 +310,16 @@ def _fast_load(text: str) -> Any:
     events = yaml.parse(text, Loader=_BaseLoader)
     stack: list = []  # [collection, pending key] of each open collection
     root: Any = None
-    documents = 0
+    documents = values = 0
     scalar, map_start, seq_start = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
     map_end, seq_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
     try:
         for event in events:
             kind = type(event)
+            if kind is scalar or kind is map_start or kind is seq_start:
+                values += 1
+                if values > MAX_VALUES:
+                    raise _Fallback  # _check_structure words it, before anything is composed
             if kind is scalar:
                 if event.anchor is not None:
                     raise _Fallback
@@ -393,6 +398,7 @@ def _plain_scalar(value: str) -> Any:
 
 
 _DEEP_INDENT = re.compile(r"^ {" + str(MAX_DEPTH * 8) + r",}\S", re.MULTILINE)
+_DEEP_SPACES = " " * (MAX_DEPTH * 8)
 _BRACKETS = re.compile(r"[\[\]{}]")
 # Block collections nested on one line ("- - - - x", "? ? x"), with tags or anchors between.
 _INLINE_NESTING = re.compile(r"(?:[-?](?:[ \t]+[!&]\S*)*[ \t]+){10}")
@@ -407,11 +413,9 @@ def _check_structure(text: str, source: str) -> None:
     Cheap bounds come first: each value after the first needs one of `- ? : , [ {`, brackets
     are counted quoted or not, and indentation or a chain of `- `/`? ` on one line is how
     block nesting grows. Only a file that may pass a limit is counted exactly, from the
-    parser's events, which are not kept and stop at the limit."""
-    deep = _DEEP_INDENT.search(text)
-    if deep:
-        line = text.count("\n", 0, deep.start()) + 1
-        raise ProcureError.invalid(source, too_deep(), line)
+    parser's events, which are not kept and stop at the limit. (_fast_load counts the same
+    events as it goes, so a file it loads needs none of this.)"""
+    _check_indentation(text, source)
     if not _may_pass_limits(text):
         return
     values = depth = 0
@@ -430,6 +434,16 @@ def _check_structure(text: str, source: str) -> None:
                 depth -= 1
     except yaml.YAMLError:
         return  # the parse that follows says what is wrong, and where
+
+
+def _check_indentation(text: str, source: str) -> None:
+    """Refuse indentation deeper than MAX_DEPTH levels could need, with its line."""
+    if _DEEP_SPACES not in text:  # a substring search is about fifty times the regex's speed
+        return
+    deep = _DEEP_INDENT.search(text)
+    if deep:
+        line = text.count("\n", 0, deep.start()) + 1
+        raise ProcureError.invalid(source, too_deep(), line)
 
 
 def _may_pass_limits(text: str) -> bool:

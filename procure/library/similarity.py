@@ -107,11 +107,14 @@ def _candidate_pairs(texts: list[str]):
     Up to SMALL_LIBRARY texts the same pairs, in the same order, come from plain Python:
     importing numpy costs more than the shipped library's whole check."""
     keys: dict[str, int] = {}
+    stems: dict[str, int] = {}  # word -> key of its stem (a library repeats its words)
     bags: list[dict[int, int]] = []
     for text in texts:
         bag: dict[int, int] = {}
         for word in text.split():
-            key = keys.setdefault(_stem(word), len(keys))
+            key = stems.get(word)
+            if key is None:
+                key = stems[word] = keys.setdefault(_stem(word), len(keys))
             bag[key] = bag.get(key, 0) + len(word) + 1
         bags.append(bag)
     if len(bags) <= SMALL_LIBRARY:
