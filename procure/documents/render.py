@@ -124,7 +124,7 @@ def render_template(path: Path, context: dict) -> Document:
             path, t("ikke et Word-dokument (.docx): {error}", error=str(exc))
         ) from exc
     try:
-        template.render(context, jinja_environment(), autoescape=True)
+        template.render(attribute_rows(context), jinja_environment(), autoescape=True)
     except TemplateSyntaxError as exc:
         raise ProcureError.invalid(path, syntax_message(exc)) from exc
     except UndefinedError as exc:
@@ -161,6 +161,35 @@ def render_template(path: Path, context: dict) -> Document:
             ),
         ) from exc
     return template.docx
+
+
+class _Row(dict):
+    """A context dict a template reads as before, minus an exception per `row.key`.
+
+    Jinja's sandbox looks `row.key` up as an attribute first and only then as an item: on a
+    plain dict that raises and catches an AttributeError each time (a seventh of a
+    1,000-requirement annex). Here a key comes back as the attribute; what a real attribute
+    of dict is (`row.items`), a name with an underscore, or a missing key still fails the
+    same way and is looked up as an item, so every template renders exactly as before."""
+
+    __slots__ = ()
+
+    def __getattr__(self, name: str):
+        if name.startswith("_") or name not in self:
+            raise AttributeError(name)
+        return self[name]
+
+
+def attribute_rows(value):
+    """`value` with every plain dict in it (inside lists and tuples too) a _Row."""
+    kind = type(value)  # exactly: a named tuple or another mapping type stays what it is
+    if kind is dict:
+        return _Row({key: attribute_rows(item) for key, item in value.items()})
+    if kind is list:
+        return [attribute_rows(item) for item in value]
+    if kind is tuple:
+        return tuple(attribute_rows(item) for item in value)
+    return value
 
 
 def syntax_message(exc: TemplateSyntaxError) -> Message:
