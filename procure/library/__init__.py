@@ -28,7 +28,24 @@ _WHERE = {
     "validate_library_folder": "validation",
 }
 
-__all__ = sorted(_WHERE)
+__all__ = [
+    "Integration",
+    "Library",
+    "LibraryDiff",
+    "Problem",
+    "Requirement",
+    "Text",
+    "ValidationReport",
+    "default_library_path",
+    "diff_libraries",
+    "load_library",
+    "load_release",
+    "open_library",
+    "read_release_file",
+    "released_versions",
+    "validate_library_folder",
+    "write_release",
+]
 
 
 def __getattr__(name: str):

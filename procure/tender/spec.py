@@ -10,8 +10,8 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
-from functools import cached_property
 from decimal import Decimal
+from functools import cached_property
 
 from procure.formats import plain_decimal_text
 from procure.tender.model import EvaluationModel, Tender
