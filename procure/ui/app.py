@@ -47,7 +47,9 @@ def page(step_key: str):
 
 
 def main() -> None:
-    st.set_page_config(page_title="procure", page_icon="📋", layout="wide")
+    # A Material icon, not the emoji 📋: Streamlit checks an emoji against its whole catalogue,
+    # whose import took 40-60 ms of every first page (issue 20).
+    st.set_page_config(page_title="procure", page_icon=":material/assignment:", layout="wide")
     state = get_state()
     # Messages from the layers below (errors about files, the library, bids) in the
     # officer's language; the sidebar's switch runs as a callback before this.
