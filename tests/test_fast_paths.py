@@ -276,3 +276,35 @@ def test_a_replaced_spec_lists_its_own_requirements(spec):
     assert fewer.requirements == spec.areas[0].requirements
     assert spec.requirements == first
     assert fewer.total_weight == sum(r.weight or 0 for r in fewer.requirements if r.kind == "PK")
+
+
+# -- the command line -----------------------------------------------------------------------------
+
+
+def test_the_command_groups_name_every_command_their_module_registers():
+    """`procure COMMAND` sets up only COMMAND's group: GROUPS must name what each registers."""
+    import argparse
+    from importlib import import_module
+
+    from procure.cli import GROUPS, build_parser
+    from procure.cli.common import subcommands
+
+    for group, names in GROUPS.items():
+        commands = subcommands(argparse.ArgumentParser())
+        import_module(f"procure.cli.{group}").register(commands)
+        assert tuple(commands.choices) == names, group
+    full = build_parser()._subparsers._group_actions[0].choices
+    assert list(full) == [name for names in GROUPS.values() for name in names]
+
+
+def test_a_command_parses_and_helps_as_with_the_full_parser(capsys):
+    from procure.cli import main
+
+    assert main(["library", "validate", "--help"]) == 0
+    alone = capsys.readouterr().out
+    assert alone.startswith("usage: procure library validate [-h] [path]")
+    assert main(["library", "nonsense"]) == 2
+    assert "invalid choice: 'nonsense'" in capsys.readouterr().err
+    assert main(["nonsense"]) == 2
+    listed = capsys.readouterr().err
+    assert "invalid choice: 'nonsense'" in listed and "portfolio" in listed
