@@ -54,11 +54,7 @@ def build(args) -> int:
     spec = load_tender_spec(args.tender, language=args.lang)
     refuse_broken_seal(args.tender, spec)  # documents must be what was published
     written = build_documents(
-        spec,
-        Path(args.out),
-        Path(args.templates) if args.templates else None,
-        pdf=args.pdf,
-        two_processes=True,  # the CLI is one thread: forking is safe here
+        spec, Path(args.out), Path(args.templates) if args.templates else None, pdf=args.pdf
     )
     for path in written:
         echo(t("skrev {path}", path=path))
