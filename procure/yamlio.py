@@ -214,6 +214,8 @@ def load_yaml_text(text: str, source: str) -> Any:
         raise _not_yaml_text(source)  # pasted or decoded by the caller: same message
     _check_indentation(text, source)
     try:
+        if _value_bound(text) > MAX_VALUES:
+            raise _Fallback  # may be too many values: counted exactly before anything is built
         with gc_paused():
             return _fast_load(text)
     except _Fallback:
@@ -446,10 +448,14 @@ def _check_indentation(text: str, source: str) -> None:
         raise ProcureError.invalid(source, too_deep(), line)
 
 
-def _may_pass_limits(text: str) -> bool:
+def _value_bound(text: str) -> int:
+    """At least the number of values in `text`: each after the first needs one of these."""
     bound = 1 + text.count("-") + text.count("[")
-    bound += 2 * (text.count(":") + text.count("?") + text.count("{") + text.count(","))
-    if bound > MAX_VALUES or _INLINE_NESTING.search(text):
+    return bound + 2 * (text.count(":") + text.count("?") + text.count("{") + text.count(","))
+
+
+def _may_pass_limits(text: str) -> bool:
+    if _value_bound(text) > MAX_VALUES or _INLINE_NESTING.search(text):
         return True
     if text.count("[") + text.count("{") <= MAX_DEPTH:
         return False
