@@ -3,10 +3,13 @@
     python -m benchmarks                 # everything
     python -m benchmarks --only library  # cases whose name starts with "library"
     python -m benchmarks --only wizard   # Krav and Tilbud step reruns, the wizard's cold start
+    python -m benchmarks --only floor    # issue 20: procure against the bare libraries
     python -m benchmarks --json out.json # also write the JSON to a file
 
 Each case reports the best of a few runs (wall clock, in-process unless it says "process"),
-its target where an issue names one, and whether the target is met.
+its target where an issue names one, and whether the target is met. The "floor" cases run
+whole processes alternately with a bare-library script doing the same bulk and report the
+medians and their ratio (benchmarks/floors.py, docs/speed.md).
 """
 
 from __future__ import annotations

@@ -6,6 +6,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchmarks.floors import case_floor, case_floor_growth
 from benchmarks.generate import SHIPPED, generated_library
 from benchmarks.measure import best_of, row
 from benchmarks.portfolio import case_portfolio
@@ -323,6 +324,8 @@ def case_award() -> list[dict]:
 
 
 ALL_CASES = [
+    case_floor,
+    case_floor_growth,
     case_library_shipped,
     case_library_scale,
     case_library_near_duplicates,

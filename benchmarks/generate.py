@@ -150,3 +150,37 @@ def bare_docxtpl_render(template: Path, rows: list[dict]) -> bytes:
     buffer = BytesIO()
     doc.save(buffer)
     return buffer.getvalue()
+
+
+def grown_library(target: Path, count: int) -> Path:
+    """The shipped library grown to `count` requirements: every shipped requirement, and copies
+    of them (text for text) with new 4-digit ids from 1000 up, spread evenly over the areas.
+
+    Manifest, integrations, categories and KLE are the shipped ones; the releases are left out
+    (the copies were never released). Every copy is a near-duplicate of its original."""
+    if target.exists():
+        shutil.rmtree(target)
+    (target / "requirements").mkdir(parents=True)
+    for name in ("library.yaml", "integrations.yaml", "categories.yaml", "kle.yaml"):
+        shutil.copy(SHIPPED / name, target / name)
+    files = sorted((SHIPPED / "requirements").glob("*.yaml"))
+    blocks = {}
+    for path in files:
+        head, *items = re.split(r"(?m)^(?=  - id: )", path.read_text("utf-8"))
+        blocks[path.name] = (head, [item.rstrip("\n") + "\n" for item in items])
+    shipped = sum(len(items) for _, items in blocks.values())
+    extra = max(0, count - shipped)
+    per_file = [
+        extra // len(files) + (1 if i < extra % len(files) else 0) for i in range(len(files))
+    ]
+    id_pattern = re.compile(r'^(  - id: "?)([A-Z]+-[A-Z]+)-\d+("?)$', re.MULTILINE)
+    for path, copies in zip(files, per_file, strict=True):
+        head, items = blocks[path.name]
+        chunks = [head, *items]
+        for k in range(copies):
+            item = items[k % len(items)]
+            chunks.append(
+                id_pattern.sub(lambda m, k=k: f"{m[1]}{m[2]}-{1000 + k:04d}{m[3]}", item, 1)
+            )
+        (target / "requirements" / path.name).write_text("\n".join(chunks), "utf-8")
+    return target

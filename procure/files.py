@@ -11,8 +11,6 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import filelock
-
 from procure.errors import ProcureError
 from procure.i18n import t
 
@@ -68,6 +66,8 @@ def locked(path: Path, timeout: float | None = None) -> Iterator[None]:
         return
     path.parent.mkdir(parents=True, exist_ok=True)
     wait = LOCK_TIMEOUT_SECONDS if timeout is None else timeout
+    import filelock  # here: 15 ms to import, and most commands write without a lock
+
     lock = filelock.FileLock(lock_path(path), timeout=wait)
     try:
         lock.acquire()

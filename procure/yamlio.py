@@ -212,6 +212,14 @@ def load_yaml_text(text: str, source: str) -> Any:
     """Parse YAML text strictly; raise ProcureError naming `source` and the line on failure."""
     if text.startswith(_NOT_TEXT_STARTS):
         raise _not_yaml_text(source)  # pasted or decoded by the caller: same message
+    _check_indentation(text, source)
+    try:
+        if _value_bound(text) > MAX_VALUES:
+            raise _Fallback  # may be too many values: counted exactly before anything is built
+        with gc_paused():
+            return _fast_load(text)
+    except _Fallback:
+        pass  # the checks and the strict loader below refuse the file with its line, or load it
     _check_structure(text, source)
     try:
         with gc_paused():
@@ -281,7 +289,118 @@ def load_yaml_text(text: str, source: str) -> Any:
         raise ProcureError.invalid(source, too_deep()) from None
 
 
+class _Fallback(Exception):
+    """The fast pass met something only the strict loader decides or words (see _fast_load)."""
+
+
+_PLAIN_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_PLAIN_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
+# The tags taken without the strict loader ("!", the non-specific tag, resolves by content)
+_STRINGS = {None, "tag:yaml.org,2002:str"}
+_COLLECTIONS = {None}
+
+
+def _fast_load(text: str) -> Any:
+    """What _StrictLoader loads, built straight from libyaml's events: the same values, the
+    same LineMap/LineList lines (an event's start mark is its node's), about twice as fast as
+    PyYAML's own constructor because no node graph is composed.
+
+    It takes only the plain way: one document of mappings, lists and scalars with no tag but
+    !!str, no anchor, no alias, no merge key, string keys, each value within the limits.
+    Anything else, a duplicate key or a parse error included, raises _Fallback, and the strict
+    loader then refuses the file with its own message and line (or loads what it allows)."""
+    events = yaml.parse(text, Loader=_BaseLoader)
+    stack: list = []  # [collection, pending key] of each open collection
+    root: Any = None
+    documents = values = 0
+    scalar, map_start, seq_start = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
+    map_end, seq_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
+    try:
+        for event in events:
+            kind = type(event)
+            if kind is scalar or kind is map_start or kind is seq_start:
+                values += 1
+                if values > MAX_VALUES:
+                    raise _Fallback  # _check_structure words it, before anything is composed
+            if kind is scalar:
+                if event.anchor is not None:
+                    raise _Fallback
+                value = event.value
+                if event.tag in _STRINGS and not (event.implicit[0] and event.tag is None):
+                    if len(value) > MAX_STRING_CHARS:
+                        raise _Fallback
+                    item: Any = value
+                elif event.tag is not None or not event.implicit[0]:
+                    raise _Fallback  # an explicit tag: the strict loader checks or refuses it
+                else:
+                    item = _plain_scalar(value)
+                line = event.start_mark.line + 1
+            elif kind is map_start or kind is seq_start:
+                if event.anchor is not None or event.tag not in _COLLECTIONS:
+                    raise _Fallback
+                item = LineMap() if kind is map_start else LineList()
+                item.line = event.start_mark.line + 1
+                item.lines = {} if kind is map_start else []
+                line = item.line
+                if len(stack) >= MAX_DEPTH:
+                    raise _Fallback
+            elif kind is map_end or kind is seq_end:
+                done = stack.pop()[0]
+                if type(done) is LineList and len(done) > MAX_LIST_ITEMS:
+                    raise _Fallback
+                continue
+            elif kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise _Fallback
+                continue
+            elif kind is yaml.AliasEvent:
+                raise _Fallback
+            else:  # stream start and end, document end
+                continue
+            if not stack:
+                root = item
+            else:
+                top = stack[-1]
+                parent = top[0]
+                if type(parent) is LineList:
+                    parent.append(item)
+                    parent.lines.append(line)
+                elif top[1] is None:  # a key
+                    if type(item) is not str or item in parent or item == "<<":
+                        raise _Fallback  # a key of another kind, a duplicate or a merge
+                    top[1] = item
+                    parent.lines[item] = line
+                else:
+                    parent[top[1]] = item
+                    top[1] = None
+            if kind is not scalar:
+                stack.append([item, None])
+    except yaml.YAMLError:
+        raise _Fallback from None
+    return root
+
+
+def _plain_scalar(value: str) -> Any:
+    """A plain scalar resolved as _StrictLoader resolves it: null, bool, decimal int or str."""
+    if len(value) > MAX_STRING_CHARS:
+        raise _Fallback
+    first = value[:1]
+    if first == "<" and value == "<<":
+        raise _Fallback  # a merge key's tag, which the strict loader refuses anywhere
+    if first in "~nN" and _PLAIN_NULL.match(value):
+        return None
+    if first in "tTfF" and _PLAIN_BOOL.match(value):
+        return value.lower() == "true"
+    if first in "-+0123456789" and _DECIMAL_INT.match(value):
+        if len(value.lstrip("+-")) > MAX_NUMBER_DIGITS:
+            raise _Fallback
+        return int(value)
+    return value
+
+
 _DEEP_INDENT = re.compile(r"^ {" + str(MAX_DEPTH * 8) + r",}\S", re.MULTILINE)
+_DEEP_SPACES = " " * (MAX_DEPTH * 8)
 _BRACKETS = re.compile(r"[\[\]{}]")
 # Block collections nested on one line ("- - - - x", "? ? x"), with tags or anchors between.
 _INLINE_NESTING = re.compile(r"(?:[-?](?:[ \t]+[!&]\S*)*[ \t]+){10}")
@@ -296,11 +415,9 @@ def _check_structure(text: str, source: str) -> None:
     Cheap bounds come first: each value after the first needs one of `- ? : , [ {`, brackets
     are counted quoted or not, and indentation or a chain of `- `/`? ` on one line is how
     block nesting grows. Only a file that may pass a limit is counted exactly, from the
-    parser's events, which are not kept and stop at the limit."""
-    deep = _DEEP_INDENT.search(text)
-    if deep:
-        line = text.count("\n", 0, deep.start()) + 1
-        raise ProcureError.invalid(source, too_deep(), line)
+    parser's events, which are not kept and stop at the limit. (_fast_load counts the same
+    events as it goes, so a file it loads needs none of this.)"""
+    _check_indentation(text, source)
     if not _may_pass_limits(text):
         return
     values = depth = 0
@@ -321,10 +438,24 @@ def _check_structure(text: str, source: str) -> None:
         return  # the parse that follows says what is wrong, and where
 
 
-def _may_pass_limits(text: str) -> bool:
+def _check_indentation(text: str, source: str) -> None:
+    """Refuse indentation deeper than MAX_DEPTH levels could need, with its line."""
+    if _DEEP_SPACES not in text:  # a substring search is about fifty times the regex's speed
+        return
+    deep = _DEEP_INDENT.search(text)
+    if deep:
+        line = text.count("\n", 0, deep.start()) + 1
+        raise ProcureError.invalid(source, too_deep(), line)
+
+
+def _value_bound(text: str) -> int:
+    """At least the number of values in `text`: each after the first needs one of these."""
     bound = 1 + text.count("-") + text.count("[")
-    bound += 2 * (text.count(":") + text.count("?") + text.count("{") + text.count(","))
-    if bound > MAX_VALUES or _INLINE_NESTING.search(text):
+    return bound + 2 * (text.count(":") + text.count("?") + text.count("{") + text.count(","))
+
+
+def _may_pass_limits(text: str) -> bool:
+    if _value_bound(text) > MAX_VALUES or _INLINE_NESTING.search(text):
         return True
     if text.count("[") + text.count("{") <= MAX_DEPTH:
         return False

@@ -4,9 +4,11 @@ and the wizard's pages import only downward, never another step's page."""
 
 from __future__ import annotations
 
+import ast
+
 import pytest
 
-from tests.import_graph import import_graph
+from tests.import_graph import ROOT, import_graph
 
 LOWER_LAYERS = (
     "procure.library",
@@ -109,11 +111,26 @@ def test_a_page_never_imports_another_steps_page(graph):
 
 
 def test_only_the_frame_imports_the_pages(graph):
-    """What the pages share lives below them: nothing but app.py (which registers each step's
-    page) and the pages themselves import a page."""
+    """What the pages share lives below them: no module but the pages themselves imports a
+    page. The frame (app.py) imports each step's page by its name in PAGES when the step is
+    first shown (issue 20: the first page waits for no other), and names every page there."""
     importers = sorted(
         m
         for m, imported in graph.items()
         if not within(m, PAGES) and any(within(t, PAGES) for t in imported)
     )
-    assert importers == ["procure.ui.app"]
+    assert importers == []
+    steps = {step_of(m) for m in graph if step_of(m) is not None}
+    assert sorted(_frame_pages().values()) == sorted(steps)
+
+
+def _frame_pages() -> dict[str, str]:
+    """app.py's PAGES (step key -> page module), read from the source."""
+    tree = ast.parse((ROOT / "procure" / "ui" / "app.py").read_text("utf-8"))
+    (pages,) = (
+        node.value
+        for node in tree.body
+        if isinstance(node, ast.Assign)
+        and any(isinstance(t, ast.Name) and t.id == "PAGES" for t in node.targets)
+    )
+    return ast.literal_eval(pages)

@@ -49,9 +49,12 @@ def launch_chromium(playwright):
 
 
 @contextmanager
-def served_wizard(env: dict[str, str] | None = None, timeout: float = 60) -> Iterator[str]:
+def served_wizard(
+    env: dict[str, str] | None = None, timeout: float = 60, script: str = "app.py"
+) -> Iterator[str]:
     """Yield the wizard's address once it answers its health check; stop it (only this process)
-    afterwards. `env` is added to this process's environment (e.g. PROCURE_WORKSPACE)."""
+    afterwards. `env` is added to this process's environment (e.g. PROCURE_WORKSPACE); `script`
+    is the page served (the benchmark serves a bare one beside the wizard)."""
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
     command = [
@@ -59,7 +62,7 @@ def served_wizard(env: dict[str, str] | None = None, timeout: float = 60) -> Ite
         "-m",
         "streamlit",
         "run",
-        "app.py",
+        script,
         "--server.headless",
         "true",
         "--server.port",

@@ -3,7 +3,7 @@
 Layout: this module holds the parser, `main`, the exit codes and error printing; each command
 group is a module of its own with `register(commands)` and its handlers (library.py, tender.py,
 build.py, check.py, score.py, award.py, portfolio.py); what they share is in common.py. A new
-command group is a new module registered in `build_parser`.
+command group is a new module named in `GROUPS`.
 
 Exit codes: 0 success (valid / compliant), 1 a negative verdict (invalid library,
 non-compliant bid), 2 unusable input. No traceback reaches the user: errors a user can cause
@@ -19,14 +19,8 @@ import os
 import sys
 import traceback
 from collections.abc import Sequence
+from importlib import import_module
 
-from procure.cli import award as award_commands
-from procure.cli import build as build_commands
-from procure.cli import check as check_commands
-from procure.cli import library as library_commands
-from procure.cli import portfolio as portfolio_commands
-from procure.cli import score as score_commands
-from procure.cli import tender as tender_commands
 from procure.cli.common import EXIT_NEGATIVE, EXIT_OK, EXIT_UNUSABLE, echo, subcommands
 from procure.errors import LibraryInvalid, ProcureError
 from procure.i18n import t
@@ -35,8 +29,21 @@ from procure.textutil import clipped
 __all__ = ["EXIT_NEGATIVE", "EXIT_OK", "EXIT_UNUSABLE", "build_parser", "main"]
 
 
+# The command groups, in the order `procure --help` lists them, with the commands each
+# registers (tests/test_fast_paths.py checks this against what they register).
+GROUPS = {
+    "library": ("library",),
+    "tender": ("tender",),
+    "build": ("build", "templates"),
+    "check": ("check", "compare", "override", "reservation"),
+    "score": ("score", "score-sheet", "consensus", "confirm"),
+    "award": ("award",),
+    "portfolio": ("portfolio",),
+}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    parser = build_parser(_command_group(sys.argv[1:] if argv is None else argv))
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse prints its own usage message
@@ -79,8 +86,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_UNUSABLE
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The parser, its help in the language in force (argparse wants plain strings)."""
+def _command_group(argv: Sequence[str]) -> str | None:
+    """The group of the command in `argv` (its first word), or None (no command, an option
+    first, or a word that is no command: then every group is needed, for the help)."""
+    if not argv:
+        return None
+    return next((group for group, names in GROUPS.items() if argv[0] in names), None)
+
+
+def build_parser(group: str | None = None) -> argparse.ArgumentParser:
+    """The parser, its help in the language in force (argparse wants plain strings). With
+    `group`, only that group's commands are registered: a command imports and sets up only
+    its own module (the full parser cost a tenth of `procure library validate`)."""
     parser = argparse.ArgumentParser(
         prog="procure",
         description=str(
@@ -93,14 +110,6 @@ def build_parser() -> argparse.ArgumentParser:
     commands = subcommands(parser)
 
     # One module per command group, each adding its own commands (procure/cli/<group>.py)
-    for group in (
-        library_commands,
-        tender_commands,
-        build_commands,
-        check_commands,
-        score_commands,
-        award_commands,
-        portfolio_commands,
-    ):
-        group.register(commands)
+    for name in GROUPS if group is None else (group,):
+        import_module(f"procure.cli.{name}").register(commands)
     return parser

@@ -8,6 +8,8 @@ stamps, not the lock, are what the checker trusts.
 
 from __future__ import annotations
 
+from copy import copy
+
 from openpyxl import Workbook
 from openpyxl.packaging.custom import StringProperty
 from openpyxl.utils import get_column_letter
@@ -205,6 +207,9 @@ def _fill_response_sheet(ws: Worksheet, spec: TenderSpec, lang: str, texts: dict
     answer_letter = get_column_letter(columns["answer"])
     validation = _answer_validation(lang, texts)
     row = HEADER_ROW
+    # Each column's requirement cells look alike: the first is styled, the rest get a copy of
+    # its style ids (openpyxl hashes every style object assigned: two thirds of the form's time)
+    styles: dict[int, object] = {}
     for area in spec.areas:
         if not area.requirements:
             continue
@@ -222,6 +227,9 @@ def _fill_response_sheet(ws: Worksheet, spec: TenderSpec, lang: str, texts: dict
             for key, index in columns.items():
                 cell = ws.cell(row, index)
                 write_text(cell, values.get(key))
+                if index in styles:
+                    cell._style = copy(styles[index])
+                    continue
                 cell.alignment = WRAP_TOP
                 cell.border = THIN_BORDER
                 if key in INPUT_COLUMNS:
@@ -229,6 +237,7 @@ def _fill_response_sheet(ws: Worksheet, spec: TenderSpec, lang: str, texts: dict
                     cell.border = INPUT_BORDER
                     cell.protection = UNLOCKED
                     cell.number_format = "@"  # a typed "=…" or "- …" stays text in Excel
+                styles[index] = cell._style
             ws.row_dimensions[row].height = wrapped_row_height(
                 [(values[key], COLUMN_WIDTHS[key]) for key in ("text", "kind")]
             )

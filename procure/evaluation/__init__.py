@@ -1,19 +1,30 @@
-"""Evaluation: findings, compliance, scores, overrides and vendor comparison."""
+"""Evaluation: findings, compliance, scores, overrides and vendor comparison.
 
-from procure.evaluation.check import evaluate_response
-from procure.evaluation.comparison import Comparison, compare_results
-from procure.evaluation.overrides import (
-    Override,
-    Overrides,
-    ReservationDecision,
-    add_override,
-    add_reservation_decision,
-    append_override,
-    dump_overrides,
-    load_overrides,
-    parse_overrides,
-)
-from procure.evaluation.result import EvaluationResult, Finding
+The names below are imported from their modules when first used: the wizard's first page
+needs the evaluation file's model (overrides), not the checker or the comparison."""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING
+
+# name -> module of procure.evaluation it lives in
+_WHERE = {
+    "evaluate_response": "check",
+    "Comparison": "comparison",
+    "compare_results": "comparison",
+    "Override": "overrides",
+    "Overrides": "overrides",
+    "ReservationDecision": "overrides",
+    "add_override": "overrides",
+    "add_reservation_decision": "overrides",
+    "append_override": "overrides",
+    "dump_overrides": "overrides",
+    "load_overrides": "overrides",
+    "parse_overrides": "overrides",
+    "EvaluationResult": "result",
+    "Finding": "result",
+}
 
 __all__ = [
     "Comparison",
@@ -25,9 +36,39 @@ __all__ = [
     "add_override",
     "add_reservation_decision",
     "append_override",
-    "dump_overrides",
     "compare_results",
+    "dump_overrides",
     "evaluate_response",
     "load_overrides",
     "parse_overrides",
 ]
+
+
+def __getattr__(name: str):
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module 'procure.evaluation' has no attribute {name!r}")
+    value = getattr(import_module(f"procure.evaluation.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_WHERE))
+
+
+if TYPE_CHECKING:  # for type checkers and editors: the same names, imported eagerly
+    from procure.evaluation.check import evaluate_response
+    from procure.evaluation.comparison import Comparison, compare_results
+    from procure.evaluation.overrides import (
+        Override,
+        Overrides,
+        ReservationDecision,
+        add_override,
+        add_reservation_decision,
+        append_override,
+        dump_overrides,
+        load_overrides,
+        parse_overrides,
+    )
+    from procure.evaluation.result import EvaluationResult, Finding

@@ -7,7 +7,6 @@ import difflib
 from collections import defaultdict
 from decimal import Decimal
 
-from procure.award.prices import read_price_entries
 from procure.evaluation.messages import message, money
 from procure.evaluation.overrides import Overrides, ReservationDecision
 from procure.evaluation.prices import parse_price
@@ -439,6 +438,10 @@ def _check_prices(spec: TenderSpec, response: VendorResponse):
     lang = spec.language
     if response.prices is None:
         return None, [Finding("price_problem", None, message(lang, "prices_not_in_file"))]
+    # Here, not at the top: procure.award brings the holiday calendar, which a check of a
+    # tender without price lines (and the wizard's first page) never needs.
+    from procure.award.prices import read_price_entries
+
     reading = read_price_entries(
         lines,
         [entry.as_mapping() for entry in response.prices.entries],

@@ -1,16 +1,32 @@
-"""The requirement library: load, validate, release, diff."""
+"""The requirement library: load, validate, release, diff.
 
-from procure.library.diff import LibraryDiff, diff_libraries
-from procure.library.loader import (
-    default_library_path,
-    load_library,
-    load_release,
-    open_library,
-    released_versions,
-)
-from procure.library.model import Integration, Library, Requirement, Text
-from procure.library.release import read_release_file, write_release
-from procure.library.validation import Problem, ValidationReport, validate_library_folder
+The names below are imported from their modules when first used: `procure build` needs the
+release reader, not the validator, the differ or the near-duplicate check."""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING
+
+# name -> module of procure.library it lives in
+_WHERE = {
+    "LibraryDiff": "diff",
+    "diff_libraries": "diff",
+    "default_library_path": "loader",
+    "load_library": "loader",
+    "load_release": "loader",
+    "open_library": "loader",
+    "released_versions": "loader",
+    "Integration": "model",
+    "Library": "model",
+    "Requirement": "model",
+    "Text": "model",
+    "read_release_file": "release",
+    "write_release": "release",
+    "Problem": "validation",
+    "ValidationReport": "validation",
+    "validate_library_folder": "validation",
+}
 
 __all__ = [
     "Integration",
@@ -30,3 +46,30 @@ __all__ = [
     "validate_library_folder",
     "write_release",
 ]
+
+
+def __getattr__(name: str):
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module 'procure.library' has no attribute {name!r}")
+    value = getattr(import_module(f"procure.library.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_WHERE))
+
+
+if TYPE_CHECKING:  # for type checkers and editors: the same names, imported eagerly
+    from procure.library.diff import LibraryDiff, diff_libraries
+    from procure.library.loader import (
+        default_library_path,
+        load_library,
+        load_release,
+        open_library,
+        released_versions,
+    )
+    from procure.library.model import Integration, Library, Requirement, Text
+    from procure.library.release import read_release_file, write_release
+    from procure.library.validation import Problem, ValidationReport, validate_library_folder

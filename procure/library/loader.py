@@ -9,7 +9,6 @@ from procure.errors import LibraryInvalid, ProcureError
 from procure.i18n import t
 from procure.library.model import Library
 from procure.library.release import read_release_file
-from procure.library.validation import validate_library_folder
 
 LIBRARY_ENV = "PROCURE_LIBRARY"
 
@@ -32,6 +31,8 @@ def default_library_path() -> Path:
 
 def load_library(path: Path | str | None = None) -> Library:
     """Load and validate the working library folder; LibraryInvalid lists every problem."""
+    from procure.library.validation import validate_library_folder
+
     report = validate_library_folder(Path(path) if path else default_library_path())
     if not report.valid:
         raise LibraryInvalid(list(report.problems))

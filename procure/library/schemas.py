@@ -7,12 +7,14 @@ import re
 import reprlib
 from functools import cache
 from importlib import resources
-
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
+from typing import TYPE_CHECKING, Any
 
 from procure.i18n import Message, t
 from procure.textutil import clipped
+
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
 
 # How a JSON type is named in a message
 _TYPE_NAMES = {
@@ -30,15 +32,61 @@ def _type_name(name: str) -> str | Message:
     return _TYPE_NAMES.get(name, name)
 
 
+class Schema:
+    """One of procure's fixed JSON Schemas (draft 2020-12), built once per process.
+
+    `errors` answers the common case, a valid document, with jsonschema-rs (compiled: about
+    fifty times faster than jsonschema on a requirement file). Only for a document it finds
+    invalid does jsonschema, imported then, collect the errors that messages are made of, so
+    every error is still jsonschema's, with its path; a document jsonschema-rs cannot take
+    (or finds invalid where jsonschema does not) gets jsonschema's verdict. The schemas are
+    not self-checked at run time: tests/test_schemas.py checks every shipped schema."""
+
+    def __init__(self, schema: dict):
+        self.schema = schema
+        self._fast: Any = None
+        self._full: Draft202012Validator | None = None
+
+    def errors(self, data: Any) -> list[ValidationError]:
+        """Every schema error of `data` (an empty list when it is valid)."""
+        if self.first_pass(data):
+            return []
+        return list(self.full().iter_errors(data))
+
+    def first_pass(self, data: Any) -> bool:
+        """True when jsonschema-rs finds `data` valid (tests/test_schema_first_pass.py holds
+        that jsonschema then finds no error); False also when it cannot take `data` at all."""
+        try:
+            if self._fast is None:
+                import jsonschema_rs
+
+                self._fast = jsonschema_rs.validator_for(self.schema)
+            return bool(self._fast.is_valid(data))
+        except Exception:  # noqa: BLE001 - any doubt: jsonschema decides
+            return False
+
+    def full(self) -> Draft202012Validator:
+        """jsonschema's validator of this schema (its errors carry paths and values)."""
+        if self._full is None:
+            from jsonschema import Draft202012Validator
+
+            # Our schemas are not recursive: inlining their local $refs once saves jsonschema a
+            # reference lookup per instance (about a quarter of its time on 10,000 requirements).
+            self._full = Draft202012Validator(
+                _inline_refs(self.schema, self.schema.get("$defs", {}))
+            )
+        return self._full
+
+
 @cache
+def schema(name: str) -> Schema:
+    """One of the schemas in procure/library/schemas/."""
+    return Schema(json.loads(schema_text(name)))
+
+
 def validator(name: str) -> Draft202012Validator:
-    """A compiled validator for one of the schemas in procure/library/schemas/."""
-    text = resources.files("procure.library").joinpath("schemas", name).read_text("utf-8")
-    schema = json.loads(text)
-    Draft202012Validator.check_schema(schema)
-    # Our schemas are not recursive: inlining their local $refs once saves jsonschema a
-    # reference lookup per instance (about a quarter of validation time on 10,000 requirements).
-    return Draft202012Validator(_inline_refs(schema, schema.get("$defs", {})))
+    """jsonschema's validator for one of the schemas in procure/library/schemas/."""
+    return schema(name).full()
 
 
 def _inline_refs(node, defs):

@@ -18,7 +18,6 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-import numpy as np
 from rapidfuzz import fuzz
 
 from procure.library.model import Requirement
@@ -103,15 +102,26 @@ def _candidate_pairs(texts: list[str]):
     The overlap of one text with every later text is one numpy bincount over the postings of
     its words, so the work is the number of (text, text) pairs that share a word, done in C;
     pairs that share nothing cost nothing. Texts are visited from the shortest, and each only
-    meets longer ones, so every pair is counted once against its shorter text."""
+    meets longer ones, so every pair is counted once against its shorter text.
+
+    Up to SMALL_LIBRARY texts the same pairs, in the same order, come from plain Python:
+    importing numpy costs more than the shipped library's whole check."""
     keys: dict[str, int] = {}
+    stems: dict[str, int] = {}  # word -> key of its stem (a library repeats its words)
     bags: list[dict[int, int]] = []
     for text in texts:
         bag: dict[int, int] = {}
         for word in text.split():
-            key = keys.setdefault(_stem(word), len(keys))
+            key = stems.get(word)
+            if key is None:
+                key = stems[word] = keys.setdefault(_stem(word), len(keys))
             bag[key] = bag.get(key, 0) + len(word) + 1
         bags.append(bag)
+    if len(bags) <= SMALL_LIBRARY:
+        yield from _candidate_pairs_python(bags)
+        return
+    import numpy as np
+
     count = len(bags)
     sizes = np.asarray([len(bag) for bag in bags], dtype=np.int64)
     entry_key = np.fromiter((k for bag in bags for k in bag), np.int64, int(sizes.sum()))
@@ -144,6 +154,30 @@ def _candidate_pairs(texts: list[str]):
         overlap = np.bincount(ranks - mine - 1, weights=np.concatenate(shared))
         for offset in np.flatnonzero(overlap >= CANDIDATE_OVERLAP * totals[index]):
             yield int(index), int(by_rank[mine + 1 + offset])
+
+
+# Up to this many texts the candidate pairs are counted without numpy (see _candidate_pairs)
+SMALL_LIBRARY = 400
+
+
+def _candidate_pairs_python(bags: list[dict[int, int]]):
+    """_candidate_pairs's pairs, in its order, counted with dicts (for a small library)."""
+    totals = [sum(bag.values()) for bag in bags]
+    by_rank = sorted(range(len(bags)), key=lambda i: (totals[i], i))
+    postings: dict[int, list[tuple[int, int]]] = {}
+    for mine, index in enumerate(by_rank):
+        for key, weight in bags[index].items():
+            postings.setdefault(key, []).append((mine, weight))
+    for mine, index in enumerate(by_rank):
+        overlap: dict[int, int] = {}
+        for key, weight in bags[index].items():
+            for rank, other in postings[key]:
+                if rank > mine:
+                    overlap[rank] = overlap.get(rank, 0) + min(weight, other)
+        needed = CANDIDATE_OVERLAP * totals[index]
+        for rank in sorted(overlap):
+            if overlap[rank] >= needed:
+                yield index, by_rank[rank]
 
 
 def _stem(word: str) -> str:

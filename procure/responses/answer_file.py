@@ -23,7 +23,7 @@ from procure.errors import ProcureError
 from procure.forms import parse_answer
 from procure.i18n import t
 from procure.jsonio import load_json_text
-from procure.library.schemas import describe_error
+from procure.library.schemas import Schema, describe_error
 from procure.limits import not_a_number
 from procure.responses.model import (
     AnswerRow,
@@ -33,7 +33,6 @@ from procure.responses.model import (
     VendorInfo,
     VendorResponse,
 )
-from procure.schemacheck import SchemaCheck
 from procure.textutil import clipped
 from procure.yamlio import line_of, load_yaml_text
 
@@ -41,9 +40,9 @@ ANSWER_FORMAT = "procure-answers/1"
 
 
 @cache
-def _validator() -> SchemaCheck:
+def _schema() -> Schema:
     text = resources.files("procure.responses").joinpath("schemas", "answers.schema.json")
-    return SchemaCheck(json.loads(text.read_text("utf-8")))
+    return Schema(json.loads(text.read_text("utf-8")))
 
 
 def read_answer_file(data: bytes, source: str) -> VendorResponse:
@@ -61,9 +60,7 @@ def read_answer_file(data: bytes, source: str) -> VendorResponse:
         raise ProcureError.invalid(
             source, t("er ikke en svarfil (forventede format, tender_id, vendor og answers)")
         )
-    errors = sorted(
-        _validator().iter_errors(document), key=lambda e: list(map(str, e.absolute_path))
-    )
+    errors = sorted(_schema().errors(document), key=lambda e: list(map(str, e.absolute_path)))
     if errors:
         first = errors[0]
         described = describe_error(first)

@@ -14,8 +14,7 @@ import yaml
 
 from procure.errors import ProcureError
 from procure.i18n import t
-from procure.library.schemas import describe_error
-from procure.schemacheck import SchemaCheck
+from procure.library.schemas import Schema, describe_error
 from procure.tender.model import (
     BEST_PRICE_QUALITY,
     CUSTOM_PREFIX,
@@ -41,9 +40,9 @@ MAX_TENDER_BYTES = 10 * 1024 * 1024
 
 
 @cache
-def _validator() -> SchemaCheck:
+def _schema() -> Schema:
     text = resources.files("procure.tender").joinpath("schemas", "tender.schema.json")
-    return SchemaCheck(json.loads(text.read_text("utf-8")))
+    return Schema(json.loads(text.read_text("utf-8")))
 
 
 def load_tender(path: Path | str) -> Tender:
@@ -59,7 +58,7 @@ def parse_tender(text: str, source: str) -> Tender:
         raise ProcureError.invalid(
             source, t("er ikke en udbudsfil (forventede felter som id, title)")
         )
-    errors = sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+    errors = sorted(_schema().errors(data), key=lambda e: list(map(str, e.absolute_path)))
     if errors:
         first = errors[0]
         message = describe_error(first)

@@ -2,25 +2,14 @@
 
 from __future__ import annotations
 
+from importlib import import_module
+
 import streamlit as st
 
 from procure.i18n import set_language
 from procure.tender.lifecycle import part_label
 from procure.ui.accessibility import accessible_frame
 from procure.ui.corrections import pending_now
-from procure.ui.pages import (
-    bibliotek,
-    dokumenter,
-    evaluering,
-    integrationer,
-    krav,
-    portefolje,
-    start,
-    system,
-    tilbud,
-    tildeling,
-    udbud,
-)
 from procure.ui.persistence import autosave, follow_other_tabs, restore_from_address
 from procure.ui.publication import status_text
 from procure.ui.session import (
@@ -35,24 +24,34 @@ from procure.ui.state import WizardState
 from procure.ui.texts import LANGUAGE_LABEL, LANGUAGE_NAMES, STEP_KEYS, tr
 from procure.ui.widget_texts import danish_widgets
 
+# Each step's page (a module of procure.ui.pages), imported when the step is first shown:
+# the first page must not wait for pandas, the documents, the award or the portfolio
+# database that later steps use (issue 20).
 PAGES = {
-    "step_start": start.render,
-    "step_purchase": udbud.render,
-    "step_system": system.render,
-    "step_integrations": integrationer.render,
-    "step_requirements": krav.render,
-    "step_evaluation": evaluering.render,
-    "step_documents": dokumenter.render,
-    "step_check": tilbud.render,
-    "step_award": tildeling.render,
-    "step_library": bibliotek.render,
-    "step_portfolio": portefolje.render,
+    "step_start": "start",
+    "step_purchase": "udbud",
+    "step_system": "system",
+    "step_integrations": "integrationer",
+    "step_requirements": "krav",
+    "step_evaluation": "evaluering",
+    "step_documents": "dokumenter",
+    "step_check": "tilbud",
+    "step_award": "tildeling",
+    "step_library": "bibliotek",
+    "step_portfolio": "portefolje",
 }
 STEP_COUNT = len(STEP_KEYS)
 
 
+def page(step_key: str):
+    """The render function of a step's page."""
+    return import_module(f"procure.ui.pages.{PAGES[step_key]}").render
+
+
 def main() -> None:
-    st.set_page_config(page_title="procure", page_icon="📋", layout="wide")
+    # A Material icon, not the emoji 📋: Streamlit checks an emoji against its whole catalogue,
+    # whose import took 40-60 ms of every first page (issue 20).
+    st.set_page_config(page_title="procure", page_icon=":material/assignment:", layout="wide")
     state = get_state()
     # Messages from the layers below (errors about files, the library, bids) in the
     # officer's language; the sidebar's switch runs as a callback before this.
@@ -76,7 +75,7 @@ def main() -> None:
         show_notices(state)
     with st.container():
         run_step(state, _status)
-    run_step(state, PAGES[STEP_KEYS[state.step]])
+    run_step(state, page(STEP_KEYS[state.step]))
     run_step(state, _step_buttons)
     run_step(state, autosave)
 

@@ -35,8 +35,6 @@ from decimal import Decimal
 from importlib import resources
 from pathlib import Path, PurePath
 
-from jsonschema import Draft202012Validator
-
 from procure.errors import ProcureError
 from procure.evaluation.overrides import Overrides, dump_overrides, parse_overrides
 from procure.files import (
@@ -642,6 +640,8 @@ def _tender_schema() -> dict:
 
 def _valid_as_in_tender_file(name: str, key: str, value: object) -> None:
     """`value` must be what the tender file's schema allows under `key`."""
+    from jsonschema import Draft202012Validator  # here: the wizard's first page needs none
+
     schema = _tender_schema()["properties"].get(key)
     if schema is None or next(Draft202012Validator(schema).iter_errors(value), None):
         raise _invalid(name, value)

@@ -1,5 +1,5 @@
-"""The fast first pass of schema validation (procure.schemacheck) never accepts what
-jsonschema refuses: the verdict on every file kind stays jsonschema's."""
+"""The first pass of schema validation (jsonschema-rs, procure.library.schemas.Schema) never
+accepts what jsonschema refuses: the verdict on every file kind stays jsonschema's."""
 
 from __future__ import annotations
 
@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
 from procure.errors import ProcureError
+from procure.library.schemas import Schema
 from procure.responses.answer_file import read_answer_file
-from procure.schemacheck import SchemaCheck
 from procure.tender.io import dump_tender
 from tests.samples import answer_file, sample_spec, sample_tender
 
@@ -63,7 +63,7 @@ DOCUMENTS = _documents()
 def test_every_shipped_file_passes_the_fast_pass_as_jsonschema_passes_it(name, schema, document):
     # The fast pass must accept valid files, or the speed it exists for is silently lost
     assert not list(Draft202012Validator(schema).iter_errors(document))
-    assert SchemaCheck(schema).fast_valid(document)
+    assert Schema(schema).first_pass(document)
 
 
 @pytest.mark.parametrize(
@@ -88,11 +88,11 @@ def test_an_odd_value_is_judged_by_jsonschema(value):
         },
         "additionalProperties": False,
     }
-    check = SchemaCheck(schema)
+    check = Schema(schema)
     for key in ("id", "n"):
         document = {key: value}
         slow = list(Draft202012Validator(schema).iter_errors(document))
-        fast = list(check.iter_errors(document))
+        fast = check.errors(document)
         assert [e.message for e in fast] == [e.message for e in slow]
 
 
@@ -136,7 +136,7 @@ def test_an_altered_document_is_accepted_by_the_fast_pass_only_if_jsonschema_acc
         elif isinstance(parent, dict):
             parent[data.draw(st.text(max_size=8))] = data.draw(JSON_VALUES)
     slow = list(Draft202012Validator(schema).iter_errors(document))
-    if SchemaCheck(schema).fast_valid(document):
+    if Schema(schema).first_pass(document):
         assert slow == [], (name, [e.message for e in slow])
 
 
