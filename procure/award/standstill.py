@@ -20,8 +20,10 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import cache
+from typing import TYPE_CHECKING
 
-import holidays
+if TYPE_CHECKING:
+    import holidays
 
 ELECTRONIC_DAYS = 10
 OTHERWISE_DAYS = 15
@@ -62,4 +64,6 @@ def day_off_name(day: dt.date) -> str | None:
 
 @cache
 def _danish_holidays(year: int) -> holidays.HolidayBase:
+    import holidays  # on first use: the wizard's first page imports procure.award
+
     return holidays.country_holidays("DK", years=year, language="da")

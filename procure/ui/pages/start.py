@@ -56,7 +56,7 @@ def _saved_tenders(state: WizardState) -> None:
         st.error(plain(tr(lang, "workspace_unreadable", folder=str(ws.root), error=str(exc))))
         return
     if not saved:
-        st.info(tr(lang, "saved_none"))
+        st.info(tr(lang, "saved_none"), icon=":material/info:")  # no emoji lookup (issue 20)
         return
     for item in saved:
         _saved_card(state, item)
