@@ -65,3 +65,24 @@ def test_a_process_with_other_threads_never_forks():
     finally:
         release.set()
         other.join()
+
+
+@needs_fork
+def test_tender_documents_are_the_same_bytes_built_on_one_core_or_two(monkeypatch):
+    # procure build renders the workbooks in a forked child beside the Word documents
+    from procure.documents.build import render_documents
+    from tests.award_samples import award_spec
+
+    spec = award_spec()  # with price lines: the price list is made too
+    monkeypatch.setenv(parallel.SERIAL_ENV, "1")
+    serial = render_documents(spec)
+    monkeypatch.setenv(parallel.SERIAL_ENV, "0")
+    forked = render_documents(spec)
+    assert list(serial) == [
+        "annex.docx",
+        "response-form.docx",
+        "response-form.xlsx",
+        "price-list.xlsx",
+    ]
+    assert list(forked) == list(serial)
+    assert forked == serial
