@@ -332,3 +332,24 @@ def test_the_faster_fix_tables_gives_docxtpls_tree():
     theirs = etree.tostring(DocxTemplate.fix_tables(None, xml))
     assert ours == theirs
     assert ours != etree.tostring(etree.fromstring(xml))  # the tables were changed
+
+
+def test_the_wizards_first_page_imports_none_of_what_later_steps_use():
+    # Issue 20: the first page must not wait for the documents, tables, charts or award code
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from streamlit.testing.v1 import AppTest\n"
+        "at = AppTest.from_file('app.py', default_timeout=60).run()\n"
+        "assert not at.exception, at.exception\n"
+        "heavy = ('pyarrow', 'pandas', 'openpyxl', 'docx', 'docxtpl', 'holidays', 'numpy',\n"
+        "         'sqlalchemy', 'procure.documents', 'procure.portfolio')\n"
+        "print(sorted(m for m in heavy if m in sys.modules))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=120
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip().splitlines()[-1] == "[]"

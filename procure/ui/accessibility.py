@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import re
 
-import pyarrow as pa
 import streamlit as st
 
 from procure.ui.state import WizardState
@@ -139,6 +138,8 @@ def chart_table(lang: str, chart: dict) -> None:
     titles as the column names, reachable by keyboard and read by screen readers (the chart's
     cells are neither)."""
     table = chart["data"]["values"]
+    import pyarrow as pa  # charts only: the first page must not wait for it (issue 20)
+
     if not isinstance(table, pa.Table):
         table = pa.Table.from_pylist(table)
     columns = {tip["field"]: tip["title"] for tip in chart["encoding"]["tooltip"]}
