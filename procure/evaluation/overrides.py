@@ -185,6 +185,7 @@ def parse_overrides(text: str, source: str, spec: TenderSpec | None = None) -> O
                 t("en justering mangler vendor, requirement, points, justification, by eller at"),
                 line,
             ) from None
+        _check_points_in_range(entries[-1], spec, source, data["overrides"], i)
     decisions = []
     raw_decisions = data.get("reservations", [])
     if not isinstance(raw_decisions, list):
@@ -230,6 +231,24 @@ def parse_overrides(text: str, source: str, spec: TenderSpec | None = None) -> O
     return Overrides(
         tender_id, tuple(entries), tuple(decisions), scores, consensus, confirmations, changes
     )
+
+
+def _check_points_in_range(entry: Override, spec, source: str, items, i: int) -> None:
+    """A hand-edited file is held to the same bounds as `append_override`: 0 to the PK's
+    weight (without the tender, whose weights are unknown, at least 0)."""
+    requirement = spec.requirement(entry.requirement_id) if spec is not None else None
+    weight = requirement.weight if requirement is not None and requirement.kind == "PK" else None
+    points = entry.points
+    if points.is_finite() and points >= 0 and (weight is None or points <= weight):
+        return
+    line = getattr(items, "lines", [None] * (i + 1))[i]
+    if weight is None:
+        message = t("{points} point er ikke et tal på 0 eller mere", points=points)
+    else:
+        message = t(
+            "{points} point ligger ikke mellem 0 og vægten {weight}", points=points, weight=weight
+        )
+    raise ProcureError.invalid(source, message, line, entry.requirement_id)
 
 
 def append_override(
