@@ -28,7 +28,7 @@ from procure.responses.package import (
     sniff,
 )
 from procure.responses.reader import read_response
-from tests import limits
+from tests import limits as time_limits
 
 SOURCE = "svar.docx"
 MIB = 1024 * 1024
@@ -90,7 +90,7 @@ def refusal(data: bytes, limits: Limits | None = None, source: str = SOURCE) -> 
     started = time.perf_counter()
     with pytest.raises(ProcureError) as caught:
         read_response(data, source, limits or Limits())
-    assert time.perf_counter() - started < limits.seconds(5)
+    assert time.perf_counter() - started < time_limits.seconds(5)
     message = str(caught.value)
     assert message.startswith(f"{source}: ")
     assert "\n" not in message
@@ -412,7 +412,7 @@ def test_file_over_the_size_cap_is_refused_before_reading(tmp_path: Path):
     started = time.perf_counter()
     with pytest.raises(ProcureError) as caught:
         read_response(huge, "enorm.docx")
-    assert time.perf_counter() - started < limits.seconds(1)
+    assert time.perf_counter() - started < time_limits.seconds(1)
     assert str(caught.value) == (
         "enorm.docx: filen er for stor (10240 MB); den største tilladte størrelse er 25 MB"
     )
