@@ -130,6 +130,13 @@ def test_evaluators_are_kept_apart_and_more_than_a_tenth_of_the_scale_is_a_disag
     )
 
 
+def test_one_evaluators_points_are_agreed_on_by_themselves():
+    inputs = consensus_inputs([score("A", "FKI-BRG-004", "Ole", "7.5")], SCALE)
+    assert [(i.points, i.spread, i.disagreement, i.agreed) for i in inputs] == [
+        ((("Ole", Decimal("7.5")),), Decimal(0), False, Decimal("7.5"))
+    ]
+
+
 def test_two_scores_from_one_evaluator_for_one_requirement_are_refused():
     with pytest.raises(ProcureError) as raised:
         consensus_inputs([score("A", "FKI-BRG-004", "Ole", "7")] * 2, SCALE)
@@ -141,15 +148,21 @@ def test_an_evaluators_changed_score_is_logged_with_a_reason():
         {}, score("A", "R", "Ole", "7"), scale=SCALE, who="Ole", when="t1"
     )
     assert change is None
-    with pytest.raises(ProcureError):
+    with pytest.raises(ProcureError) as raised:
         record_score(recorded, score("A", "R", "Ole", "8"), scale=SCALE, who="Ole", when="t2")
+    assert str(raised.value) == (
+        "[R] A: en begrundelse mangler; hver konsensusscore skal kunne begrundes over for "
+        "tilbudsgiverne (udbudslovens §§ 171 og 174)"
+    )
     changed = EvaluatorScore("A", "R", "Ole", Decimal(8), why="Overså bilag 4")
-    recorded, change = record_score(recorded, changed, scale=SCALE, who="Ole", when="t2")
-    assert (change.old, change.new, change.evaluator, change.why) == (
+    recorded, change = record_score(recorded, changed, scale=SCALE, who="Kim", when="t2")
+    assert (change.old, change.new, change.evaluator, change.why, change.who, change.when) == (
         Decimal(7),
         Decimal(8),
         "Ole",
         "Overså bilag 4",
+        "Kim",
+        "t2",
     )
     assert recorded[("A", "R", "Ole")].points == Decimal(8)
 

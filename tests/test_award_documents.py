@@ -12,9 +12,11 @@ from openpyxl import load_workbook
 
 from procure.award import award, award_model_for_spec
 from procure.award.record import AwardRecord, VendorBid, award_bids, bid_records
+from procure.award.report import award_text
 from procure.documents.award_letters import letter_file_name, render_award_letters
 from procure.documents.award_note import render_award_note
 from procure.documents.award_xlsx import render_award_xlsx
+from procure.i18n import language
 from procure.responses.model import PriceEntry, PriceSubmission
 from tests.award_samples import award_spec, evaluation_for
 
@@ -127,3 +129,18 @@ def test_reasons_with_markup_characters_breaks_and_tabs_reach_word_as_written():
     assert why in cells
     note = Document(io.BytesIO(render_award_note(spec, record, SENT_ON)))
     assert why in [c.text for t in note.tables for r in t.rows for c in r.cells]
+
+
+def test_the_award_text_is_in_the_tenders_language_whatever_language_is_in_force():
+    spec = award_spec("en")
+    same = {"Leverandør A": (Decimal(7), Decimal(7)), "Leverandør C": (Decimal(7), Decimal(7))}
+    record = make_record(
+        spec, {"Leverandør A": (95000, 160000), "Leverandør C": (95000, 160000)}, points=same
+    )
+    with language("da"):
+        text = award_text(record, "Fagsystem", "en")
+    ranked = [line for line in text.splitlines() if "Leverandør" in line]
+    assert len(ranked) == 2
+    for line in ranked:
+        assert "(tie)" in line and "total " in line and " points" in line, line
+        assert "delt placering" not in line and "i alt" not in line, line
