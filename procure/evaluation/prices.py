@@ -15,6 +15,7 @@ _CURRENCY_AFTER = re.compile(rf"({_SIGN}(?:{_NUMBER}))\s*(?:kr\.?|dkk|,-)", re.I
 _CURRENCY_BEFORE = re.compile(
     rf"(?:kr\.?|dkk|pris|price)\s*:?\s*(?:kr\.?|dkk)?\s*({_SIGN}(?:{_NUMBER}))", re.IGNORECASE
 )
+_DECIMALS = re.compile(r"[.,](\d{1,2})$")
 _NO_COST = re.compile(
     r"\b(ingen merpris|uden merpris|uden beregning|uden ekstra omkostning|ingen ekstra "
     r"omkostning|no extra cost|no additional cost|free of charge|at no cost)\b",
@@ -50,20 +51,14 @@ def _to_decimal(token: str) -> Decimal | None:
 
 
 def _unsigned_decimal(token: str) -> Decimal | None:
-    # Thousands may be grouped by any space: plain, no-break, narrow no-break ("25 000").
+    # Thousands may be grouped by any space: plain, no-break, narrow no-break ("25 000"). The
+    # number pattern lets through decimals only as one or two digits after the last separator
+    # ("1.250,50", "1,250.50", "12,5"); every other separator groups thousands ("1.250").
     token = "".join(token.split())
-    if "." in token and "," in token:
-        decimal_sep = "," if token.rfind(",") > token.rfind(".") else "."
-        thousands = "." if decimal_sep == "," else ","
-        token = token.replace(thousands, "").replace(decimal_sep, ".")
-    elif "." in token or "," in token:
-        sep = "." if "." in token else ","
-        parts = token.split(sep)
-        if all(len(p) == 3 for p in parts[1:]) and len(parts) > 1 and len(parts[-1]) == 3:
-            token = token.replace(sep, "")  # thousands separators
-        else:
-            token = token.replace(",", ".")
+    decimals = _DECIMALS.search(token)
+    whole = token[: decimals.start()] if decimals else token
+    digits = whole.replace(".", "").replace(",", "")
     try:
-        return Decimal(token)
+        return Decimal(digits + "." + decimals.group(1) if decimals else digits)
     except InvalidOperation:
         return None
