@@ -26,7 +26,11 @@ from procure.award import (
     read_price_entries,
     standstill_ends,
 )
-from procure.award.price_models import proportional_points, widened_zero_anchor
+from procure.award.price_models import (
+    proportional_points,
+    relative_linear_points,
+    widened_zero_anchor,
+)
 from procure.award.standstill import is_working_day
 from procure.evaluation.scoring import requirement_points, total_score
 from procure.forms import ANSWER_LABELS
@@ -176,6 +180,22 @@ def test_every_case_file_is_run():
 def test_a_price_of_0_that_is_the_lowest_gets_full_proportional_points():
     assert proportional_points(Decimal(0), Decimal(0), 10) == 10
     assert proportional_points(Decimal(200), Decimal(100), 10) == 5
+
+
+@pytest.mark.parametrize(
+    "price, lowest, points",
+    [
+        ("0", "0", "10"),  # the lowest price gets full points, also when it is 0
+        ("100", "0", "0"),  # above a lowest price of 0: infinitely far above it
+        ("1.5", "1", "5"),  # 50 % above a lowest price of 1 kr.
+        ("150", "100", "5"),
+        ("250", "100", "0"),  # more than X % above: 0, never below
+    ],
+)
+def test_relative_linear_points_at_the_edges(price, lowest, points):
+    assert relative_linear_points(Decimal(price), Decimal(lowest), Decimal(100), 10) == Decimal(
+        points
+    )
 
 
 @pytest.mark.parametrize(
