@@ -26,6 +26,7 @@ from procure.award import (
     read_price_entries,
     standstill_ends,
 )
+from procure.award.points import weighted_mean, weighted_total
 from procure.award.price_models import (
     proportional_points,
     relative_linear_points,
@@ -215,3 +216,11 @@ def test_the_zero_anchor_moves_up_in_whole_published_steps_past_the_highest_pric
     prices, widen_by, anchor
 ):
     assert widened_zero_anchor(prices, Decimal(100), widen_by) == anchor
+
+
+def test_points_of_weights_that_sum_to_0_are_0_and_no_criteria_total_0():
+    assert weighted_mean([]) == 0
+    assert weighted_mean([(Decimal(7), 0), (Decimal(5), 0)]) == 0
+    assert weighted_mean([(Decimal(7), 1), (Decimal(4), 2)]) == 5
+    assert str(weighted_total([], 2)) == "0.00"
+    assert str(weighted_total([(Decimal("7.125"), 100)], 2)) == "7.13"  # half up
