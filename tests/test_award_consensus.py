@@ -17,6 +17,7 @@ from procure.award import (
     EvaluatorScore,
     Rounding,
     Scale,
+    ScoreChange,
     award,
     consensus_inputs,
     consensus_points,
@@ -29,7 +30,9 @@ from procure.award import (
     record_consensus,
     record_score,
 )
+from procure.award.consensus import change_data
 from procure.errors import ProcureError
+from procure.evaluation.overrides import Overrides, dump_overrides, parse_overrides
 from procure.tender.model import Criterion, PriceLine, PriceModel, SubCriterion
 
 SCALE = Scale(10, 2)
@@ -323,3 +326,47 @@ def test_the_same_points_entered_in_another_order_give_the_same_award(data, rand
     random.shuffle(shuffled_scores)
     random.shuffle(shuffled_bids)
     assert award_json(shuffled_scores, shuffled_bids) == first
+
+
+def test_a_logged_change_is_stored_with_its_old_and_new_points_as_written():
+    change = ScoreChange("A", "R", "Kim", "t3", Decimal("7.50"), Decimal(8), "Bilag 4", "Ole")
+    assert change_data(change) == {
+        "vendor": "A",
+        "requirement": "R",
+        "who": "Kim",
+        "when": "t3",
+        "old": "7.50",
+        "new": "8",
+        "why": "Bilag 4",
+        "evaluator": "Ole",
+    }
+    first = ScoreChange("A", "R", "Udvalget", "t1", None, Decimal(7), "Konkret", "")
+    assert change_data(first) == {
+        "vendor": "A",
+        "requirement": "R",
+        "who": "Udvalget",
+        "when": "t1",
+        "old": None,
+        "new": "7",
+        "why": "Konkret",
+    }
+    # and the evaluation file reads them back as they were
+    text = dump_overrides(Overrides(changes=(change, first)))
+    assert parse_overrides(text, "e.yaml").changes == (change, first)
+
+
+def test_a_changed_consensus_without_a_reason_is_refused_naming_bid_and_requirement():
+    first = ConsensusScore("A", "FKI-BRG-004", Decimal(7), "Beskriver arbejdsgangen")
+    recorded, _ = record_consensus({}, first, scale=SCALE, who="Udvalget", when="t1")
+    with pytest.raises(ProcureError) as raised:
+        record_consensus(
+            recorded,
+            ConsensusScore("A", "FKI-BRG-004", Decimal(8), ""),
+            scale=SCALE,
+            who="Udvalget",
+            when="t2",
+        )
+    assert str(raised.value) == (
+        "[FKI-BRG-004] A: en begrundelse mangler; hver konsensusscore skal kunne begrundes over "
+        "for tilbudsgiverne (udbudslovens §§ 171 og 174)"
+    )
