@@ -220,6 +220,41 @@ def test_letters_wait_for_confirmed_compliance_and_every_consensus_score():
     assert missing_for_letters(MODEL, ready) == ()
 
 
+def test_letters_wait_for_a_valid_price_and_at_most_ten_missing_ids_are_named():
+    eleven = tuple((f"R{i:02}", 1) for i in range(1, 12))
+    model = AwardModel(
+        award_criterion="bedste forhold mellem pris og kvalitet",
+        scale=SCALE,
+        rounding=MODEL.rounding,
+        criteria=(
+            Criterion("Kvalitet", 60, requirements=eleven),
+            Criterion("Pris", 40, price_model=PriceModel("proportional")),
+        ),
+    )
+    everything = {rid: Decimal(5) for rid, _ in eleven}
+    bids = [
+        Bid("A", {}, None, confirmed_compliant=False),  # rejected first: the others still count
+        Bid("B", {"R01": Decimal(5)}, Decimal(100), confirmed_compliant=True),
+        Bid("C", {}, Decimal(100), confirmed_compliant=True),
+        Bid("D", everything, None, confirmed_compliant=True),
+    ]
+    assert [m.text("da") for m in missing_for_letters(model, bids)] == [
+        "B: 10 evaluerede krav mangler en konsensusscore: R02, R03, R04, R05, R06, R07, R08, "
+        "R09, R10, R11",
+        "C: 11 evaluerede krav mangler en konsensusscore: R01, R02, R03, R04, R05, R06, R07, "
+        "R08, R09, R10 …",
+        "D: tilbuddet har ingen gyldig pris",
+    ]
+    # without a price criterion no price is needed
+    quality_only = AwardModel(
+        award_criterion="bedste forhold mellem pris og kvalitet",
+        scale=SCALE,
+        rounding=MODEL.rounding,
+        criteria=(Criterion("Kvalitet", 100, requirements=eleven),),
+    )
+    assert missing_for_letters(quality_only, [bids[3]]) == ()
+
+
 def test_a_price_blind_evaluation_shows_no_price_before_quality_is_locked():
     import dataclasses
 
