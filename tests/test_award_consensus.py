@@ -405,3 +405,37 @@ def test_a_changed_consensus_without_a_reason_is_refused_naming_bid_and_requirem
         "[FKI-BRG-004] A: en begrundelse mangler; hver konsensusscore skal kunne begrundes over "
         "for tilbudsgiverne (udbudslovens §§ 171 og 174)"
     )
+
+
+def test_a_tie_break_on_a_figure_a_bid_lacks_puts_it_last_or_leaves_the_tie():
+    quality_only = AwardModel(
+        award_criterion="bedste forhold mellem pris og kvalitet",
+        scale=SCALE,
+        rounding=MODEL.rounding,
+        criteria=(Criterion("Kvalitet", 100, requirements=(("R1", 1),)),),
+        tie_break=("lowest-price",),
+    )
+    same = {"R1": Decimal(7)}
+    bids = [Bid("X", same, None), Bid("Y", same, Decimal(500)), Bid("Z", same, Decimal(400))]
+    result = award(quality_only, bids)
+    # the price does not compete here; as a tie-break a bid without one comes last
+    assert [(b.vendor, b.rank, b.tie) for b in result.ranking] == [
+        ("Z", 1, False),
+        ("Y", 2, False),
+        ("X", 3, False),
+    ]
+    price_only = AwardModel(
+        award_criterion="pris",
+        scale=SCALE,
+        rounding=MODEL.rounding,
+        criteria=(Criterion("Pris", 100, price_model=PriceModel("proportional")),),
+        tie_break=("highest-quality",),
+    )
+    bids = [Bid("B", {}, Decimal(400)), Bid("A", {}, Decimal(400)), Bid("C", {}, Decimal(900))]
+    result = award(price_only, bids)
+    # no bid has quality points: the tie-break decides nothing, the tie stands (by name)
+    assert [(b.vendor, b.rank, b.tie) for b in result.ranking] == [
+        ("A", 1, True),
+        ("B", 1, True),
+        ("C", 3, False),
+    ]
