@@ -3,6 +3,7 @@ and the award's independence of the order points were entered in."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from decimal import Decimal
 
@@ -33,7 +34,7 @@ from procure.award import (
 from procure.award.consensus import change_data
 from procure.errors import ProcureError
 from procure.evaluation.overrides import Overrides, dump_overrides, parse_overrides
-from procure.tender.model import Criterion, PriceLine, PriceModel, SubCriterion
+from procure.tender.model import Criterion, Kommissionsmodel, PriceLine, PriceModel, SubCriterion
 
 SCALE = Scale(10, 2)
 REQUIREMENTS = ("FKI-BRG-004", "FKI-DRF-002", "FKI-IND-005")
@@ -438,4 +439,19 @@ def test_a_tie_break_on_a_figure_a_bid_lacks_puts_it_last_or_leaves_the_tie():
         ("A", 1, True),
         ("B", 1, True),
         ("C", 3, False),
+    ]
+
+
+def test_kommissionsmodellen_set_beside_another_price_model_ranks_by_the_total():
+    """A draft's model is not validated before `procure award`: thresholds of
+    Kommissionsmodellen beside a points price model change nothing (only evaluation-price
+    compares price per quality point)."""
+    model = dataclasses.replace(MODEL, kommissionsmodel=Kommissionsmodel(), tie_break=())
+    points = {r: Decimal(8) for r in REQUIREMENTS}
+    result = award(
+        model, [Bid("Dyr", points, Decimal(1_200_000)), Bid("Billig", points, Decimal(1_000_000))]
+    )
+    assert [(b.vendor, b.rank, b.tie, b.total) for b in result.ranking] == [
+        ("Billig", 1, False, Decimal("8.80")),
+        ("Dyr", 2, False, Decimal("8.00")),
     ]
