@@ -4,6 +4,7 @@ and the award's independence of the order points were entered in."""
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
 from decimal import Decimal
 
@@ -288,6 +289,10 @@ def test_an_excluded_bid_sets_no_lowest_price_and_gets_no_points():
         None,
     )
     assert [str(r) for r in cheap.reasons][1] == "[FKI-MK-1]"
+    # it keeps its price and shares no place
+    assert (cheap.price, cheap.tie) == (Decimal(500_000), False)
+    assert result.to_data()["ranking"][-1]["price"] == "500000.00"
+    assert result.zero_points_at is None  # no absolute-linear model
     # With the cheap bid compliant it would be the reference
     assert (
         award(MODEL, [Bid("Billig", points, Decimal(500_000)), *bids[1:]]).lowest_price == 500_000
@@ -420,6 +425,7 @@ def test_a_tie_break_on_a_figure_a_bid_lacks_puts_it_last_or_leaves_the_tie():
     bids = [Bid("X", same, None), Bid("Y", same, Decimal(500)), Bid("Z", same, Decimal(400))]
     result = award(quality_only, bids)
     # the price does not compete here; as a tie-break a bid without one comes last
+    assert result.lowest_price is None
     assert [(b.vendor, b.rank, b.tie) for b in result.ranking] == [
         ("Z", 1, False),
         ("Y", 2, False),
@@ -454,4 +460,63 @@ def test_kommissionsmodellen_set_beside_another_price_model_ranks_by_the_total()
     assert [(b.vendor, b.rank, b.tie, b.total) for b in result.ranking] == [
         ("Billig", 1, False, Decimal("8.80")),
         ("Dyr", 2, False, Decimal("8.00")),
+    ]
+
+
+def _fifty_fifty(tie_break):
+    return AwardModel(
+        award_criterion="bedste forhold mellem pris og kvalitet",
+        scale=SCALE,
+        rounding=MODEL.rounding,
+        criteria=(
+            Criterion("Kvalitet", 50, requirements=(("R1", 1),)),
+            Criterion("Pris", 50, price_model=PriceModel("proportional")),
+        ),
+        tie_break=tie_break,
+    )
+
+
+@pytest.mark.parametrize(
+    "tie_break, first",
+    [(("highest:Pris",), "B"), (("highest-quality",), "A"), (("highest:Kvalitet",), "A")],
+)
+def test_equal_totals_are_decided_by_the_published_tie_break(tie_break, first):
+    # A: quality 10, price points 5 (twice the lowest price); B: quality 5, price points 10
+    bids = [Bid("A", {"R1": Decimal(10)}, Decimal(200)), Bid("B", {"R1": Decimal(5)}, Decimal(100))]
+    result = award(_fifty_fifty(tie_break), bids)
+    assert [b.total for b in result.ranking] == [Decimal("7.50"), Decimal("7.50")]
+    assert [(b.vendor, b.rank, b.tie) for b in result.ranking][0] == (first, 1, False)
+    assert [b.rank for b in result.ranking] == [1, 2]
+
+
+def test_a_bid_waiting_for_consensus_shares_no_place_and_the_letter_date_follows_the_sending():
+    bids = [Bid("A", {"R1": Decimal(10)}, Decimal(200)), Bid("B", {}, Decimal(100))]
+    result = award(_fifty_fifty(()), bids, sent_on=dt.date(2027, 3, 3), electronic=False)
+    waiting = result.bid("B")
+    assert (waiting.rank, waiting.tie, waiting.missing) == (None, False, ("R1",))
+    assert result.standstill_ends == dt.date(2027, 3, 18)  # 15 days: not sent electronically
+
+
+@pytest.mark.parametrize("points, shown", [("10.5", "10.5"), ("-1", "-1")])
+def test_consensus_points_outside_the_scale_are_refused_naming_bid_and_requirement(points, shown):
+    with pytest.raises(ProcureError) as raised:
+        award(_fifty_fifty(()), [Bid("Leverandør A", {"R1": Decimal(points)}, Decimal(100))])
+    assert str(raised.value) == f"[R1] Leverandør A: {shown} point ligger uden for skalaen 0–10"
+
+
+def test_a_price_adjustment_without_quality_criteria_adjusts_nothing():
+    model = AwardModel(
+        award_criterion="bedste forhold mellem pris og kvalitet",
+        scale=SCALE,
+        rounding=MODEL.rounding,
+        criteria=(
+            Criterion(
+                "Pris", 0, price_model=PriceModel("price-adjustment", amount_per_point=Decimal(10))
+            ),
+        ),
+    )
+    result = award(model, [Bid("A", {}, Decimal(500)), Bid("B", {}, Decimal(400))])
+    assert [(b.vendor, b.adjusted_price) for b in result.ranking] == [
+        ("B", Decimal("400.00")),
+        ("A", Decimal("500.00")),
     ]
