@@ -35,6 +35,7 @@ from procure.award import (
 from procure.award.consensus import change_data
 from procure.errors import ProcureError
 from procure.evaluation.overrides import Overrides, dump_overrides, parse_overrides
+from procure.i18n import language
 from procure.tender.model import Criterion, Kommissionsmodel, PriceLine, PriceModel, SubCriterion
 
 SCALE = Scale(10, 2)
@@ -520,3 +521,19 @@ def test_a_price_adjustment_without_quality_criteria_adjusts_nothing():
         ("B", Decimal("400.00")),
         ("A", Decimal("500.00")),
     ]
+
+
+def test_the_award_json_gives_reasons_in_the_language_asked_for_and_no_unknown_bid():
+    points = {r: Decimal(8) for r in REQUIREMENTS}
+    bids = [
+        Bid("A", points, Decimal(100)),
+        Bid("B", points, Decimal(90), confirmed_compliant=False),
+    ]
+    result = award(MODEL, bids)
+    with language("da"):
+        english = result.to_data("en")["ranking"][-1]["reasons"]
+    with language("en"):
+        danish = result.to_data("da")["ranking"][-1]["reasons"]
+    assert english == ["a person has judged the bid non-compliant"]
+    assert danish == ["en person har vurderet tilbuddet som ukonditionsmæssigt"]
+    assert result.bid("C") is None
