@@ -144,3 +144,17 @@ def test_the_award_text_is_in_the_tenders_language_whatever_language_is_in_force
     for line in ranked:
         assert "(tie)" in line and "total " in line and " points" in line, line
         assert "delt placering" not in line and "i alt" not in line, line
+
+
+def test_each_record_names_the_bids_file_and_the_price_lists_file():
+    spec = award_spec()
+    model = award_model_for_spec(spec)
+    vendors = ("Leverandør A", "Leverandør B")
+    evaluation = evaluation_for(spec, vendors=vendors, confirmed=dict.fromkeys(vendors, True))
+    bids = [VendorBid(v, "", f"{v}.docx", True, ()) for v in vendors]
+    prices = {"Leverandør A": priced("Leverandør A", 100000, 300000)}
+    records = bid_records(model, bids, evaluation, prices)
+    assert [(r.source, r.price_source) for r in records] == [
+        ("Leverandør A.docx", "Leverandør A.yaml"),
+        ("Leverandør B.docx", ""),
+    ]

@@ -143,7 +143,7 @@ def bid_records(
                 },
                 scores=tuple(s for s in scores.get(key, ()) if s.requirement in evaluated),
                 prices=price_reading(model, submission),
-                price_source=getattr(submission, "source", "") if submission else "",
+                price_source=submission.source if submission is not None else "",
             )
         )
     return tuple(out)
