@@ -3,6 +3,7 @@ like a formula kept as text, the same award giving the same bytes, a tie for fir
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 from decimal import Decimal
@@ -11,7 +12,13 @@ from docx import Document
 from openpyxl import load_workbook
 
 from procure.award import award, award_model_for_spec
-from procure.award.record import AwardRecord, VendorBid, award_bids, bid_records
+from procure.award.record import (
+    AwardRecord,
+    VendorBid,
+    award_bids,
+    bid_records,
+    price_reading,
+)
 from procure.award.report import award_text
 from procure.documents.award_letters import letter_file_name, render_award_letters
 from procure.documents.award_note import render_award_note
@@ -158,3 +165,23 @@ def test_each_record_names_the_bids_file_and_the_price_lists_file():
         ("Leverandør A.docx", "Leverandør A.yaml"),
         ("Leverandør B.docx", ""),
     ]
+    confirmed = records[0].confirmation
+    assert (confirmed.compliant, confirmed.by, confirmed.at) == (True, "Eva", "2027-02-01")
+    assert "gennemgået af udvalget" in confirmed.why
+
+
+def test_a_price_list_is_compared_at_the_published_decimals_of_amounts():
+    spec = award_spec()
+    model = award_model_for_spec(spec)
+    lines = model.price_lines
+    entries = tuple(
+        PriceEntry(line.id, "1000.04", total=str(1000 * line.quantity)) for line in lines
+    )
+    listed = PriceSubmission(source="p.yaml", entries=entries)
+    whole_kroner = dataclasses.replace(
+        model, rounding=dataclasses.replace(model.rounding, amount=0)
+    )
+    assert price_reading(whole_kroner, listed).problems == ()
+    assert [p.line for p in price_reading(model, listed).problems] == [line.id for line in lines]
+    missing = price_reading(model, None)
+    assert missing.price is None and len(missing.problems) == len(lines)

@@ -176,7 +176,7 @@ def price_reading(model: AwardModel, submission) -> PriceReading | None:
     if not model.price_lines:
         return None
     if submission is None:
-        return read_price_entries(model.price_lines, [], None, model.rounding.amount)
+        return read_price_entries(model.price_lines, [])  # every line missing: no amounts
     return read_price_entries(
         model.price_lines,
         [entry.as_mapping() for entry in submission.entries],
