@@ -96,6 +96,21 @@ def codes(reading) -> list[tuple[str, str]]:
             NOT_A_NUMBER,
             "enhedsprisen på prislinjen P1 er ikke et tal: 'gratis'",
         ),
+        (  # one line, spaces collapsed
+            {"line": "P1", "unit_price": "se \n  bilag\t4"},
+            NOT_A_NUMBER,
+            "enhedsprisen på prislinjen P1 er ikke et tal: 'se bilag 4'",
+        ),
+        (  # 40 characters are shown whole
+            {"line": "P1", "unit_price": "x" * 40},
+            NOT_A_NUMBER,
+            f"enhedsprisen på prislinjen P1 er ikke et tal: '{'x' * 40}'",
+        ),
+        (  # more are cut at 40
+            {"line": "P1", "unit_price": "y" * 40 + "z"},
+            NOT_A_NUMBER,
+            f"enhedsprisen på prislinjen P1 er ikke et tal: '{'y' * 40}…'",
+        ),
     ],
 )
 def test_an_unusable_unit_price_is_flagged_and_gives_no_price(entry, code, words):
