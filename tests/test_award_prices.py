@@ -169,3 +169,12 @@ def test_unknown_repeated_and_missing_lines_are_flagged():
     assert codes(reading) == [("P1", DUPLICATE_LINE), ("P9", UNKNOWN_LINE), ("P2", MISSING_LINE)]
     assert reading.unit_prices == (("P1", Decimal(1)),)  # the first entry counts
     assert reading.price is None
+
+
+def test_an_empty_quantity_cell_is_no_change_of_quantity():
+    reading = read_price_entries(
+        LINES,
+        [{"line": "P1", "unit_price": "10", "quantity": ""}, {"line": "P2", "unit_price": "2"}],
+    )
+    assert reading.problems == ()
+    assert reading.price == Decimal(41)  # 10 × 4 + 2 × 1 × 0.5
