@@ -178,3 +178,27 @@ def test_an_empty_quantity_cell_is_no_change_of_quantity():
     )
     assert reading.problems == ()
     assert reading.price == Decimal(41)  # 10 × 4 + 2 × 1 × 0.5
+
+
+def test_an_entry_without_a_line_or_on_an_unknown_line_is_flagged_with_its_words():
+    reading = read_price_entries(
+        LINES,
+        [
+            {"unit_price": "1"},
+            {"line": " P9 ", "unit_price": "3"},
+            {"line": "P1", "unit_price": "1"},
+            {"line": "P2", "unit_price": "1"},
+        ],
+    )
+    assert [(p.line, p.message.text("da")) for p in reading.problems] == [
+        ("", "prislinjen '' findes ikke i udbuddet"),
+        ("P9", "prislinjen 'P9' findes ikke i udbuddet"),
+    ]
+
+
+def test_amounts_of_at_most_28_characters_and_finite_decimals_are_read():
+    assert parse_amount("1" * 28) == Decimal("1" * 28)
+    assert parse_amount("1" * 29) is None
+    assert parse_amount(Decimal("NaN")) is None
+    assert parse_amount(Decimal("-Infinity")) is None
+    assert parse_amount(float("inf")) is None
