@@ -202,3 +202,24 @@ def test_amounts_of_at_most_28_characters_and_finite_decimals_are_read():
     assert parse_amount(Decimal("NaN")) is None
     assert parse_amount(Decimal("-Infinity")) is None
     assert parse_amount(float("inf")) is None
+
+
+def test_a_repeated_and_a_missing_line_are_flagged_with_their_words_and_empty_sums_are_none():
+    reading = read_price_entries(
+        LINES,
+        [
+            {"line": "P1", "unit_price": "1", "total": ""},
+            {"line": "P1", "unit_price": "2"},
+        ],
+        stated_total="",
+    )
+    assert [(p.line, p.message.text("da")) for p in reading.problems] == [
+        ("P1", "prislinjen P1 er udfyldt to gange; kun den første læses"),
+        ("P2", "prislinjen P2 (Implementering) mangler"),
+    ]
+    complete = read_price_entries(
+        LINES,
+        [{"line": "P1", "unit_price": "1", "total": ""}, {"line": "P2", "unit_price": "2"}],
+        stated_total="",
+    )
+    assert complete.problems == () and complete.price == Decimal(5)
