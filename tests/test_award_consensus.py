@@ -498,7 +498,10 @@ def test_a_bid_waiting_for_consensus_shares_no_place_and_the_letter_date_follows
     assert result.standstill_ends == dt.date(2027, 3, 18)  # 15 days: not sent electronically
 
 
-@pytest.mark.parametrize("points, shown", [("10.5", "10.5"), ("-1", "-1")])
+@pytest.mark.parametrize(
+    "points, shown",
+    [("10.5", "10.5"), ("-1", "-1"), ("2E+1", "20")],  # a hand-edited file may hold 2e1
+)
 def test_consensus_points_outside_the_scale_are_refused_naming_bid_and_requirement(points, shown):
     with pytest.raises(ProcureError) as raised:
         award(_fifty_fifty(()), [Bid("Leverandør A", {"R1": Decimal(points)}, Decimal(100))])
