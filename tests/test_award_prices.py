@@ -223,3 +223,12 @@ def test_a_repeated_and_a_missing_line_are_flagged_with_their_words_and_empty_su
         stated_total="",
     )
     assert complete.problems == () and complete.price == Decimal(5)
+
+
+def test_a_negative_unit_price_with_an_exponent_is_shown_in_plain_digits():
+    reading = read_price_entries(
+        LINES, [{"line": "P1", "unit_price": Decimal("-1E+3")}, {"line": "P2", "unit_price": "1"}]
+    )
+    assert reading.problems[0].message.text("da") == (
+        "enhedsprisen på prislinjen P1 er negativ: -1000"
+    )

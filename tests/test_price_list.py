@@ -271,3 +271,11 @@ def test_a_price_list_without_a_cvr_number_is_matched_by_name_to_a_bid_with_one(
     bare = PriceSubmission(source="x.yaml", entries=(), vendor=VendorInfo(name="Leverandør B"))
     bare = dataclasses.replace(bare, metadata=None)
     assert match_price_lists(BIDS, [bare], "T1") == {"Leverandør B": bare}
+
+
+def test_a_price_list_without_a_vendor_name_or_cvr_matches_no_bid():
+    bids = (*BIDS, VendorBid("XXXX", "", "x.xlsx", True, ()))
+    nameless = PriceSubmission(source="p.xlsx", entries=(), vendor=VendorInfo(name=None, cvr=""))
+    with pytest.raises(ProcureError) as caught:
+        match_price_lists(bids, [nameless], "T1")
+    assert "passer til 0 af tilbuddene" in str(caught.value)
