@@ -185,3 +185,32 @@ def test_a_price_list_is_compared_at_the_published_decimals_of_amounts():
     assert [p.line for p in price_reading(model, listed).problems] == [line.id for line in lines]
     missing = price_reading(model, None)
     assert missing.price is None and len(missing.problems) == len(lines)
+
+
+def test_the_award_text_as_procure_award_prints_it_in_danish_and_in_english():
+    prices = {"Leverandør A": (100000, 300000), "Leverandør B": (90000, 120000)}
+    record = make_record(award_spec(), prices)
+    with language("en"):  # the tender's language counts, not the one in force
+        danish = award_text(record, "Fagsystem", "da", draft=True)
+    assert danish.splitlines() == [
+        "Tildeling: Fagsystem",
+        "Tildelingskriterium: bedste forhold mellem pris og kvalitet",
+        "Udbuddet er ikke offentliggjort (kladde): resultatet er kun en prøve.",
+        "",
+        "Placering (bedste først):",
+        "  1. Leverandør B   i alt 8,14 point   Kvalitet 6,90 · Pris 10,00   pris 1.200.000 kr.",
+        "  2. Leverandør A   i alt 7,44 point   Kvalitet 7,40 · Pris 7,50   pris 1.500.000 kr.",
+        "Standstillperioden udløber: 5. april 2027",
+    ]
+    record = make_record(award_spec("en"), prices)
+    with language("da"):
+        english = award_text(record, "Case system", "en")
+    assert english.splitlines() == [
+        "Award: Case system",
+        "Award criterion: best price-quality ratio",
+        "",
+        "Ranking (best first):",
+        "  1. Leverandør B   total 8.14 points   Kvalitet 6.90 · Pris 10.00   price DKK 1,200,000",
+        "  2. Leverandør A   total 7.44 points   Kvalitet 7.40 · Pris 7.50   price DKK 1,500,000",
+        "The standstill period ends: 5 April 2027",
+    ]
