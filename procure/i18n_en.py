@@ -653,6 +653,8 @@ EN: dict[str, str] = {
     "point for {requirement} skal ligge mellem 0 og vægten {weight}": "points for {requirement} must be between 0 and the weight {weight}",
     "en manuel justering kræver en skriftlig begrundelse": "a manual override requires a written justification",
     "angiv hvem der justerer, og hvilken leverandør det gælder": "state who makes the override and which vendor it concerns",
+    "{points} point er ikke et tal på 0 eller mere": "{points} points is not a number of 0 or more",
+    "{points} point ligger ikke mellem 0 og vægten {weight}": "{points} points is not between 0 and the weight {weight}",
     # Row positions in vendor files (procure/responses/docx_reader.py, answer_file.py)
     "tabel {table}, række {row}": "table {table}, row {row}",
     "linje {line}": "line {line}",

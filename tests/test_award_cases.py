@@ -26,6 +26,12 @@ from procure.award import (
     read_price_entries,
     standstill_ends,
 )
+from procure.award.points import weighted_mean, weighted_total
+from procure.award.price_models import (
+    proportional_points,
+    relative_linear_points,
+    widened_zero_anchor,
+)
 from procure.award.standstill import is_working_day
 from procure.evaluation.scoring import requirement_points, total_score
 from procure.forms import ANSWER_LABELS
@@ -167,3 +173,54 @@ def test_standstill_case(item):
 def test_every_case_file_is_run():
     kinds = [("bids" in load_case(p)) or ("standstill" in load_case(p)) for p in CASES]
     assert all(kinds) and len(CASES) >= 12
+
+
+# -- The price models' edges, one function at a time ---------------------------------------------
+
+
+def test_a_price_of_0_that_is_the_lowest_gets_full_proportional_points():
+    assert proportional_points(Decimal(0), Decimal(0), 10) == 10
+    assert proportional_points(Decimal(200), Decimal(100), 10) == 5
+
+
+@pytest.mark.parametrize(
+    "price, lowest, points",
+    [
+        ("0", "0", "10"),  # the lowest price gets full points, also when it is 0
+        ("100", "0", "0"),  # above a lowest price of 0: infinitely far above it
+        ("1.5", "1", "5"),  # 50 % above a lowest price of 1 kr.
+        ("150", "100", "5"),
+        ("250", "100", "0"),  # more than X % above: 0, never below
+    ],
+)
+def test_relative_linear_points_at_the_edges(price, lowest, points):
+    assert relative_linear_points(Decimal(price), Decimal(lowest), Decimal(100), 10) == Decimal(
+        points
+    )
+
+
+@pytest.mark.parametrize(
+    "prices, widen_by, anchor",
+    [
+        ([], Decimal(10), Decimal(100)),  # no evaluated price: the anchor as published
+        ([Decimal(50)], Decimal(10), Decimal(100)),  # every price below it: not moved down
+        ([Decimal(112)], None, Decimal(100)),  # no widening published
+        ([Decimal(112)], Decimal(0), Decimal(100)),  # a widening of 0 is none
+        ([Decimal(112)], Decimal(10), Decimal(120)),  # 1.2 steps: up to the next whole step
+        ([Decimal(120)], Decimal(10), Decimal(120)),  # exactly two steps
+        ([Decimal("100.5")], Decimal(1), Decimal(101)),  # a step of 1 widens like any other
+        ([Decimal("100.5"), Decimal(90)], Decimal("0.5"), Decimal("100.5")),
+    ],
+)
+def test_the_zero_anchor_moves_up_in_whole_published_steps_past_the_highest_price(
+    prices, widen_by, anchor
+):
+    assert widened_zero_anchor(prices, Decimal(100), widen_by) == anchor
+
+
+def test_points_of_weights_that_sum_to_0_are_0_and_no_criteria_total_0():
+    assert weighted_mean([]) == 0
+    assert weighted_mean([(Decimal(7), 0), (Decimal(5), 0)]) == 0
+    assert weighted_mean([(Decimal(7), 1), (Decimal(4), 2)]) == 5
+    assert str(weighted_total([], 2)) == "0.00"
+    assert str(weighted_total([(Decimal("7.125"), 100)], 2)) == "7.13"  # half up

@@ -3,6 +3,8 @@ and the award's independence of the order points were entered in."""
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import json
 from decimal import Decimal
 
@@ -17,6 +19,7 @@ from procure.award import (
     EvaluatorScore,
     Rounding,
     Scale,
+    ScoreChange,
     award,
     consensus_inputs,
     consensus_points,
@@ -29,8 +32,11 @@ from procure.award import (
     record_consensus,
     record_score,
 )
+from procure.award.consensus import change_data
 from procure.errors import ProcureError
-from procure.tender.model import Criterion, PriceLine, PriceModel, SubCriterion
+from procure.evaluation.overrides import Overrides, dump_overrides, parse_overrides
+from procure.i18n import language
+from procure.tender.model import Criterion, Kommissionsmodel, PriceLine, PriceModel, SubCriterion
 
 SCALE = Scale(10, 2)
 REQUIREMENTS = ("FKI-BRG-004", "FKI-DRF-002", "FKI-IND-005")
@@ -130,6 +136,13 @@ def test_evaluators_are_kept_apart_and_more_than_a_tenth_of_the_scale_is_a_disag
     )
 
 
+def test_one_evaluators_points_are_agreed_on_by_themselves():
+    inputs = consensus_inputs([score("A", "FKI-BRG-004", "Ole", "7.5")], SCALE)
+    assert [(i.points, i.spread, i.disagreement, i.agreed) for i in inputs] == [
+        ((("Ole", Decimal("7.5")),), Decimal(0), False, Decimal("7.5"))
+    ]
+
+
 def test_two_scores_from_one_evaluator_for_one_requirement_are_refused():
     with pytest.raises(ProcureError) as raised:
         consensus_inputs([score("A", "FKI-BRG-004", "Ole", "7")] * 2, SCALE)
@@ -141,15 +154,21 @@ def test_an_evaluators_changed_score_is_logged_with_a_reason():
         {}, score("A", "R", "Ole", "7"), scale=SCALE, who="Ole", when="t1"
     )
     assert change is None
-    with pytest.raises(ProcureError):
+    with pytest.raises(ProcureError) as raised:
         record_score(recorded, score("A", "R", "Ole", "8"), scale=SCALE, who="Ole", when="t2")
+    assert str(raised.value) == (
+        "[R] A: en begrundelse mangler; hver konsensusscore skal kunne begrundes over for "
+        "tilbudsgiverne (udbudslovens §§ 171 og 174)"
+    )
     changed = EvaluatorScore("A", "R", "Ole", Decimal(8), why="Overså bilag 4")
-    recorded, change = record_score(recorded, changed, scale=SCALE, who="Ole", when="t2")
-    assert (change.old, change.new, change.evaluator, change.why) == (
+    recorded, change = record_score(recorded, changed, scale=SCALE, who="Kim", when="t2")
+    assert (change.old, change.new, change.evaluator, change.why, change.who, change.when) == (
         Decimal(7),
         Decimal(8),
         "Ole",
         "Overså bilag 4",
+        "Kim",
+        "t2",
     )
     assert recorded[("A", "R", "Ole")].points == Decimal(8)
 
@@ -204,6 +223,41 @@ def test_letters_wait_for_confirmed_compliance_and_every_consensus_score():
     assert missing_for_letters(MODEL, ready) == ()
 
 
+def test_letters_wait_for_a_valid_price_and_at_most_ten_missing_ids_are_named():
+    eleven = tuple((f"R{i:02}", 1) for i in range(1, 12))
+    model = AwardModel(
+        award_criterion="bedste forhold mellem pris og kvalitet",
+        scale=SCALE,
+        rounding=MODEL.rounding,
+        criteria=(
+            Criterion("Kvalitet", 60, requirements=eleven),
+            Criterion("Pris", 40, price_model=PriceModel("proportional")),
+        ),
+    )
+    everything = {rid: Decimal(5) for rid, _ in eleven}
+    bids = [
+        Bid("A", {}, None, confirmed_compliant=False),  # rejected first: the others still count
+        Bid("B", {"R01": Decimal(5)}, Decimal(100), confirmed_compliant=True),
+        Bid("C", {}, Decimal(100), confirmed_compliant=True),
+        Bid("D", everything, None, confirmed_compliant=True),
+    ]
+    assert [m.text("da") for m in missing_for_letters(model, bids)] == [
+        "B: 10 evaluerede krav mangler en konsensusscore: R02, R03, R04, R05, R06, R07, R08, "
+        "R09, R10, R11",
+        "C: 11 evaluerede krav mangler en konsensusscore: R01, R02, R03, R04, R05, R06, R07, "
+        "R08, R09, R10 …",
+        "D: tilbuddet har ingen gyldig pris",
+    ]
+    # without a price criterion no price is needed
+    quality_only = AwardModel(
+        award_criterion="bedste forhold mellem pris og kvalitet",
+        scale=SCALE,
+        rounding=MODEL.rounding,
+        criteria=(Criterion("Kvalitet", 100, requirements=eleven),),
+    )
+    assert missing_for_letters(quality_only, [bids[3]]) == ()
+
+
 def test_a_price_blind_evaluation_shows_no_price_before_quality_is_locked():
     import dataclasses
 
@@ -236,6 +290,10 @@ def test_an_excluded_bid_sets_no_lowest_price_and_gets_no_points():
         None,
     )
     assert [str(r) for r in cheap.reasons][1] == "[FKI-MK-1]"
+    # it keeps its price and shares no place
+    assert (cheap.price, cheap.tie) == (Decimal(500_000), False)
+    assert result.to_data()["ranking"][-1]["price"] == "500000.00"
+    assert result.zero_points_at is None  # no absolute-linear model
     # With the cheap bid compliant it would be the reference
     assert (
         award(MODEL, [Bid("Billig", points, Decimal(500_000)), *bids[1:]]).lowest_price == 500_000
@@ -310,3 +368,175 @@ def test_the_same_points_entered_in_another_order_give_the_same_award(data, rand
     random.shuffle(shuffled_scores)
     random.shuffle(shuffled_bids)
     assert award_json(shuffled_scores, shuffled_bids) == first
+
+
+def test_a_logged_change_is_stored_with_its_old_and_new_points_as_written():
+    change = ScoreChange("A", "R", "Kim", "t3", Decimal("7.50"), Decimal(8), "Bilag 4", "Ole")
+    assert change_data(change) == {
+        "vendor": "A",
+        "requirement": "R",
+        "who": "Kim",
+        "when": "t3",
+        "old": "7.50",
+        "new": "8",
+        "why": "Bilag 4",
+        "evaluator": "Ole",
+    }
+    first = ScoreChange("A", "R", "Udvalget", "t1", None, Decimal(7), "Konkret", "")
+    assert change_data(first) == {
+        "vendor": "A",
+        "requirement": "R",
+        "who": "Udvalget",
+        "when": "t1",
+        "old": None,
+        "new": "7",
+        "why": "Konkret",
+    }
+    # and the evaluation file reads them back as they were
+    text = dump_overrides(Overrides(changes=(change, first)))
+    assert parse_overrides(text, "e.yaml").changes == (change, first)
+
+
+def test_a_changed_consensus_without_a_reason_is_refused_naming_bid_and_requirement():
+    first = ConsensusScore("A", "FKI-BRG-004", Decimal(7), "Beskriver arbejdsgangen")
+    recorded, _ = record_consensus({}, first, scale=SCALE, who="Udvalget", when="t1")
+    with pytest.raises(ProcureError) as raised:
+        record_consensus(
+            recorded,
+            ConsensusScore("A", "FKI-BRG-004", Decimal(8), ""),
+            scale=SCALE,
+            who="Udvalget",
+            when="t2",
+        )
+    assert str(raised.value) == (
+        "[FKI-BRG-004] A: en begrundelse mangler; hver konsensusscore skal kunne begrundes over "
+        "for tilbudsgiverne (udbudslovens §§ 171 og 174)"
+    )
+
+
+def test_a_tie_break_on_a_figure_a_bid_lacks_puts_it_last_or_leaves_the_tie():
+    quality_only = AwardModel(
+        award_criterion="bedste forhold mellem pris og kvalitet",
+        scale=SCALE,
+        rounding=MODEL.rounding,
+        criteria=(Criterion("Kvalitet", 100, requirements=(("R1", 1),)),),
+        tie_break=("lowest-price",),
+    )
+    same = {"R1": Decimal(7)}
+    bids = [Bid("X", same, None), Bid("Y", same, Decimal(500)), Bid("Z", same, Decimal(400))]
+    result = award(quality_only, bids)
+    # the price does not compete here; as a tie-break a bid without one comes last
+    assert result.lowest_price is None
+    assert [(b.vendor, b.rank, b.tie) for b in result.ranking] == [
+        ("Z", 1, False),
+        ("Y", 2, False),
+        ("X", 3, False),
+    ]
+    price_only = AwardModel(
+        award_criterion="pris",
+        scale=SCALE,
+        rounding=MODEL.rounding,
+        criteria=(Criterion("Pris", 100, price_model=PriceModel("proportional")),),
+        tie_break=("highest-quality",),
+    )
+    bids = [Bid("B", {}, Decimal(400)), Bid("A", {}, Decimal(400)), Bid("C", {}, Decimal(900))]
+    result = award(price_only, bids)
+    # no bid has quality points: the tie-break decides nothing, the tie stands (by name)
+    assert [(b.vendor, b.rank, b.tie) for b in result.ranking] == [
+        ("A", 1, True),
+        ("B", 1, True),
+        ("C", 3, False),
+    ]
+
+
+def test_kommissionsmodellen_set_beside_another_price_model_ranks_by_the_total():
+    """A draft's model is not validated before `procure award`: thresholds of
+    Kommissionsmodellen beside a points price model change nothing (only evaluation-price
+    compares price per quality point)."""
+    model = dataclasses.replace(MODEL, kommissionsmodel=Kommissionsmodel(), tie_break=())
+    points = {r: Decimal(8) for r in REQUIREMENTS}
+    result = award(
+        model, [Bid("Dyr", points, Decimal(1_200_000)), Bid("Billig", points, Decimal(1_000_000))]
+    )
+    assert [(b.vendor, b.rank, b.tie, b.total) for b in result.ranking] == [
+        ("Billig", 1, False, Decimal("8.80")),
+        ("Dyr", 2, False, Decimal("8.00")),
+    ]
+
+
+def _fifty_fifty(tie_break):
+    return AwardModel(
+        award_criterion="bedste forhold mellem pris og kvalitet",
+        scale=SCALE,
+        rounding=MODEL.rounding,
+        criteria=(
+            Criterion("Kvalitet", 50, requirements=(("R1", 1),)),
+            Criterion("Pris", 50, price_model=PriceModel("proportional")),
+        ),
+        tie_break=tie_break,
+    )
+
+
+@pytest.mark.parametrize(
+    "tie_break, first",
+    [(("highest:Pris",), "B"), (("highest-quality",), "A"), (("highest:Kvalitet",), "A")],
+)
+def test_equal_totals_are_decided_by_the_published_tie_break(tie_break, first):
+    # A: quality 10, price points 5 (twice the lowest price); B: quality 5, price points 10
+    bids = [Bid("A", {"R1": Decimal(10)}, Decimal(200)), Bid("B", {"R1": Decimal(5)}, Decimal(100))]
+    result = award(_fifty_fifty(tie_break), bids)
+    assert [b.total for b in result.ranking] == [Decimal("7.50"), Decimal("7.50")]
+    assert [(b.vendor, b.rank, b.tie) for b in result.ranking][0] == (first, 1, False)
+    assert [b.rank for b in result.ranking] == [1, 2]
+
+
+def test_a_bid_waiting_for_consensus_shares_no_place_and_the_letter_date_follows_the_sending():
+    bids = [Bid("A", {"R1": Decimal(10)}, Decimal(200)), Bid("B", {}, Decimal(100))]
+    result = award(_fifty_fifty(()), bids, sent_on=dt.date(2027, 3, 3), electronic=False)
+    waiting = result.bid("B")
+    assert (waiting.rank, waiting.tie, waiting.missing) == (None, False, ("R1",))
+    assert result.standstill_ends == dt.date(2027, 3, 18)  # 15 days: not sent electronically
+
+
+@pytest.mark.parametrize(
+    "points, shown",
+    [("10.5", "10.5"), ("-1", "-1"), ("2E+1", "20")],  # a hand-edited file may hold 2e1
+)
+def test_consensus_points_outside_the_scale_are_refused_naming_bid_and_requirement(points, shown):
+    with pytest.raises(ProcureError) as raised:
+        award(_fifty_fifty(()), [Bid("Leverandør A", {"R1": Decimal(points)}, Decimal(100))])
+    assert str(raised.value) == f"[R1] Leverandør A: {shown} point ligger uden for skalaen 0–10"
+
+
+def test_a_price_adjustment_without_quality_criteria_adjusts_nothing():
+    model = AwardModel(
+        award_criterion="bedste forhold mellem pris og kvalitet",
+        scale=SCALE,
+        rounding=MODEL.rounding,
+        criteria=(
+            Criterion(
+                "Pris", 0, price_model=PriceModel("price-adjustment", amount_per_point=Decimal(10))
+            ),
+        ),
+    )
+    result = award(model, [Bid("A", {}, Decimal(500)), Bid("B", {}, Decimal(400))])
+    assert [(b.vendor, b.adjusted_price) for b in result.ranking] == [
+        ("B", Decimal("400.00")),
+        ("A", Decimal("500.00")),
+    ]
+
+
+def test_the_award_json_gives_reasons_in_the_language_asked_for_and_no_unknown_bid():
+    points = {r: Decimal(8) for r in REQUIREMENTS}
+    bids = [
+        Bid("A", points, Decimal(100)),
+        Bid("B", points, Decimal(90), confirmed_compliant=False),
+    ]
+    result = award(MODEL, bids)
+    with language("da"):
+        english = result.to_data("en")["ranking"][-1]["reasons"]
+    with language("en"):
+        danish = result.to_data("da")["ranking"][-1]["reasons"]
+    assert english == ["a person has judged the bid non-compliant"]
+    assert danish == ["en person har vurderet tilbuddet som ukonditionsmæssigt"]
+    assert result.bid("C") is None

@@ -3,6 +3,7 @@ like a formula kept as text, the same award giving the same bytes, a tie for fir
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 from decimal import Decimal
@@ -11,10 +12,18 @@ from docx import Document
 from openpyxl import load_workbook
 
 from procure.award import award, award_model_for_spec
-from procure.award.record import AwardRecord, VendorBid, award_bids, bid_records
+from procure.award.record import (
+    AwardRecord,
+    VendorBid,
+    award_bids,
+    bid_records,
+    price_reading,
+)
+from procure.award.report import award_text
 from procure.documents.award_letters import letter_file_name, render_award_letters
 from procure.documents.award_note import render_award_note
 from procure.documents.award_xlsx import render_award_xlsx
+from procure.i18n import language
 from procure.responses.model import PriceEntry, PriceSubmission
 from tests.award_samples import award_spec, evaluation_for
 
@@ -127,3 +136,81 @@ def test_reasons_with_markup_characters_breaks_and_tabs_reach_word_as_written():
     assert why in cells
     note = Document(io.BytesIO(render_award_note(spec, record, SENT_ON)))
     assert why in [c.text for t in note.tables for r in t.rows for c in r.cells]
+
+
+def test_the_award_text_is_in_the_tenders_language_whatever_language_is_in_force():
+    spec = award_spec("en")
+    same = {"Leverandør A": (Decimal(7), Decimal(7)), "Leverandør C": (Decimal(7), Decimal(7))}
+    record = make_record(
+        spec, {"Leverandør A": (95000, 160000), "Leverandør C": (95000, 160000)}, points=same
+    )
+    with language("da"):
+        text = award_text(record, "Fagsystem", "en")
+    ranked = [line for line in text.splitlines() if "Leverandør" in line]
+    assert len(ranked) == 2
+    for line in ranked:
+        assert "(tie)" in line and "total " in line and " points" in line, line
+        assert "delt placering" not in line and "i alt" not in line, line
+
+
+def test_each_record_names_the_bids_file_and_the_price_lists_file():
+    spec = award_spec()
+    model = award_model_for_spec(spec)
+    vendors = ("Leverandør A", "Leverandør B")
+    evaluation = evaluation_for(spec, vendors=vendors, confirmed=dict.fromkeys(vendors, True))
+    bids = [VendorBid(v, "", f"{v}.docx", True, ()) for v in vendors]
+    prices = {"Leverandør A": priced("Leverandør A", 100000, 300000)}
+    records = bid_records(model, bids, evaluation, prices)
+    assert [(r.source, r.price_source) for r in records] == [
+        ("Leverandør A.docx", "Leverandør A.yaml"),
+        ("Leverandør B.docx", ""),
+    ]
+    confirmed = records[0].confirmation
+    assert (confirmed.compliant, confirmed.by, confirmed.at) == (True, "Eva", "2027-02-01")
+    assert "gennemgået af udvalget" in confirmed.why
+
+
+def test_a_price_list_is_compared_at_the_published_decimals_of_amounts():
+    spec = award_spec()
+    model = award_model_for_spec(spec)
+    lines = model.price_lines
+    entries = tuple(
+        PriceEntry(line.id, "1000.04", total=str(1000 * line.quantity)) for line in lines
+    )
+    listed = PriceSubmission(source="p.yaml", entries=entries)
+    whole_kroner = dataclasses.replace(
+        model, rounding=dataclasses.replace(model.rounding, amount=0)
+    )
+    assert price_reading(whole_kroner, listed).problems == ()
+    assert [p.line for p in price_reading(model, listed).problems] == [line.id for line in lines]
+    missing = price_reading(model, None)
+    assert missing.price is None and len(missing.problems) == len(lines)
+
+
+def test_the_award_text_as_procure_award_prints_it_in_danish_and_in_english():
+    prices = {"Leverandør A": (100000, 300000), "Leverandør B": (90000, 120000)}
+    record = make_record(award_spec(), prices)
+    with language("en"):  # the tender's language counts, not the one in force
+        danish = award_text(record, "Fagsystem", "da", draft=True)
+    assert danish.splitlines() == [
+        "Tildeling: Fagsystem",
+        "Tildelingskriterium: bedste forhold mellem pris og kvalitet",
+        "Udbuddet er ikke offentliggjort (kladde): resultatet er kun en prøve.",
+        "",
+        "Placering (bedste først):",
+        "  1. Leverandør B   i alt 8,14 point   Kvalitet 6,90 · Pris 10,00   pris 1.200.000 kr.",
+        "  2. Leverandør A   i alt 7,44 point   Kvalitet 7,40 · Pris 7,50   pris 1.500.000 kr.",
+        "Standstillperioden udløber: 5. april 2027",
+    ]
+    record = make_record(award_spec("en"), prices)
+    with language("da"):
+        english = award_text(record, "Case system", "en")
+    assert english.splitlines() == [
+        "Award: Case system",
+        "Award criterion: best price-quality ratio",
+        "",
+        "Ranking (best first):",
+        "  1. Leverandør B   total 8.14 points   Kvalitet 6.90 · Pris 10.00   price DKK 1,200,000",
+        "  2. Leverandør A   total 7.44 points   Kvalitet 7.40 · Pris 7.50   price DKK 1,500,000",
+        "The standstill period ends: 5 April 2027",
+    ]

@@ -96,6 +96,21 @@ def codes(reading) -> list[tuple[str, str]]:
             NOT_A_NUMBER,
             "enhedsprisen på prislinjen P1 er ikke et tal: 'gratis'",
         ),
+        (  # one line, spaces collapsed
+            {"line": "P1", "unit_price": "se \n  bilag\t4"},
+            NOT_A_NUMBER,
+            "enhedsprisen på prislinjen P1 er ikke et tal: 'se bilag 4'",
+        ),
+        (  # 40 characters are shown whole
+            {"line": "P1", "unit_price": "x" * 40},
+            NOT_A_NUMBER,
+            f"enhedsprisen på prislinjen P1 er ikke et tal: '{'x' * 40}'",
+        ),
+        (  # more are cut at 40
+            {"line": "P1", "unit_price": "y" * 40 + "z"},
+            NOT_A_NUMBER,
+            f"enhedsprisen på prislinjen P1 er ikke et tal: '{'y' * 40}…'",
+        ),
     ],
 )
 def test_an_unusable_unit_price_is_flagged_and_gives_no_price(entry, code, words):
@@ -154,3 +169,66 @@ def test_unknown_repeated_and_missing_lines_are_flagged():
     assert codes(reading) == [("P1", DUPLICATE_LINE), ("P9", UNKNOWN_LINE), ("P2", MISSING_LINE)]
     assert reading.unit_prices == (("P1", Decimal(1)),)  # the first entry counts
     assert reading.price is None
+
+
+def test_an_empty_quantity_cell_is_no_change_of_quantity():
+    reading = read_price_entries(
+        LINES,
+        [{"line": "P1", "unit_price": "10", "quantity": ""}, {"line": "P2", "unit_price": "2"}],
+    )
+    assert reading.problems == ()
+    assert reading.price == Decimal(41)  # 10 × 4 + 2 × 1 × 0.5
+
+
+def test_an_entry_without_a_line_or_on_an_unknown_line_is_flagged_with_its_words():
+    reading = read_price_entries(
+        LINES,
+        [
+            {"unit_price": "1"},
+            {"line": " P9 ", "unit_price": "3"},
+            {"line": "P1", "unit_price": "1"},
+            {"line": "P2", "unit_price": "1"},
+        ],
+    )
+    assert [(p.line, p.message.text("da")) for p in reading.problems] == [
+        ("", "prislinjen '' findes ikke i udbuddet"),
+        ("P9", "prislinjen 'P9' findes ikke i udbuddet"),
+    ]
+
+
+def test_amounts_of_at_most_28_characters_and_finite_decimals_are_read():
+    assert parse_amount("1" * 28) == Decimal("1" * 28)
+    assert parse_amount("1" * 29) is None
+    assert parse_amount(Decimal("NaN")) is None
+    assert parse_amount(Decimal("-Infinity")) is None
+    assert parse_amount(float("inf")) is None
+
+
+def test_a_repeated_and_a_missing_line_are_flagged_with_their_words_and_empty_sums_are_none():
+    reading = read_price_entries(
+        LINES,
+        [
+            {"line": "P1", "unit_price": "1", "total": ""},
+            {"line": "P1", "unit_price": "2"},
+        ],
+        stated_total="",
+    )
+    assert [(p.line, p.message.text("da")) for p in reading.problems] == [
+        ("P1", "prislinjen P1 er udfyldt to gange; kun den første læses"),
+        ("P2", "prislinjen P2 (Implementering) mangler"),
+    ]
+    complete = read_price_entries(
+        LINES,
+        [{"line": "P1", "unit_price": "1", "total": ""}, {"line": "P2", "unit_price": "2"}],
+        stated_total="",
+    )
+    assert complete.problems == () and complete.price == Decimal(5)
+
+
+def test_a_negative_unit_price_with_an_exponent_is_shown_in_plain_digits():
+    reading = read_price_entries(
+        LINES, [{"line": "P1", "unit_price": Decimal("-1E+3")}, {"line": "P2", "unit_price": "1"}]
+    )
+    assert reading.problems[0].message.text("da") == (
+        "enhedsprisen på prislinjen P1 er negativ: -1000"
+    )

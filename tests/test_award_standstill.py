@@ -63,3 +63,9 @@ def test_the_period_counts_from_the_day_after_sending_and_never_ends_on_a_day_of
             while moved < ends:
                 assert not is_working_day(moved)
                 moved += dt.timedelta(days=1)
+
+
+def test_a_decision_is_taken_as_sent_electronically_unless_said_otherwise():
+    sent = dt.date(2027, 3, 3)  # a Wednesday: ten days on is Saturday 13 March, then Monday
+    assert standstill_ends(sent) == dt.date(2027, 3, 15)
+    assert standstill_ends(sent, electronic=False) == dt.date(2027, 3, 18)

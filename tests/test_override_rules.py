@@ -253,6 +253,64 @@ def test_a_hand_edited_entry_without_a_field_is_refused_with_its_line():
     )
 
 
+def _hand_edited(points: str, requirement: str = "FKI-ORG-003") -> str:
+    entry = (
+        f"- vendor: Leverandør A\n  requirement: {requirement}\n  points: '{{}}'\n"
+        "  justification: j\n  by: Eva\n  at: '2026-01-01T00:00:00+00:00'\n"
+    )
+    return "overrides:\n" + entry.format("2") + entry.format(points)
+
+
+@pytest.mark.parametrize(
+    "points, message",
+    [
+        ("-6", "-6 point ligger ikke mellem 0 og vægten 6"),
+        ("-0.01", "-0.01 point ligger ikke mellem 0 og vægten 6"),
+        ("6.01", "6.01 point ligger ikke mellem 0 og vægten 6"),
+        ("60", "60 point ligger ikke mellem 0 og vægten 6"),
+        ("NaN", "NaN point ligger ikke mellem 0 og vægten 6"),
+        ("Infinity", "Infinity point ligger ikke mellem 0 og vægten 6"),
+    ],
+)
+def test_hand_edited_points_outside_0_to_the_weight_are_refused_naming_line_and_requirement(
+    points, message
+):
+    with pytest.raises(ProcureError) as caught:
+        parse_overrides(_hand_edited(points), "e.yaml", small_spec())
+    assert str(caught.value) == f"e.yaml:8: [FKI-ORG-003]: {message}"
+    assert caught.value.text("en") == (
+        f"e.yaml:8: [FKI-ORG-003]: {points} points is not between 0 and the weight 6"
+    )
+
+
+def test_hand_edited_points_below_0_are_refused_also_without_the_tender():
+    with pytest.raises(ProcureError) as caught:
+        parse_overrides(_hand_edited("-1"), "e.yaml")
+    assert str(caught.value) == "e.yaml:8: [FKI-ORG-003]: -1 point er ikke et tal på 0 eller mere"
+    # the weight is not known without the tender: any points of 0 or more are read
+    assert parse_overrides(_hand_edited("60"), "e.yaml").entries[-1].points == Decimal(60)
+
+
+@pytest.mark.parametrize(
+    "requirement, points", [("FKI-ORG-003", "0"), ("FKI-ORG-003", "6"), ("FKI-ORG-002", "4")]
+)
+def test_hand_edited_points_on_the_bounds_are_read(requirement, points):
+    spec = small_spec()
+    overrides = parse_overrides(_hand_edited(points, requirement), "e.yaml", spec)
+    assert [e.points for e in overrides.entries] == [Decimal(2), Decimal(points)]
+    # and they count: the bid's points on that requirement are the override's
+    result = evaluate_response(spec, response_for(spec, ALL_MET), overrides)
+    assert result.verdict(requirement).final_points == Decimal(points)
+
+
+def test_hand_edited_points_above_the_weight_of_an_overridden_pk_are_refused():
+    with pytest.raises(ProcureError) as caught:
+        parse_overrides(_hand_edited("4.5", "FKI-ORG-002"), "e.yaml", small_spec())
+    assert (
+        str(caught.value) == "e.yaml:8: [FKI-ORG-002]: 4.5 point ligger ikke mellem 0 og vægten 4"
+    )
+
+
 @pytest.mark.parametrize(
     "reservations",
     [

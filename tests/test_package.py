@@ -28,6 +28,7 @@ from procure.responses.package import (
     sniff,
 )
 from procure.responses.reader import read_response
+from tests import limits as time_limits
 
 SOURCE = "svar.docx"
 MIB = 1024 * 1024
@@ -89,7 +90,7 @@ def refusal(data: bytes, limits: Limits | None = None, source: str = SOURCE) -> 
     started = time.perf_counter()
     with pytest.raises(ProcureError) as caught:
         read_response(data, source, limits or Limits())
-    assert time.perf_counter() - started < 5
+    assert time.perf_counter() - started < time_limits.seconds(5)
     message = str(caught.value)
     assert message.startswith(f"{source}: ")
     assert "\n" not in message
@@ -294,6 +295,40 @@ def test_too_many_members():
     )
 
 
+def _element_bound(data: bytes) -> int:
+    """The XML elements of a package as the reader bounds them: a start tag for each (the
+    thumbnail of a Word file is no XML)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        parts = [
+            archive.read(name) for name in archive.namelist() if name.endswith((".xml", ".rels"))
+        ]
+    return sum(part.count(b"<") - part.count(b"</") for part in parts)
+
+
+def test_too_many_xml_elements_are_refused_at_the_limit_plus_one():
+    bound = _element_bound(DOCX)
+    assert 50 < bound < Limits().max_xml_elements
+    assert read_response(DOCX, SOURCE, Limits(max_xml_elements=bound)).rows
+    assert refusal(DOCX, Limits(max_xml_elements=bound - 1)) == (
+        f"filen rummer over {bound - 1} XML-elementer, langt flere end en svarblanket; filen "
+        "afvises"
+    )
+
+
+def test_a_workbook_with_too_many_xml_elements_is_refused_at_the_limit_plus_one():
+    bound = _element_bound(XLSX)
+    assert 50 < bound < Limits().max_sheet_elements
+    limits = Limits(max_sheet_elements=bound - 1)
+    assert refusal(XLSX, limits, "svar.xlsx") == (
+        f"filen rummer over {bound - 1} XML-elementer, langt flere end en svarblanket; filen "
+        "afvises"
+    )
+    # at the limit it passes this check (and is then read as the form it is not)
+    with pytest.raises(ProcureError) as caught:
+        read_response(XLSX, "svar.xlsx", Limits(max_sheet_elements=bound))
+    assert "XML-elementer" not in str(caught.value)
+
+
 def test_a_huge_member_table_is_refused_before_it_is_built():
     # One empty member, then 400,000 central-directory entries pointing at it (19 MB).
     local = struct.pack("<4s5H3I2H", b"PK\x03\x04", 20, 0, 0, 0, 0, 0, 0, 0, 1, 0) + b"a"
@@ -411,7 +446,7 @@ def test_file_over_the_size_cap_is_refused_before_reading(tmp_path: Path):
     started = time.perf_counter()
     with pytest.raises(ProcureError) as caught:
         read_response(huge, "enorm.docx")
-    assert time.perf_counter() - started < 1
+    assert time.perf_counter() - started < time_limits.seconds(1)
     assert str(caught.value) == (
         "enorm.docx: filen er for stor (10240 MB); den største tilladte størrelse er 25 MB"
     )

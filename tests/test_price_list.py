@@ -246,10 +246,36 @@ def test_price_lists_are_matched_by_cvr_else_by_name():
 
 
 def test_a_price_list_for_another_tender_or_a_second_one_is_refused():
-    with pytest.raises(ProcureError, match="hører til et andet udbud"):
-        match_price_lists(BIDS, [submission(cvr="11111111", tender_id="T2")], "T1")
+    def refusal(separate) -> str:
+        with pytest.raises(ProcureError) as caught:
+            match_price_lists(BIDS, separate, "T1")
+        return str(caught.value)
+
+    assert refusal([submission(cvr="11111111", tender_id="T2", source="p2.xlsx")]) == (
+        "p2.xlsx: prislisten hører til et andet udbud (udbuds-id T2, forventet T1)"
+    )
     twice = [submission(cvr="11111111", source="1.xlsx"), submission(cvr="11111111")]
-    with pytest.raises(ProcureError, match="Leverandør A har allerede en prisliste"):
-        match_price_lists(BIDS, twice, "T1")
-    with pytest.raises(ProcureError, match="passer til 0 af tilbuddene"):
-        match_price_lists(BIDS, [submission(name="Leverandør A", cvr="22222222")], "T1")
+    assert refusal(twice) == (
+        "p.xlsx: Leverandør A har allerede en prisliste (1.xlsx); angiv kun én prisliste pr. tilbud"
+    )
+    assert refusal([submission(name="Leverandør A", cvr="22222222")]) == (
+        "p.xlsx: prislisten (leverandør 'Leverandør A', CVR '22222222') passer til 0 af "
+        "tilbuddene; udfyld leverandørens navn og CVR-nummer som i besvarelsen"
+    )
+
+
+def test_a_price_list_without_a_cvr_number_is_matched_by_name_to_a_bid_with_one():
+    by_name = submission(name="leverandør a")
+    assert match_price_lists(BIDS, [by_name], "T1") == {"Leverandør A": by_name}
+    # a list read without any form metadata is matched all the same
+    bare = PriceSubmission(source="x.yaml", entries=(), vendor=VendorInfo(name="Leverandør B"))
+    bare = dataclasses.replace(bare, metadata=None)
+    assert match_price_lists(BIDS, [bare], "T1") == {"Leverandør B": bare}
+
+
+def test_a_price_list_without_a_vendor_name_or_cvr_matches_no_bid():
+    bids = (*BIDS, VendorBid("XXXX", "", "x.xlsx", True, ()))
+    nameless = PriceSubmission(source="p.xlsx", entries=(), vendor=VendorInfo(name=None, cvr=""))
+    with pytest.raises(ProcureError) as caught:
+        match_price_lists(bids, [nameless], "T1")
+    assert "passer til 0 af tilbuddene" in str(caught.value)

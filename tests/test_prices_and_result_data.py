@@ -24,6 +24,8 @@ from tests.test_evaluation import ALL_MET, response_for, small_spec
         ("Tillæg 25 000 kr.", Decimal(25000)),
         ("Tillæg 25\u00a0000 kr.", Decimal(25000)),
         ("Tillæg 25\u202f000 kr.", Decimal(25000)),
+        ("Pris: 1.250 000 kr.", Decimal(1250000)),  # dot and space both group thousands
+        ("1 250.000,5 kr.", Decimal("1250000.5")),
         ("kr. 1 250,50", Decimal("1250.50")),
         ("12,5 kr.", Decimal("12.5")),
         ("12.50 kr", Decimal("12.50")),

@@ -107,9 +107,8 @@ def points_problem(value: object, scale: Scale) -> Message | None:
 
 
 def _decimal(value: object) -> Decimal | None:
-    """Points written as a person writes them (7, 7.5, 7,5); no exponents, no NaN."""
-    if isinstance(value, bool) or value is None:
-        return None
+    """Points written as a person writes them (7, 7.5, 7,5); no exponents, no NaN (nor
+    None or a bool: 'None' and 'True' are no points either)."""
     text = str(value).strip().replace(",", ".")
     if not _POINTS.match(text):
         return None

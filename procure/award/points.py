@@ -15,7 +15,7 @@ from procure.tender.model import Criterion, SubCriterion
 
 
 def round_half_up(value: Decimal, decimals: int) -> Decimal:
-    return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    return value.quantize(Decimal(10) ** -decimals, rounding=ROUND_HALF_UP)
 
 
 def weighted_mean(pairs: Iterable[tuple[Decimal, int | Decimal]]) -> Decimal:
@@ -45,11 +45,9 @@ def criterion_points(
     if not criterion.sub:
         mean = weighted_mean((points[rid], weight) for rid, weight in criterion.requirements)
         return round_half_up(mean, decimals), ()
-    subs = tuple((s.name, sub_points(s, points, sub_decimals)) for s in criterion.sub)
-    mean = weighted_mean(
-        (value, s.weight) for (_, value), s in zip(subs, criterion.sub, strict=True)
-    )
-    return round_half_up(mean, decimals), subs
+    subs = [(s, sub_points(s, points, sub_decimals)) for s in criterion.sub]
+    mean = weighted_mean((value, s.weight) for s, value in subs)
+    return round_half_up(mean, decimals), tuple((s.name, value) for s, value in subs)
 
 
 def weighted_total(pairs: Iterable[tuple[Decimal, int]], decimals: int) -> Decimal:

@@ -143,7 +143,7 @@ def bid_records(
                 },
                 scores=tuple(s for s in scores.get(key, ()) if s.requirement in evaluated),
                 prices=price_reading(model, submission),
-                price_source=getattr(submission, "source", "") if submission else "",
+                price_source=submission.source if submission is not None else "",
             )
         )
     return tuple(out)
@@ -176,7 +176,7 @@ def price_reading(model: AwardModel, submission) -> PriceReading | None:
     if not model.price_lines:
         return None
     if submission is None:
-        return read_price_entries(model.price_lines, [], None, model.rounding.amount)
+        return read_price_entries(model.price_lines, [])  # every line missing: no amounts
     return read_price_entries(
         model.price_lines,
         [entry.as_mapping() for entry in submission.entries],

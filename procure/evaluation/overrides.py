@@ -164,7 +164,8 @@ def parse_overrides(text: str, source: str, spec: TenderSpec | None = None) -> O
     if not isinstance(data, dict) or not isinstance(data.get("overrides"), list):
         raise ProcureError.invalid(source, t("er ikke en evalueringsfil (forventede 'overrides')"))
     entries = []
-    for i, item in enumerate(data.get("overrides", [])):
+    items = data["overrides"]  # a list from procure's YAML loader: it knows its lines
+    for i, item in enumerate(items):
         try:
             old = item.get("old_points")
             entries.append(
@@ -179,12 +180,13 @@ def parse_overrides(text: str, source: str, spec: TenderSpec | None = None) -> O
                 )
             )
         except (KeyError, TypeError, AttributeError, InvalidOperation):
-            line = getattr(data["overrides"], "lines", [None] * (i + 1))[i]
+            line = items.lines[i]
             raise ProcureError.invalid(
                 source,
                 t("en justering mangler vendor, requirement, points, justification, by eller at"),
                 line,
             ) from None
+        _check_points_in_range(entries[-1], spec, source, items.lines[i])
     decisions = []
     raw_decisions = data.get("reservations", [])
     if not isinstance(raw_decisions, list):
@@ -207,7 +209,7 @@ def parse_overrides(text: str, source: str, spec: TenderSpec | None = None) -> O
                 )
             )
         except (KeyError, TypeError, AttributeError, InvalidOperation):
-            line = getattr(raw_decisions, "lines", [None] * (i + 1))[i]
+            line = raw_decisions.lines[i]
             raise ProcureError.invalid(
                 source,
                 t(
@@ -230,6 +232,23 @@ def parse_overrides(text: str, source: str, spec: TenderSpec | None = None) -> O
     return Overrides(
         tender_id, tuple(entries), tuple(decisions), scores, consensus, confirmations, changes
     )
+
+
+def _check_points_in_range(entry: Override, spec, source: str, line: int) -> None:
+    """A hand-edited file is held to the same bounds as `append_override`: 0 to the PK's
+    weight (without the tender, whose weights are unknown, at least 0)."""
+    requirement = spec.requirement(entry.requirement_id) if spec is not None else None
+    weight = requirement.weight if requirement is not None and requirement.kind == "PK" else None
+    points = entry.points
+    if points.is_finite() and points >= 0 and (weight is None or points <= weight):
+        return
+    if weight is None:
+        message = t("{points} point er ikke et tal på 0 eller mere", points=points)
+    else:
+        message = t(
+            "{points} point ligger ikke mellem 0 og vægten {weight}", points=points, weight=weight
+        )
+    raise ProcureError.invalid(source, message, line, entry.requirement_id)
 
 
 def append_override(

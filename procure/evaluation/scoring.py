@@ -26,9 +26,10 @@ def total_score(points: list[Decimal], total_weight: int, model: EvaluationModel
     (half up, as a person rounds by hand)."""
     if total_weight <= 0:
         return Decimal(0).quantize(_quantum(model))
-    raw = sum(points, Decimal(0)) / Decimal(total_weight) * Decimal(model.scale_max)
+    # sum() of no points is the int 0; divided by a Decimal it is a Decimal all the same
+    raw = sum(points) / Decimal(total_weight) * Decimal(model.scale_max)
     return raw.quantize(_quantum(model), rounding=ROUND_HALF_UP)
 
 
 def _quantum(model: EvaluationModel) -> Decimal:
-    return Decimal(1).scaleb(-model.decimals)
+    return Decimal(10) ** -model.decimals  # exactly 0.01 for two decimals
