@@ -5,8 +5,9 @@ release reader, not the validator, the differ or the near-duplicate check."""
 
 from __future__ import annotations
 
-from importlib import import_module
 from typing import TYPE_CHECKING
+
+from procure.lazy import lazy_names
 
 # name -> module of procure.library it lives in
 _WHERE = {
@@ -48,17 +49,7 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str):
-    module = _WHERE.get(name)
-    if module is None:
-        raise AttributeError(f"module 'procure.library' has no attribute {name!r}")
-    value = getattr(import_module(f"procure.library.{module}"), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_WHERE))
+__getattr__, __dir__ = lazy_names(__name__, _WHERE, globals())
 
 
 if TYPE_CHECKING:  # for type checkers and editors: the same names, imported eagerly
