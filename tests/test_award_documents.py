@@ -20,6 +20,7 @@ from procure.award.record import (
     price_reading,
 )
 from procure.award.report import award_text
+from procure.award.result import AwardResult, BidResult
 from procure.documents.award_letters import letter_file_name, render_award_letters
 from procure.documents.award_note import render_award_note
 from procure.documents.award_xlsx import render_award_xlsx
@@ -213,4 +214,58 @@ def test_the_award_text_as_procure_award_prints_it_in_danish_and_in_english():
         "  1. Leverandør B   total 8.14 points   Kvalitet 6.90 · Pris 10.00   price DKK 1,200,000",
         "  2. Leverandør A   total 7.44 points   Kvalitet 7.40 · Pris 7.50   price DKK 1,500,000",
         "The standstill period ends: 5 April 2027",
+    ]
+
+
+def synthetic_record(model, ranking, bids=(), criterion=None) -> AwardRecord:
+    """An award record with a hand-made ranking: the text prints what the record says."""
+    if criterion is not None:
+        model = dataclasses.replace(model, award_criterion=criterion)
+    result = AwardResult(model.award_criterion, model.rounding, tuple(ranking))
+    return AwardRecord(model, result, tuple(bids))
+
+
+def test_the_printed_lines_of_kommissionsmodellen_and_price_adjustment_bids():
+    model = award_model_for_spec(award_spec())
+    # More digits than published: the text rounds to the published decimals (total 2,
+    # criteria 2); amounts show two decimals unless whole.
+    ranked = (
+        BidResult(
+            "Leverandør K", 1, False, False, (), True,
+            total=Decimal("8.1"),
+            price_per_quality_point=Decimal("12500.5"),
+        ),
+        BidResult(
+            "Leverandør J", 2, False, False, (), True,
+            adjusted_price=Decimal("1250000"),
+            criteria=(("Kvalitet", Decimal("7.1")),),
+            price_points=Decimal("9.5"),
+        ),
+        BidResult("Leverandør T", 3, True, False, (), True, criteria=(("Kvalitet", Decimal("6")),)),
+        BidResult("Leverandør U", 3, True, False, (), True),
+    )  # fmt: skip
+    record = synthetic_record(model, ranked, criterion="noget andet")
+    with language("en"):
+        danish = award_text(record, "Fagsystem", "da")
+    assert danish.splitlines() == [
+        "Tildeling: Fagsystem",
+        "Tildelingskriterium: noget andet",
+        "",
+        "Placering (bedste først):",
+        "  1. Leverandør K   i alt 8,10 point   12.500,50 kr. pr. kvalitetspoint",
+        "  2. Leverandør J   justeret pris 1.250.000 kr.   Kvalitet 7,10 · Pris 9,50",
+        "  3. Leverandør T (delt placering)   Kvalitet 6,00",
+        "  3. Leverandør U (delt placering)",
+    ]
+    with language("da"):
+        english = award_text(record, "Case system", "en")
+    assert english.splitlines() == [
+        "Award: Case system",
+        "Award criterion: noget andet",
+        "",
+        "Ranking (best first):",
+        "  1. Leverandør K   total 8.10 points   DKK 12,500.50 per quality point",
+        "  2. Leverandør J   adjusted price DKK 1,250,000   Kvalitet 7.10 · Pris 9.50",
+        "  3. Leverandør T (tie)   Kvalitet 6.00",
+        "  3. Leverandør U (tie)",
     ]
