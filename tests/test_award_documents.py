@@ -14,6 +14,8 @@ from openpyxl import load_workbook
 from procure.award import award, award_model_for_spec
 from procure.award.record import (
     AwardRecord,
+    BidRecord,
+    Confirmed,
     VendorBid,
     award_bids,
     bid_records,
@@ -24,7 +26,7 @@ from procure.award.result import AwardResult, BidResult
 from procure.documents.award_letters import letter_file_name, render_award_letters
 from procure.documents.award_note import render_award_note
 from procure.documents.award_xlsx import render_award_xlsx
-from procure.i18n import language
+from procure.i18n import language, t
 from procure.responses.model import PriceEntry, PriceSubmission
 from tests.award_samples import award_spec, evaluation_for
 
@@ -268,4 +270,81 @@ def test_the_printed_lines_of_kommissionsmodellen_and_price_adjustment_bids():
         "  2. Leverandør J   adjusted price DKK 1,250,000   Kvalitet 7.10 · Pris 9.50",
         "  3. Leverandør T (tie)   Kvalitet 6.00",
         "  3. Leverandør U (tie)",
+    ]
+
+
+def test_the_waiting_excluded_and_price_problem_sections_word_for_word():
+    model = award_model_for_spec(award_spec())
+    missing = tuple(f"K{n}" for n in range(1, 8))
+    unranked = (
+        BidResult("Leverandør F", None, False, False, (), True, missing=missing[:5]),
+        BidResult("Leverandør S", None, False, False, (), True, missing=missing[:6]),
+        BidResult("Leverandør V", None, False, False, (), True, missing=missing),
+        BidResult(
+            "Leverandør D", None, False, True,
+            (t("tilbuddet har ingen gyldig pris på alle prislinjer"), "egen begrundelse"),
+            False,
+        ),
+    )  # fmt: skip
+    lines = price_reading(model, None)  # every line missing
+    confirmed = Confirmed(True, "ok", "Eva", "2027-02-01")
+    bids = (  # D's list has no file name; only F's compliance is confirmed
+        BidRecord("Leverandør F", prices=lines, price_source="F.xlsx", confirmation=confirmed),
+        BidRecord("Leverandør D", prices=lines),
+        BidRecord("Leverandør S"),
+    )
+    record = synthetic_record(model, unranked, bids)
+    with language("en"):
+        danish = award_text(record, "Fagsystem", "da")
+    assert danish.splitlines() == [
+        "Tildeling: Fagsystem",
+        "Tildelingskriterium: bedste forhold mellem pris og kvalitet",
+        "",
+        "Placering (bedste først):",
+        "  intet tilbud kunne rangeres",
+        "",
+        "Mangler konsensus (ingen placering endnu):",
+        "  Leverandør F: 5 evaluerede krav uden konsensusscore (K1, K2, K3, K4, K5)",
+        "  Leverandør S: 6 evaluerede krav uden konsensusscore (K1, K2, K3, K4, K5 …)",
+        "  Leverandør V: 7 evaluerede krav uden konsensusscore (K1, K2, K3, K4, K5 …)",
+        "",
+        "Udelukket (ingen point, ingen placering):",
+        "  Leverandør D",
+        "    - tilbuddet har ingen gyldig pris på alle prislinjer",
+        "    - egen begrundelse",
+        "",
+        "Prisproblemer (procure bruger sine egne beregninger):",
+        "  Leverandør F (F.xlsx): prislinjen P1 (Drift og vedligehold pr. måned) mangler",
+        "  Leverandør F (F.xlsx): prislinjen P2 (Implementering & uddannelse) mangler",
+        "  Leverandør D: prislinjen P1 (Drift og vedligehold pr. måned) mangler",
+        "  Leverandør D: prislinjen P2 (Implementering & uddannelse) mangler",
+        "",
+        "Konditionsmæssighed endnu ikke bekræftet af en person: Leverandør D, Leverandør S",
+    ]
+    with language("da"):
+        english = award_text(record, "Case system", "en")
+    assert english.splitlines() == [
+        "Award: Case system",
+        "Award criterion: best price-quality ratio",
+        "",
+        "Ranking (best first):",
+        "  no bid could be ranked",
+        "",
+        "Waiting for consensus (no rank yet):",
+        "  Leverandør F: 5 evaluated requirements without a consensus score (K1, K2, K3, K4, K5)",
+        "  Leverandør S: 6 evaluated requirements without a consensus score (K1, K2, K3, K4, K5 …)",
+        "  Leverandør V: 7 evaluated requirements without a consensus score (K1, K2, K3, K4, K5 …)",
+        "",
+        "Excluded (no points, no rank):",
+        "  Leverandør D",
+        "    - the bid has no valid price on every price line",
+        "    - egen begrundelse",
+        "",
+        "Price problems (procure uses its own computations):",
+        "  Leverandør F (F.xlsx): the price line P1 (Drift og vedligehold pr. måned) is missing",
+        "  Leverandør F (F.xlsx): the price line P2 (Implementering & uddannelse) is missing",
+        "  Leverandør D: the price line P1 (Drift og vedligehold pr. måned) is missing",
+        "  Leverandør D: the price line P2 (Implementering & uddannelse) is missing",
+        "",
+        "Compliance not yet confirmed by a person: Leverandør D, Leverandør S",
     ]
