@@ -1,5 +1,6 @@
 """The award's renderers on their own: English with an English tender, vendor text that looks
-like a formula kept as text, the same award giving the same bytes, a tie for first place."""
+like a formula kept as text, the same award giving the same bytes, a tie for first place, and
+the text `procure award` prints, every line of it, in Danish and in English."""
 
 from __future__ import annotations
 
