@@ -1,5 +1,6 @@
 """The award's renderers on their own: English with an English tender, vendor text that looks
-like a formula kept as text, the same award giving the same bytes, a tie for first place."""
+like a formula kept as text, the same award giving the same bytes, a tie for first place, and
+the text `procure award` prints, every line of it, in Danish and in English."""
 
 from __future__ import annotations
 
@@ -14,16 +15,19 @@ from openpyxl import load_workbook
 from procure.award import award, award_model_for_spec
 from procure.award.record import (
     AwardRecord,
+    BidRecord,
+    Confirmed,
     VendorBid,
     award_bids,
     bid_records,
     price_reading,
 )
 from procure.award.report import award_text
+from procure.award.result import AwardResult, BidResult
 from procure.documents.award_letters import letter_file_name, render_award_letters
 from procure.documents.award_note import render_award_note
 from procure.documents.award_xlsx import render_award_xlsx
-from procure.i18n import language
+from procure.i18n import language, t
 from procure.responses.model import PriceEntry, PriceSubmission
 from tests.award_samples import award_spec, evaluation_for
 
@@ -213,4 +217,135 @@ def test_the_award_text_as_procure_award_prints_it_in_danish_and_in_english():
         "  1. Leverandør B   total 8.14 points   Kvalitet 6.90 · Pris 10.00   price DKK 1,200,000",
         "  2. Leverandør A   total 7.44 points   Kvalitet 7.40 · Pris 7.50   price DKK 1,500,000",
         "The standstill period ends: 5 April 2027",
+    ]
+
+
+def synthetic_record(model, ranking, bids=(), criterion=None) -> AwardRecord:
+    """An award record with a hand-made ranking: the text prints what the record says."""
+    if criterion is not None:
+        model = dataclasses.replace(model, award_criterion=criterion)
+    result = AwardResult(model.award_criterion, model.rounding, tuple(ranking))
+    return AwardRecord(model, result, tuple(bids))
+
+
+def test_the_printed_lines_of_kommissionsmodellen_and_price_adjustment_bids():
+    model = award_model_for_spec(award_spec())
+    # More digits than published: the text rounds to the published decimals (total 2,
+    # criteria 2); amounts show two decimals unless whole.
+    ranked = (
+        BidResult(
+            "Leverandør K", 1, False, False, (), True,
+            total=Decimal("8.1"),
+            price_per_quality_point=Decimal("12500.5"),
+        ),
+        BidResult(
+            "Leverandør J", 2, False, False, (), True,
+            adjusted_price=Decimal("1250000"),
+            criteria=(("Kvalitet", Decimal("7.1")),),
+            price_points=Decimal("9.5"),
+        ),
+        BidResult("Leverandør T", 3, True, False, (), True, criteria=(("Kvalitet", Decimal("6")),)),
+        BidResult("Leverandør U", 3, True, False, (), True),
+    )  # fmt: skip
+    record = synthetic_record(model, ranked, criterion="noget andet")
+    with language("en"):
+        danish = award_text(record, "Fagsystem", "da")
+    assert danish.splitlines() == [
+        "Tildeling: Fagsystem",
+        "Tildelingskriterium: noget andet",
+        "",
+        "Placering (bedste først):",
+        "  1. Leverandør K   i alt 8,10 point   12.500,50 kr. pr. kvalitetspoint",
+        "  2. Leverandør J   justeret pris 1.250.000 kr.   Kvalitet 7,10 · Pris 9,50",
+        "  3. Leverandør T (delt placering)   Kvalitet 6,00",
+        "  3. Leverandør U (delt placering)",
+    ]
+    with language("da"):
+        english = award_text(record, "Case system", "en")
+    assert english.splitlines() == [
+        "Award: Case system",
+        "Award criterion: noget andet",
+        "",
+        "Ranking (best first):",
+        "  1. Leverandør K   total 8.10 points   DKK 12,500.50 per quality point",
+        "  2. Leverandør J   adjusted price DKK 1,250,000   Kvalitet 7.10 · Pris 9.50",
+        "  3. Leverandør T (tie)   Kvalitet 6.00",
+        "  3. Leverandør U (tie)",
+    ]
+
+
+def test_the_waiting_excluded_and_price_problem_sections_word_for_word():
+    model = award_model_for_spec(award_spec())
+    missing = tuple(f"K{n}" for n in range(1, 8))
+    unranked = (
+        BidResult("Leverandør F", None, False, False, (), True, missing=missing[:5]),
+        BidResult("Leverandør S", None, False, False, (), True, missing=missing[:6]),
+        BidResult("Leverandør V", None, False, False, (), True, missing=missing),
+        BidResult(
+            "Leverandør D", None, False, True,
+            (t("tilbuddet har ingen gyldig pris på alle prislinjer"), "egen begrundelse"),
+            False,
+        ),
+    )  # fmt: skip
+    lines = price_reading(model, None)  # every line missing
+    confirmed = Confirmed(True, "ok", "Eva", "2027-02-01")
+    bids = (  # D's list has no file name; only F's compliance is confirmed
+        BidRecord("Leverandør F", prices=lines, price_source="F.xlsx", confirmation=confirmed),
+        BidRecord("Leverandør D", prices=lines),
+        BidRecord("Leverandør S"),
+    )
+    record = synthetic_record(model, unranked, bids)
+    with language("en"):
+        danish = award_text(record, "Fagsystem", "da")
+    assert danish.splitlines() == [
+        "Tildeling: Fagsystem",
+        "Tildelingskriterium: bedste forhold mellem pris og kvalitet",
+        "",
+        "Placering (bedste først):",
+        "  intet tilbud kunne rangeres",
+        "",
+        "Mangler konsensus (ingen placering endnu):",
+        "  Leverandør F: 5 evaluerede krav uden konsensusscore (K1, K2, K3, K4, K5)",
+        "  Leverandør S: 6 evaluerede krav uden konsensusscore (K1, K2, K3, K4, K5 …)",
+        "  Leverandør V: 7 evaluerede krav uden konsensusscore (K1, K2, K3, K4, K5 …)",
+        "",
+        "Udelukket (ingen point, ingen placering):",
+        "  Leverandør D",
+        "    - tilbuddet har ingen gyldig pris på alle prislinjer",
+        "    - egen begrundelse",
+        "",
+        "Prisproblemer (procure bruger sine egne beregninger):",
+        "  Leverandør F (F.xlsx): prislinjen P1 (Drift og vedligehold pr. måned) mangler",
+        "  Leverandør F (F.xlsx): prislinjen P2 (Implementering & uddannelse) mangler",
+        "  Leverandør D: prislinjen P1 (Drift og vedligehold pr. måned) mangler",
+        "  Leverandør D: prislinjen P2 (Implementering & uddannelse) mangler",
+        "",
+        "Konditionsmæssighed endnu ikke bekræftet af en person: Leverandør D, Leverandør S",
+    ]
+    with language("da"):
+        english = award_text(record, "Case system", "en")
+    assert english.splitlines() == [
+        "Award: Case system",
+        "Award criterion: best price-quality ratio",
+        "",
+        "Ranking (best first):",
+        "  no bid could be ranked",
+        "",
+        "Waiting for consensus (no rank yet):",
+        "  Leverandør F: 5 evaluated requirements without a consensus score (K1, K2, K3, K4, K5)",
+        "  Leverandør S: 6 evaluated requirements without a consensus score (K1, K2, K3, K4, K5 …)",
+        "  Leverandør V: 7 evaluated requirements without a consensus score (K1, K2, K3, K4, K5 …)",
+        "",
+        "Excluded (no points, no rank):",
+        "  Leverandør D",
+        "    - the bid has no valid price on every price line",
+        "    - egen begrundelse",
+        "",
+        "Price problems (procure uses its own computations):",
+        "  Leverandør F (F.xlsx): the price line P1 (Drift og vedligehold pr. måned) is missing",
+        "  Leverandør F (F.xlsx): the price line P2 (Implementering & uddannelse) is missing",
+        "  Leverandør D: the price line P1 (Drift og vedligehold pr. måned) is missing",
+        "  Leverandør D: the price line P2 (Implementering & uddannelse) is missing",
+        "",
+        "Compliance not yet confirmed by a person: Leverandør D, Leverandør S",
     ]
