@@ -378,3 +378,192 @@ def test_the_readmes_example_is_a_valid_model_for_a_real_tender():
     spec = resolve_tender(tender, shipped_release())
     assert evaluation_problems_for_spec(spec) == ()
     assert tender.evaluation.anchors[1] == (Decimal(5), "Tilfredsstillende opfyldelse")
+
+
+# -- Every problem's exact text (mutation testing, docs/testing.md) -------------------------------
+
+BASE = parse_tender(tender_text(), "t.yaml")
+QUALITY, PRICE = BASE.evaluation.criteria
+FUNCTIONS, IMPLEMENTATION = QUALITY.sub
+
+
+def problems_with(criteria=None, lines=None, requirements=REQUIREMENTS, **changes) -> list[str]:
+    """The problems of the issue's example with some of its evaluation block replaced."""
+    if criteria is not None:
+        changes["criteria"] = criteria
+    evaluation = dataclasses.replace(BASE.evaluation, **changes)
+    tender = dataclasses.replace(BASE, evaluation=evaluation)
+    if lines is not None:
+        tender = dataclasses.replace(tender, price_lines=lines)
+    return [p.text("da") for p in evaluation_problems(tender, requirements)]
+
+
+def price(kind, weight=40, name="Pris", **parameters) -> Criterion:
+    return Criterion(name, weight, price_model=PriceModel(kind, **parameters))
+
+
+def test_a_price_only_award_criterion_takes_one_price_criterion_of_weight_100():
+    alone = dataclasses.replace(PRICE, weight=100)
+    assert problems_with(award_criterion="pris", criteria=(alone,), requirements=[]) == []
+    assert problems_with(award_criterion="pris") == [
+        "evaluation.criteria: med tildelingskriteriet 'pris' er der ét kriterium: prisen, med "
+        "en prismodel og vægt 100"
+    ]
+    assert problems_with(
+        award_criterion="omkostninger",
+        criteria=(dataclasses.replace(PRICE, weight=90),),
+        requirements=[],
+    ) == [
+        "evaluation.criteria: med tildelingskriteriet 'omkostninger' er der ét kriterium: "
+        "prisen, med en prismodel og vægt 100"
+    ]
+    assert problems_with(
+        award_criterion="pris", criteria=(price("evaluation-price", 100),), requirements=[]
+    ) == [
+        "evaluation.criteria[0].price_model: prismodellen 'evaluation-price' sætter prisen op "
+        "mod kvaliteten med Kommissionsmodellen; angiv 'evaluation.kommissionsmodel'",
+        "evaluation.criteria[0].price_model: prismodellen 'evaluation-price' sætter prisen op "
+        "mod kvaliteten, men modellen har intet kvalitetskriterium",
+        "evaluation.award_criterion: med tildelingskriteriet 'pris' vinder den laveste pris; "
+        "prismodellen 'evaluation-price' kræver kvalitet",
+    ]
+
+
+def test_a_price_set_against_quality_counts_the_quality_weights_only():
+    adjustment = price("price-adjustment", 0, amount_per_point=Decimal(1000))
+    assert problems_with(criteria=(dataclasses.replace(QUALITY, weight=100), adjustment)) == []
+    assert problems_with(criteria=(QUALITY, adjustment)) == [
+        "evaluation.criteria: kvalitetskriteriernes vægte summer til 60, men skal summe til 100 "
+        "(med prismodellen 'price-adjustment' sættes pris op mod kvalitet og har ingen vægt)"
+    ]
+    assert problems_with(criteria=(adjustment,), requirements=[]) == [
+        "evaluation.criteria: kvalitetskriteriernes vægte summer til 0, men skal summe til 100 "
+        "(med prismodellen 'price-adjustment' sættes pris op mod kvalitet og har ingen vægt)",
+        "evaluation.criteria[0].price_model: prismodellen 'price-adjustment' sætter prisen op "
+        "mod kvaliteten, men modellen har intet kvalitetskriterium",
+    ]
+    evaluation_price = price("evaluation-price", 0)
+    assert problems_with(criteria=(dataclasses.replace(QUALITY, weight=100), evaluation_price)) == [
+        "evaluation.criteria[1].price_model: prismodellen 'evaluation-price' sætter prisen op "
+        "mod kvaliteten med Kommissionsmodellen; angiv 'evaluation.kommissionsmodel'"
+    ]
+
+
+def test_criteria_and_subs_of_weight_zero_empty_or_twice_are_reported():
+    empty = Criterion("Service", 0)
+    assert problems_with(criteria=(dataclasses.replace(QUALITY, weight=100), empty)) == [
+        "evaluation.criteria[1]: kriteriet 'Service' har vægt 0 og tæller ikke; giv det en vægt "
+        "eller fjern det",
+        "evaluation.criteria[1]: kriteriet 'Service' skal have netop én af 'sub', "
+        "'requirements' og 'price_model' (det har -)",
+        "evaluation.tie_break[0]: 'lowest-price' kræver et priskriterium, men modellen har intet",
+    ]
+    zero_sub = dataclasses.replace(IMPLEMENTATION, weight=0)
+    assert problems_with(
+        criteria=(dataclasses.replace(QUALITY, sub=(FUNCTIONS, zero_sub)), PRICE)
+    ) == [
+        "evaluation.criteria[0]: underkriterierne til 'Kvalitet' har vægte, der summer til 70, "
+        "men skal summe til 100",
+        "evaluation.criteria[0].sub[1]: underkriteriet 'Implementering' har vægt 0 og tæller ikke",
+    ]
+    both = dataclasses.replace(QUALITY, requirements=(("FKI-IND-005", 4),))
+    assert problems_with(criteria=(both, PRICE)) == [
+        "evaluation.criteria[0]: kriteriet 'Kvalitet' skal have netop én af 'sub', "
+        "'requirements' og 'price_model' (det har sub, requirements)"
+    ]
+    assert problems_with(criteria=(QUALITY, dataclasses.replace(PRICE, name="Kvalitet"))) == [
+        "evaluation.criteria[1]: kriteriet 'Kvalitet' står to gange"
+    ]
+    twin = dataclasses.replace(IMPLEMENTATION, name="Funktionalitet")
+    assert problems_with(criteria=(dataclasses.replace(QUALITY, sub=(FUNCTIONS, twin)), PRICE)) == [
+        "evaluation.criteria[0].sub[1]: underkriteriet 'Funktionalitet' står to gange"
+    ]
+    second = dataclasses.replace(PRICE, name="Pris 2")
+    assert problems_with(criteria=(dataclasses.replace(QUALITY, weight=20), PRICE, second)) == [
+        "evaluation.criteria: modellen har 2 priskriterier; der må højst være ét"
+    ]
+
+
+def test_a_requirement_not_in_the_tender_is_named():
+    unknown = dataclasses.replace(
+        IMPLEMENTATION, requirements=(("FKI-IND-005", 4), ("FKI-XXX-001", 2))
+    )
+    assert problems_with(
+        criteria=(dataclasses.replace(QUALITY, sub=(FUNCTIONS, unknown)), PRICE)
+    ) == [
+        "evaluation.criteria[0].sub[1]: [FKI-XXX-001] i 'Implementering' er ikke et krav i udbuddet"
+    ]
+
+
+def test_absolute_linear_parameters_must_be_above_zero_and_the_cap_above_full_points():
+    model = "absolute-linear"
+    zero_full = price(
+        model,
+        full_points_at=Decimal(0),
+        zero_points_at=Decimal(100),
+        widen_by=Decimal(0),
+        cap=Decimal(-1),
+    )
+    assert problems_with(criteria=(QUALITY, zero_full)) == [
+        "evaluation.criteria[1].price_model: 'widen_by' skal være større end 0",
+        "evaluation.criteria[1].price_model: 'cap' skal være større end 0",
+        "evaluation.criteria[1].price_model: 'cap' (-1) skal være højere end 'full_points_at' (0)",
+    ]
+    at_full = price(
+        model, full_points_at=Decimal(100), zero_points_at=Decimal(200), cap=Decimal(100)
+    )
+    assert problems_with(criteria=(QUALITY, at_full)) == [
+        "evaluation.criteria[1].price_model: 'cap' (100) skal være højere end 'full_points_at' "
+        "(100)"
+    ]
+    fine = price(model, full_points_at=Decimal(100), zero_points_at=Decimal(200), cap=Decimal(101))
+    assert problems_with(criteria=(QUALITY, fine)) == []
+    equal = price(model, full_points_at=Decimal(100), zero_points_at=Decimal(100))
+    assert problems_with(criteria=(QUALITY, equal)) == [
+        "evaluation.criteria[1].price_model: 'full_points_at' (100) skal være lavere end "
+        "'zero_points_at' (100)"
+    ]
+
+
+def test_tie_break_rules_twice_or_without_their_criterion_are_reported():
+    rules = ("lowest-price", "lowest-price", "highest-quality", "highest:Pris")
+    assert problems_with(tie_break=rules) == [
+        "evaluation.tie_break[1]: 'lowest-price' står to gange"
+    ]
+    quality_only = (dataclasses.replace(QUALITY, weight=100),)
+    assert problems_with(
+        criteria=quality_only, tie_break=("lowest-price", "highest-quality"), lines=()
+    ) == ["evaluation.tie_break[0]: 'lowest-price' kræver et priskriterium, men modellen har intet"]
+    price_only = (dataclasses.replace(PRICE, weight=100),)
+    assert problems_with(
+        award_criterion="pris",
+        criteria=price_only,
+        requirements=[],
+        tie_break=("highest-quality", "lowest-price"),
+    ) == [
+        "evaluation.tie_break[0]: 'highest-quality' kræver et kvalitetskriterium, men modellen "
+        "har intet"
+    ]
+
+
+def test_anchors_off_the_scales_decimals_and_bad_price_lines_are_reported():
+    anchors = (
+        (Decimal("10.00"), "a"),
+        (Decimal("9.5"), "b"),
+        (Decimal("7.125"), "c"),
+    )
+    assert problems_with(anchors=anchors) == [
+        "evaluation.scale.anchors: ankeret 7.125 ligger ikke på skalaen 0–10 med 2 decimaler"
+    ]
+    lines = (
+        PriceLine("P1", "a", Decimal(1)),
+        PriceLine("P1", "b", Decimal(0)),
+        PriceLine("P2", "c", Decimal(-1), Decimal(0)),
+        PriceLine("P3", "d", Decimal(2), Decimal("0.5")),
+    )
+    assert problems_with(lines=lines) == [
+        "price_lines[1]: prislinjen P1 står to gange",
+        "price_lines[1]: prislinjen P1 skal have et antal over 0",
+        "price_lines[2]: prislinjen P2 skal have et antal over 0",
+        "price_lines[2]: prislinjen P2 skal have en vægt over 0",
+    ]
