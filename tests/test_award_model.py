@@ -567,3 +567,54 @@ def test_anchors_off_the_scales_decimals_and_bad_price_lines_are_reported():
         "price_lines[2]: prislinjen P2 skal have et antal over 0",
         "price_lines[2]: prislinjen P2 skal have en vægt over 0",
     ]
+
+
+def test_the_award_takes_the_published_model_as_it_stands():
+    from procure.award.model import Rounding, Scale, award_model
+
+    evaluation = dataclasses.replace(
+        BASE.evaluation,
+        rounding_sub=1,
+        rounding_criterion=3,
+        rounding_total=0,
+        rounding_amount=4,
+        kommissionsmodel=Kommissionsmodel(),
+        price_blind=True,
+    )
+    model = award_model(dataclasses.replace(BASE, evaluation=evaluation), {"FKI-ORG-001": 9})
+    assert model.award_criterion == "bedste forhold mellem pris og kvalitet"
+    assert model.scale == Scale(10, 2, evaluation.anchors)
+    assert model.rounding == Rounding(sub=1, criterion=3, total=0, amount=4)
+    assert model.criteria == (QUALITY, PRICE) and not model.from_old_model
+    assert model.tie_break == ("lowest-price",)
+    assert model.kommissionsmodel == Kommissionsmodel() and model.price_blind is True
+    assert model.price_lines == BASE.price_lines
+    assert model.quality_criteria == (QUALITY,) and model.price_criterion == PRICE
+    assert model.price_model == PriceModel("relative-linear", x_percent=Decimal(100))
+    assert model.evaluated_requirements == ("FKI-BRG-004", "FKI-DRF-002", "FKI-IND-005")
+    assert model.criterion("Pris") == PRICE and model.criterion("Service") is None
+
+
+def test_an_old_model_names_its_criterion_in_the_tenders_language_and_scores_answers():
+    from procure.award.model import Rounding, award_model, old_model_points
+    from procure.forms import Answer
+
+    old = parse_tender(tender_text(OLD_BLOCK).replace("language: da", "language: en"), "o.yaml")
+    model = award_model(old, {"FKI-BRG-004": 6, "FKI-DRF-002": None, "FKI-IND-005": 0})
+    assert model.criteria == (Criterion("Quality", 100, requirements=(("FKI-BRG-004", 6),)),)
+    assert model.award_criterion == "bedste forhold mellem pris og kvalitet"
+    assert model.rounding == Rounding(sub=1, criterion=1, total=1, amount=2)
+    assert model.price_model is None and model.evaluated_requirements == ("FKI-BRG-004",)
+    assert award_model(old, {"FKI-BRG-004": None}).criteria == ()
+    assert old_model_points(Answer.MET, old.evaluation) == Decimal(8)
+    assert old_model_points(Answer.PARTLY, old.evaluation) == Decimal(2)
+    assert old_model_points(Answer.NOT_MET, old.evaluation) == Decimal(0)
+    assert old_model_points(None, old.evaluation) == Decimal(0)
+
+
+def test_the_default_model_leaves_out_pks_without_weight_and_rounds_to_two_decimals():
+    evaluation, lines = default_evaluation([("A", 6), ("B", None), ("C", 0), ("D", 2)])
+    assert evaluation.criteria[0] == Criterion("Kvalitet", 60, requirements=(("A", 6), ("D", 2)))
+    assert (evaluation.rounding_criterion, evaluation.rounding_total) == (2, 2)
+    assert evaluation.kommissionsmodel is None and evaluation.anchors == ()
+    assert lines[0] == PriceLine("P1", "Samlet pris for kontraktperioden", Decimal(1))
