@@ -618,3 +618,13 @@ def test_the_default_model_leaves_out_pks_without_weight_and_rounds_to_two_decim
     assert (evaluation.rounding_criterion, evaluation.rounding_total) == (2, 2)
     assert evaluation.kommissionsmodel is None and evaluation.anchors == ()
     assert lines[0] == PriceLine("P1", "Samlet pris for kontraktperioden", Decimal(1))
+
+
+def test_the_default_model_of_an_english_spec_is_english_and_another_language_gets_danish():
+    english = dataclasses.replace(sample_spec(), language="en")
+    evaluation, lines = default_evaluation_for_spec(english)
+    assert [c.name for c in evaluation.criteria] == ["Quality", "Price"]
+    assert lines[0].text == "Total price for the contract period"
+    evaluation, lines = default_evaluation([("A", 6)], "de")
+    assert [c.name for c in evaluation.criteria] == ["Kvalitet", "Pris"]
+    assert lines[0].text == "Samlet pris for kontraktperioden"
