@@ -628,3 +628,14 @@ def test_the_default_model_of_an_english_spec_is_english_and_another_language_ge
     evaluation, lines = default_evaluation([("A", 6)], "de")
     assert [c.name for c in evaluation.criteria] == ["Kvalitet", "Pris"]
     assert lines[0].text == "Samlet pris for kontraktperioden"
+
+
+def test_a_price_only_award_criterion_refuses_a_quality_criterion_alone_or_beside_the_price():
+    expected = [
+        "evaluation.criteria: med tildelingskriteriet 'pris' er der ét kriterium: prisen, med "
+        "en prismodel og vægt 100"
+    ]
+    quality = dataclasses.replace(QUALITY, weight=100)
+    assert problems_with(award_criterion="pris", criteria=(quality,), lines=())[:1] == expected
+    beside = (dataclasses.replace(QUALITY, weight=0), dataclasses.replace(PRICE, weight=100))
+    assert problems_with(award_criterion="pris", criteria=beside)[:1] == expected
