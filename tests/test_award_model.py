@@ -639,3 +639,12 @@ def test_a_price_only_award_criterion_refuses_a_quality_criterion_alone_or_besid
     assert problems_with(award_criterion="pris", criteria=(quality,), lines=())[:1] == expected
     beside = (dataclasses.replace(QUALITY, weight=0), dataclasses.replace(PRICE, weight=100))
     assert problems_with(award_criterion="pris", criteria=beside)[:1] == expected
+
+
+def test_a_quality_criterion_of_weight_zero_is_reported_beside_a_price_against_quality():
+    adjustment = price("price-adjustment", 0, amount_per_point=Decimal(1000))
+    found = problems_with(criteria=(dataclasses.replace(QUALITY, weight=0), adjustment))
+    assert (
+        "evaluation.criteria[0]: kriteriet 'Kvalitet' har vægt 0 og tæller ikke; giv det en vægt "
+        "eller fjern det"
+    ) in found
