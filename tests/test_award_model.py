@@ -648,3 +648,12 @@ def test_a_quality_criterion_of_weight_zero_is_reported_beside_a_price_against_q
         "evaluation.criteria[0]: kriteriet 'Kvalitet' har vægt 0 og tæller ikke; giv det en vægt "
         "eller fjern det"
     ) in found
+
+
+def test_a_price_criterion_with_requirements_names_both_parts():
+    mixed = dataclasses.replace(PRICE, requirements=(("FKI-ORG-009", 1),))
+    found = problems_with(criteria=(QUALITY, mixed))
+    assert found[0] == (
+        "evaluation.criteria[1]: kriteriet 'Pris' skal have netop én af 'sub', 'requirements' "
+        "og 'price_model' (det har requirements, price_model)"
+    )
