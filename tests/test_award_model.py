@@ -657,3 +657,12 @@ def test_a_price_criterion_with_requirements_names_both_parts():
         "evaluation.criteria[1]: kriteriet 'Pris' skal have netop én af 'sub', 'requirements' "
         "og 'price_model' (det har requirements, price_model)"
     )
+
+
+def test_a_criterion_with_its_own_requirements_is_named_and_a_parameter_of_1_is_fine():
+    direct = Criterion("Kvalitet", 60, requirements=(("FKI-BRG-004", 6), ("FKI-XXX-001", 2)))
+    assert problems_with(criteria=(direct, PRICE), requirements=REQUIREMENTS[:1]) == [
+        "evaluation.criteria[0]: [FKI-XXX-001] i 'Kvalitet' er ikke et krav i udbuddet"
+    ]
+    one = price("price-adjustment", 0, amount_per_point=Decimal(1))
+    assert problems_with(criteria=(dataclasses.replace(QUALITY, weight=100), one)) == []
