@@ -32,7 +32,7 @@ def new_document(lang: str, title: str, *, author: str = "", subject: str = "") 
     normal.font.name = FONT_NAME
     normal.font.size = Pt(10)
     language = WORD_LANGUAGE.get(lang, WORD_LANGUAGE["da"])
-    _set_default_language(document, language)
+    set_default_language(document, language)
     for section in document.sections:
         section.page_width, section.page_height = Cm(21), Cm(29.7)
         section.left_margin = section.right_margin = Cm(2)
@@ -72,7 +72,7 @@ def add_table(
     table.autofit = False
     _set_widths(table, widths_cm)
     head = table.rows[0]
-    _repeat_as_header(head._tr)
+    repeat_as_header(head._tr)
     for cell, label in zip(head.cells, header, strict=True):
         run = cell.paragraphs[0].add_run(text(label))
         run.bold = True
@@ -227,7 +227,7 @@ def _twips(cm: float) -> int:
     return round(cm * 567)
 
 
-def _repeat_as_header(tr) -> None:
+def repeat_as_header(tr) -> None:
     """Mark a table row as its header: Word and LibreOffice repeat it on every page, and a
     tagged PDF gets header cells (PITFALLS: a table without one comes out as data only)."""
     tr_pr = tr.get_or_add_trPr()
@@ -268,7 +268,7 @@ def _set_widths(table, widths_cm: Sequence[float]) -> None:
             tc.width = Cm(width)
 
 
-def _set_default_language(document, language: str) -> None:
+def set_default_language(document, language: str) -> None:
     """The proofing language in the document defaults and in every style that sets its own."""
     styles = document.styles.element
     defaults = styles.find(qn("w:docDefaults"))

@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from io import BytesIO
 
+from procure.documents.docx_util import repeat_as_header, set_default_language
+from procure.documents.texts import WORD_LANGUAGE
 from procure.library.model import Library
 from procure.portfolio.impact import Impact
 from procure.textutil import xml_safe
@@ -81,7 +83,6 @@ _TEXT = {
         "direct": "uses it directly",
     },
 }
-_WORD_LANGUAGE = {"da": "da-DK", "en": "en-GB"}
 
 
 def render_notice(
@@ -97,9 +98,9 @@ def render_notice(
     today = today or dt.date.today()
 
     doc = Document()
-    _set_language(doc, _WORD_LANGUAGE.get(lang, "da-DK"))
+    set_default_language(doc, WORD_LANGUAGE.get(lang, "da-DK"))
     doc.core_properties.title = xml_safe(text["title"].format(name=name))
-    doc.core_properties.language = _WORD_LANGUAGE.get(lang, "da-DK")
+    doc.core_properties.language = WORD_LANGUAGE.get(lang, "da-DK")
     doc.core_properties.author = "procure"
     doc.styles["Normal"].font.name = "Calibri"
     doc.styles["Normal"].font.size = Pt(10)
@@ -141,7 +142,7 @@ def render_notice(
         table.style = "Light Grid Accent 1"
         for cell, title in zip(table.rows[0].cells, text["columns"], strict=True):
             cell.text = title
-        _repeat_header(table.rows[0])
+        repeat_as_header(table.rows[0]._tr)
         for item in items:
             cells = table.add_row().cells
             via = (
@@ -177,39 +178,3 @@ def _short_name(integration_id: str, library: Library, lang: str) -> str:
     if integration is None:
         return integration_id
     return integration.name.get(lang) or integration.name.da
-
-
-def _repeat_header(row) -> None:
-    """Mark a table's first row as its header: repeated on each page, read as header cells."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    properties = row._tr.get_or_add_trPr()
-    header = OxmlElement("w:tblHeader")
-    header.set(qn("w:val"), "true")
-    properties.append(header)
-
-
-def _set_language(doc, tag: str) -> None:
-    """The document's language for spelling and screen readers (docDefaults' w:lang)."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    styles = doc.styles.element
-    defaults = styles.find(qn("w:docDefaults"))
-    if defaults is None:
-        defaults = OxmlElement("w:docDefaults")
-        styles.insert(0, defaults)
-    run_defaults = defaults.find(qn("w:rPrDefault"))
-    if run_defaults is None:
-        run_defaults = OxmlElement("w:rPrDefault")
-        defaults.insert(0, run_defaults)
-    properties = run_defaults.find(qn("w:rPr"))
-    if properties is None:
-        properties = OxmlElement("w:rPr")
-        run_defaults.append(properties)
-    language = properties.find(qn("w:lang"))
-    if language is None:
-        language = OxmlElement("w:lang")
-        properties.append(language)
-    language.set(qn("w:val"), tag)
