@@ -181,7 +181,7 @@ def _answer_row(
     return AnswerRow(
         requirement_id=requirement_id,
         answer_text=answer_text,
-        answer=forms.parse_answer(answer_text) if answer_text else None,
+        answer=forms.parse_answer(answer_text),  # None for an empty answer
         description=(text("description") or "").strip(),
         reservation=(text("reservation") or "").strip(),
         requirement_text=text("text"),
@@ -242,9 +242,10 @@ def _cell_layout(tc: etree._Element, w: _WordNames) -> tuple[int, str | None]:
         tag = item.tag
         if tag == w.gridSpan:
             span = max(1, _int_value(item, w, 1))
-        elif tag == w.hMerge and item.get(w.val, "continue") != "restart":
+        # Without w:val a merge element continues the merge, as "continue" does.
+        elif tag == w.hMerge and item.get(w.val) != "restart":
             merge = "horizontal"
-        elif tag == w.vMerge and merge is None and item.get(w.val, "continue") != "restart":
+        elif tag == w.vMerge and merge is None and item.get(w.val) != "restart":
             merge = "vertical"
     return span, merge
 
@@ -334,9 +335,11 @@ def _collect_text(element: etree._Element, w: _WordNames, out: list[str]) -> Non
                 content = child.find(w.sdtContent)
                 if content is not None:
                     _collect_text(content, w, out)
-        elif tag in w.no_text or not isinstance(tag, str):
+        elif tag in w.no_text:
             continue
         else:  # w:ins, w:hyperlink, w:smartTag, w:fldSimple, w:moveTo, mc:Choice, ...
+            # Elements without text (w:pPr, comments) add nothing: their descendants hold
+            # no w:t outside runs, and runs keep only w:t (not w:delText or w:instrText).
             _collect_text(child, w, out)
 
 
@@ -402,7 +405,7 @@ def _parse(raw: bytes, name: str, source: str) -> etree._Element:
     try:
         return etree.fromstring(raw, safe_xml_parser())
     except etree.XMLSyntaxError as exc:
-        detail = str(exc).split(" (line", 1)[0]
+        detail = exc.msg  # without lxml's " (<string>, line 1)" suffix
         raise ProcureError.invalid(
             source,
             t(
@@ -493,21 +496,9 @@ class _WordNames:
         self.deleted = name("del")
         self.pPr = name("pPr")
         self.rPr = name("rPr")
-        # Never text: deleted and moved-away content, field codes, formatting, and the
-        # compatibility fallback that repeats mc:Choice for old readers.
-        self.no_text = frozenset(
-            name(local)
-            for local in (
-                "del",
-                "moveFrom",
-                "delText",
-                "instrText",
-                "delInstrText",
-                "sdtPr",
-                "sdtEndPr",
-                "pPr",
-                "rPr",
-            )
-        ) | {_MC_FALLBACK}
+        # Never text though they hold runs: deleted and moved-away content, and the
+        # compatibility fallback that repeats mc:Choice for old readers. (Field codes and
+        # deleted text are w:instrText and w:delText in runs, which _collect_run skips.)
+        self.no_text = frozenset((name("del"), name("moveFrom"), _MC_FALLBACK))
         # Block-level wrappers whose paragraphs belong to the cell they are in.
         self.block_wrappers = frozenset((name("customXml"), name("ins"), name("moveTo")))
