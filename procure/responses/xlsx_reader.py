@@ -145,7 +145,7 @@ def _read_answer_rows(
         yield AnswerRow(
             requirement_id=requirement_id,
             answer_text=answer_text,
-            answer=forms.parse_answer(answer_text) if answer_text else None,
+            answer=forms.parse_answer(answer_text),  # None for an empty answer
             description=(_column_text(values, columns, "description") or "").strip(),
             reservation=(_column_text(values, columns, "reservation") or "").strip(),
             requirement_text=_column_text(values, columns, "text"),
