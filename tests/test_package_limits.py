@@ -1,0 +1,147 @@
+"""The exact counts behind two refusals of an uploaded Office file: cells covered by a
+workbook's merged ranges and links (openpyxl builds an object for each), and the encodings an
+XML part may declare (a declaration must be findable by the byte search for DOCTYPE/ENTITY).
+
+Counted to the cell, at the limit and one past it (mutation testing, docs/testing.md, showed
+the fuzz tests only proved that nothing crashed here).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from procure.errors import ProcureError
+from procure.responses.package import Limits, check_workbook, open_package
+from tests.test_package import package
+
+SOURCE = "tilbud.xlsx"
+SHEET_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+
+
+def sheet(merged=(), linked=(), extra: str = "") -> bytes:
+    merges = "".join(f'<mergeCell ref="{ref}"/>' for ref in merged)
+    links = "".join(f'<hyperlink ref="{ref}" location="A1"/>' for ref in linked)
+    return (
+        f'<worksheet xmlns="{SHEET_NS}">{extra}<sheetData/>'
+        + (f"<mergeCells>{merges}</mergeCells>" if merged else "")
+        + (f"<hyperlinks>{links}</hyperlinks>" if linked else "")
+        + "</worksheet>"
+    ).encode()
+
+
+def covered_limit_message(limit: int) -> str:
+    return (
+        f"{SOURCE}: regnearkets flettede celler og links dækker over {limit} celler, langt "
+        "flere end en tilbudsliste; filen afvises"
+    )
+
+
+def verdict(members: dict[str, bytes], cells: int) -> str:
+    """ "ok", or the message, for a workbook checked with a limit of `cells` covered cells."""
+    try:
+        check_workbook(members, SOURCE, Limits(max_range_cells=cells))
+    except ProcureError as exc:
+        return str(exc)
+    return "ok"
+
+
+def test_merged_cells_are_counted_to_the_cell_over_all_sheets_and_links():
+    # 2x2 + 2x3 merged on one sheet, 1x3 linked on another: 13 cells
+    members = {
+        "xl/worksheets/sheet1.xml": sheet(merged=["A1:B2", "C3:D5"]),
+        "xl/media/image1.png": b"\x89PNG\r\n\x1a\n not xml",
+        "xl/worksheets/sheet2.xml": sheet(linked=["A1:A3"]),
+    }
+    assert verdict(members, 13) == "ok"
+    assert verdict(members, 12) == covered_limit_message(12)
+    # the same 13 cells in the second sheet alone are counted after the first sheet's 10
+    assert verdict({"xl/worksheets/sheet2.xml": sheet(linked=["A1:A3"])}, 3) == "ok"
+    assert verdict({"xl/worksheets/sheet1.xml": sheet(merged=["A1:B2", "C3:D5"])}, 10) == "ok"
+
+
+def test_a_range_written_backwards_covers_the_same_cells():
+    members = {"xl/worksheets/sheet1.xml": sheet(merged=["C5:A1"])}  # 3 columns x 5 rows
+    assert verdict(members, 15) == "ok"
+    assert verdict(members, 14) == covered_limit_message(14)
+
+
+def test_whole_rows_or_columns_are_refused_whatever_the_limit():
+    for reference in ("A:A", "3:3"):
+        members = {"xl/worksheets/sheet1.xml": sheet(merged=[reference])}
+        assert verdict(members, 20_000) == covered_limit_message(20_000)
+        assert verdict(members, 10**9) == covered_limit_message(10**9)
+
+
+def test_references_openpyxl_cannot_read_are_skipped_and_the_rest_still_count():
+    members = {
+        "xl/worksheets/sheet1.xml": sheet(merged=["#REF!", "B2:C3"], linked=["A1 A2 A3"]).replace(
+            b'<mergeCell ref="#REF!"/>', b'<mergeCell ref="#REF!"/><mergeCell/>'
+        )
+    }
+    assert verdict(members, 7) == "ok"  # 4 merged + 3 single linked cells
+    assert verdict(members, 6) == covered_limit_message(6)
+
+
+def test_a_reference_written_with_character_references_is_counted():
+    members = {"xl/worksheets/sheet1.xml": sheet(merged=["&#65;1:&#66;3"])}  # A1:B3
+    assert verdict(members, 6) == "ok"
+    assert verdict(members, 5) == covered_limit_message(5)
+
+
+def test_only_merged_ranges_and_links_count_not_the_sheets_other_references():
+    extra = '<dimension ref="A1:XFD1048576"/><selection sqref="A1:Z99999"/>'
+    members = {"xl/worksheets/sheet1.xml": sheet(merged=["A1:A2"], extra=extra)}
+    assert verdict(members, 2) == "ok"
+
+
+def test_a_broken_part_with_merged_cells_is_one_clear_message():
+    members = {"xl/worksheets/sheet1.xml": sheet(merged=["A1:B2"])[:-20]}
+    assert verdict(members, 20_000) == (
+        f"{SOURCE}: filen kan ikke læses (XMLSyntaxError); gem den igen i Word eller Excel og "
+        "upload den på ny"
+    )
+
+
+# Declared encodings ------------------------------------------------------------------------
+
+
+def part(encoding: str, codec: str | None = None) -> bytes:
+    text = f'<?xml version="1.0" encoding="{encoding}"?><Properties/>'
+    return text.encode(codec or encoding)
+
+
+def opened(content: bytes) -> str:
+    try:
+        open_package(package({"docProps/custom.xml": content}), SOURCE)
+    except ProcureError as exc:
+        return str(exc)
+    return "ok"
+
+
+def odd(encoding: str) -> str:
+    return (
+        f"{SOURCE}: delen docProps/custom.xml er skrevet i tegnsættet {encoding}, som "
+        "Office-filer ikke bruger; filen afvises"
+    )
+
+
+@pytest.mark.parametrize(
+    "encoding, codec",
+    [
+        ("UTF-8", None),
+        ("UTF-16", None),
+        ("utf-16le", "utf-16-le"),
+        ("UTF-32", None),
+        ("ISO-8859-1", None),
+        ("windows-1252", None),
+        ("ascii", None),
+    ],
+)
+def test_encodings_the_declaration_search_can_read_are_accepted(encoding, codec):
+    assert opened(part(encoding, codec)) == "ok"
+
+
+@pytest.mark.parametrize("encoding", ["x-ukendt-tegnsæt", "base64", "rot13", "cp500"])
+def test_other_declared_encodings_are_refused(encoding):
+    # unknown to Python, not a text encoding, or one that writes "<!DOCTYPE" otherwise (EBCDIC)
+    assert opened(part(encoding, "utf-8")) == odd(encoding)
