@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -266,6 +267,14 @@ def test_the_notice_tells_each_business_area_what_is_hit_and_whom_to_contact(
     ]
     assert headings[0] == f"{title.split(':')[0]}: {name}"
     assert area in headings and len([h for h in headings if ":" in h]) == 6  # title + 5 areas
+    # the date it was issued, written as a person reads it ("6. december 2026"), not ISO
+    from procure.formats import date_text
+
+    issued = [c.text for c in document.tables[0].rows[-1].cells]
+    assert issued[0] == ("Udsendt" if lang == "da" else "Issued")
+    assert issued[1] == date_text(dt.date.today(), lang)
+    pattern = r"\d{1,2}\. [a-zæøå]+ \d{4}" if lang == "da" else r"\d{1,2} [A-Z][a-z]+ \d{4}"
+    assert re.fullmatch(pattern, issued[1])
     tables = document.tables[1:]  # the first holds the facts
     assert [c.text for c in tables[0].rows[0].cells] == header
     assert tables[0].rows[0]._tr.trPr.xpath("./w:tblHeader")  # repeats on each page

@@ -92,6 +92,8 @@ def render_notice(
     from docx import Document
     from docx.shared import Pt
 
+    from procure.formats import date_text
+
     text = _TEXT.get(lang, _TEXT["da"])
     integration = library.integrations_by_id.get(impact.component)
     name = (integration.name.get(lang) or integration.name.da) if integration else impact.component
@@ -121,7 +123,7 @@ def render_notice(
         (text["component"], f"{name} ({impact.component})"),
         (text["sf"], integration.sf_list if integration and integration.sf_numbers else "–"),
         (text["library"], f"{library.name} {library.version}"),
-        (text["issued"], today.isoformat()),
+        (text["issued"], date_text(today, lang if lang in _TEXT else "da")),
     ):
         cells = facts.add_row().cells
         cells[0].text, cells[1].text = label, xml_safe(value)
