@@ -596,6 +596,7 @@ EN: dict[str, str] = {
     "filen rummer over {limit} XML-elementer, langt flere end en svarblanket; filen afvises": "the file holds over {limit} XML elements, far more than a response form; the file is refused",
     "regnearkets flettede celler og links dækker over {limit} celler, langt flere end en tilbudsliste; filen afvises": "the workbook's merged cells and links cover over {limit} cells, far more than a response form; the file is refused",
     "delen {name} er skrevet i tegnsættet {encoding}, som Office-filer ikke bruger; filen afvises": "the part {name} is written in the character set {encoding}, which Office files do not use; the file is refused",
+    "delen {name} har en XML-erklæring på over {size} byte, som Office-filer ikke skriver; filen afvises": "the part {name} has an XML declaration of over {size} bytes, which Office files do not write; the file is refused",
     "{whole},{tenth} MB": "{whole}.{tenth} MB",
     "{size} byte": "{size} bytes",
     "filen er for stor ({size}); den største tilladte størrelse er {cap}": "the file is too large ({size}); the largest size allowed is {cap}",

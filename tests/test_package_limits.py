@@ -145,3 +145,41 @@ def test_encodings_the_declaration_search_can_read_are_accepted(encoding, codec)
 def test_other_declared_encodings_are_refused(encoding):
     # unknown to Python, not a text encoding, or one that writes "<!DOCTYPE" otherwise (EBCDIC)
     assert opened(part(encoding, "utf-8")) == odd(encoding)
+
+
+def test_a_declaration_after_a_byte_order_mark_is_screened_too():
+    content = "\ufeff".encode() + part("x-ukendt", "utf-8")
+    assert opened(content) == odd("x-ukendt")
+
+
+def test_a_long_encoding_name_is_shown_cut_to_40_characters():
+    name = "x-" + "a" * 60
+    assert opened(part(name, "utf-8")) == odd(name[:37] + "...")
+
+
+def test_an_ebcdic_or_ucs4_part_is_refused_by_its_first_bytes():
+    ebcdic = '<?xml version="1.0"?><Properties/>'.encode("cp500")
+    assert opened(ebcdic) == odd("EBCDIC/UCS-4")
+    assert opened(b"\x00\x00\x3c\x00" + b"\x00" * 8) == odd("EBCDIC/UCS-4")
+
+
+def padded_declaration(length: int, encoding: str) -> bytes:
+    """An XML declaration of exactly `length` bytes, padded with spaces before the encoding."""
+    start, end = '<?xml version="1.0"', f' encoding="{encoding}"?>'
+    return (start + " " * (length - len(start) - len(end)) + end).encode()
+
+
+def test_a_declaration_padded_past_512_bytes_is_refused():
+    # libxml2 honours an encoding named after 600 spaces: in UTF-7 "<!DOCTYPE" is "+ADw-!DOCTYPE"
+    doctype = b'+ADw-!DOCTYPE a +AFs-+ADw-!ENTITY e "boom"+AD4-+AF0-+AD4-+ADw-a+AD4-&e;+ADw-/a+AD4-'
+    assert doctype.decode("utf-7") == '<!DOCTYPE a [<!ENTITY e "boom">]><a>&e;</a>'
+    hidden = padded_declaration(640, "UTF-7") + doctype
+    too_long = (
+        f"{SOURCE}: delen docProps/custom.xml har en XML-erklæring på over 512 byte, som "
+        "Office-filer ikke skriver; filen afvises"
+    )
+    assert opened(hidden) == too_long
+    # the encoding's closing quote is byte 512 (refused) or byte 511 (read)
+    assert opened(padded_declaration(515, "UTF-8") + b"<Properties/>") == too_long
+    assert opened(padded_declaration(514, "UTF-8") + b"<Properties/>") == "ok"
+    assert opened(padded_declaration(514, "UTF-7") + b"<Properties/>") == odd("UTF-7")

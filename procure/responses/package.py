@@ -72,6 +72,10 @@ _OTHER_XML_STARTS = (b"\x4c\x6f\xa7\x94", b"\x00\x00\x3c\x00", b"\x00\x3c\x00\x0
 _ENCODING_DECLARATION = re.compile(
     r"\s*<\?xml\s[^>]*?\bencoding\s*=\s*[\"']([^\"']{0,100})[\"']", re.IGNORECASE
 )
+_DECLARATION_START = re.compile(r"\s*<\?xml\s", re.IGNORECASE)
+# Office writes an XML declaration of under 100 bytes; one that has not ended by here is refused,
+# since an encoding named further on (padded with spaces) would escape the screening.
+_DECLARATION_HEAD = 512
 _DECLARATION_TEXT = "<!DOCTYPE<!ENTITY"
 # The start of an XML document in each encoding: a byte-order mark, whitespace, "<"
 _XML_STARTS = tuple(
@@ -373,21 +377,34 @@ def _looks_like_xml(content: bytes) -> bool:
 
 
 def _screen_xml(name: str, content: bytes, source: str) -> None:
-    if content[:256].startswith(_OTHER_XML_STARTS):
+    if content.startswith(_OTHER_XML_STARTS):
         raise _odd_encoding(source, name, "EBCDIC/UCS-4")
     _refuse_declarations(name, content, source)
-    declared = _declared_encoding(content)
+    declared = _declared_encoding(name, content, source)
     if declared is not None and not _screenable(declared):
         raise _odd_encoding(source, name, one_line(declared, 40))
 
 
-def _declared_encoding(content: bytes) -> str | None:
-    """The encoding the XML declaration names, if any."""
-    head = content[:512]
+def _declared_encoding(name: str, content: bytes, source: str) -> str | None:
+    """The encoding the XML declaration names, if any. A declaration still open after
+    _DECLARATION_HEAD bytes is refused: libxml2 would honour an encoding named after that
+    (UTF-7 after 600 spaces hides "<!DOCTYPE" from the byte search)."""
+    head = content[:_DECLARATION_HEAD]
     for encoding in _XML_ENCODINGS:
-        match = _ENCODING_DECLARATION.match(head.decode(encoding, "replace").lstrip("\ufeff"))
+        text = head.decode(encoding, "replace").lstrip("\ufeff")
+        match = _ENCODING_DECLARATION.match(text)
         if match:
             return match.group(1)
+        if _DECLARATION_START.match(text) and ">" not in text:
+            raise ProcureError.invalid(
+                source,
+                t(
+                    "delen {name} har en XML-erklæring på over {size} byte, som Office-filer "
+                    "ikke skriver; filen afvises",
+                    name=name,
+                    size=_DECLARATION_HEAD,
+                ),
+            )
     return None
 
 
@@ -400,6 +417,10 @@ def _screenable(encoding: str) -> bool:
         return False  # unknown to Python; libxml2 or expat might know it, so it is refused
     if name.startswith(("utf-16", "utf-32", "utf-8")):
         return True
+    if name == "utf-7":
+        # Writes "<" as ASCII, but its decoder also reads "+ADw-" as "<": a DOCTYPE so
+        # written would pass the byte search.
+        return False
     try:
         return _DECLARATION_TEXT.encode(name) == _DECLARATION_TEXT.encode("ascii")
     except (UnicodeError, LookupError):
