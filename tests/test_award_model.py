@@ -525,6 +525,16 @@ def test_absolute_linear_parameters_must_be_above_zero_and_the_cap_above_full_po
     ]
 
 
+def test_absolute_linear_missing_one_anchor_is_reported_once_without_comparing():
+    model = "absolute-linear"
+    assert problems_with(criteria=(QUALITY, price(model, zero_points_at=Decimal(200)))) == [
+        "evaluation.criteria[1].price_model: prismodellen 'absolute-linear' kræver 'full_points_at'"
+    ]
+    assert problems_with(criteria=(QUALITY, price(model, full_points_at=Decimal(100)))) == [
+        "evaluation.criteria[1].price_model: prismodellen 'absolute-linear' kræver 'zero_points_at'"
+    ]
+
+
 def test_tie_break_rules_twice_or_without_their_criterion_are_reported():
     rules = ("lowest-price", "lowest-price", "highest-quality", "highest:Pris")
     assert problems_with(tie_break=rules) == [
