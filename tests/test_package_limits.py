@@ -8,10 +8,21 @@ the fuzz tests only proved that nothing crashed here).
 
 from __future__ import annotations
 
+import io
+import zipfile
+
 import pytest
+from lxml import etree
 
 from procure.errors import ProcureError
-from procure.responses.package import Limits, check_workbook, open_package
+from procure.responses.package import (
+    WORD_MAIN,
+    Limits,
+    check_workbook,
+    open_package,
+    safe_xml_parser,
+    sniff,
+)
 from tests.test_package import package
 
 SOURCE = "tilbud.xlsx"
@@ -183,3 +194,70 @@ def test_a_declaration_padded_past_512_bytes_is_refused():
     assert opened(padded_declaration(515, "UTF-8") + b"<Properties/>") == too_long
     assert opened(padded_declaration(514, "UTF-8") + b"<Properties/>") == "ok"
     assert opened(padded_declaration(514, "UTF-7") + b"<Properties/>") == odd("UTF-7")
+
+
+# Opening the package -----------------------------------------------------------------------
+
+
+def test_the_parser_never_expands_an_entity_nor_accepts_a_tree_deeper_than_libxml2s_limit():
+    root = etree.fromstring(b'<!DOCTYPE a [<!ENTITY e "boom">]><a>&e;</a>', safe_xml_parser())
+    assert "boom" not in etree.tostring(root).decode()
+    deep = b"<a>" * 300 + b"</a>" * 300
+    with pytest.raises(etree.XMLSyntaxError, match="depth"):
+        etree.fromstring(deep, safe_xml_parser())
+
+
+def test_a_main_content_type_declared_by_extension_is_recognised():
+    types = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels"/>'
+        f'<Default Extension="xml" ContentType="{WORD_MAIN}"/></Types>'
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", types)
+        archive.writestr("word/document.xml", "<document/>")
+    assert sniff(buffer.getvalue(), "svar.docx") == "docx"
+
+
+def zipped(entries: list[tuple[str, bytes]]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
+        for name, content in entries:
+            archive.writestr(name, content)
+    return buffer.getvalue()
+
+
+def test_folders_are_skipped_and_every_member_after_them_is_read():
+    data = zipped([("word/", b""), ("word/document.xml", b"<d/>"), ("word/x.bin", b"12")])
+    assert open_package(data, SOURCE) == {"word/document.xml": b"<d/>", "word/x.bin": b"12"}
+
+
+def test_exactly_the_member_and_total_limits_are_allowed():
+    data = zipped([("a.bin", b"x" * 60), ("b.bin", b"y" * 40), ("c.bin", b"")])
+    assert len(open_package(data, SOURCE, Limits(max_members=3, max_total_uncompressed=100))) == 3
+    with pytest.raises(ProcureError) as caught:
+        open_package(data, SOURCE, Limits(max_members=3, max_total_uncompressed=99))
+    assert str(caught.value) == (
+        f"{SOURCE}: filen fylder over 99 byte udpakket; filen afvises som mulig zip-bombe"
+    )
+    with pytest.raises(ProcureError) as caught:
+        open_package(data, SOURCE, Limits(max_members=2))
+    assert str(caught.value) == (
+        f"{SOURCE}: filen indeholder for mange dele (3; højst 2 er tilladt); filen afvises"
+    )
+
+
+def test_opening_directly_names_the_file_in_a_size_or_damage_refusal():
+    with pytest.raises(ProcureError) as caught:
+        open_package(b"PK\x03\x04" + b"\x00" * 200, SOURCE, Limits(max_file_bytes=100))
+    assert str(caught.value) == (
+        f"{SOURCE}: filen er for stor (204 byte); den største tilladte størrelse er 100 byte"
+    )
+    with pytest.raises(ProcureError) as caught:
+        open_package(b"PK\x03\x04" + b"\x00" * 200, SOURCE)
+    assert str(caught.value) == (
+        f"{SOURCE}: filen er beskadiget eller ufuldstændig (zip-pakken kan ikke læses); gem den "
+        "igen i Word eller Excel og upload den på ny"
+    )
