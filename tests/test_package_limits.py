@@ -261,3 +261,64 @@ def test_opening_directly_names_the_file_in_a_size_or_damage_refusal():
         f"{SOURCE}: filen er beskadiget eller ufuldstændig (zip-pakken kan ikke læses); gem den "
         "igen i Word eller Excel og upload den på ny"
     )
+
+
+def stored(entries: list[tuple[str, bytes]], method=zipfile.ZIP_STORED) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", method) as archive:
+        for name, content in entries:
+            archive.writestr(name, content)
+    return buffer.getvalue()
+
+
+def open_message(data: bytes, limits: Limits) -> str:
+    try:
+        open_package(data, SOURCE, limits)
+    except ProcureError as exc:
+        return str(exc)
+    return "ok"
+
+
+def test_a_member_of_exactly_the_member_limit_is_read_and_one_byte_more_is_not():
+    data = stored([("a.bin", b"x" * 60)])
+    assert open_message(data, Limits(max_member_bytes=60)) == "ok"
+    assert open_message(data, Limits(max_member_bytes=59)) == (
+        f"{SOURCE}: delen a.bin fylder over 59 byte udpakket; filen afvises som mulig zip-bombe"
+    )
+
+
+def test_the_ratio_is_checked_above_the_floor_and_only_above_the_ratio():
+    # stored: as many bytes out as in, a ratio of exactly 1
+    plain = stored([("a.bin", b"x" * 100)])
+    assert open_message(plain, Limits(max_ratio=1, ratio_floor_bytes=0)) == "ok"
+    # deflated zeros: far above a ratio of 1, refused only once past the floor
+    packed = stored([("a.bin", b"\0" * 1000)], zipfile.ZIP_DEFLATED)
+    assert open_message(packed, Limits(max_ratio=1, ratio_floor_bytes=1000)) == "ok"
+    assert open_message(packed, Limits(max_ratio=1, ratio_floor_bytes=999)) == (
+        f"{SOURCE}: delen a.bin er pakket usædvanligt tæt (over 1:1); filen afvises som mulig "
+        "zip-bombe"
+    )
+
+
+def test_a_macro_part_is_found_by_its_name_at_any_depth():
+    types = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        f'<Override PartName="/word/document.xml" ContentType="{WORD_MAIN}"/></Types>'
+    )
+    data = stored([("[Content_Types].xml", types.encode()), ("a/b/vbaProject.bin", b"x")])
+    with pytest.raises(ProcureError) as caught:
+        sniff(data, SOURCE)
+    assert str(caught.value) == (
+        f"{SOURCE}: dokumenter med makroer (.docm/.xlsm) modtages ikke; gem som .docx/.xlsx "
+        "uden makroer"
+    )
+
+
+def test_a_long_part_name_is_cut_to_80_characters_in_the_message():
+    name = "word/" + "n" * 100 + ".xml"
+    data = package({name: "<!DOCTYPE a><a/>"})
+    assert open_message(data, Limits()) == (
+        f"{SOURCE}: delen {name[:77]}... indeholder en DOCTYPE- eller ENTITY-erklæring, som "
+        "Office-filer ikke bruger; filen afvises"
+    )

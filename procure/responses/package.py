@@ -275,7 +275,7 @@ def _sniff_package(data: bytes, source: str, limits: Limits) -> str:
     _check_package_size(data, source, limits)
     with _zip_errors_as_corrupt(source):
         archive = zipfile.ZipFile(io.BytesIO(data))
-    with archive, _zip_errors_as_corrupt(source):
+    with archive:  # _read_member turns every error of reading a member into its own message
         names = archive.namelist()
         if any(name.rsplit("/", 1)[-1].casefold() == "vbaproject.bin" for name in names):
             raise _macro(source)
