@@ -322,3 +322,16 @@ def test_a_long_part_name_is_cut_to_80_characters_in_the_message():
         f"{SOURCE}: delen {name[:77]}... indeholder en DOCTYPE- eller ENTITY-erklæring, som "
         "Office-filer ikke bruger; filen afvises"
     )
+
+
+def test_text_named_like_an_office_file_is_named_by_its_last_suffix_only():
+    text = b"answers:\n  - id: A-1\n"
+    with pytest.raises(ProcureError) as caught:
+        sniff(text, "svar.v2.DOCX")
+    assert str(caught.value) == (
+        "svar.v2.DOCX: filen hedder .docx, men indholdet er tekst, ikke et Office-dokument; "
+        "upload den udfyldte svarblanket, som den blev gemt i Word eller Excel"
+    )
+    # a name without a dot has no suffix, even one that spells an Office format
+    assert sniff(text, "docx") == "yaml"
+    assert sniff(b'{"answers": []}', "xlsx") == "json"
