@@ -220,3 +220,17 @@ def test_the_first_column_of_a_label_counts_and_any_sheet_order_reads():
     ]
     assert response.vendor.name == "Rigtig A/S"
     assert response.metadata.tender_id == "t-1"
+
+
+def test_the_header_is_found_after_a_number_in_its_row_and_rows_above_it_are_no_answers():
+    workbook = openpyxl.Workbook()
+    ws = workbook.active
+    ws.title = "Besvarelse"
+    ws.append([None, "Svarark til udbud 2026"])  # a title above, in the id column
+    ws.append([None, "FKI-ORG-009", None, None, "Opfyldt"])  # a stray line, still above
+    ws.append([2026, "Krav-ID", "Kravtekst", "Kravtype", "Besvarelse"])  # a year before labels
+    ws.append([1, "FKI-ORG-001", "Tekst", "MK", "Ikke opfyldt"])
+    response = read_xlsx_response(_bytes(workbook), "bud.xlsx")
+    assert [(r.requirement_id, r.answer_text, r.location) for r in response.rows] == [
+        ("FKI-ORG-001", "Ikke opfyldt", "Besvarelse!E4")
+    ]
