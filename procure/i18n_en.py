@@ -66,6 +66,7 @@ EN: dict[str, str] = {
     "udgivelsesfilen": "the release file",
     "udgivelsesfilen er ikke UTF-8": "the release file is not UTF-8",
     "udgivelsesfilen er ikke gyldig JSON: {reason}": "the release file is not valid JSON: {reason}",
+    "udgivelsesfilen er ikke gyldig JSON: et tal har over {limit} cifre": "the release file is not valid JSON: a number has over {limit} digits",
     "ikke en procure-udgivelse (format skal være '{format}')": "not a procure release (format must be '{format}')",
     "kravets stempel passer ikke til teksten: udgivelsesfilen er ændret efter udgivelsen": "the requirement's stamp does not match its text: the release file was changed after the release",
     "udgivelsesfilen er ufuldstændig ({detail})": "the release file is incomplete ({detail})",

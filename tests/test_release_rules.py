@@ -124,3 +124,18 @@ def test_a_release_written_by_someone_else_meanwhile_is_not_overwritten(
     assert str(caught.value) == f"{folder / '1.0.0.json'}: udgivelsen findes allerede"
     assert [p.name for p in folder.iterdir()] == ["1.0.0.json"]  # no temporary file left
     assert (folder / "1.0.0.json").read_text("utf-8") == "{}"
+
+
+def test_a_number_of_thousands_of_digits_in_a_release_file(release_path):
+    release_path.write_text('{"format": ' + "9" * 5000 + "}", "utf-8")
+    assert _refusal(release_path) == (
+        f"{release_path}: udgivelsesfilen er ikke gyldig JSON: et tal har over 4300 cifre"
+    )
+
+
+def test_a_read_error_without_a_system_reason_gives_its_own_words(release_path, monkeypatch):
+    def fails(self):
+        raise OSError("disken svarer ikke")
+
+    monkeypatch.setattr(Path, "read_bytes", fails)
+    assert _refusal(release_path) == f"{release_path}: kan ikke læses: disken svarer ikke"

@@ -16,7 +16,6 @@ from procure.bulk import gc_paused
 from procure.errors import ProcureError
 from procure.i18n import t
 from procure.library.model import Library, library_from_data, requirement_stamp
-from procure.limits import number_too_long
 
 RELEASE_FORMAT = "procure-library-release/1"
 MAX_RELEASE_BYTES = 200 * 1024 * 1024
@@ -80,7 +79,8 @@ def read_release_file(path: Path) -> Library:
         ) from None
     except ValueError:  # an integer of more than 4,300 digits, which int() refuses
         raise ProcureError.invalid(
-            path, t("udgivelsesfilen er ikke gyldig JSON: {reason}", reason=number_too_long(4300))
+            path,
+            t("udgivelsesfilen er ikke gyldig JSON: et tal har over {limit} cifre", limit=4300),
         ) from None
     except OSError as exc:
         raise ProcureError.unreadable(path, exc.strerror or str(exc)) from None
