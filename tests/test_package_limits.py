@@ -335,3 +335,53 @@ def test_text_named_like_an_office_file_is_named_by_its_last_suffix_only():
     # a name without a dot has no suffix, even one that spells an Office format
     assert sniff(text, "docx") == "yaml"
     assert sniff(b'{"answers": []}', "xlsx") == "json"
+
+
+def sniffed(data: bytes) -> str:
+    try:
+        return sniff(data, "svar.zip")
+    except ProcureError as exc:
+        return str(exc)
+
+
+ZIP_OTHER = (
+    "svar.zip: filen er et zip-arkiv, men hverken et Word-dokument (.docx) eller et "
+    "Excel-regneark (.xlsx)"
+)
+
+
+def test_a_zip_without_a_table_of_contents_is_opendocument_only_with_both_its_parts():
+    assert sniffed(stored([("content.xml", b"<a/>")])) == ZIP_OTHER
+    assert sniffed(stored([("mimetype", b"x")])) == ZIP_OTHER
+    assert "OpenDocument" in sniffed(stored([("mimetype", b"x"), ("content.xml", b"<a/>")]))
+
+
+def word_types(padding: int = 0, extra: str = "") -> bytes:
+    text = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        f'{extra}<Override PartName="/word/document.xml" ContentType="{WORD_MAIN}"/></Types>'
+    )
+    return text.encode() + b" " * padding
+
+
+def test_a_table_of_contents_of_exactly_1_mb_is_read_and_one_byte_more_is_not():
+    size = len(word_types())
+    exact = stored([("[Content_Types].xml", word_types(1024 * 1024 - size))])
+    assert sniffed(exact) == "docx"
+    over = stored([("[Content_Types].xml", word_types(1024 * 1024 - size + 1))])
+    assert sniffed(over) == (
+        "svar.zip: delen [Content_Types].xml fylder over 1 MB udpakket; filen afvises som mulig "
+        "zip-bombe"
+    )
+
+
+def test_a_macro_project_named_only_by_its_content_type_is_refused():
+    extra = (
+        '<Override PartName="/word/makro.bin" ContentType="application/vnd.ms-office.vbaProject"/>'
+    )
+    data = stored([("[Content_Types].xml", word_types(extra=extra)), ("word/makro.bin", b"x")])
+    assert sniffed(data) == (
+        "svar.zip: dokumenter med makroer (.docm/.xlsm) modtages ikke; gem som .docx/.xlsx uden "
+        "makroer"
+    )

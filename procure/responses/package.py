@@ -147,12 +147,10 @@ def repack(members: dict[str, bytes]) -> bytes:
     """The checked members as a fresh zip, so a library that reopens the package (openpyxl)
     only ever sees bounded, checked content."""
     buffer = io.BytesIO()
-    names = sorted(members, key=lambda name: name != _CONTENT_TYPES_PART)  # stable: order kept
+    # Only ever reopened in memory at once: order, dates and compression level do not matter.
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
-        for name in names:
-            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            archive.writestr(info, members[name])
+        for name, content in members.items():
+            archive.writestr(name, content)
     return buffer.getvalue()
 
 
@@ -463,7 +461,7 @@ def _covered_cells(content: bytes, budget: int) -> int:
     covered = 0
     parser_options = {"resolve_entities": False, "no_network": True, "huge_tree": False}
     for _, element in etree.iterparse(
-        io.BytesIO(content), events=("end",), tag=("{*}mergeCell", "{*}hyperlink"), **parser_options
+        io.BytesIO(content), tag=("{*}mergeCell", "{*}hyperlink"), **parser_options
     ):
         for reference in (element.get("ref") or "").split():
             try:
