@@ -139,3 +139,21 @@ def test_a_read_error_without_a_system_reason_gives_its_own_words(release_path, 
 
     monkeypatch.setattr(Path, "read_bytes", fails)
     assert _refusal(release_path) == f"{release_path}: kan ikke læses: disken svarer ikke"
+
+
+def test_the_release_is_written_beside_itself_under_a_name_no_reader_takes_for_one(
+    minimal_library, tmp_path, monkeypatch
+):
+    linked = []
+    real_link = release_module.os.link
+
+    def link(source, target):
+        linked.append(Path(source))
+        return real_link(source, target)
+
+    monkeypatch.setattr(release_module.os, "link", link)
+    path = write_release(load_library(minimal_library), tmp_path / "releases")
+    (temporary,) = linked
+    assert temporary.parent == path.parent  # the same folder: the link never crosses disks
+    assert temporary.name.startswith(".release-") and temporary.suffix == ".tmp"
+    assert [p.name for p in path.parent.iterdir()] == ["1.0.0.json"]

@@ -46,7 +46,9 @@ def write_release(library: Library, releases_dir: Path) -> Path:
             ),
         )
     text = canonical_json(release_document(library))
-    fd, tmp = tempfile.mkstemp(dir=releases_dir, prefix=".release-", suffix=".json")
+    # Beside the release, so that link() never crosses file systems; named so that no reader
+    # takes a file left by a crash for a release (they read releases/*.json).
+    fd, tmp = tempfile.mkstemp(dir=releases_dir, prefix=".release-", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
