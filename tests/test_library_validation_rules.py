@@ -103,3 +103,32 @@ def test_a_requirement_that_is_not_a_mapping_is_a_schema_problem(tmp_path):
     )
     problems = _problems(folder)
     assert len(problems) == 1 and problems[0].startswith("requirements/integration.yaml:2: ")
+
+
+def test_a_requirement_file_over_the_limit_is_refused_where_its_list_starts(
+    minimal_library, monkeypatch
+):
+    # organisation.yaml holds 2 requirements, integration.yaml 1
+    monkeypatch.setattr(validation, "MAX_REQUIREMENTS_PER_FILE", 2)
+    assert _problems(minimal_library) == []
+    monkeypatch.setattr(validation, "MAX_REQUIREMENTS_PER_FILE", 1)
+    assert _problems(minimal_library) == [
+        "requirements/organisation.yaml:1: filen har 2 krav; højst 1 er tilladt i én fil (del "
+        "området op i flere filer)"
+    ]
+
+
+def test_near_duplicate_texts_are_only_compared_when_asked(minimal_library):
+    path = minimal_library / "requirements" / "organisation.yaml"
+    path.write_text(
+        path.read_text("utf-8").replace(
+            "da: Systemet skal afspejle en ændring i organisationen inden for én time.",
+            "da: Systemet skal hente kommunens organisation fra Fælleskommunalt "
+            "Organisationssystem hver time.",
+        ),
+        "utf-8",
+    )
+    assert validate_library_folder(minimal_library).warnings == ()
+    (warning,) = validate_library_folder(minimal_library, warn_near_duplicates=True).warnings
+    assert (warning.file, warning.requirement) == (str(path), "FKI-ORG-001")
+    assert str(warning.message).startswith("kravteksten ligner FKI-ORG-002")
