@@ -246,3 +246,47 @@ def test_the_reservation_price_through_the_checker_is_the_vendors_information_on
     (reservation,) = result.reservations
     assert reservation.price == Decimal(4000) and reservation.buyer_price is None
     assert result.compliant and result.reservations_total == 0
+
+
+def test_a_price_list_is_carried_as_written_with_each_lines_place():
+    text = (
+        "format: procure-answers/1\n"
+        "tender_id: t-1\n"
+        "vendor: {name: Leverandør A}\n"
+        "answers: [{id: FKI-ORG-001, answer: Opfyldt}]\n"
+        "prices:\n"
+        '  - {line: " P1 ", unit_price: "1.250.000", quantity: 2, total: "2.500.000"}\n'
+        "  - line: P2\n"
+        "    unit_price: 10\n"
+        'price_total: "2.500.010"\n'
+    )
+    prices = read_answer_file(text.encode(), "svar.yaml").prices
+    assert prices.source == "svar.yaml" and prices.stated_total == "2.500.010"
+    first, second = prices.entries
+    assert (first.line, first.unit_price, first.quantity, first.total) == (
+        "P1",
+        "1.250.000",
+        2,
+        "2.500.000",
+    )
+    assert (second.line, second.unit_price, second.quantity, second.total) == ("P2", 10, None, None)
+    assert [str(e.location) for e in prices.entries] == ["linje 6", "linje 7"]
+    assert _read(_document()).prices is None
+
+
+def test_a_reservation_price_is_written_out_in_full_and_nan_is_no_price():
+    row = {"id": "FKI-ORG-001", "answer": "Delvist opfyldt", "reservation": "Q3"}
+    as_json = json.dumps(_document(answers=[{**row, "price": 1e16}])).encode()
+    big = read_answer_file(as_json, "svar.json").rows[0]
+    assert big.reservation == "Q3 Pris: 10000000000000000 kr."
+    nan = _yaml(_document(answers=[{**row, "price": float("nan")}]))
+    assert _refusal(nan) == "svar.yaml:9: .nan er ikke et tal; skriv et almindeligt tal, fx 25000"
+    # a float that is no number, as a JSON reader allowing NaN would give it
+    from procure.responses.answer_file import _price_text
+
+    with pytest.raises(ProcureError) as caught:
+        _price_text(float("inf"), "svar.json", 4)
+    assert (
+        str(caught.value) == "svar.json:4: inf er ikke et tal; skriv et almindeligt tal, fx 25000"
+    )
+    assert _price_text(2.5, "svar.json", 4) == "2.5"
