@@ -108,12 +108,14 @@ def test_a_requirement_that_is_not_a_mapping_is_a_schema_problem(tmp_path):
 def test_a_requirement_file_over_the_limit_is_refused_where_its_list_starts(
     minimal_library, monkeypatch
 ):
-    # organisation.yaml holds 2 requirements, integration.yaml 1
+    # organisation.yaml holds 2 requirements, integration.yaml 1; the list starts on line 2
+    path = minimal_library / "requirements" / "organisation.yaml"
+    path.write_text("# Organisation\n" + path.read_text("utf-8"), "utf-8")
     monkeypatch.setattr(validation, "MAX_REQUIREMENTS_PER_FILE", 2)
     assert _problems(minimal_library) == []
     monkeypatch.setattr(validation, "MAX_REQUIREMENTS_PER_FILE", 1)
     assert _problems(minimal_library) == [
-        "requirements/organisation.yaml:1: filen har 2 krav; højst 1 er tilladt i én fil (del "
+        "requirements/organisation.yaml:2: filen har 2 krav; højst 1 er tilladt i én fil (del "
         "området op i flere filer)"
     ]
 
@@ -132,3 +134,19 @@ def test_near_duplicate_texts_are_only_compared_when_asked(minimal_library):
     (warning,) = validate_library_folder(minimal_library, warn_near_duplicates=True).warnings
     assert (warning.file, warning.requirement) == (str(path), "FKI-ORG-001")
     assert str(warning.message).startswith("kravteksten ligner FKI-ORG-002")
+
+
+def test_requirements_after_a_reused_id_in_the_same_file_are_still_checked(minimal_library):
+    path = minimal_library / "requirements" / "organisation.yaml"
+    text = path.read_text("utf-8")
+    second = text[text.index("  - id: FKI-ORG-002") :]
+    third = second.replace("id: FKI-ORG-002", "id: FKI-ORG-003").replace(
+        "area: organisation", "area: integration"
+    )
+    path.write_text(text.replace("id: FKI-ORG-002", "id: FKI-ORG-001") + third, "utf-8")
+    problems = _problems(minimal_library)
+    assert problems[0].startswith(
+        "requirements/organisation.yaml:17: [FKI-ORG-001] id'et er brugt to gange (også i "
+    )
+    third_problems = [p for p in problems if "[FKI-ORG-003]" in p]
+    assert any("området 'integration' passer ikke til filen" in p for p in third_problems)
