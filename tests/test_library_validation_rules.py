@@ -150,3 +150,20 @@ def test_requirements_after_a_reused_id_in_the_same_file_are_still_checked(minim
     )
     third_problems = [p for p in problems if "[FKI-ORG-003]" in p]
     assert any("området 'integration' passer ikke til filen" in p for p in third_problems)
+
+
+def test_past_200_near_duplicate_pairs_the_search_stops_and_says_so_for_the_library(
+    minimal_library,
+):
+    path = minimal_library / "requirements" / "organisation.yaml"
+    text = path.read_text("utf-8")
+    block = text[text.index("  - id: FKI-ORG-002") :]
+    copies = "".join(block.replace("FKI-ORG-002", f"FKI-ORG-{n:03}") for n in range(100, 120))
+    path.write_text(text + copies, "utf-8")  # 21 equal texts: 210 pairs
+    warnings = validate_library_folder(minimal_library, warn_near_duplicates=True).warnings
+    assert len(warnings) == 201
+    last = warnings[-1]
+    assert (last.file, last.line, last.requirement) == (str(minimal_library), None, None)
+    assert str(last.message) == (
+        "mere end 200 par næsten ens kravtekster; søgningen stoppede ved de første 200"
+    )
