@@ -118,6 +118,16 @@ def test_a_requirement_file_over_the_limit_is_refused_where_its_list_starts(
         "requirements/organisation.yaml:2: filen har 2 krav; højst 1 er tilladt i én fil (del "
         "området op i flere filer)"
     ]
+    # the line of the list itself, also when another key comes first
+    path.write_text(path.read_text("utf-8").replace("requirements:", "x: 1\nrequirements:"))
+    assert _problems(minimal_library)[0].startswith("requirements/organisation.yaml:3: filen har")
+
+
+def test_a_requirement_file_that_is_a_list_is_one_problem_not_a_crash(minimal_library):
+    path = minimal_library / "requirements" / "organisation.yaml"
+    path.write_text("- id: FKI-ORG-001\n", "utf-8")
+    problems = _problems(minimal_library)
+    assert problems and all(p.startswith("requirements/organisation.yaml") for p in problems)
 
 
 def test_near_duplicate_texts_are_only_compared_when_asked(minimal_library):
