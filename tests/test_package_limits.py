@@ -221,21 +221,21 @@ def test_a_main_content_type_declared_by_extension_is_recognised():
     assert sniff(buffer.getvalue(), "svar.docx") == "docx"
 
 
-def zipped(entries: list[tuple[str, bytes]]) -> bytes:
+def stored(entries: list[tuple[str, bytes]], method=zipfile.ZIP_STORED) -> bytes:
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
+    with zipfile.ZipFile(buffer, "w", method) as archive:
         for name, content in entries:
             archive.writestr(name, content)
     return buffer.getvalue()
 
 
 def test_folders_are_skipped_and_every_member_after_them_is_read():
-    data = zipped([("word/", b""), ("word/document.xml", b"<d/>"), ("word/x.bin", b"12")])
+    data = stored([("word/", b""), ("word/document.xml", b"<d/>"), ("word/x.bin", b"12")])
     assert open_package(data, SOURCE) == {"word/document.xml": b"<d/>", "word/x.bin": b"12"}
 
 
 def test_exactly_the_member_and_total_limits_are_allowed():
-    data = zipped([("a.bin", b"x" * 60), ("b.bin", b"y" * 40), ("c.bin", b"")])
+    data = stored([("a.bin", b"x" * 60), ("b.bin", b"y" * 40), ("c.bin", b"")])
     assert len(open_package(data, SOURCE, Limits(max_members=3, max_total_uncompressed=100))) == 3
     with pytest.raises(ProcureError) as caught:
         open_package(data, SOURCE, Limits(max_members=3, max_total_uncompressed=99))
@@ -261,14 +261,6 @@ def test_opening_directly_names_the_file_in_a_size_or_damage_refusal():
         f"{SOURCE}: filen er beskadiget eller ufuldstændig (zip-pakken kan ikke læses); gem den "
         "igen i Word eller Excel og upload den på ny"
     )
-
-
-def stored(entries: list[tuple[str, bytes]], method=zipfile.ZIP_STORED) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", method) as archive:
-        for name, content in entries:
-            archive.writestr(name, content)
-    return buffer.getvalue()
 
 
 def open_message(data: bytes, limits: Limits) -> str:
