@@ -76,7 +76,10 @@ _DECLARATION_START = re.compile(r"\s*<\?xml\s", re.IGNORECASE)
 # Office writes an XML declaration of under 100 bytes; one that has not ended by here is refused,
 # since an encoding named further on (padded with spaces) would escape the screening.
 _DECLARATION_HEAD = 512
-_DECLARATION_TEXT = "<!DOCTYPE<!ENTITY"
+# Encodings (as Python's codec names them) that write the characters of "<!DOCTYPE" and
+# "<!ENTITY" as the byte search looks for them: the Unicode encodings, ASCII, ISO-8859 and
+# the Windows code pages. cp1006 is not among the latter, whatever its number.
+_SCREENABLE_ENCODING = re.compile(r"utf-(8|16|32)(-[lb]e)?|ascii|iso8859-\d{1,2}|cp125[0-8]")
 # The start of an XML document in each encoding: a byte-order mark, whitespace, "<"
 _XML_STARTS = tuple(
     re.compile(
@@ -407,22 +410,15 @@ def _declared_encoding(name: str, content: bytes, source: str) -> str | None:
 
 
 def _screenable(encoding: str) -> bool:
-    """Whether a declaration in this encoding is found by the byte search: UTF-16 and UTF-32
-    are searched for as such, other encodings only when they write ASCII as ASCII."""
+    """Whether a declaration in this encoding is found by the byte search: only the Unicode
+    encodings (searched for as such), ASCII and the ISO-8859 and Windows code pages are
+    accepted. Office writes UTF-8; any other encoding, such as UTF-7 (whose decoder reads
+    "+ADw-" as "<") or a stateful one such as ISO-2022, might write "<!DOCTYPE" otherwise."""
     try:
         name = codecs.lookup(encoding).name
     except LookupError:
         return False  # unknown to Python; libxml2 or expat might know it, so it is refused
-    if name.startswith(("utf-16", "utf-32", "utf-8")):
-        return True
-    if name == "utf-7":
-        # Writes "<" as ASCII, but its decoder also reads "+ADw-" as "<": a DOCTYPE so
-        # written would pass the byte search.
-        return False
-    try:
-        return _DECLARATION_TEXT.encode(name) == _DECLARATION_TEXT.encode("ascii")
-    except (UnicodeError, LookupError):
-        return False
+    return _SCREENABLE_ENCODING.fullmatch(name) is not None
 
 
 def _element_bound(content: bytes) -> int:
