@@ -90,6 +90,7 @@ EN: dict[str, str] = {
     "{first} eller {second}": "{first} or {second}",
     "feltet '{where}' skal være {types}, ikke {value}; sæt værdien i anførselstegn": "the field '{where}' must be {types}, not {value}; put the value in quotation marks",
     "feltet '{where}' skal være {types}, ikke {value}": "the field '{where}' must be {types}, not {value}",
+    "filen skal være {types}, ikke {value}": "the file must be {types}, not {value}",
     "feltet '{where}' har værdien {value}; tilladt er: {allowed}": "the field '{where}' has the value {value}; allowed are: {allowed}",
     "feltet '{where}' skal være {value}": "the field '{where}' must be {value}",
     "feltet '{where}' har en ugyldig form: {value} (skal passe til mønsteret {pattern})": "the field '{where}' has an invalid form: {value} (must match the pattern {pattern})",

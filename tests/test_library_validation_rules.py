@@ -127,7 +127,7 @@ def test_a_requirement_file_that_is_a_list_is_one_problem_not_a_crash(minimal_li
     path = minimal_library / "requirements" / "organisation.yaml"
     path.write_text("- id: FKI-ORG-001\n", "utf-8")
     assert _problems(minimal_library) == [
-        "requirements/organisation.yaml:1: feltet '' skal være en samling af felter, ikke "
+        "requirements/organisation.yaml:1: filen skal være en samling af felter, ikke "
         "[{'id': 'FKI-ORG-001'}]"
     ]
 

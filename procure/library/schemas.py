@@ -153,6 +153,8 @@ def describe_error(error: ValidationError, base_path: tuple = ()) -> Message:
                 types=names,
                 value=value,
             )
+        if not where:
+            return t("filen skal være {types}, ikke {value}", types=names, value=value)
         if "string" in wanted and isinstance(error.instance, int | float):
             return t(
                 "feltet '{where}' skal være {types}, ikke {value}; sæt værdien i anførselstegn",
