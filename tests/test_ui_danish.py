@@ -49,6 +49,17 @@ def test_a_refused_number_says_why_and_which_value_still_applies():
     assert read_number("", "da", optional=True) == (None, None)
     assert read_number(" ", "da")[1] == "Feltet skal udfyldes."
     assert read_number("12", "da", whole=True) == (12, None)
+    # the Evaluering step's amounts: 0 or more, with an example of an amount
+    assert read_number("-5", "da", minimum=0)[1] == (
+        "»-5« er negativt; værdien skal være 0 eller mere."
+    )
+    assert read_number("-5", "en", minimum=0)[1] == (
+        "“-5” is negative; the value must be 0 or more."
+    )
+    assert read_number("-5", "da", minimum=1)[1] == "»-5« er for lille; mindst 1."
+    assert read_number("x", "da", example="12,5 eller 1.250.000")[1] == (
+        "»x« er ikke et tal. Skriv fx 12,5 eller 1.250.000."
+    )
 
 
 def test_a_weight_typed_wrong_keeps_the_text_and_the_old_weight_with_a_message():

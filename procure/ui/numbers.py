@@ -54,9 +54,11 @@ def read_number(
     decimals: int = 6,
     optional: bool = False,
     kept: Decimal | int | None = None,
+    example: str | None = None,
 ) -> tuple[Decimal | int | None, str | None]:
     """The number in `typed` (int when `whole`), or why it is refused. Empty is None when
-    `optional`. The reason names what was typed and the value the wizard keeps."""
+    `optional`. The reason names what was typed, an `example` of a good value (else one that
+    fits `whole`) and the value the wizard keeps."""
     typed = typed.strip()
     if not typed:
         if optional:
@@ -65,13 +67,16 @@ def read_number(
     try:
         number = parse_number(typed, lang)
     except ValueError:
-        example = "12" if whole else number_text(Decimal("0.3"), lang)
+        if example is None:
+            example = "12" if whole else number_text(Decimal("0.3"), lang)
         why = tr(lang, "num_not_number", value=typed, example=example)
     else:
         exponent = number.normalize().as_tuple().exponent
         places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
         if whole and places:
             why = tr(lang, "num_not_whole", value=typed)
+        elif minimum == 0 and number < 0:
+            why = tr(lang, "num_negative", value=typed)
         elif minimum is not None and number < minimum:
             why = tr(lang, "num_too_small", value=typed, minimum=number_text(minimum, lang))
         elif maximum is not None and number > maximum:
@@ -101,6 +106,7 @@ def number_field(
     disabled: bool = False,
     help: str | None = None,
     placeholder: str | None = None,
+    example: str | None = None,
 ) -> None:
     """A text field for a number (see the module). `on_value` gets only good values: an int
     when `whole`, else a Decimal; None for an empty `optional` field."""
@@ -122,6 +128,7 @@ def number_field(
             decimals=decimals,
             optional=optional,
             kept=value,
+            example=example,
         )
         if why is not None:
             refused[key] = Refusal(typed.strip(), why, value)

@@ -197,10 +197,7 @@ DA = {
     "ev_price_blind": "Prisblind evaluering",
     "ev_price_blind_help": ("Priserne vises ikke, før der er konsensus om alle kvalitetspoint."),
     "ev_number_refused": "»{value}« er ikke et tal. Skriv fx 12,5 eller 1.250.000.",
-    "ev_number_negative": "»{value}« er negativt; værdien skal være 0 eller mere.",
-    "ev_number_too_big": "»{value}« er for stort; højst {maximum}.",
-    "ev_number_decimals": "»{value}« har for mange decimaler; højst {decimals}.",
-    "ev_number_required": "Feltet skal udfyldes.",
+    "ev_number_example": "12,5 eller 1.250.000",
     "ev_old_model": (
         "Udbudsfilen bruger den ældre evalueringsmodel: ét kvalitetskriterium med alle "
         "prioriterede krav og ingen pris (prisen konkurrerer ikke, § 162, stk. 4). Den gemmes "
@@ -431,10 +428,7 @@ EN = {
     "ev_price_blind": "Price-blind evaluation",
     "ev_price_blind_help": "Prices are not shown before every quality point has a consensus.",
     "ev_number_refused": "“{value}” is not a number. Write e.g. 12.5 or 1,250,000.",
-    "ev_number_negative": "“{value}” is negative; the value must be 0 or more.",
-    "ev_number_too_big": "“{value}” is too large; at most {maximum}.",
-    "ev_number_decimals": "“{value}” has too many decimals; at most {decimals}.",
-    "ev_number_required": "This field is required.",
+    "ev_number_example": "12.5 or 1,250,000",
     "ev_old_model": (
         "The tender file uses the older evaluation model: one quality criterion with every "
         "prioritised requirement and no price (the price does not compete, § 162(4)). It is "

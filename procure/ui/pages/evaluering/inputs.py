@@ -8,10 +8,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from procure.formats import parse_number, plain_decimal_text
 from procure.tender.model import EvaluationModel, PriceLine
 from procure.ui.numbers import number_field
-from procure.ui.session import bound, current_library, get_state, plain, session_object
+from procure.ui.session import current_library, get_state, session_object
 from procure.ui.state import WizardState, build_tender
 from procure.ui.texts import tr
 
@@ -48,11 +47,6 @@ def change_lines(state: WizardState, change: Callable[[tuple], tuple]) -> None:
     state.price_lines = tuple(change(lines))
 
 
-def number_text(value: Decimal | None, lang: str) -> str:
-    """A published number as the officer writes it: 12,5 (da) / 12.5 (en); "" for none."""
-    return "" if value is None else plain_decimal_text(value, lang)
-
-
 def decimal_input(
     state: WizardState,
     container,
@@ -67,55 +61,23 @@ def decimal_input(
     disabled: bool = False,
     help: str | None = None,
 ) -> None:
-    """A text field for a decimal number (`parse_number`: "12,5" and "1.250,5" in Danish). A
-    value that is not a number, negative, above `maximum` or with more than `decimals`
-    decimals is refused: the field keeps what was typed and says why below it, and the model
-    keeps its value. Empty means "none" where the value is `optional`."""
-    lang = state.ui_lang
-    refusals = view().refused
-    refused = refusals.get(key)
-    shown = refused[0] if refused else number_text(value, lang)
-
-    def on_set(text: object) -> None:
-        typed = str(text or "").strip()
-        if not typed:
-            if optional:
-                refusals.pop(key, None)
-                on_value(None)
-            else:
-                refusals[key] = ("", tr(lang, "ev_number_required"))
-            return
-        why = None
-        try:
-            number = parse_number(typed, lang)
-        except ValueError:
-            why = tr(lang, "ev_number_refused", value=typed)
-        else:
-            exponent = number.normalize().as_tuple().exponent
-            if number < 0:
-                why = tr(lang, "ev_number_negative", value=typed)
-            elif maximum is not None and number > maximum:
-                why = tr(lang, "ev_number_too_big", value=typed, maximum=maximum)
-            elif isinstance(exponent, int) and -exponent > decimals:
-                why = tr(lang, "ev_number_decimals", value=typed, decimals=decimals)
-        if why is not None:
-            refusals[key] = (typed, why)
-            return
-        refusals.pop(key, None)
-        on_value(number)
-
-    bound(
-        container.text_input,
+    """A text field for a decimal number of 0 or more (procure.ui.numbers: "12,5" and
+    "1.250,5" in Danish). Empty means "none" where the value is `optional`."""
+    number_field(
+        container,
         key,
-        shown,
-        on_set,
-        label=label,
+        label,
+        value,
+        on_value,
+        lang=state.ui_lang,
+        minimum=0,
+        maximum=maximum,
+        decimals=decimals,
+        optional=optional,
         disabled=disabled,
         help=help,
-        max_chars=40,
+        example=tr(state.ui_lang, "ev_number_example"),
     )
-    if refused:
-        container.error(plain(refused[1]))
 
 
 def whole_input(

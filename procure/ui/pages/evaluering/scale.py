@@ -9,10 +9,10 @@ import streamlit as st
 
 from procure.tender.model import AWARD_CRITERIA, EvaluationModel
 from procure.ui import evaluation_model as edits
+from procure.ui.numbers import number_text
 from procure.ui.pages.evaluering.inputs import (
     change_model,
     decimal_input,
-    number_text,
     view,
     whole_input,
 )
