@@ -126,6 +126,13 @@ def test_the_json_of_a_result_says_everything_a_person_reads():
     ]
     assert data["integrations_missing"] == ["organisation"]
     assert data["integrations_partly"] == []  # organisation is missing, not partly met
+    # with the mindstekrav met, the PK partly met leaves organisation partly covered
+    partly = dict(ALL_MET, **{"FKI-ORG-003": "Delvist opfyldt"})
+    data_partly = evaluate_response(spec, response_for(spec, partly)).to_data()
+    assert (data_partly["integrations_missing"], data_partly["integrations_partly"]) == (
+        [],
+        ["organisation"],
+    )
     # computed 3 + 5 + 4 = 12 of 15; final 3 + 2.5 + 4 = 9.5 of 15
     assert (data["computed_score"], data["score"], data["max_score"]) == (8, 6.33, 10)
     assert isinstance(data["computed_score"], int) and isinstance(data["score"], float)
