@@ -13,25 +13,14 @@ from pathlib import Path
 
 import pytest
 
+from procure.ui.texts import STEP_KEYS, tr
 from tests.conftest import ROOT
 from tests.wizard_server import WizardDidNotStart, browser_missing, launch_chromium, served_wizard
 
 AXE = ROOT / "tests" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 SCREENSHOTS = ROOT / "test-artefacts" / "screenshots" / "accessibility"
-STEPS = (
-    "1. Start",
-    "2. Udbud",
-    "3. System",
-    "4. Integrationer",
-    "5. Krav",
-    "6. Evaluering",
-    "7. Dokumenter",
-    "8. Tilbud",
-    "9. Tildeling",
-    "10. Bibliotek",
-    "11. Portefølje",
-)
+STEPS = tuple(tr("da", key) for key in STEP_KEYS)  # "1. Start" ... "11. Portefølje"
 TENDER_TITLE = "Anskaffelse af ESDH-system & sagsstyring"  # tests/samples.py
 
 pytestmark = pytest.mark.browser
