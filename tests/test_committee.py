@@ -353,6 +353,7 @@ def test_scoring_sheet_round_trip(spec, tender, tmp_path, capsys):
     assert len(load_overrides(tender.with_name("tender.evaluation.yaml"), spec).scores) == 2
 
 
+@pytest.mark.mutation_last  # 20 processes: about 18 s
 def test_twenty_evaluators_scoring_at_once_all_keep_their_points(spec, tender, tmp_path):
     pk = _pks(spec)[0]
     start = tmp_path / "go"
