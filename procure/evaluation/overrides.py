@@ -519,7 +519,7 @@ def _parse_committee(data: dict, source: str):
     scores = []
     raw = data.get("scores") or {}
     if not isinstance(raw, dict):
-        raise bad("scores", getattr(raw, "line", None))
+        raise bad("scores", getattr(data, "lines", {}).get("scores"))
     for vendor, by_requirement in raw.items():
         if not isinstance(by_requirement, dict):
             raise bad("scores", getattr(raw, "lines", {}).get(vendor))
@@ -540,7 +540,7 @@ def _parse_committee(data: dict, source: str):
     consensus = []
     raw = data.get("consensus") or {}
     if not isinstance(raw, dict):
-        raise bad("consensus", getattr(raw, "line", None))
+        raise bad("consensus", getattr(data, "lines", {}).get("consensus"))
     for vendor, by_requirement in raw.items():
         if not isinstance(by_requirement, dict):
             raise bad("consensus", getattr(raw, "lines", {}).get(vendor))
@@ -552,7 +552,7 @@ def _parse_committee(data: dict, source: str):
     confirmations = []
     raw = data.get("confirmations") or []
     if not isinstance(raw, list):
-        raise bad("confirmations", getattr(raw, "line", None))
+        raise bad("confirmations", getattr(data, "lines", {}).get("confirmations"))
     for i, item in enumerate(raw):
         try:
             compliant = item["compliant"]
@@ -574,7 +574,7 @@ def _parse_committee(data: dict, source: str):
     changes = []
     raw = data.get("changes") or []
     if not isinstance(raw, list):
-        raise bad("changes", getattr(raw, "line", None))
+        raise bad("changes", getattr(data, "lines", {}).get("changes"))
     for i, item in enumerate(raw):
         try:
             old = item.get("old")
