@@ -114,11 +114,6 @@ class Overrides:
             (c for c in self.consensus if (_vendor_key(c.vendor), c.requirement) == key), None
         )
 
-    def consensus_of(self, vendor: str) -> dict[str, Decimal]:
-        """One vendor's consensus points by requirement (vendor names compared loosely)."""
-        key = _vendor_key(vendor)
-        return {c.requirement: c.points for c in self.consensus if _vendor_key(c.vendor) == key}
-
     def scores_for(self, vendor: str, requirement_id: str) -> dict[str, EvaluatorScore]:
         """Each evaluator's score for one requirement of one bid, by evaluator."""
         key = (_vendor_key(vendor), requirement_id)
