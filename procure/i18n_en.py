@@ -573,7 +573,7 @@ EN: dict[str, str] = {
     "gemt i {path}: forbehold {vendor} {requirement} kan ikke accepteres ({decision}); tilbuddet er ukonditionsmæssigt ({by}, {at})": "saved in {path}: reservation {vendor} {requirement} cannot be accepted ({decision}); the bid is non-compliant ({by}, {at})",
     "kommunens afgørelse om et forbehold: pris, eller afvisning (med begrundelse)": "the buyer's decision on a reservation: its price, or rejection (with a reason)",
     "krav-id med forbeholdet": "id of the requirement with the reservation",
-    "kommunens pris for forbeholdet i kr.": "the buyer's price for the reservation in DKK",
+    "kommunens pris for forbeholdet i kr., fx 45.000 eller 1.250,50": "the municipality's price for the reservation in DKK, e.g. 45,000 or 1,250.50",
     "forbeholdet kan ikke prissættes (tilbuddet afvises)": "the reservation cannot be priced (the bid is rejected)",
     "forbeholdet vedrører et grundlæggende element (tilbuddet afvises)": "the reservation touches a fundamental element (the bid is rejected)",
     "hvem der træffer afgørelsen": "who makes the decision",

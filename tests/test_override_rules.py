@@ -24,6 +24,7 @@ from procure.evaluation.overrides import (
     load_overrides,
     parse_overrides,
 )
+from procure.i18n import language
 from procure.tender import save_tender
 from tests.test_evaluation import ALL_MET, response_for, small_spec
 
@@ -213,6 +214,30 @@ def test_a_reservation_decision_records_the_buyers_price_and_who_decided():
     assert rejected.reservation_decisions[-1].price is None
     assert rejected.reservation_decisions[0] == overrides.reservation_decisions[0]
     assert _decision(Overrides(), spec, price="0").reservation_decisions[-1].price == 0
+
+
+@pytest.mark.parametrize(
+    "lang, typed, price",
+    [
+        ("da", "1.250", Decimal(1250)),  # a thousands point in Danish, not 1.25 kr.
+        ("da", "1.250,50", Decimal("1250.50")),
+        ("da", "45 000", Decimal(45000)),
+        ("da", "1250.5", Decimal("1250.5")),  # no group: unambiguous
+        ("en", "1,250.50", Decimal("1250.50")),
+        ("en", "1,250", Decimal(1250)),
+        ("da", Decimal("1.25"), Decimal("1.25")),  # a number the wizard read is kept as it is
+    ],
+)
+def test_the_buyers_price_is_read_as_the_language_writes_it(lang, typed, price):
+    with language(lang):
+        overrides = _decision(Overrides(), small_spec(), price=typed)
+    assert overrides.reservation_decisions[-1].price == price
+
+
+def test_a_price_that_is_no_finite_amount_is_refused_also_as_a_number():
+    for price in (Decimal("NaN"), Decimal("-Infinity"), Decimal(-1)):
+        with pytest.raises(ProcureError, match="prisen skal være et beløb i kr., ikke"):
+            _decision(Overrides(), small_spec(), price=price)
 
 
 # -- the evaluation file ----------------------------------------------------------------------

@@ -80,7 +80,9 @@ def register(commands) -> None:
     p.add_argument("--vendor", required=True, help=str(t("leverandørens navn som i besvarelsen")))
     p.add_argument("--requirement", required=True, help=str(t("krav-id med forbeholdet")))
     decision = p.add_mutually_exclusive_group(required=True)
-    decision.add_argument("--price", help=str(t("kommunens pris for forbeholdet i kr.")))
+    decision.add_argument(
+        "--price", help=str(t("kommunens pris for forbeholdet i kr., fx 45.000 eller 1.250,50"))
+    )
     decision.add_argument(
         "--unpriceable",
         action="store_true",

@@ -26,7 +26,7 @@ from procure.award.consensus import (
 )
 from procure.errors import ProcureError
 from procure.files import update_text_file
-from procure.i18n import t
+from procure.i18n import current_language, t
 from procure.tender.spec import TenderSpec
 from procure.yamlio import load_yaml_text, read_text_file
 
@@ -315,13 +315,14 @@ def append_reservation_decision(
     vendor: str,
     requirement_id: str,
     decision: str,
-    price: str | None,
+    price: Decimal | str | None,
     justification: str,
     by: str,
     now: dt.datetime | None = None,
 ) -> Overrides:
     """Validate the buyer's decision on a reservation and return the overrides with it
-    appended (the latest decision counts; earlier ones stay as history)."""
+    appended (the latest decision counts; earlier ones stay as history). A price typed as
+    text is read as the language of the messages writes it: "1.250,50" in Danish."""
     requirement = spec.requirement(requirement_id)
     if requirement is None:
         raise ProcureError(
@@ -344,13 +345,8 @@ def append_reservation_decision(
         )
     value = None
     if decision == "priced":
-        try:
-            value = Decimal(str(price if price is not None else "").strip().replace(",", "."))
-        except InvalidOperation:
-            raise ProcureError(
-                t("prisen skal være et beløb i kr., ikke '{price}'", price=price or "")
-            ) from None
-        if not value.is_finite() or value < 0:
+        value = _amount(price)
+        if value is None or value < 0:
             raise ProcureError(
                 t("prisen skal være et beløb i kr., ikke '{price}'", price=price or "")
             )
@@ -374,6 +370,19 @@ def append_reservation_decision(
         tender_id=spec.tender.id,
         reservation_decisions=overrides.reservation_decisions + (entry,),
     )
+
+
+def _amount(price: Decimal | str | None) -> Decimal | None:
+    """A price the buyer set, or None when it is no finite number: a Decimal as it is, text
+    as the current language writes it ("1.250" is 1250 kr. in Danish, not 1.25)."""
+    if isinstance(price, Decimal):
+        return price if price.is_finite() else None
+    from procure.formats import parse_number
+
+    try:
+        return parse_number(price or "", current_language())
+    except ValueError:
+        return None
 
 
 def dump_overrides(overrides: Overrides) -> str:

@@ -9,6 +9,8 @@ on every rerun of the step.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import streamlit as st
 
 from procure.errors import ProcureError
@@ -184,11 +186,11 @@ def _when(at: str, lang: str) -> str:
         return at
 
 
-def _amount(typed: str, lang: str) -> str:
-    """An amount as the officer writes it (45.000,50 in Danish) in the file's notation; text
-    that is no number goes on as typed, for the evaluation file's own message."""
+def _amount(typed: str, lang: str) -> Decimal | str:
+    """An amount as the officer writes it (45.000,50 in Danish); text that is no number goes
+    on as typed, for the evaluation file's own message."""
     try:
-        return format(parse_number(typed, lang), "f")
+        return parse_number(typed, lang)
     except ValueError:
         return typed
 
