@@ -212,7 +212,34 @@ def test_two_tabs_scoring_at_once_keep_both_and_the_later_change(spec):
         "Bo": Decimal(4),
     }
     assert merged.consensus_for("A", b).points == Decimal(3)
+    assert merged.consensus_for("A", a) is None and merged.consensus_for("B", b) is None
     assert merge_evaluations(merged, tab2) == merged
+    # the log keeps every change once, the stored ones first
+    assert merged.changes == tab1.changes + tab2.changes[1:]
+    assert [c.evaluator for c in merged.changes] == ["Eva", "Bo", "", "Eva"]
+
+
+def test_two_tabs_confirming_at_once_keep_both_confirmations_once(spec):
+    base = append_confirmation(Overrides(), spec, vendor="A", compliant=True, why="OK", by="J")
+    tab1 = append_confirmation(base, spec, vendor="B", compliant=False, why="MK", by="J", now=NOW)
+    tab2 = append_confirmation(base, spec, vendor="A", compliant=False, why="Nej", by="K", now=NOW)
+    merged = merge_evaluations(tab1, tab2)
+    assert merged.confirmations == tab1.confirmations + tab2.confirmations[1:]
+    assert [(c.vendor, c.by) for c in merged.confirmations] == [("A", "J"), ("B", "J"), ("A", "K")]
+    assert merged.confirmation("A").compliant is False  # the later one counts
+    assert merge_evaluations(merged, tab2) == merged
+
+
+def test_points_are_written_back_as_plain_decimals_whatever_their_exponent():
+    # written by hand or by another tool as 1E+1; procure writes the file back as 10
+    text = (
+        "overrides: []\n"
+        "scores:\n  A:\n    K1:\n      Eva: {points: '1E+1'}\n"
+        "consensus:\n  A:\n    K1: {points: '25E-1', why: x}\n"
+    )
+    written = dump_overrides(parse_overrides(text, "e.yaml"))
+    assert "points: '10'" in written and "points: '2.5'" in written
+    assert "E+" not in written and "E-" not in written
 
 
 # -- the CLI --------------------------------------------------------------------------------------

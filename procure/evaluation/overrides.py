@@ -377,10 +377,12 @@ def _amount(price: Decimal | str | None) -> Decimal | None:
     as the current language writes it ("1.250" is 1250 kr. in Danish, not 1.25)."""
     if isinstance(price, Decimal):
         return price if price.is_finite() else None
+    if price is None:
+        return None
     from procure.formats import parse_number
 
     try:
-        return parse_number(price or "", current_language())
+        return parse_number(price, current_language())
     except ValueError:
         return None
 
@@ -510,6 +512,9 @@ def _append_to_file(path: Path, spec: TenderSpec, append) -> Overrides:
 
 
 def _parse_committee(data: dict, source: str):
+    """The four sections of `data`, read by procure.yamlio (each mapping and list it builds
+    knows the lines of its entries, which the messages name)."""
+
     def bad(section: str, line=None):
         return ProcureError.invalid(
             source,
@@ -523,13 +528,13 @@ def _parse_committee(data: dict, source: str):
     scores = []
     raw = data.get("scores") or {}
     if not isinstance(raw, dict):
-        raise bad("scores", getattr(data, "lines", {}).get("scores"))
+        raise bad("scores", data.lines["scores"])
     for vendor, by_requirement in raw.items():
         if not isinstance(by_requirement, dict):
-            raise bad("scores", getattr(raw, "lines", {}).get(vendor))
+            raise bad("scores", raw.lines[vendor])
         for requirement, by_evaluator in by_requirement.items():
             if not isinstance(by_evaluator, dict):
-                raise bad("scores", getattr(by_requirement, "lines", {}).get(requirement))
+                raise bad("scores", by_requirement.lines[requirement])
             for evaluator, entry in by_evaluator.items():
                 points = _stored_points(entry, "scores", source, by_evaluator, evaluator)
                 scores.append(
@@ -544,10 +549,10 @@ def _parse_committee(data: dict, source: str):
     consensus = []
     raw = data.get("consensus") or {}
     if not isinstance(raw, dict):
-        raise bad("consensus", getattr(data, "lines", {}).get("consensus"))
+        raise bad("consensus", data.lines["consensus"])
     for vendor, by_requirement in raw.items():
         if not isinstance(by_requirement, dict):
-            raise bad("consensus", getattr(raw, "lines", {}).get(vendor))
+            raise bad("consensus", raw.lines[vendor])
         for requirement, entry in by_requirement.items():
             points = _stored_points(entry, "consensus", source, by_requirement, requirement)
             consensus.append(
@@ -556,7 +561,7 @@ def _parse_committee(data: dict, source: str):
     confirmations = []
     raw = data.get("confirmations") or []
     if not isinstance(raw, list):
-        raise bad("confirmations", getattr(data, "lines", {}).get("confirmations"))
+        raise bad("confirmations", data.lines["confirmations"])
     for i, item in enumerate(raw):
         try:
             compliant = item["compliant"]
@@ -574,11 +579,11 @@ def _parse_committee(data: dict, source: str):
                 )
             )
         except (KeyError, TypeError, AttributeError):
-            raise bad("confirmations", getattr(raw, "lines", [None] * (i + 1))[i]) from None
+            raise bad("confirmations", raw.lines[i]) from None
     changes = []
     raw = data.get("changes") or []
     if not isinstance(raw, list):
-        raise bad("changes", getattr(data, "lines", {}).get("changes"))
+        raise bad("changes", data.lines["changes"])
     for i, item in enumerate(raw):
         try:
             old = item.get("old")
@@ -595,7 +600,7 @@ def _parse_committee(data: dict, source: str):
                 )
             )
         except (KeyError, TypeError, AttributeError, InvalidOperation):
-            raise bad("changes", getattr(raw, "lines", [None] * (i + 1))[i]) from None
+            raise bad("changes", raw.lines[i]) from None
     return tuple(scores), tuple(consensus), tuple(confirmations), tuple(changes)
 
 
@@ -611,7 +616,7 @@ def _stored_points(entry, section: str, source: str, parent, key) -> Decimal:
                 "afsnittet '{section}' i evalueringsfilen er ikke udfyldt som forventet",
                 section=section,
             ),
-            getattr(parent, "lines", {}).get(key),
+            parent.lines[key],
         )
     return value
 
