@@ -319,6 +319,7 @@ def test_a_pk_with_a_reservation_or_altered_text_is_a_reservation_and_keeps_its_
 def test_an_o_not_offered_is_no_failure_and_demands_no_integration():
     result = _check(dict(ALL_MET, **{"FKI-BRG-010": ("Ikke opfyldt", "Ikke tilbudt")}))
     assert result.verdict("FKI-BRG-010").verdict == "not_offered"
+    assert result.verdict("FKI-BRG-010").answer is Answer.NOT_MET
     assert result.reservations == () and result.compliant
     # an integration is not covered only when a requirement that demands it is not met
     assert result.integrations_missing == ()
@@ -559,6 +560,7 @@ def test_an_override_replaces_the_points_and_keeps_the_computed_score():
     verdict = result.verdict("FKI-DRF-004")
     assert (verdict.computed_points, verdict.final_points) == (Decimal(5), Decimal(1))
     assert verdict.override_reason == "Svag"
+    assert (verdict.override_by, verdict.override_at) == ("Eva", "t")
     assert (result.computed_score, result.score) == (Decimal("10.00"), Decimal("7.33"))
 
 
@@ -840,3 +842,94 @@ def test_form_stamps_are_reported_in_the_tenders_language():
     assert library.reasons == (
         "The response was made against library 0.9.0, the tender uses 1.0.0",
     )
+
+
+# -- the officer's language ---------------------------------------------------------------------
+
+
+def test_every_finding_is_written_in_the_officers_language_and_nothing_else_changes():
+    """The wizard checks a bid again in the officer's language: each finding's words change,
+    no verdict, point, reservation or finding does."""
+    spec = small_spec()
+    answers = dict(
+        ALL_MET,
+        **{
+            "FKI-INT-007": "Ikke opfyldt",  # MK failed
+            "FKI-ORG-004": ("Delvist opfyldt", "Kræver tilkøb"),  # a reservation
+            "FKI-BRG-010": "Ja",  # no answer the form offers
+        },
+    )
+    response = response_for(spec, answers)
+    again = dataclasses.replace(response.rows[0], location="tabel 2, række 9")  # twice
+
+    def altered(row):  # an altered requirement text
+        if row.requirement_id != "FKI-ORG-002":
+            return row
+        return dataclasses.replace(row, requirement_text=row.requirement_text + " Ændret.")
+
+    response = dataclasses.replace(response, rows=tuple(map(altered, response.rows)) + (again,))
+    danish, english = (evaluate_response(spec, response, lang=lang) for lang in ("da", "en"))
+    assert evaluate_response(spec, response) == danish  # the tender's language by default
+    assert english.verdicts == danish.verdicts
+    assert (english.compliant, english.score, english.reservations) == (
+        danish.compliant,
+        danish.score,
+        danish.reservations,
+    )
+    codes_of = [(f.code, f.requirement) for f in danish.findings]
+    assert [(f.code, f.requirement) for f in english.findings] == codes_of
+    assert {code for code, _ in codes_of} == {
+        "mandatory_failed",
+        "integration_missing",
+        "reservation",
+        "reservation_to_price",
+        "invalid_answer",
+        "duplicate_answer",
+        "text_altered",
+    }
+    for da, en in zip(danish.findings, english.findings, strict=True):
+        assert da.message != en.message, da.code
+    assert english.reasons == ("Minimum requirements not met: FKI-INT-007",)
+    assert _messages(english, "duplicate_answer", "FKI-ORG-001") == [
+        "The requirement is answered 2 times (tabel 1, række 2; tabel 2, række 9); the least "
+        "favourable answer is used"
+    ]
+
+
+def test_a_stated_total_that_is_not_the_sum_of_the_lines_is_a_finding_in_both_languages():
+    from procure.responses.model import PriceEntry, PriceSubmission
+    from procure.tender.model import PriceLine
+
+    tender = dataclasses.replace(
+        sample_tender(),
+        price_lines=(
+            PriceLine("P1", "Licens pr. år", Decimal(4)),
+            PriceLine("P2", "Implementering", Decimal(1)),
+        ),
+    )
+    spec = resolve_tender(tender, shipped_release())
+    response = response_for(spec, {r.id: "Opfyldt" for r in spec.requirements})
+    entries = (PriceEntry("P1", "250000"), PriceEntry("P2", "150000"))
+    stated = dataclasses.replace(
+        response, prices=PriceSubmission("a.docx", entries, stated_total="1.200.000")
+    )
+    danish = evaluate_response(spec, stated)
+    english = evaluate_response(spec, stated, lang="en")
+    assert danish.price == english.price == Decimal(1_150_000)  # procure's own sum counts
+    assert _messages(danish, "price_problem") == [
+        "leverandørens samlede pris '1.200.000' passer ikke med summen af prislinjerne = "
+        "1150000.00; procure bruger sin egen"
+    ]
+    assert _messages(english, "price_problem") == [
+        "the vendor's total price '1.200.000' does not match the sum of the price lines = "
+        "1150000.00; procure uses its own"
+    ]
+    # a total that matches is no finding; a file without prices is one note, in both languages
+    matching = dataclasses.replace(
+        response, prices=PriceSubmission("a.docx", entries, stated_total="1.150.000")
+    )
+    assert _messages(evaluate_response(spec, matching), "price_problem") == []
+    assert _messages(evaluate_response(spec, response, lang="en"), "price_problem") == [
+        "The file holds no price list; a price list handed in apart is read by "
+        "'procure award --prices'"
+    ]

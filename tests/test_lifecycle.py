@@ -432,3 +432,62 @@ def test_an_answer_to_a_requirement_removed_since_is_not_an_unknown_id_of_the_ve
         "indgår ikke"
     )
     assert result.compliant
+
+
+def test_a_bid_on_an_earlier_version_is_explained_in_the_officers_language():
+    v1, _, v3, pk_id = three_versions()
+    result = evaluate_response(v3, response_on(v1, v1.fingerprint), lang="en")
+    by_finding = {(f.requirement, f.code): f.message for f in result.findings}
+    assert by_finding[(None, "form_mismatch")] == (
+        "The response was made on version 1 of the tender, which has since been corrected (now "
+        f"version 3); changed since: {pk_id}, LOKAL-3, the evaluation model. This is not the "
+        "vendor's alteration: the response is checked against the current version 3, and the "
+        "answers to the changed requirements must be assessed by a person"
+    )
+    assert by_finding[("LOKAL-3", "text_altered")] == (
+        "The requirement was changed by a correction after version 1, which the response was "
+        "made on; the answer is to the earlier wording (not a change by the vendor)"
+    )
+    assert by_finding[("LOKAL-3", "mandatory_failed")] == (
+        "The minimum requirement was changed by a correction after version 1, which the "
+        "response was made on; the response does not confirm the current wording"
+    )
+    # the Danish MK finding names the version too
+    danish = evaluate_response(v3, response_on(v1, v1.fingerprint))
+    (mk,) = [
+        f for f in danish.findings if (f.requirement, f.code) == ("LOKAL-3", "mandatory_failed")
+    ]
+    assert mk.message == (
+        "Mindstekravet er ændret ved en rettelse efter version 1, som besvarelsen er lavet på; "
+        "besvarelsen bekræfter ikke den gældende udgave"
+    )
+
+
+def test_on_an_earlier_version_only_the_changed_requirements_kind_cells_are_not_compared():
+    v1, _, v3, pk_id = three_versions()
+    response = response_on(v1, v1.fingerprint)
+    mk = next(r.id for r in v3.requirements if r.kind == "MK" and r.id != "LOKAL-3")
+
+    def kind_changed(row):  # the vendor turns an unchanged MK into a K, and the changed PK too
+        return dataclasses.replace(row, kind_text="K") if row.requirement_id in (mk, pk_id) else row
+
+    result = evaluate_response(
+        v3, dataclasses.replace(response, rows=tuple(map(kind_changed, response.rows)))
+    )
+    assert [f.code for f in result.findings if f.requirement == pk_id] == []
+    # the kind cell is compared (text_altered says so) and the MK is no longer confirmed
+    assert [(f.code, f.kind) for f in result.findings if f.requirement == mk] == [
+        ("text_altered", None),
+        ("mandatory_failed", None),
+    ]
+    assert not result.compliant
+
+
+def test_on_an_earlier_version_a_row_of_no_requirement_is_still_the_vendors_unknown_id():
+    v1, _, v3, _ = three_versions()
+    response = response_on(v1, v1.fingerprint)
+    extra = dataclasses.replace(response.rows[0], requirement_id="X-999", location="række 99")
+    result = evaluate_response(v3, dataclasses.replace(response, rows=response.rows + (extra,)))
+    (finding,) = [f for f in result.findings if f.requirement == "X-999"]
+    assert (finding.code, finding.kind) == ("unknown_requirement", None)
+    assert "rettelse" not in finding.message

@@ -669,8 +669,20 @@ def test_a_pk_answered_partly_leaves_its_integration_partly_covered_not_missing(
     assert result.integrations_missing == ()
     assert result.integrations_partly == ("organisation",)
     message = next(f.message for f in result.findings if f.code == "integration_partly")
-    assert "delvist dækket" in message and "FKI-ORG-003" in message
+    assert message == (
+        "Integrationen Fælleskommunalt Organisationssystem er delvist dækket: de prioriterede "
+        "krav FKI-ORG-003 er besvaret under 'Opfyldt' (det indgår i evalueringen, ikke i "
+        "konditionsmæssigheden)"
+    )
     assert result.compliant and result.reservations == ()
+    # two PKs on it, in the officer's language
+    both = dict(ALL_MET, **{"FKI-ORG-003": "Delvist opfyldt", "FKI-ORG-002": "Ikke opfyldt"})
+    result = evaluate_response(spec, response_for(spec, both), lang="en")
+    assert next(f.message for f in result.findings if f.code == "integration_partly") == (
+        "The integration Fælleskommunalt Organisationssystem is partly covered: the prioritised "
+        "requirements FKI-ORG-003, FKI-ORG-002 are answered below 'Met' (this counts in the "
+        "evaluation, not in compliance)"
+    )
 
 
 def test_a_k_answered_partly_leaves_its_integration_not_covered():
@@ -723,3 +735,34 @@ def test_check_reads_the_bids_prices_as_untrusted_input_and_recomputes_them():
     result = evaluate_response(spec, read_response(yaml.safe_dump(document).encode(), "a.yaml"))
     (note,) = [f for f in result.findings if f.code == "price_problem"]
     assert "ingen prisliste" in note.message
+
+
+@pytest.mark.parametrize("form", ["response-form.docx", "response-form.xlsx"])
+def test_checking_in_another_language_changes_the_words_only(form):
+    """The wizard re-checks a bid in the officer's language for its cards: the forms' kind
+    cells are still read in the tender's language, so no verdict, point or finding changes."""
+    from procure.documents.build import render_documents
+    from procure.evaluation import evaluate_response
+    from procure.responses.reader import read_response
+    from tests.fill import fill_docx_form, fill_xlsx_form
+    from tests.samples import sample_spec
+
+    spec = sample_spec("da")
+    mk = next(r.id for r in spec.requirements if r.kind == "MK")
+    answers = {r.id: "Opfyldt" for r in spec.requirements} | {mk: "Ikke opfyldt"}
+    fill = fill_docx_form if form.endswith(".docx") else fill_xlsx_form
+    data = fill(render_documents(spec)[form], answers, {"name": "A"})
+    response = read_response(data, form)
+    danish = evaluate_response(spec, response)
+    english = evaluate_response(spec, response, lang="en")
+    assert english.verdicts == danish.verdicts
+    assert (english.compliant, english.score, english.mandatory_failed) == (
+        danish.compliant,
+        danish.score,
+        danish.mandatory_failed,
+    )
+    assert [(f.code, f.requirement) for f in english.findings] == [
+        (f.code, f.requirement) for f in danish.findings
+    ]
+    assert english.reasons == (f"Minimum requirements not met: {mk}",)
+    assert danish.reasons == (f"Mindstekrav ikke opfyldt: {mk}",)

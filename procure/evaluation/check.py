@@ -549,8 +549,8 @@ def _check_form(spec: TenderSpec, response: VendorResponse) -> tuple[list[Findin
 
 def _earlier_version(spec: TenderSpec, response: VendorResponse) -> AnsweredVersion | None:
     """The earlier published version the response answers (matched by its form fingerprint)."""
-    fingerprint = response.metadata.fingerprint
-    if fingerprint is None or fingerprint == spec.fingerprint:
+    fingerprint = response.metadata.fingerprint  # None (no stamp) matches no version
+    if fingerprint == spec.fingerprint:
         return None
     return answered_version(spec.tender, fingerprint)
 
