@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from procure.award import (
+    award_model,
     award_model_for_spec,
     default_evaluation,
     default_evaluation_for_spec,
@@ -162,6 +163,12 @@ def test_an_old_block_means_one_quality_criterion_of_every_weighted_pk():
     assert list(model.criteria[0].requirements) == pks
     assert model.price_criterion is None and model.tie_break == ()
     assert (model.scale.max, model.rounding.criterion, model.rounding.total) == (10, 2, 2)
+    # its price lines are the tender's (they are read from the bids all the same)
+    lines = (PriceLine("P1", "Drift pr. måned", Decimal(48)),)
+    with_lines = dataclasses.replace(spec.tender, price_lines=lines)
+    assert award_model(with_lines, dict(pks)).price_lines == lines
+    english = dataclasses.replace(with_lines, language="en")
+    assert award_model(english, dict(pks)).criteria[0].name == "Quality"
 
 
 @pytest.mark.parametrize(
