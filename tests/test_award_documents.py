@@ -189,6 +189,22 @@ def test_a_price_list_is_compared_at_the_published_decimals_of_amounts():
     assert [p.line for p in price_reading(model, listed).problems] == [line.id for line in lines]
     missing = price_reading(model, None)
     assert missing.price is None and len(missing.problems) == len(lines)
+    # the vendor's own grand total is compared with procure's sum too
+    exact = tuple(PriceEntry(line.id, "1000") for line in lines)
+    total = sum(Decimal(1000) * line.quantity for line in lines)
+    stated = PriceSubmission(source="p.yaml", entries=exact, stated_total=str(total + 1))
+    (problem,) = price_reading(model, stated).problems
+    assert (problem.line, price_reading(model, stated).price) == ("", total)  # no line: the sum
+    agreed = dataclasses.replace(stated, stated_total=str(total))
+    assert price_reading(model, agreed).problems == ()
+
+
+def test_a_bid_record_without_a_price_reading_is_a_bid_without_a_price():
+    (bid,) = award_bids([BidRecord("Leverandør A", prices=None)])
+    assert (bid.vendor, bid.price) == ("Leverandør A", None)
+    (priced_bid,) = award_bids([BidRecord("Leverandør A", prices=price_reading(
+        award_model_for_spec(award_spec()), priced("A", 1000, 2000)))])  # fmt: skip
+    assert priced_bid.price is not None
 
 
 def test_the_award_text_as_procure_award_prints_it_in_danish_and_in_english():
