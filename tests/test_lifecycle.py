@@ -432,6 +432,12 @@ def test_an_answer_to_a_requirement_removed_since_is_not_an_unknown_id_of_the_ve
         "indgår ikke"
     )
     assert result.compliant
+    english = evaluate_response(v2, response_on(v1, v1.fingerprint), lang="en")
+    (finding,) = [f for f in english.findings if f.requirement == removed]
+    assert finding.message == (
+        "The requirement was removed by a correction after version 1, which the response was "
+        "made on; the answer is not used"
+    )
 
 
 def test_a_bid_on_an_earlier_version_is_explained_in_the_officers_language():
