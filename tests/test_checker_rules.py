@@ -21,7 +21,7 @@ from procure.responses.model import FormMetadata
 from procure.tender import SelectedRequirement, resolve_tender
 from procure.tender.model import EvaluationModel
 from tests.samples import sample_tender, shipped_release
-from tests.test_evaluation import ALL_MET, codes, response_for, small_spec
+from tests.test_evaluation import ALL_MET, codes, priced_spec, response_for, small_spec
 
 
 def _check(answers=None, *, spec=None, overrides=None, **kwargs):
@@ -898,16 +898,8 @@ def test_every_finding_is_written_in_the_officers_language_and_nothing_else_chan
 
 def test_a_stated_total_that_is_not_the_sum_of_the_lines_is_a_finding_in_both_languages():
     from procure.responses.model import PriceEntry, PriceSubmission
-    from procure.tender.model import PriceLine
 
-    tender = dataclasses.replace(
-        sample_tender(),
-        price_lines=(
-            PriceLine("P1", "Licens pr. år", Decimal(4)),
-            PriceLine("P2", "Implementering", Decimal(1)),
-        ),
-    )
-    spec = resolve_tender(tender, shipped_release())
+    spec = priced_spec()
     response = response_for(spec, {r.id: "Opfyldt" for r in spec.requirements})
     entries = (PriceEntry("P1", "250000"), PriceEntry("P2", "150000"))
     stated = dataclasses.replace(

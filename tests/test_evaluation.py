@@ -11,7 +11,7 @@ from procure.evaluation.prices import parse_price
 from procure.forms import Answer, kind_cell_text, parse_answer, requirement_cell_text
 from procure.responses.model import AnswerRow, FormMetadata, VendorInfo, VendorResponse
 from procure.tender import SelectedRequirement, resolve_tender
-from procure.tender.model import EvaluationModel
+from procure.tender.model import EvaluationModel, PriceLine
 from tests.samples import sample_tender, shipped_release
 
 SMALL = (
@@ -32,6 +32,18 @@ def small_spec(**evaluation):
         custom_requirements=(),
         integrations=("organisation",),
         evaluation=EvaluationModel(**evaluation) if evaluation else EvaluationModel(),
+    )
+    return resolve_tender(tender, shipped_release())
+
+
+def priced_spec():
+    """The sample tender with two price lines: P1 four years of licence, P2 implementation."""
+    tender = dataclasses.replace(
+        sample_tender(),
+        price_lines=(
+            PriceLine("P1", "Licens pr. år", Decimal(4)),
+            PriceLine("P2", "Implementering", Decimal(1)),
+        ),
     )
     return resolve_tender(tender, shipped_release())
 

@@ -705,18 +705,9 @@ def test_every_finding_code_has_words_in_both_languages():
 
 
 def test_check_reads_the_bids_prices_as_untrusted_input_and_recomputes_them():
-    from procure.tender import resolve_tender
-    from procure.tender.model import PriceLine
-    from tests.samples import shipped_release
+    from tests.test_evaluation import priced_spec
 
-    tender = dataclasses.replace(
-        sample_tender(),
-        price_lines=(
-            PriceLine("P1", "Licens pr. år", Decimal(4)),
-            PriceLine("P2", "Implementering", Decimal(1)),
-        ),
-    )
-    spec = resolve_tender(tender, shipped_release())
+    spec = priced_spec()
     document = yaml.safe_load(answer_file(spec))
     document["prices"] = [
         {"line": "P1", "unit_price": "250000"},
