@@ -85,6 +85,22 @@ class Message:
         return str(other) + self.text()
 
 
+@dataclass(frozen=True)
+class Number:
+    """A number in a message, written as the message's language writes it: 1.150.000,00 in
+    Danish, 1,150,000.00 in English (its decimals as the Decimal has them)."""
+
+    value: object  # a Decimal or an int
+
+    def text(self, lang: str | None = None) -> str:
+        from procure.formats import decimal_text  # Babel: only when a message is put into words
+
+        return decimal_text(self.value, lang if lang in LANGUAGES else current_language())
+
+    def __str__(self) -> str:
+        return self.text()
+
+
 def t(template: str, /, **values: object) -> Message:
     """A message from its Danish template (the catalogue key) and its values."""
     return Message(template, tuple(values.items()))

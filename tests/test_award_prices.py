@@ -134,6 +134,14 @@ def test_a_changed_quantity_is_flagged_and_the_tenders_quantity_counts():
         "the tender's quantity"
     )
     assert reading.price == Decimal("400000")
+    # a quantity in hours, written as each language writes a number
+    hours = (PriceLine("T1", "Konsulenttimer", Decimal("1250.5")),)
+    reading = read_price_entries(hours, [{"line": "T1", "unit_price": "900", "quantity": "1250"}])
+    assert reading.problems[0].message.text("da") == (
+        "antallet på prislinjen T1 er ændret fra 1.250,5 til '1250'; prisen beregnes med "
+        "udbuddets antal"
+    )
+    assert "changed from 1,250.5 to '1250'" in reading.problems[0].message.text("en")
 
 
 def test_a_vendor_total_that_differs_is_flagged_and_procures_own_is_used():
@@ -148,11 +156,15 @@ def test_a_vendor_total_that_differs_is_flagged_and_procures_own_is_used():
     assert codes(reading) == [("P1", LINE_TOTAL_DIFFERS), ("", TOTAL_DIFFERS)]
     assert reading.problems[0].message.text("da") == (
         "leverandørens sum '100000' på prislinjen P1 passer ikke med enhedspris × antal = "
-        "400000.00; procure bruger sin egen"
+        "400.000,00; procure bruger sin egen"
     )
     assert reading.problems[1].message.text("da") == (
         "leverandørens samlede pris '650000' passer ikke med summen af prislinjerne = "
-        "700000.00; procure bruger sin egen"
+        "700.000,00; procure bruger sin egen"
+    )
+    assert reading.problems[1].message.text("en") == (
+        "the vendor's total price '650000' does not match the sum of the price lines = "
+        "700,000.00; procure uses its own"
     )
     assert reading.price == Decimal("550000")
 

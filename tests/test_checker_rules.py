@@ -910,11 +910,11 @@ def test_a_stated_total_that_is_not_the_sum_of_the_lines_is_a_finding_in_both_la
     assert danish.price == english.price == Decimal(1_150_000)  # procure's own sum counts
     assert _messages(danish, "price_problem") == [
         "leverandørens samlede pris '1.200.000' passer ikke med summen af prislinjerne = "
-        "1150000.00; procure bruger sin egen"
+        "1.150.000,00; procure bruger sin egen"
     ]
     assert _messages(english, "price_problem") == [
         "the vendor's total price '1.200.000' does not match the sum of the price lines = "
-        "1150000.00; procure uses its own"
+        "1,150,000.00; procure uses its own"
     ]
     # a total that matches is no finding; a file without prices is one note, in both languages
     matching = dataclasses.replace(

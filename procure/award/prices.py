@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from procure.award.points import round_half_up
-from procure.i18n import Message, t
+from procure.i18n import Message, Number, t
 from procure.tender.model import PriceLine
 
 BLANK = "blank"
@@ -229,7 +229,7 @@ def _check_quantity(line: PriceLine, entry: Mapping, problems: list[PriceProblem
                     "antallet på prislinjen {line} er ændret fra {quantity} til {stated}; "
                     "prisen beregnes med udbuddets antal",
                     line=line.id,
-                    quantity=format(line.quantity, "f"),
+                    quantity=Number(line.quantity),
                     stated=_shown(raw),
                 ),
             )
@@ -248,7 +248,7 @@ def _compare(
     if stated is not None and round_half_up(stated, decimals) == round_half_up(computed, decimals):
         return
     shown = _shown(stated_raw)
-    computed_text = format(round_half_up(computed, decimals), "f")
+    computed_text = Number(round_half_up(computed, decimals))
     message = (
         t(
             "leverandørens sum {stated} på prislinjen {line} passer ikke med enhedspris × "
