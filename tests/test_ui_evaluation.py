@@ -280,3 +280,22 @@ def test_a_draft_saved_before_the_whole_model_was_kept_opens_with_its_older_mode
     assert not errors(at), errors(at)
     model = at.session_state[STATE_KEY].evaluation
     assert model == EvaluationModel(scale_max=8, partial_credit=Decimal("0.25"), decimals=1)
+
+
+def test_an_anchor_moved_onto_another_anchors_points_is_refused_with_a_message():
+    at = open_tender(new_app(), readme_model_tender())
+    go(at, "step_evaluation")
+    before = at.session_state[STATE_KEY].evaluation.anchors
+    at.text_input(key="ev_anchor_1_points").input("10").run()
+    assert "Der er allerede et anker ved 10 point." in errors(at)
+    assert at.text_input(key="ev_anchor_1_points").value == "10"  # what was typed stays
+    assert at.session_state[STATE_KEY].evaluation.anchors == before
+
+
+def test_a_new_anchor_that_is_no_number_says_so():
+    at = open_tender(new_app(), readme_model_tender())
+    go(at, "step_evaluation")
+    at.text_input(key="ev_anchor_new_points").input("syv")
+    at.text_input(key="ev_anchor_new_text").input("God")
+    at.button(key="ev_anchor_add").click().run()
+    assert "»syv« er ikke et tal. Skriv fx 12,5 eller 1.250.000." in errors(at)

@@ -28,6 +28,11 @@ class Refusal:
     kept: object  # the value the wizard kept; another value means it was changed elsewhere
 
 
+class NumberRefused(Exception):
+    """Raised by a number field's `on_value` to refuse a good number for a reason of its own
+    (another anchor has these points): the field keeps what was typed and shows the reason."""
+
+
 @dataclass
 class NumberFields:
     refused: dict[str, Refusal] = field(default_factory=dict)
@@ -109,7 +114,8 @@ def number_field(
     example: str | None = None,
 ) -> None:
     """A text field for a number (see the module). `on_value` gets only good values: an int
-    when `whole`, else a Decimal; None for an empty `optional` field."""
+    when `whole`, else a Decimal; None for an empty `optional` field. It may raise
+    NumberRefused to refuse one all the same."""
     refused = refusals()
     refusal = refused.get(key)
     if refusal is not None and refusal.kept != value:
@@ -134,7 +140,10 @@ def number_field(
             refused[key] = Refusal(typed.strip(), why, value)
             return
         refused.pop(key, None)
-        on_value(number)
+        try:
+            on_value(number)
+        except NumberRefused as exc:
+            refused[key] = Refusal(typed.strip(), str(exc), value)
 
     bound(
         container.text_input,

@@ -196,7 +196,6 @@ DA = {
     "ev_kommission_criterion": "Mindst pr. kriterium (%)",
     "ev_price_blind": "Prisblind evaluering",
     "ev_price_blind_help": ("Priserne vises ikke, før der er konsensus om alle kvalitetspoint."),
-    "ev_number_refused": "»{value}« er ikke et tal. Skriv fx 12,5 eller 1.250.000.",
     "ev_number_example": "12,5 eller 1.250.000",
     "ev_old_model": (
         "Udbudsfilen bruger den ældre evalueringsmodel: ét kvalitetskriterium med alle "
@@ -427,7 +426,6 @@ EN = {
     "ev_kommission_criterion": "Minimum per criterion (%)",
     "ev_price_blind": "Price-blind evaluation",
     "ev_price_blind_help": "Prices are not shown before every quality point has a consensus.",
-    "ev_number_refused": "“{value}” is not a number. Write e.g. 12.5 or 1,250,000.",
     "ev_number_example": "12.5 or 1,250,000",
     "ev_old_model": (
         "The tender file uses the older evaluation model: one quality criterion with every "

@@ -21,7 +21,8 @@ VIEW_KEY = "procure_evaluation_view"
 class EvaluationView:
     """What the step only shows or holds while it is typed: never saved with the tender."""
 
-    refused: dict[str, tuple[str, str]] = field(default_factory=dict)  # key -> (typed, why)
+    # the new anchor's fields refused (key -> (typed, why)); number fields keep their own
+    refused: dict[str, tuple[str, str]] = field(default_factory=dict)
     anchor_points: str = ""  # a new anchor being written
     anchor_text: str = ""
 

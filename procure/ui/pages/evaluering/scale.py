@@ -9,7 +9,7 @@ import streamlit as st
 
 from procure.tender.model import AWARD_CRITERIA, EvaluationModel
 from procure.ui import evaluation_model as edits
-from procure.ui.numbers import number_text
+from procure.ui.numbers import NumberRefused, number_text
 from procure.ui.pages.evaluering.inputs import (
     change_model,
     decimal_input,
@@ -156,10 +156,7 @@ def _anchor_points(state: WizardState, index: int, points: Decimal | None) -> No
         change_model(state, lambda m: edits.set_anchor(m, index, points=points))
     except ValueError:  # another anchor has these points: the field says so, nothing changes
         typed = number_text(points, state.ui_lang)
-        view().refused[f"ev_anchor_{index}_points"] = (
-            typed,
-            tr(state.ui_lang, "ev_anchor_taken", points=typed),
-        )
+        raise NumberRefused(tr(state.ui_lang, "ev_anchor_taken", points=typed)) from None
 
 
 def _anchor_text(state: WizardState, index: int, text: object) -> None:
@@ -184,7 +181,8 @@ def _add_anchor() -> None:
     try:
         points = parse_number(typed, lang)
     except ValueError:
-        shown.refused["ev_anchor_new"] = (typed, tr(lang, "ev_number_refused", value=typed))
+        why = tr(lang, "num_not_number", value=typed, example=tr(lang, "ev_number_example"))
+        shown.refused["ev_anchor_new"] = (typed, why)
         return
     if not text:
         shown.refused["ev_anchor_new"] = (typed, tr(lang, "ev_anchor_needs_text"))
