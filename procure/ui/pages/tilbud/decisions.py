@@ -9,8 +9,6 @@ on every rerun of the step.
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 import streamlit as st
 
 from procure.errors import ProcureError
@@ -18,7 +16,7 @@ from procure.evaluation import EvaluationResult, Overrides
 from procure.evaluation.committee import append_confirmation
 from procure.evaluation.messages import reservation_status
 from procure.evaluation.overrides import RESERVATION_DECISIONS, append_reservation_decision
-from procure.formats import parse_number, time_text
+from procure.formats import time_text
 from procure.tender.spec import TenderSpec
 from procure.ui.checking import CheckOutcome
 from procure.ui.session import bound, get_state, plain, safe_callback
@@ -186,15 +184,6 @@ def _when(at: str, lang: str) -> str:
         return at
 
 
-def _amount(typed: str, lang: str) -> Decimal | str:
-    """An amount as the officer writes it (45.000,50 in Danish); text that is no number goes
-    on as typed, for the evaluation file's own message."""
-    try:
-        return parse_number(typed, lang)
-    except ValueError:
-        return typed
-
-
 def _typed(key: str, name: str, fallback: str) -> str:
     """What the form shows now: a field's own change callback may run after the button's."""
     value = st.session_state.get(f"{key}_{name}", fallback)
@@ -248,7 +237,8 @@ def _save_decision(key: str, spec: TenderSpec, vendor: str) -> None:
             vendor=vendor,
             requirement_id=draft.requirement_id,
             decision=draft.choice,
-            price=_amount(draft.price, lang) if draft.choice == "priced" else None,
+            # read as the officer's language writes it (safe_callback set it): 45.000,50
+            price=draft.price if draft.choice == "priced" else None,
             justification=draft.why,
             by=check.evaluator,
         )
