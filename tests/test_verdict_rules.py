@@ -551,11 +551,13 @@ def test_cli_reservation_decision_changes_the_verdict(tmp_path, capsys):
     assert result["compliant"] is False
     assert result["reservations"][0]["decision"] == "fundamental"
     # a later decision replaces it: priced, the bid is compliant again
-    assert main([*args, "--price", "12500", "--why", "Skønnet", "--by", "Jurist"]) == 0
-    capsys.readouterr()
+    # written as a Danish officer writes it: "12.500,50" is 12,500.50 kr.
+    assert main([*args, "--price", "12.500,50", "--why", "Skønnet", "--by", "Jurist"]) == 0
+    out = capsys.readouterr().out
+    assert f"forbehold Leverandør A {k.id} prissat til 12.500,50 kr. (Jurist, " in out
     assert main(["check", tender, str(bid), "--format", "json"]) == 0
     result = json.loads(capsys.readouterr().out)
-    assert result["reservations"][0]["buyer_price"] == 12500
+    assert result["reservations"][0]["buyer_price"] == 12500.5
     # on a mindstekrav there is nothing to price: exit 2, one line
     mk = _mk(spec)[0].id
     code = main(

@@ -23,7 +23,7 @@ from procure.cli.common import (
     response_limits,
     tender_status_note,
 )
-from procure.i18n import t
+from procure.i18n import Number, t
 
 
 def register(commands) -> None:
@@ -245,7 +245,7 @@ def reservation(args) -> int:
                 path=path,
                 vendor=entry.vendor,
                 requirement=entry.requirement_id,
-                price=entry.price,
+                price=Number(entry.price),
                 by=entry.by,
                 at=entry.at,
             )
